@@ -1,0 +1,28 @@
+import { isoDateSchema, tickerSchema } from '../../../shared/brand';
+import type { Command } from '../command';
+import { optionalArg, requireArg } from '../args';
+
+/** `catalyst bars SYMBOL [--from] [--to]`: cached daily bars, ascending. */
+export const barsCommand: Command = {
+  name: 'bars',
+  summary: 'Print the cached daily bars of a symbol',
+  usage: 'bars SYMBOL [--from YYYY-MM-DD] [--to YYYY-MM-DD]',
+  options: { from: { type: 'string' }, to: { type: 'string' } },
+  async run(ctx) {
+    const symbol = requireArg(ctx, 0, 'SYMBOL', tickerSchema);
+    const from = optionalArg(ctx.flags.from, '--from', isoDateSchema);
+    const to = optionalArg(ctx.flags.to, '--to', isoDateSchema);
+    const bars = ctx.core().services.market.getBars(symbol, from, to);
+    const rows = bars.map((b) => ({ date: b.date, open: b.open, high: b.high, low: b.low, close: b.close, volume: b.volume }));
+    ctx.print(rows, () =>
+      [
+        'date        open        high        low         close       volume',
+        ...rows.map((r) =>
+          [r.date, r.open, r.high, r.low, r.close, r.volume].map((v) => String(v ?? '-').padEnd(11)).join(' ').trimEnd(),
+        ),
+        `${rows.length} bar(s)`,
+      ].join('\n'),
+    );
+    return 0;
+  },
+};

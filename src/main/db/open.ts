@@ -1,0 +1,32 @@
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { migrate } from './migrate';
+import { migrations } from './migrations/index';
+
+export interface OpenOptions {
+  /** Open without migrating (tests of the migration itself). */
+  readonly skipMigrations?: boolean;
+}
+
+/**
+ * Opens (creating if needed) the Catalyst database at `path` and migrates it.
+ * WAL for concurrent reads during a sync; `synchronous=FULL` because the same file holds
+ * user data (events, watchlists), which must survive a power loss once committed;
+ * foreign keys on; a busy timeout so a second process waits instead of failing.
+ */
+export function openDatabase(path: string, options: OpenOptions = {}): Database {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new BetterSqlite3(path);
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    if (!options.skipMigrations) migrate(db, migrations);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,39 @@
+import type { ChannelMap, PushEventMap } from './define';
+import { marketChannels } from './market';
+import { studyChannels, studyEvents } from './study';
+import { syncChannels, syncEvents } from './sync';
+import { watchlistChannels, watchlistEvents } from './watchlists';
+
+/**
+ * The IPC contract: every request channel (renderer → main) declared once.
+ * The preload bridge, the main-side router and the renderer client all derive from it.
+ */
+export const channels = {
+  ...marketChannels,
+  ...studyChannels,
+  ...syncChannels,
+  ...watchlistChannels,
+} as const satisfies ChannelMap;
+
+/** Every push event (main → renderer) declared once. */
+export const pushEvents = {
+  ...studyEvents,
+  ...syncEvents,
+  ...watchlistEvents,
+} as const satisfies PushEventMap;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels & string;
+export type PushEvents = typeof pushEvents;
+export type PushEventName = keyof PushEvents & string;
+
+/** Names as they travel on the wire; the preload refuses anything without this prefix. */
+export const WIRE_PREFIX = 'catalyst:';
+export const WIRE_EVENT = 'catalyst:event';
+export const wireName = (name: ChannelName): string => `${WIRE_PREFIX}${name}`;
+
+export const channelNames = Object.keys(channels) as ChannelName[];
+export const pushEventNames = Object.keys(pushEvents) as PushEventName[];
+
+export * from './define';
+export * from './errors';
