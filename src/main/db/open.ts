@@ -1,7 +1,7 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { migrate } from './migrate';
+import { assertNotNewer, migrate } from './migrate';
 import { migrations } from './migrations/index';
 
 export interface OpenOptions {
@@ -20,6 +20,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
   const db = new BetterSqlite3(path);
   try {
     db.pragma('busy_timeout = 5000');
+    // Before any pragma that writes (WAL switches the file format): a newer file stays untouched.
+    if (!options.skipMigrations) assertNotNewer(db, migrations);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');

@@ -1,0 +1,119 @@
+/**
+ * The Electron composition root: the only place that wires Electron to the core.
+ * Everything it calls is a plain function tested under Node (src/main/shell, src/main/ipc);
+ * this file only orders the calls and holds the window.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, net, protocol, session, shell } from 'electron';
+import { join } from 'node:path';
+import { createCore, type Core } from './app/create-core';
+import { DB_FILE } from './app/paths';
+import { attachPushToWindow, registerIpc } from './ipc/register-ipc';
+import { isTrustedSender } from './ipc/sender';
+import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './shell/app-protocol';
+import { createMenuTemplate } from './shell/menu';
+import { hardenSession, hardenWebContents } from './shell/session-hardening';
+import { describeStartupFailure } from './shell/startup-error';
+import { APP_ENTRY_URL, devServerOrigin } from './shell/url-policy';
+import { BACKGROUND, createWindowOptions } from './shell/window-options';
+
+// The dev server is honoured only in an unpackaged run: a packaged app never loads a page
+// named by an environment variable.
+const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const devOrigin = devServerOrigin(devUrl);
+const isMac = process.platform === 'darwin';
+
+let core: Core | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+function createMainWindow(current: Core): BrowserWindow {
+  const win = new BrowserWindow(
+    createWindowOptions({ preloadPath: join(import.meta.dirname, '../preload/index.cjs'), dark: nativeTheme.shouldUseDarkColors }),
+  );
+  mainWindow = win;
+  const detachPush = attachPushToWindow(current.push, win.webContents);
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    detachPush();
+    if (mainWindow === win) mainWindow = null;
+  });
+  void win.loadURL(devOrigin && devUrl ? devUrl : APP_ENTRY_URL);
+  return win;
+}
+
+function quitWithDialog(error: unknown, dbPath: string): void {
+  const failure = describeStartupFailure(error, dbPath);
+  console.error(failure.title, error);
+  dialog.showMessageBoxSync({ type: 'error', title: failure.title, message: failure.message, detail: failure.detail, buttons: ['Quit'] });
+  app.exit(1);
+}
+
+function start(): void {
+  const dbPath = join(app.getPath('userData'), DB_FILE);
+  try {
+    core = createCore({
+      dbPath,
+      resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'),
+      isTrustedSender: (sender) => isTrustedSender(sender, devOrigin),
+      onUnexpectedError: (channel, error) => console.error(`[ipc ${channel}]`, error),
+    });
+  } catch (error) {
+    quitWithDialog(error, dbPath);
+    return;
+  }
+  hardenSession(session.defaultSession);
+  registerAppProtocol(protocol, join(import.meta.dirname, '../renderer'), (url) => net.fetch(url));
+  registerIpc(ipcMain, core.router, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(createMenuTemplate({ isMac, dev: !app.isPackaged })));
+  nativeTheme.on('updated', () => mainWindow?.setBackgroundColor(nativeTheme.shouldUseDarkColors ? BACKGROUND.dark : BACKGROUND.light));
+  createMainWindow(core);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.setName('Catalyst');
+  app.enableSandbox();
+  // Before "ready": Chromium fixes its scheme table at start-up.
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+  // Every webContents (the main window, and anything a bug might create) gets the same rules.
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, {
+      openExternal: (url) => shell.openExternal(url),
+      devOrigin,
+      onBlocked: (what, url) => console.warn(`blocked ${what}: ${url}`),
+    });
+  });
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('window-all-closed', () => {
+    if (!isMac) app.quit();
+  });
+
+  app.on('activate', () => {
+    if (core && BrowserWindow.getAllWindows().length === 0) createMainWindow(core);
+  });
+
+  // Close the database (checkpointing the WAL) before the process exits.
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed || !core) return;
+    event.preventDefault();
+    const closing = core;
+    core = null;
+    closing
+      .close()
+      .catch((error: unknown) => console.error('closing the core failed', error))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
+  });
+
+  app.whenReady().then(start, (error: unknown) => quitWithDialog(error, join(app.getPath('userData'), DB_FILE)));
+}

@@ -1,0 +1,29 @@
+import { useAppState } from '../../app/app-state';
+import { formatPercent, formatPrice, signClass } from '../../ui/format';
+
+/** The cached instruments with their last close and change; a click charts one. */
+export function InstrumentList() {
+  const { instruments, selected, select } = useAppState();
+  if (instruments.length === 0) return <p className="empty">No instruments cached yet.</p>;
+  return (
+    <ul className="instrument-list" aria-label="Instruments">
+      {instruments.map((i) => (
+        <li key={i.symbol}>
+          <button
+            type="button"
+            className={i.symbol === selected ? 'instrument selected' : 'instrument'}
+            aria-pressed={i.symbol === selected}
+            data-symbol={i.symbol}
+            onClick={() => select(i.symbol)}
+            title={i.name ?? i.symbol}
+          >
+            <span className="symbol">{i.symbol}</span>
+            <span className="name">{i.name ?? ''}</span>
+            <span className="last">{formatPrice(i.lastClose)}</span>
+            <span className={`change ${signClass(i.lastChange)}`}>{formatPercent(i.lastChange)}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

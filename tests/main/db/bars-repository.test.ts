@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { asIsoDate, asTicker } from '../../../src/shared/brand';
+import type { Bar } from '../../../src/shared/domain/bar';
+import { openDatabase } from '../../../src/main/db/open';
+import { BarsRepository } from '../../../src/main/db/repositories/bars-repository';
+import { bareInstrument, InstrumentsRepository } from '../../../src/main/db/repositories/instruments-repository';
+import { useTempDir } from '../../helpers/temp-db';
+
+const tmp = useTempDir();
+
+/** Deterministic pseudo-random bars: 1,000 symbols × 1,000 sessions. */
+function generate(symbols: number, sessions: number): Map<string, Bar[]> {
+  let seed = 42;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const out = new Map<string, Bar[]>();
+  const day0 = Date.UTC(2000, 0, 3);
+  for (let s = 0; s < symbols; s++) {
+    const bars: Bar[] = [];
+    let close = 10 + rnd() * 100;
+    for (let d = 0; d < sessions; d++) {
+      const open = Math.round(close * (1 + (rnd() - 0.5) * 0.02) * 1e4) / 1e4;
+      close = Math.round(open * (1 + (rnd() - 0.5) * 0.04) * 1e4) / 1e4;
+      const high = Math.max(open, close) + Math.round(rnd() * 100) / 1e4;
+      const low = Math.min(open, close) - Math.round(rnd() * 100) / 1e4;
+      bars.push({
+        date: asIsoDate(new Date(day0 + d * 86_400_000).toISOString().slice(0, 10)),
+        open,
+        high,
+        low,
+        close,
+        adjClose: d % 7 === 0 ? close * 0.99 : null,
+        volume: Math.floor(rnd() * 1e10),
+        placeholder: d % 97 === 0,
+      });
+    }
+    out.set(`S${String(s).padStart(4, '0')}.HK`, bars);
+  }
+  return out;
+}
+
+describe('BarsRepository', () => {
+  it('upserts 1,000,000 bars and reads every one back exactly; a re-import changes nothing', () => {
+    const db = openDatabase(tmp.dbPath());
+    const instruments = new InstrumentsRepository(db);
+    const repo = new BarsRepository(db);
+    const data = generate(1000, 1000);
+    let changed = 0;
+    db.transaction(() => {
+      for (const [symbol, bars] of data) {
+        instruments.insertIfMissing(bareInstrument(asTicker(symbol)));
+        changed += repo.upsertBatch(asTicker(symbol), bars);
+      }
+    })();
+    expect(changed).toBe(1_000_000);
+    expect(db.prepare('SELECT count(*) FROM bars').pluck().get()).toBe(1_000_000);
+    for (const [symbol, bars] of data) expect(repo.range(asTicker(symbol))).toEqual(bars);
+
+    let again = 0;
+    db.transaction(() => {
+      for (const [symbol, bars] of data) again += repo.upsertBatch(asTicker(symbol), bars);
+    })();
+    expect(again).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM bars').pluck().get()).toBe(1_000_000);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  });
+
+  it('reads a date range inclusively and reports the latest date', () => {
+    const db = openDatabase(tmp.dbPath());
+    const instruments = new InstrumentsRepository(db);
+    const repo = new BarsRepository(db);
+    const sym = asTicker('BIDU');
+    instruments.insertIfMissing(bareInstrument(sym));
+    const bars = generate(1, 10).get('S0000.HK')!;
+    repo.upsertBatch(sym, bars);
+    expect(repo.range(sym, bars[2]!.date, bars[4]!.date)).toEqual(bars.slice(2, 5));
+    expect(repo.latestDate(sym)).toBe(bars[9]!.date);
+    expect(repo.count(sym)).toBe(10);
+    db.close();
+  });
+
+  it('counts only real changes when a bar is revised', () => {
+    const db = openDatabase(tmp.dbPath());
+    new InstrumentsRepository(db).insertIfMissing(bareInstrument(asTicker('X')));
+    const repo = new BarsRepository(db);
+    const bars = generate(1, 5).get('S0000.HK')!;
+    repo.upsertBatch(asTicker('X'), bars);
+    const revised = bars.map((b, i) => (i === 3 ? { ...b, close: b.close + 0.01, high: b.high + 0.01 } : b));
+    expect(repo.upsertBatch(asTicker('X'), revised)).toBe(1);
+    expect(repo.range(asTicker('X'))[3]!.close).toBeCloseTo(bars[3]!.close + 0.01, 10);
+    db.close();
+  });
+
+  it('refuses bars of an unknown instrument (foreign key)', () => {
+    const db = openDatabase(tmp.dbPath());
+    const repo = new BarsRepository(db);
+    expect(() => repo.upsertBatch(asTicker('NOPE'), generate(1, 1).get('S0000.HK')!)).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+});
