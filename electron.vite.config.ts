@@ -24,8 +24,10 @@ export default defineConfig({
     },
   },
   preload: {
-    plugins: [externalizeDepsPlugin()],
     build: {
+      // A sandboxed preload can require only `electron`: bundle its dependencies (zod, via
+      // the contract) instead of externalizing them.
+      externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve(import.meta.dirname, 'src/preload/index.ts') },
         // A sandboxed preload must be a single CommonJS file.

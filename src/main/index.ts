@@ -36,42 +36,48 @@ function createMainWindow(current: Core): BrowserWindow {
     detachPush();
     if (mainWindow === win) mainWindow = null;
   });
-  void win.loadURL(devOrigin && devUrl ? devUrl : APP_ENTRY_URL);
+  const url = devOrigin && devUrl ? devUrl : APP_ENTRY_URL;
+  win.loadURL(url).catch((error: unknown) => console.error(`loading ${url} failed`, error));
   return win;
 }
 
-function quitWithDialog(error: unknown, dbPath: string): void {
-  const failure = describeStartupFailure(error, dbPath);
-  console.error(failure.title, error);
-  dialog.showMessageBoxSync({ type: 'error', title: failure.title, message: failure.message, detail: failure.detail, buttons: ['Quit'] });
+function showFatal(title: string, message: string, detail: string, error: unknown): void {
+  console.error(title, error);
+  dialog.showMessageBoxSync({ type: 'error', title, message, detail, buttons: ['Quit'] });
   app.exit(1);
 }
 
 function start(): void {
   const dbPath = join(app.getPath('userData'), DB_FILE);
+  let opened: Core;
   try {
-    core = createCore({
+    opened = createCore({
       dbPath,
       resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'),
       isTrustedSender: (sender) => isTrustedSender(sender, devOrigin),
       onUnexpectedError: (channel, error) => console.error(`[ipc ${channel}]`, error),
     });
   } catch (error) {
-    quitWithDialog(error, dbPath);
+    // Typically a database from a newer Catalyst (unsupported-database): refuse, change nothing.
+    const failure = describeStartupFailure(error, dbPath);
+    showFatal(failure.title, failure.message, failure.detail, error);
     return;
   }
+  core = opened;
   hardenSession(session.defaultSession);
   registerAppProtocol(protocol, join(import.meta.dirname, '../renderer'), (url) => net.fetch(url));
-  registerIpc(ipcMain, core.router, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null));
+  registerIpc(ipcMain, opened.router, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null));
   Menu.setApplicationMenu(Menu.buildFromTemplate(createMenuTemplate({ isMac, dev: !app.isPackaged })));
   nativeTheme.on('updated', () => mainWindow?.setBackgroundColor(nativeTheme.shouldUseDarkColors ? BACKGROUND.dark : BACKGROUND.light));
-  createMainWindow(core);
+  createMainWindow(opened);
 }
+
+// Before the single-instance lock: the lock lives in the folder named after the app.
+app.setName('Catalyst');
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.setName('Catalyst');
   app.enableSandbox();
   // Before "ready": Chromium fixes its scheme table at start-up.
   protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
@@ -115,5 +121,10 @@ if (!app.requestSingleInstanceLock()) {
       });
   });
 
-  app.whenReady().then(start, (error: unknown) => quitWithDialog(error, join(app.getPath('userData'), DB_FILE)));
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) =>
+      showFatal('Catalyst cannot start', 'Catalyst failed while starting.', error instanceof Error ? error.message : String(error), error),
+    );
 }

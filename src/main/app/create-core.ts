@@ -5,6 +5,15 @@ import { InstrumentsRepository } from '../db/repositories/instruments-repository
 import { createPushHub, type PushHub } from '../rpc/push';
 import { createRouter, type Router, type Sender } from '../rpc/router';
 import { MarketService } from '../services/market/market-service';
+import { ClaimsRepository } from '../db/repositories/claims-repository';
+import { EventsRepository } from '../db/repositories/events-repository';
+import { StudyRepository } from '../db/repositories/study-repository';
+import { StudySeedRepository } from '../db/repositories/study-seed-repository';
+import { ClaimsService } from '../services/study/claims-service';
+import { SeedService } from '../services/study/seed-service';
+import { StudyService } from '../services/study/study-service';
+import { createSyncService, type SyncCoreOptions } from '../services/sync/create-sync-service';
+import type { SyncService } from '../services/sync/sync-service';
 import { systemClock, type Clock } from './clock';
 import { createHandlers } from './handlers';
 import { defaultResourcesDir } from './paths';
@@ -15,13 +24,24 @@ export interface CoreOptions {
   readonly clock?: Clock;
   /** Folder of shipped data (the embedded study). */
   readonly resourcesDir?: string;
+  /**
+   * Seed the embedded study from `resourcesDir` when the database does not have it yet (first
+   * launch; one query otherwise). The app passes true; tests that need an empty cache leave it off.
+   */
+  readonly seedOnOpen?: boolean;
   /** Which request senders are the app's own (the Electron window, the test page). */
   readonly isTrustedSender?: (sender: Sender) => boolean;
   readonly onUnexpectedError?: (channel: string, error: unknown) => void;
+  /** Price updates: worker entry, secret store (safeStorage in the app), env overrides. */
+  readonly sync?: SyncCoreOptions;
 }
 
 export interface Services {
   readonly market: MarketService;
+  readonly study: StudyService;
+  readonly claims: ClaimsService;
+  readonly seed: SeedService;
+  readonly sync: SyncService;
 }
 
 /** Everything the main process runs, minus Electron: used by the app, the CLI and the tests. */
@@ -47,14 +67,36 @@ export function createCore(options: CoreOptions): Core {
   const transact = <T>(fn: () => T): T => db.transaction(fn)();
   const instruments = new InstrumentsRepository(db);
   const bars = new BarsRepository(db);
+  const studyRepos = { studies: new StudyRepository(db), events: new EventsRepository(db), claims: new ClaimsRepository(db) };
+  const seed = new SeedService({
+    ...studyRepos,
+    instruments,
+    seedCache: new StudySeedRepository(db),
+    writeTransaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
+    resourcesDir,
+  });
+  if (options.seedOnOpen) {
+    try {
+      seed.seedIfEmpty();
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
   const services: Services = {
     market: new MarketService({ instruments, bars, transact }),
+    study: new StudyService({ ...studyRepos, instruments, bars }),
+    claims: new ClaimsService({ ...studyRepos, instruments, bars }),
+    seed,
+    sync: createSyncService({ db, dbPath: options.dbPath, instruments, emit: push.emit, clock }, options.sync),
   };
   const router = createRouter(createHandlers(services), {
     isTrustedSender: options.isTrustedSender ?? (() => false),
     onUnexpectedError: options.onUnexpectedError,
   });
   const closers: Array<() => Promise<void> | void> = [];
+  // A running price update is cancelled (its worker closes its connection) before the database closes.
+  closers.push(() => services.sync.close());
   return {
     db,
     services,

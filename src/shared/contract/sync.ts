@@ -1,6 +1,128 @@
+import { z } from 'zod';
+import { isoDateSchema, tickerSchema, type Ticker } from '../brand';
+import {
+  keyedProviders,
+  providerIds,
+  type SyncFinishedEvent,
+  type SyncSettings,
+  type SyncStartedEvent,
+  type SyncStatus,
+  type SyncSymbolEvent,
+} from '../domain/sync';
+import { channel, pushEvent, returns } from './define';
+
+const none = z.undefined();
+
+/** The most symbols one run accepts (a large watchlist is a few hundred). */
+export const MAX_SYNC_SYMBOLS = 5000;
+
 /**
- * Channels and push events of price synchronisation (the fetch worker).
- * Filled by the sync feature; merged into the contract in `index.ts`.
+ * A provider base URL: http(s) only, no query or fragment (the request builder adds its own),
+ * trailing slashes dropped. A path prefix is kept, so a proxy like `https://proxy.example/yahoo` works.
  */
-export const syncChannels = {} as const;
-export const syncEvents = {} as const;
+export const baseUrlSchema = z
+  .string()
+  .trim()
+  .max(500)
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return (u.protocol === 'http:' || u.protocol === 'https:') && !u.search && !u.hash && !u.username && !u.password;
+    } catch {
+      return false;
+    }
+  }, { message: 'must be an http(s) URL without query, fragment or credentials, e.g. https://query2.finance.yahoo.com' })
+  .transform((v) => v.replace(/\/+$/, ''));
+
+export const providerIdSchema = z.enum(providerIds);
+export const keyedProviderIdSchema = z.enum(keyedProviders);
+
+export const syncStartInput = z
+  .object({
+    /** Symbols to update; absent or empty = every cached instrument. */
+    symbols: z.array(tickerSchema).max(MAX_SYNC_SYMBOLS).optional(),
+    /** First session wanted; absent = from what the cache already holds (or 5 years back for a new symbol). */
+    from: isoDateSchema.optional(),
+    /** Last session wanted; absent = today. */
+    to: isoDateSchema.optional(),
+    /** Ask only this provider (no fallbacks); absent = the provider order of the settings. */
+    provider: providerIdSchema.optional(),
+  })
+  .strict()
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '"from" must not be after "to"' });
+
+/** What `sync.start` returns at once; progress follows as push events. */
+export interface SyncStartResult {
+  readonly runId: string;
+  readonly total: number;
+  readonly symbols: readonly Ticker[];
+}
+
+/** Channels of price synchronisation (the fetch worker) and its settings. */
+export const syncChannels = {
+  'sync.start': channel({
+    doc: 'Starts a price update of some symbols (or all cached ones); progress arrives as sync.* push events. Conflict while a run is going.',
+    input: syncStartInput,
+    output: returns<SyncStartResult>(),
+  }),
+  'sync.cancel': channel({
+    doc: 'Cancels the running update (in-flight requests aborted; what was committed stays). False when nothing was running.',
+    input: z.object({ runId: z.string().max(100).optional() }).strict().optional(),
+    output: returns<{ cancelled: boolean }>(),
+  }),
+  'sync.status': channel({
+    doc: 'The running update (if any), the last finished run, and when each symbol was last updated.',
+    input: none,
+    output: returns<SyncStatus>(),
+  }),
+  'settings.getSync': channel({
+    doc: 'Price-update settings: provider order, base URLs, which API keys are stored, update on launch.',
+    input: none,
+    output: returns<SyncSettings>(),
+  }),
+  'settings.updateSync': channel({
+    doc: 'Changes price-update settings; a base URL of null restores the provider\'s own.',
+    input: z
+      .object({
+        providerOrder: z
+          .array(providerIdSchema)
+          .min(1)
+          .max(providerIds.length)
+          .refine((a) => new Set(a).size === a.length, { message: 'a provider appears twice' })
+          .optional(),
+        baseUrls: z.partialRecord(providerIdSchema, baseUrlSchema.nullable()).optional(),
+        updateOnLaunch: z.boolean().optional(),
+      })
+      .strict(),
+    output: returns<SyncSettings>(),
+  }),
+  'settings.setApiKey': channel({
+    doc: 'Stores (encrypted by the OS keychain) or deletes (null) the API key of a keyed provider.',
+    input: z
+      .object({
+        provider: keyedProviderIdSchema,
+        key: z
+          .string()
+          .trim()
+          .min(1)
+          .max(200)
+          .regex(/^[\x21-\x7e]+$/, { message: 'an API key is printable ASCII without spaces' })
+          .nullable(),
+      })
+      .strict(),
+    output: returns<SyncSettings>(),
+  }),
+} as const;
+
+/** Push events of a run: started, one per symbol (running, then its result), finished. */
+export const syncEvents = {
+  'sync.started': pushEvent({ doc: 'A price update started: its symbols and total.', payload: returns<SyncStartedEvent>() }),
+  'sync.symbol': pushEvent({
+    doc: 'A symbol started (state running) or finished (updated, up-to-date or failed with a reason).',
+    payload: returns<SyncSymbolEvent>(),
+  }),
+  'sync.finished': pushEvent({
+    doc: 'A price update finished, was cancelled, or stopped offline: summary and every result.',
+    payload: returns<SyncFinishedEvent>(),
+  }),
+} as const;

@@ -1,8 +1,10 @@
+import type { IpcMain, WebContents } from 'electron';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/main/app/create-core';
 import { attachPushToWindow, registerIpc } from '../../../src/main/ipc/register-ipc';
 import { isTrustedSender } from '../../../src/main/ipc/sender';
 import { createPushHub } from '../../../src/main/rpc/push';
+import { asTicker } from '../../../src/shared/brand';
 import { channelNames, WIRE_EVENT, wireName, type PushEventName } from '../../../src/shared/contract/index';
 import { useTempDir } from '../../helpers/temp-db';
 
@@ -37,11 +39,11 @@ describe('registerIpc over the real core', () => {
 
   function setup() {
     core = createCore({ dbPath: tmp.dbPath(), isTrustedSender: (s) => isTrustedSender(s) });
-    core.services.market.importBarsCsv('BIDU' as never, BIDU_CSV);
+    core.services.market.importBarsCsv(asTicker('BIDU'), BIDU_CSV);
     const ipc = new FakeIpcMain();
     const mainContents = { id: 1 };
     let current: object | null = mainContents;
-    const unregister = registerIpc(ipc as never, core.router, () => current as never);
+    const unregister = registerIpc(ipc as unknown as Pick<IpcMain, 'handle' | 'removeHandler'>, core.router, () => current as WebContents | null);
     const topFrame = { url: 'app://catalyst/index.html', parent: null };
     return { ipc, mainContents, topFrame, unregister, closeWindow: () => (current = null) };
   }

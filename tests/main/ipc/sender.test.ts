@@ -18,7 +18,7 @@ describe('isTrustedSender', () => {
     [{ url: 'app://evil/index.html', topFrame: true, mainWindow: true }, 'another app host'],
     [{ url: '', topFrame: true, mainWindow: true }, 'an empty URL'],
     [{ url: 'http://localhost:5173/', topFrame: true, mainWindow: true }, 'the dev server when not in development'],
-  ])('refuses %o (%s)', (sender) => {
+  ])('refuses %o (%s)', (sender: { url: string; topFrame?: boolean; mainWindow?: boolean }, _label: string) => {
     expect(isTrustedSender(sender)).toBe(false);
   });
 

@@ -1,6 +1,10 @@
 import type { Command } from '../command';
 import { barsCommand } from './bars';
+import { claimsCommand } from './claims';
+import { eventsCommand } from './events';
 import { importBarsCommand } from './import-bars';
+import { seedCommand } from './seed';
+import { syncCommand } from './sync';
 
 /** Every CLI command. */
-export const commands: readonly Command[] = [barsCommand, importBarsCommand];
+export const commands: readonly Command[] = [barsCommand, importBarsCommand, syncCommand, seedCommand, claimsCommand, eventsCommand];

@@ -9,6 +9,11 @@ export interface AppState {
   readonly instruments: readonly InstrumentSummary[];
   readonly selected: Ticker | null;
   select(symbol: Ticker): void;
+  /**
+   * Charts `symbol` unless the user has already picked one: how a feature (the study) chooses
+   * what the app opens on without overriding a choice.
+   */
+  selectDefault(symbol: Ticker): void;
   /** Re-reads the instrument list (after an import or a sync). */
   reloadInstruments(): Promise<void>;
   /** A one-line message for the status bar. */
@@ -26,6 +31,7 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
   const [selected, setSelected] = useState<Ticker | null>(null);
   const [status, setStatus] = useState('Loading…');
   const [dataVersion, setDataVersion] = useState(0);
+  const [userChose, setUserChose] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -51,14 +57,20 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
     () => ({
       instruments,
       selected,
-      select: setSelected,
+      select: (symbol: Ticker) => {
+        setUserChose(true);
+        setSelected(symbol);
+      },
+      selectDefault: (symbol: Ticker) => {
+        if (!userChose) setSelected(symbol);
+      },
       reloadInstruments,
       status,
       setStatus,
       dataVersion,
       notifyDataChanged: () => setDataVersion((v) => v + 1),
     }),
-    [instruments, selected, reloadInstruments, status, dataVersion],
+    [instruments, selected, reloadInstruments, status, dataVersion, userChose],
   );
   return <AppStateContext.Provider value={value}>{children}</AppStateContext.Provider>;
 }

@@ -5,7 +5,7 @@ import type { Ticker } from '../../brand';
  * starts a group; every item after it (up to the next section) belongs to that group, so the
  * order alone says which section an item is in.
  *
- * Invariants (checked by {@link watchlistDocumentProblem}):
+ * Invariants (kept by the parser and the store):
  * - a symbol appears at most once per list;
  * - names, labels and notes are normalised by {@link normaliseWatchlistName},
  *   {@link normaliseSectionLabel} and {@link normaliseNote};

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { Ticker } from '../../../../shared/brand';
 import type { Bar } from '../../../../shared/domain/bar';
 import type { Instrument } from '../../../../shared/domain/instrument';
@@ -17,10 +17,14 @@ interface Loaded {
 export interface ChartViewProps {
   readonly theme: ThemeName;
   readonly onReady?: (handle: ChartHandle | null) => void;
+  /** Controls shown under the title (range presets, log scale, event navigation). */
+  readonly toolbar?: ReactNode;
+  /** Absolutely positioned over the chart (legend, tooltips); it must not take pointer events. */
+  readonly overlay?: ReactNode;
 }
 
 /** Reads the selected symbol's instrument and bars through the bridge and draws them. */
-export function ChartView({ theme, onReady }: ChartViewProps) {
+export function ChartView({ theme, onReady, toolbar, overlay }: ChartViewProps) {
   const { selected, dataVersion } = useAppState();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -54,7 +58,11 @@ export function ChartView({ theme, onReady }: ChartViewProps) {
           {[instrument.exchange, instrument.currency, instrument.closeOnly ? 'close only' : null].filter(Boolean).join(' · ')}
         </span>
       </header>
-      <PriceChart instrument={instrument} bars={loaded.bars} theme={theme} onReady={onReady} />
+      {toolbar}
+      <div className="chart-stage">
+        <PriceChart instrument={instrument} bars={loaded.bars} theme={theme} onReady={onReady} />
+        {overlay}
+      </div>
     </section>
   );
 }

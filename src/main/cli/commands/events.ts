@@ -1,0 +1,50 @@
+import { tickerSchema } from '../../../shared/brand';
+import { EMBEDDED_STUDY_ID } from '../../../shared/contract/study';
+import { eventCategories, eventDateLabel, slugSchema } from '../../../shared/domain/study-event';
+import { z } from 'zod';
+import { optionalArg } from '../args';
+import type { Command } from '../command';
+
+/**
+ * `catalyst events [--study ID] [--symbol S] [--category C]`: a study's events, ascending.
+ * JSON: `[{id, date, time, timezone, title, category, symbols, approximate, approxNote, t0,
+ * source: {kind, quote, url}}]` (documented in docs/cli.md).
+ */
+export const eventsCommand: Command = {
+  name: 'events',
+  summary: "List a study's dated events with their T0 per symbol (default: the embedded study)",
+  usage: 'events [--study ID] [--symbol SYMBOL] [--category ai|policy|market|corporate|macro|user]',
+  options: { study: { type: 'string' }, symbol: { type: 'string' }, category: { type: 'string' } },
+  async run(ctx) {
+    const studyId = optionalArg(ctx.flags.study, '--study', slugSchema) ?? EMBEDDED_STUDY_ID;
+    const symbol = optionalArg(ctx.flags.symbol, '--symbol', tickerSchema);
+    const category = optionalArg(ctx.flags.category, '--category', z.enum(eventCategories, { message: `must be one of ${eventCategories.join(', ')}` }));
+    const { services } = ctx.core();
+    if (studyId === EMBEDDED_STUDY_ID) services.seed.seedIfEmpty();
+    const events = services.study.listEvents({ studyId, symbol, category });
+    const json = events.map((e) => ({
+      id: e.id,
+      date: e.date,
+      time: e.time,
+      timezone: e.timezone,
+      title: e.title,
+      category: e.category,
+      symbols: e.symbols,
+      approximate: e.approximate,
+      approxNote: e.approxNote,
+      t0: e.t0,
+      source: { kind: e.source.kind, quote: e.source.quote, url: e.source.url },
+    }));
+    ctx.print(json, () =>
+      [
+        ...events.map((e) => {
+          const when = eventDateLabel(e);
+          const t0 = symbol ? `  T0 ${symbol} ${e.t0[symbol] ?? '—'}` : '';
+          return `${when.padEnd(12)}  ${e.category.padEnd(9)}  ${e.title}  [${e.id}]${t0}`;
+        }),
+        `${events.length} event(s)`,
+      ].join('\n'),
+    );
+    return 0;
+  },
+};

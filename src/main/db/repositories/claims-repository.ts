@@ -1,0 +1,82 @@
+import type { Database } from 'better-sqlite3';
+import { asTicker } from '../../../shared/brand';
+import { CatalystError } from '../../../shared/contract/errors';
+import { claimMetricSchema, type ClaimDefinition } from '../../../shared/domain/claims';
+import type { RowOrigin } from '../../../shared/domain/study-event';
+
+interface ClaimRow {
+  study_id: string;
+  id: string;
+  origin: RowOrigin;
+  text: string;
+  quote: string;
+  symbols_json: string;
+  metric_json: string;
+  note: string | null;
+}
+
+function toClaim(r: ClaimRow): ClaimDefinition {
+  // The metric was validated when written; parsing again keeps a hand-edited database from
+  // feeding the evaluator a shape it does not know.
+  const metric = claimMetricSchema.safeParse(JSON.parse(r.metric_json));
+  if (!metric.success) throw new CatalystError('internal', `claim "${r.id}" of study "${r.study_id}" has an unreadable metric`);
+  return {
+    id: r.id,
+    studyId: r.study_id,
+    origin: r.origin,
+    text: r.text,
+    quote: r.quote,
+    symbols: (JSON.parse(r.symbols_json) as string[]).map(asTicker),
+    metric: metric.data,
+    note: r.note,
+  };
+}
+
+/** All SQL on `claims`. */
+export class ClaimsRepository {
+  private readonly db: Database;
+  constructor(db: Database) {
+    this.db = db;
+  }
+
+  /** The claims of a study in their stored order. */
+  list(studyId: string): ClaimDefinition[] {
+    return this.db
+      .prepare<[string], ClaimRow>(
+        'SELECT study_id, id, origin, text, quote, symbols_json, metric_json, note FROM claims WHERE study_id = ? ORDER BY position, id',
+      )
+      .all(studyId)
+      .map(toClaim);
+  }
+
+  /** Ids of a study's user-owned claims (a seed never replaces them). */
+  userClaimIds(studyId: string): Set<string> {
+    return new Set(
+      this.db.prepare<[string], { id: string }>("SELECT id FROM claims WHERE study_id = ? AND origin = 'user'").all(studyId).map((r) => r.id),
+    );
+  }
+
+  insert(c: ClaimDefinition, position: number): number {
+    return this.db
+      .prepare(
+        `INSERT INTO claims (study_id, id, origin, position, text, quote, symbols_json, metric_json, note)
+         VALUES (@study_id, @id, @origin, @position, @text, @quote, @symbols_json, @metric_json, @note)`,
+      )
+      .run({
+        study_id: c.studyId,
+        id: c.id,
+        origin: c.origin,
+        position,
+        text: c.text,
+        quote: c.quote,
+        symbols_json: JSON.stringify(c.symbols),
+        metric_json: JSON.stringify(c.metric),
+        note: c.note,
+      }).changes;
+  }
+
+  /** Removes a study's seed-owned claims; returns how many. */
+  deleteSeedClaims(studyId: string): number {
+    return this.db.prepare("DELETE FROM claims WHERE study_id = ? AND origin = 'seed'").run(studyId).changes;
+  }
+}

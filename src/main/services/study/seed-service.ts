@@ -1,0 +1,218 @@
+import type { Ticker } from '../../../shared/brand';
+import { EMBEDDED_STUDY_ID } from '../../../shared/contract/study';
+import type { Instrument } from '../../../shared/domain/instrument';
+import { sourceFromFile } from '../../../shared/domain/study';
+import { eventFromFile } from '../../../shared/domain/study-event';
+import type { ClaimsRepository } from '../../db/repositories/claims-repository';
+import type { EventsRepository } from '../../db/repositories/events-repository';
+import type { InstrumentsRepository } from '../../db/repositories/instruments-repository';
+import type { StudyRepository } from '../../db/repositories/study-repository';
+import type { SeededMetadata, StudySeedRepository } from '../../db/repositories/study-seed-repository';
+import { EMBEDDED_STUDY_FILE, loadEmbeddedData, type EmbeddedData } from './study-resources';
+
+/** Runs `fn` in one write transaction taken at its start (BEGIN IMMEDIATE), so two processes never seed at once. */
+export type WriteTransaction = <T>(fn: () => T) => T;
+
+export interface SeedServiceDeps {
+  readonly studies: StudyRepository;
+  readonly events: EventsRepository;
+  readonly claims: ClaimsRepository;
+  readonly instruments: InstrumentsRepository;
+  readonly seedCache: StudySeedRepository;
+  readonly writeTransaction: WriteTransaction;
+  /** Folder of shipped data (`resources/`). */
+  readonly resourcesDir: string;
+  /** Study file inside `resourcesDir` (tests point it elsewhere). */
+  readonly studyFile?: string;
+}
+
+/** What one seed run did. Every count is of rows this run wrote; a second run reports zeros. */
+export interface SeedReport {
+  readonly studyId: string;
+  readonly revision: number;
+  /**
+   * `inserted`: the study was new; `updated`: a newer shipped revision replaced the seed's own
+   * rows; `unchanged`: the stored revision is the same or newer; `skipped-user-study`: a user
+   * study has the same id and was left alone.
+   */
+  readonly study: 'inserted' | 'updated' | 'unchanged' | 'skipped-user-study';
+  readonly instruments: { readonly inserted: readonly string[]; readonly updated: readonly string[] };
+  /** Bars inserted per symbol (only dates that were not cached; cached bars are never changed). */
+  readonly bars: { readonly inserted: number; readonly bySymbol: Readonly<Record<string, number>> };
+  readonly events: { readonly inserted: number; readonly removed: number; readonly skipped: readonly string[] };
+  readonly claims: { readonly inserted: number; readonly removed: number };
+  /** True when this run wrote anything. */
+  readonly changed: boolean;
+}
+
+const FIELDS: ReadonlyArray<keyof SeededMetadata> = ['name', 'exchange', 'currency', 'timezone', 'kind', 'closeOnly', 'provenance', 'adjustmentNote'];
+// Fields whose current value may be a default the seed can safely replace when no seed wrote
+// it: empty text, and the UTC zone a bare CSV import gives an unknown symbol.
+const UNSET: Partial<Record<keyof SeededMetadata, ReadonlyArray<unknown>>> = {
+  name: [null],
+  exchange: [null],
+  currency: [null],
+  timezone: ['UTC'],
+  provenance: [null],
+  adjustmentNote: [null],
+};
+
+function metadataOf(i: Instrument): SeededMetadata {
+  const { symbol: _symbol, ...rest } = i;
+  return rest;
+}
+
+/**
+ * Seeds the embedded study ("China tech rally 2025") from `resources/`: its instruments (with
+ * provenance and adjustment notes), bars, study row, universe, events and claims, in one
+ * transaction, after every shipped file has been validated.
+ *
+ * Invariants:
+ * - A cached bar is never overwritten (a user's newer provider data wins); only missing dates are inserted.
+ * - Instrument metadata is written on insert; later only fields nobody edited since the last seed change.
+ * - Seed-owned events and claims are replaced only when the shipped revision is newer than the stored one;
+ *   user rows (origin `user`) are never touched, and a seed event never takes a user event's id.
+ * - Running it again changes nothing (zero rows written).
+ */
+export class SeedService {
+  private readonly deps: SeedServiceDeps;
+  private openReport: SeedReport | null = null;
+  constructor(deps: SeedServiceDeps) {
+    this.deps = deps;
+  }
+
+  /** True when the embedded study is in the database (one query). */
+  isSeeded(): boolean {
+    return this.deps.studies.stored(EMBEDDED_STUDY_ID) !== null;
+  }
+
+  /**
+   * First-launch step: seeds when the embedded study is not stored yet, else does nothing
+   * (one query). Returns the report of the seed it ran, or null.
+   */
+  seedIfEmpty(): SeedReport | null {
+    if (this.isSeeded()) return null;
+    const report = this.seed();
+    this.openReport ??= report;
+    return report;
+  }
+
+  /** The report of the seed {@link seedIfEmpty} ran in this process, once (then null). */
+  takeFirstLaunchReport(): SeedReport | null {
+    const r = this.openReport;
+    this.openReport = null;
+    return r;
+  }
+
+  /** Validates the shipped files, then writes what is missing in one transaction. Idempotent. */
+  seed(): SeedReport {
+    const data = loadEmbeddedData(this.deps.resourcesDir, this.deps.studyFile ?? EMBEDDED_STUDY_FILE);
+    return this.deps.writeTransaction(() => this.write(data));
+  }
+
+  private write(data: EmbeddedData): SeedReport {
+    const { studies, events, claims, instruments, seedCache } = this.deps;
+    let changes = 0;
+    const inserted: string[] = [];
+    const updated: string[] = [];
+    const bySymbol: Record<string, number> = {};
+    let barsInserted = 0;
+    for (const s of data.series) {
+      const meta = metadataOf(s.instrument);
+      if (instruments.insertIfMissing(s.instrument)) {
+        inserted.push(s.instrument.symbol);
+        changes += 1;
+      } else {
+        const n = this.refreshMetadata(s.instrument.symbol, meta);
+        if (n > 0) updated.push(s.instrument.symbol);
+        changes += n;
+      }
+      changes += seedCache.recordSeededMetadata(s.instrument.symbol, meta);
+      const n = seedCache.insertMissingBars(s.instrument.symbol, s.bars);
+      bySymbol[s.instrument.symbol] = n;
+      barsInserted += n;
+      changes += n;
+    }
+
+    const study = data.study;
+    const stored = studies.stored(study.id);
+    let state: SeedReport['study'];
+    let evInserted = 0;
+    let evRemoved = 0;
+    let clInserted = 0;
+    let clRemoved = 0;
+    const skipped: string[] = [];
+    if (stored?.origin === 'user') {
+      state = 'skipped-user-study';
+    } else if (stored && stored.revision >= study.revision) {
+      state = 'unchanged';
+    } else {
+      state = stored ? 'updated' : 'inserted';
+      changes += studies.write({
+        id: study.id,
+        origin: 'seed',
+        revision: study.revision,
+        title: study.title,
+        description: study.description,
+        source: sourceFromFile(study.source),
+        position: 0,
+      })
+        ? 1
+        : 0;
+      changes += studies.replaceUniverse(
+        study.id,
+        study.universe.map((u) => ({ symbol: u.symbol, role: u.role, note: u.note ?? null })),
+      );
+      evRemoved = events.deleteSeedEvents(study.id);
+      study.events.forEach((e, i) => {
+        if (events.owner(e.id)) {
+          // A user event (or another study's) already has this id: the user's row wins.
+          skipped.push(e.id);
+          return;
+        }
+        events.insert(eventFromFile(e, study.id, 'seed'), i);
+        evInserted += 1;
+      });
+      clRemoved = claims.deleteSeedClaims(study.id);
+      const userClaims = claims.userClaimIds(study.id);
+      study.claims.forEach((c, i) => {
+        if (userClaims.has(c.id)) return;
+        claims.insert(
+          { id: c.id, studyId: study.id, origin: 'seed', text: c.text, quote: c.quote, symbols: c.symbols, metric: c.metric, note: c.note ?? null },
+          i,
+        );
+        clInserted += 1;
+      });
+      changes += evInserted + evRemoved + clInserted + clRemoved;
+    }
+    return {
+      studyId: study.id,
+      revision: study.revision,
+      study: state,
+      instruments: { inserted, updated },
+      bars: { inserted: barsInserted, bySymbol },
+      events: { inserted: evInserted, removed: evRemoved, skipped },
+      claims: { inserted: clInserted, removed: clRemoved },
+      changed: changes > 0,
+    };
+  }
+
+  /**
+   * Brings an existing instrument's metadata up to the shipped one, field by field, only where
+   * nobody changed the field since the seed last wrote it (or it is still unset). Returns rows changed.
+   */
+  private refreshMetadata(symbol: Ticker, next: SeededMetadata): number {
+    const current = this.deps.instruments.get(symbol);
+    if (!current) return 0;
+    const previous = this.deps.seedCache.seededMetadata(symbol);
+    const fields: Partial<Record<keyof SeededMetadata, unknown>> = {};
+    for (const f of FIELDS) {
+      const now = current[f];
+      if (now === next[f]) continue;
+      const untouchedSinceSeed = previous !== null && now === previous[f];
+      const stillUnset = previous === null && (UNSET[f] ?? []).includes(now);
+      if (untouchedSinceSeed || stillUnset) fields[f] = next[f];
+    }
+    return this.deps.seedCache.updateInstrumentFields(symbol, fields as Partial<SeededMetadata>);
+  }
+}

@@ -1,0 +1,39 @@
+import type { IsoDate } from '../../shared/brand';
+import type { Coverage } from '../db/repositories/sync-repository';
+import { addDays } from './zone-date';
+
+/** One request of a plan. `backward` chunks are committed newest first, so coverage stays contiguous. */
+export interface PlannedRequest {
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+  readonly direction: 'forward' | 'backward';
+}
+
+export interface PlanOptions {
+  readonly overlapDays: number;
+  readonly settleDays: number;
+}
+
+/**
+ * What to ask a provider for, given what is already held from it (`coverage`) and the wanted
+ * range. First sync: the whole range. Later: the part before what is held (if wanted), and the
+ * tail from a few days before the end of what is held (revisions, the session in progress)
+ * to the wanted end, unless the wanted range ended well before it was last fetched (final).
+ * A gap between what is held and what is wanted is fetched too.
+ */
+export function planRequests(coverage: Coverage | null, from: IsoDate, to: IsoDate, o: PlanOptions): PlannedRequest[] {
+  if (from > to) return [];
+  if (!coverage) return [{ from, to, direction: 'forward' }];
+  const plan: PlannedRequest[] = [];
+  // Gaps are always filled, so the held range stays one contiguous run of dates.
+  if (from < coverage.from) plan.push({ from, to: addDays(coverage.from, -1), direction: 'backward' });
+  const fetchedOn = coverage.fetchedAt.slice(0, 10);
+  const settled = to <= coverage.to && to < addDays(fetchedOn, -o.settleDays);
+  const tailFrom = maxDate(coverage.from, addDays(coverage.to, -o.overlapDays));
+  if (!settled && to >= tailFrom) plan.push({ from: tailFrom, to, direction: 'forward' });
+  return plan;
+}
+
+function maxDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a > b ? a : b;
+}

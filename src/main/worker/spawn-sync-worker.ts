@@ -1,0 +1,71 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { SyncFinishedEvent } from '../../shared/domain/sync';
+import type { FromWorker, ToWorker } from '../sync/protocol';
+import type { SyncRunner } from '../sync/runner';
+
+/**
+ * Where the worker's code is. The Electron build passes the bundled file (electron-vite's
+ * `import workerPath from './sync-worker?modulePath'` in the Electron entry); plain Node
+ * (CLI, tests, benchmarks) runs the TypeScript source through tsx.
+ */
+export type WorkerEntry = { readonly kind: 'bundled'; readonly path: string } | { readonly kind: 'typescript'; readonly path: string };
+
+/** The TypeScript source of the worker next to this file (CLI, tests). */
+export function sourceSyncWorkerEntry(): WorkerEntry {
+  return { kind: 'typescript', path: join(dirname(fileURLToPath(import.meta.url)), 'sync-worker.ts') };
+}
+
+function tsxApiUrl(): string {
+  // import.meta.resolve exists under Node and tsx; test runners may not provide it.
+  const resolve = (import.meta as { resolve?: (s: string) => string }).resolve;
+  if (typeof resolve === 'function') return resolve('tsx/esm/api');
+  return pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
+}
+
+function newWorker(entry: WorkerEntry): Worker {
+  if (entry.kind === 'bundled') return new Worker(entry.path);
+  // `--import tsx` in execArgv does not reach a worker's own entry resolution, so the worker
+  // registers tsx itself and then imports the source.
+  const code = `import(${JSON.stringify(tsxApiUrl())}).then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(entry.path).href)}); });`;
+  return new Worker(code, { eval: true });
+}
+
+/** Runs each sync in a fresh worker thread from `entry`. */
+export function workerSyncRunner(entry: WorkerEntry): SyncRunner {
+  return (dbPath, request, onEvent) => {
+    const worker = newWorker(entry);
+    const post = (m: ToWorker) => worker.postMessage(m);
+    const done = new Promise<SyncFinishedEvent>((resolve, reject) => {
+      let finished: SyncFinishedEvent | null = null;
+      worker.on('message', (m: FromWorker) => {
+        if (m.type === 'fatal') {
+          reject(new Error(`the sync worker failed: ${m.message}`));
+          return;
+        }
+        onEvent(m.event);
+        if (m.event.type === 'finished') {
+          finished = m.event.payload;
+          resolve(finished);
+        }
+      });
+      worker.on('error', (e) => reject(e));
+      worker.on('exit', (code) => {
+        if (!finished) reject(new Error(`the sync worker stopped (exit code ${code}) before the run finished`));
+      });
+    });
+    post({ type: 'start', dbPath, request });
+    return {
+      done,
+      cancel: () => {
+        try {
+          post({ type: 'cancel' });
+        } catch {
+          // The worker already exited: nothing left to cancel.
+        }
+      },
+    };
+  };
+}

@@ -1,0 +1,65 @@
+import type { IsoDate } from '../../../../../shared/brand';
+
+/** Event categories the chart colours apart (DESIGN.md, "Event"). */
+export type ChartEventCategory = 'ai' | 'policy' | 'market' | 'corporate' | 'macro' | 'user';
+
+/**
+ * What the annotation layer needs to draw one event on one symbol's chart: the study's event
+ * reduced to its T0 for the charted symbol. The renderer never computes T0 itself; the study
+ * service does (an event after the close lands on the next session).
+ */
+export interface ChartEvent {
+  /** The event id; also the marker id that hover and click report back. */
+  readonly id: string;
+  /** 1-based position in the study's whole timeline (stable across filters and symbols). */
+  readonly number: number;
+  /** The first session of the charted symbol on or after the event (exchange-local date). */
+  readonly t0: IsoDate;
+  readonly title: string;
+  readonly category: ChartEventCategory;
+  /** True when the source only bounds the date: drawn dashed, labelled "≈". */
+  readonly approximate: boolean;
+  /**
+   * The post-event window to shade, as exchange-local session dates [from, to], when the event
+   * carries its own; otherwise the default of T0 … T0+`DEFAULT_WINDOW_SESSIONS` is used.
+   */
+  readonly window: { readonly from: IsoDate; readonly to: IsoDate } | null;
+}
+
+/** Sessions after T0 shaded by default: the [0, +5] event-study window of DESIGN.md. */
+export const DEFAULT_WINDOW_SESSIONS = 5;
+
+/** One colour per category and theme; none of them is the up/down green or red of candles. */
+export const categoryColors: Record<'light' | 'dark', Record<ChartEventCategory, string>> = {
+  light: {
+    ai: '#7c3aed',
+    policy: '#c2410c',
+    market: '#0e7490',
+    corporate: '#be185d',
+    macro: '#4d7c0f',
+    user: '#475569',
+  },
+  dark: {
+    ai: '#a78bfa',
+    policy: '#fb923c',
+    market: '#22d3ee',
+    corporate: '#f472b6',
+    macro: '#a3e635',
+    user: '#cbd5e1',
+  },
+};
+
+/** Human names of the categories, for legends, filters and the tooltip. */
+export const categoryLabels: Record<ChartEventCategory, string> = {
+  ai: 'AI',
+  policy: 'Policy',
+  market: 'Market',
+  corporate: 'Corporate',
+  macro: 'Macro',
+  user: 'User',
+};
+
+/** The short label drawn on the marker: the event's number, "≈" first when approximate. */
+export function markerLabel(e: Pick<ChartEvent, 'number' | 'approximate'>): string {
+  return `${e.approximate ? '≈' : ''}${e.number}`;
+}

@@ -1,0 +1,61 @@
+import type { IsoDate } from '../../../../shared/brand';
+import type { Bar } from '../../../../shared/domain/bar';
+
+/** What the crosshair legend shows for one session. */
+export type LegendValues =
+  | {
+      readonly kind: 'session';
+      readonly date: IsoDate;
+      /** Null on a close-only series. */
+      readonly open: number | null;
+      readonly high: number | null;
+      readonly low: number | null;
+      readonly close: number;
+      /** Close-to-close change against the last valid session before, as a fraction; null for the first. */
+      readonly change: number | null;
+      /** The date the change is measured from (a placeholder is never the base). */
+      readonly changeBase: IsoDate | null;
+      readonly volume: number | null;
+    }
+  | {
+      /** A vendor placeholder row: drawn as a gap, with no verified price to show. */
+      readonly kind: 'placeholder';
+      readonly date: IsoDate;
+    };
+
+/**
+ * Legend values of the bar at `index` (the crosshair's logical index), or null outside the
+ * bars. The change is measured from the last session before that is not a placeholder, so a
+ * half-day placeholder close is never a return base.
+ */
+export function legendValues(bars: readonly Bar[], index: number): LegendValues | null {
+  if (!Number.isInteger(index)) return null;
+  const bar = bars[index];
+  if (!bar) return null;
+  if (bar.placeholder) return { kind: 'placeholder', date: bar.date };
+  let base: Bar | null = null;
+  for (let i = index - 1; i >= 0; i--) {
+    const b = bars[i]!;
+    if (!b.placeholder) {
+      base = b;
+      break;
+    }
+  }
+  return {
+    kind: 'session',
+    date: bar.date,
+    open: bar.open,
+    high: bar.high,
+    low: bar.low,
+    close: bar.close,
+    change: base ? bar.close / base.close - 1 : null,
+    changeBase: base ? base.date : null,
+    volume: bar.volume,
+  };
+}
+
+/** The index the legend shows when the crosshair is away: the last session that is not a placeholder. */
+export function lastValidIndex(bars: readonly Bar[]): number | null {
+  for (let i = bars.length - 1; i >= 0; i--) if (!bars[i]!.placeholder) return i;
+  return null;
+}

@@ -1,0 +1,37 @@
+import type { StudyEvent } from '../../../../shared/domain/study-event';
+
+/**
+ * The words to show with an event: the study article's exact sentence when the article speaks
+ * of it, else the phrase copied from the dated source that establishes it. Null when neither
+ * exists (e.g. a user event without a note).
+ */
+export function eventQuote(e: Pick<StudyEvent, 'source'>): { readonly from: 'article' | 'source'; readonly text: string } | null {
+  if (e.source.quote) return { from: 'article', text: e.source.quote };
+  const phrase = e.source.evidence?.phrases[0];
+  return phrase ? { from: 'source', text: phrase } : null;
+}
+
+/** The host of a URL without `www.`, or the text unchanged when it is not a URL. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}
+
+const kindLabel: Record<StudyEvent['source']['kind'], string> = {
+  article: 'the study’s article',
+  reference: 'dated reference',
+  user: 'added by you',
+  provider: 'price provider',
+};
+
+/** One line naming where the event comes from, e.g. "The Fifth Person (article) · aiwiki.ai". */
+export function sourceLine(e: Pick<StudyEvent, 'source'>): string {
+  const s = e.source;
+  const parts = [s.publication ? `${s.publication} (${kindLabel[s.kind]})` : kindLabel[s.kind]];
+  if (s.url) parts.push(hostOf(s.url));
+  if (s.evidence) parts.push(s.evidence.status === 'approx' ? 'date not verified' : s.evidence.status === 'verified-data' ? 'verified with the price data' : 'verified');
+  return parts.join(' · ');
+}

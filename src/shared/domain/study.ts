@@ -1,0 +1,200 @@
+import { z } from 'zod';
+import { isoDateSchema, tickerSchema, type IsoDate, type Ticker } from '../brand';
+import { claimFileSchema, type ClaimDefinition } from './claims';
+import type { Instrument } from './instrument';
+import { slugSchema, studyEventFileSchema, type EventWithT0, type RowOrigin } from './study-event';
+
+/**
+ * A study: a source (an article), a universe of instruments with roles, dated events and
+ * checkable claims. Studies travel as JSON files (`*.study.json`, format described in
+ * docs/study-format.md); the embedded "China tech rally 2025" ships in resources/studies/.
+ */
+
+/** The `format` value every study file carries. */
+export const STUDY_FORMAT = 'catalyst-study';
+/** The newest study-file format version this build reads. */
+export const STUDY_FORMAT_VERSION = 1;
+
+export const studyRoles = ['subject', 'benchmark'] as const;
+/** `subject`: what the study is about; `benchmark`: what it is compared with. */
+export type StudyRole = (typeof studyRoles)[number];
+
+/** The text a study is built from. */
+export interface StudySource {
+  readonly publication: string | null;
+  readonly author: string | null;
+  readonly title: string;
+  readonly url: string | null;
+  readonly published: IsoDate | null;
+  /** How to read the publication date when it is missing or uncertain. */
+  readonly publishedNote: string | null;
+}
+
+export interface UniverseMember {
+  readonly symbol: Ticker;
+  readonly role: StudyRole;
+  readonly note: string | null;
+}
+
+/** A universe member with its cached instrument (null when not cached) and the span of its bars. */
+export interface UniverseEntry extends UniverseMember {
+  readonly instrument: Instrument | null;
+  readonly firstDate: IsoDate | null;
+  readonly lastDate: IsoDate | null;
+}
+
+/** A study in a list. */
+export interface StudySummary {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly origin: RowOrigin;
+  /** Content revision of the stored study (a seed replaces its own rows only with a newer one). */
+  readonly revision: number;
+  readonly source: StudySource;
+  readonly subjects: number;
+  readonly benchmarks: number;
+  readonly events: number;
+  readonly claims: number;
+}
+
+/** A whole study: universe with instruments, events with their T0 per symbol, and claims. */
+export interface StudyDetail {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly origin: RowOrigin;
+  readonly revision: number;
+  readonly source: StudySource;
+  readonly universe: readonly UniverseEntry[];
+  /** Ascending by date then time. */
+  readonly events: readonly EventWithT0[];
+  readonly claims: readonly ClaimDefinition[];
+}
+
+const webUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
+const optText = (max: number) => z.string().trim().min(1).max(max).optional();
+
+export const studySourceSchema = z
+  .object({
+    kind: z.literal('article').default('article'),
+    publication: optText(200),
+    author: optText(200),
+    title: z.string().trim().min(1).max(300),
+    url: webUrl.optional(),
+    published: isoDateSchema.optional(),
+    publishedNote: optText(500),
+  })
+  .strict();
+
+/** The whole study file, after the format header has been checked. */
+export const studyFileSchema = z
+  .object({
+    format: z.literal(STUDY_FORMAT),
+    version: z.literal(STUDY_FORMAT_VERSION),
+    id: slugSchema,
+    revision: z.number().int().min(1),
+    title: z.string().trim().min(1).max(200),
+    description: z.string().trim().max(4000).default(''),
+    source: studySourceSchema,
+    universe: z
+      .array(z.object({ symbol: tickerSchema, role: z.enum(studyRoles), note: optText(500) }).strict())
+      .min(1)
+      .max(200),
+    events: z.array(studyEventFileSchema).max(5000),
+    claims: z.array(claimFileSchema).max(500),
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    const universe = new Set<string>();
+    s.universe.forEach((u, i) => {
+      if (universe.has(u.symbol)) ctx.addIssue({ code: 'custom', path: ['universe', i, 'symbol'], message: `${u.symbol} is listed twice` });
+      universe.add(u.symbol);
+    });
+    const eventIds = new Set<string>();
+    s.events.forEach((e, i) => {
+      if (eventIds.has(e.id)) ctx.addIssue({ code: 'custom', path: ['events', i, 'id'], message: `duplicate event id "${e.id}"` });
+      eventIds.add(e.id);
+      e.symbols.forEach((sym, j) => {
+        if (!universe.has(sym)) ctx.addIssue({ code: 'custom', path: ['events', i, 'symbols', j], message: `${sym} is not in the study's universe` });
+      });
+    });
+    const claimIds = new Set<string>();
+    s.claims.forEach((c, i) => {
+      if (claimIds.has(c.id)) ctx.addIssue({ code: 'custom', path: ['claims', i, 'id'], message: `duplicate claim id "${c.id}"` });
+      claimIds.add(c.id);
+      c.symbols.forEach((sym, j) => {
+        if (!universe.has(sym)) ctx.addIssue({ code: 'custom', path: ['claims', i, 'symbols', j], message: `${sym} is not in the study's universe` });
+      });
+      if ((c.metric.kind === 'max-gain-within-days' || c.metric.kind === 'record-high') && !eventIds.has(c.metric.event)) {
+        ctx.addIssue({ code: 'custom', path: ['claims', i, 'metric', 'event'], message: `no event "${c.metric.event}" in this study` });
+      }
+    });
+  });
+
+export type StudyFile = z.output<typeof studyFileSchema>;
+
+export type ParseStudyResult = { readonly ok: true; readonly study: StudyFile } | { readonly ok: false; readonly problems: readonly string[] };
+
+/** Describes where an issue is, naming the event or claim by id when the raw file has one. */
+function describePath(raw: unknown, path: readonly PropertyKey[]): string {
+  const parts: string[] = [];
+  let node: unknown = raw;
+  for (const key of path) {
+    if (typeof key === 'number') {
+      const item = Array.isArray(node) ? (node as unknown[])[key] : undefined;
+      const id = item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : null;
+      parts[parts.length - 1] += id ? `[${key}] ("${id}")` : `[${key}]`;
+      node = item;
+    } else {
+      parts.push(String(key));
+      node = node && typeof node === 'object' ? (node as Record<string, unknown>)[String(key)] : undefined;
+    }
+  }
+  return parts.join('.');
+}
+
+/**
+ * Parses and validates a study file's text. Checks the header first, so a file of another
+ * kind or of a newer format gets one clear message; then every field and the cross-references
+ * (universe, event ids in claims). Never throws: returns the problems, each with its path.
+ */
+export function parseStudyFile(text: string): ParseStudyResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    return { ok: false, problems: [`not valid JSON: ${(e as Error).message}`] };
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, problems: ['not a study: the file is not a JSON object'] };
+  const header = raw as { format?: unknown; version?: unknown };
+  if (header.format !== STUDY_FORMAT) {
+    return { ok: false, problems: [`not a Catalyst study file: "format" is ${JSON.stringify(header.format) ?? 'missing'}, expected "${STUDY_FORMAT}"`] };
+  }
+  if (typeof header.version !== 'number' || !Number.isInteger(header.version) || header.version < 1) {
+    return { ok: false, problems: [`"version" must be a whole number ≥ 1 (got ${JSON.stringify(header.version) ?? 'nothing'})`] };
+  }
+  if (header.version > STUDY_FORMAT_VERSION) {
+    return {
+      ok: false,
+      problems: [`the study file is format version ${header.version}, written by a newer Catalyst; this version reads up to ${STUDY_FORMAT_VERSION}`],
+    };
+  }
+  const parsed = studyFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.map((i) => (i.path.length ? `${describePath(raw, i.path)}: ${i.message}` : i.message)) };
+  }
+  return { ok: true, study: parsed.data };
+}
+
+/** The stored form of a study file's source. */
+export function sourceFromFile(s: StudyFile['source']): StudySource {
+  return {
+    publication: s.publication ?? null,
+    author: s.author ?? null,
+    title: s.title,
+    url: s.url ?? null,
+    published: s.published ?? null,
+    publishedNote: s.publishedNote ?? null,
+  };
+}
