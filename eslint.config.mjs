@@ -2,7 +2,9 @@
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'http', 'https', 'net', 'crypto', 'url', 'util', 'stream', 'events'];
+// Bare names anchored with '/' (gitignore semantics): 'events' alone would also match the
+// renderer's own features/events/ folder; '/events' matches only the Node module.
+const NODE_BUILTINS = ['node:*', ...['fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'http', 'https', 'net', 'crypto', 'url', 'util', 'stream', 'events'].map((n) => `/${n}`)];
 const noImport = (groups, message) => ({ group: groups, message });
 
 export default tseslint.config(

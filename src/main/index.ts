@@ -53,6 +53,8 @@ function start(): void {
   try {
     opened = createCore({
       dbPath,
+      // First launch seeds the embedded study so it opens offline at once; cheap afterwards.
+      seedOnOpen: true,
       resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'),
       isTrustedSender: (sender) => isTrustedSender(sender, devOrigin),
       onUnexpectedError: (channel, error) => console.error(`[ipc ${channel}]`, error),

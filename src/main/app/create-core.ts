@@ -2,9 +2,11 @@ import type { Database } from 'better-sqlite3';
 import { openDatabase } from '../db/open';
 import { BarsRepository } from '../db/repositories/bars-repository';
 import { InstrumentsRepository } from '../db/repositories/instruments-repository';
+import { WatchlistsRepository } from '../db/repositories/watchlists-repository';
 import { createPushHub, type PushHub } from '../rpc/push';
 import { createRouter, type Router, type Sender } from '../rpc/router';
 import { MarketService } from '../services/market/market-service';
+import { WatchlistsService } from '../services/watchlists/watchlists-service';
 import { ClaimsRepository } from '../db/repositories/claims-repository';
 import { EventsRepository } from '../db/repositories/events-repository';
 import { StudyRepository } from '../db/repositories/study-repository';
@@ -42,6 +44,7 @@ export interface Services {
   readonly claims: ClaimsService;
   readonly seed: SeedService;
   readonly sync: SyncService;
+  readonly watchlists: WatchlistsService;
 }
 
 /** Everything the main process runs, minus Electron: used by the app, the CLI and the tests. */
@@ -89,6 +92,7 @@ export function createCore(options: CoreOptions): Core {
     claims: new ClaimsService({ ...studyRepos, instruments, bars }),
     seed,
     sync: createSyncService({ db, dbPath: options.dbPath, instruments, emit: push.emit, clock }, options.sync),
+    watchlists: new WatchlistsService({ repo: new WatchlistsRepository(db), transact, clock }),
   };
   const router = createRouter(createHandlers(services), {
     isTrustedSender: options.isTrustedSender ?? (() => false),

@@ -4,7 +4,7 @@ import { MAX_NOTE_LENGTH, MAX_SECTION_LABEL_LENGTH, MAX_WATCHLIST_ENTRIES, MAX_W
 import type { TextEncodingName } from '../domain/watchlist/decode';
 import type { WatchlistExportFile } from '../domain/watchlist/export';
 import type { ParsedLine } from '../domain/watchlist/parse';
-import { channel, returns } from './define';
+import { channel, pushEvent, returns } from './define';
 
 /** A list as the sidebar shows it. Times are ISO instants (UTC). */
 export interface WatchlistSummary {
@@ -191,7 +191,20 @@ export const watchlistChannels = {
   }),
 } as const;
 
-/** Watchlists push nothing: every change is the answer to the window's own request. */
-export const watchlistEvents = {} as const;
+/**
+ * A file chosen with the native menu (File ▸ Import Watchlist…): the window opens its import
+ * preview. `error` when the main process could not read it (missing, over the size limit).
+ */
+export type WatchlistOpenImportEvent =
+  | { readonly fileName: string; readonly bytesBase64: string }
+  | { readonly fileName: string; readonly error: string };
+
+/** Push events of watchlists. Changes themselves are answers to the window's own requests. */
+export const watchlistEvents = {
+  'watchlists.openImport': pushEvent({
+    doc: 'Opens the import preview for a file chosen in the native menu.',
+    payload: returns<WatchlistOpenImportEvent>(),
+  }),
+} as const;
 
 export type { WatchlistExportFormat };

@@ -1,4 +1,5 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
+import { z } from 'zod';
 import { asIsoDate, type IsoDate } from '../brand';
 
 /**
@@ -125,3 +126,6 @@ export function t0ForEvent(event: EventTiming, exchangeZone: string, sessions: r
 export function addDays(date: IsoDate, days: number): IsoDate {
   return asIsoDate(DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate()!);
 }
+
+/** An IANA time zone name luxon (and the platform's Intl) knows, e.g. `Asia/Hong_Kong`. */
+export const timeZoneSchema = z.string().refine((v) => IANAZone.isValidZone(v), { message: 'must be an IANA time zone such as Asia/Hong_Kong' });

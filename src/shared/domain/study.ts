@@ -1,8 +1,18 @@
 import { z } from 'zod';
 import { isoDateSchema, tickerSchema, type IsoDate, type Ticker } from '../brand';
+import { timeZoneSchema } from './calendar';
 import { claimFileSchema, type ClaimDefinition } from './claims';
 import type { Instrument } from './instrument';
-import { slugSchema, studyEventFileSchema, type EventWithT0, type RowOrigin } from './study-event';
+import {
+  eventCategories,
+  eventSourceKinds,
+  evidenceStatuses,
+  localTimeSchema,
+  slugSchema,
+  type EventWithT0,
+  type RowOrigin,
+  type StudyEvent,
+} from './study-event';
 
 /**
  * A study: a source (an article), a universe of instruments with roles, dated events and
@@ -74,6 +84,97 @@ export interface StudyDetail {
 
 const webUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
 const optText = (max: number) => z.string().trim().min(1).max(max).optional();
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** The event as written in a study file (optional fields may be left out). */
+export const studyEventFileSchema = z
+  .object({
+    id: slugSchema,
+    date: isoDateSchema,
+    time: localTimeSchema.optional(),
+    timezone: timeZoneSchema.optional(),
+    timeNote: text(1000).optional(),
+    title: text(200),
+    summary: z.string().trim().max(4000).default(''),
+    category: z.enum(eventCategories),
+    symbols: z.array(tickerSchema).max(100),
+    approximate: z.boolean(),
+    approxNote: text(200).optional(),
+    window: z.object({ from: isoDateSchema, to: isoDateSchema }).strict().optional(),
+    source: z
+      .object({
+        kind: z.enum(eventSourceKinds),
+        quote: text(4000).optional(),
+        url: webUrl.optional(),
+        publication: text(200).optional(),
+        evidence: z
+          .object({
+            status: z.enum(evidenceStatuses),
+            links: z.array(text(1000)).max(20),
+            phrases: z.array(text(4000)).max(20),
+            dataCheck: text(1000).optional(),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict(),
+  })
+  .strict()
+  .superRefine((e, ctx) => {
+    if ((e.time === undefined) !== (e.timezone === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['timezone'], message: 'an event time needs its time zone, and a time zone needs a time' });
+    }
+    if (e.approximate && !e.approxNote) {
+      ctx.addIssue({ code: 'custom', path: ['approxNote'], message: 'an approximate event needs an approxNote saying how to show its date' });
+    }
+    if (!e.approximate && e.approxNote) {
+      ctx.addIssue({ code: 'custom', path: ['approxNote'], message: 'approxNote is only for approximate events' });
+    }
+    if (e.window && e.window.from > e.window.to) {
+      ctx.addIssue({ code: 'custom', path: ['window'], message: 'window "from" must not be after "to"' });
+    }
+    if (e.source.kind === 'article' && !e.source.quote) {
+      ctx.addIssue({ code: 'custom', path: ['source', 'quote'], message: 'an article event needs the article’s exact sentence as its quote' });
+    }
+    const dup = e.symbols.find((s, i) => e.symbols.indexOf(s) !== i);
+    if (dup) ctx.addIssue({ code: 'custom', path: ['symbols'], message: `${dup} is listed twice` });
+  });
+
+export type StudyEventFile = z.output<typeof studyEventFileSchema>;
+
+/** The stored form of an event read from a study file. */
+export function eventFromFile(e: StudyEventFile, studyId: string | null, origin: RowOrigin): StudyEvent {
+  return {
+    id: e.id,
+    studyId,
+    origin,
+    date: e.date,
+    time: e.time ?? null,
+    timezone: e.timezone ?? null,
+    timeNote: e.timeNote ?? null,
+    title: e.title,
+    summary: e.summary,
+    category: e.category,
+    symbols: e.symbols,
+    approximate: e.approximate,
+    approxNote: e.approxNote ?? null,
+    window: e.window ?? null,
+    source: {
+      kind: e.source.kind,
+      quote: e.source.quote ?? null,
+      url: e.source.url ?? null,
+      publication: e.source.publication ?? null,
+      evidence: e.source.evidence
+        ? {
+            status: e.source.evidence.status,
+            links: e.source.evidence.links,
+            phrases: e.source.evidence.phrases,
+            dataCheck: e.source.evidence.dataCheck ?? null,
+          }
+        : null,
+    },
+  };
+}
 
 export const studySourceSchema = z
   .object({

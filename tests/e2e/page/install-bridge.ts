@@ -1,10 +1,11 @@
 // Runs in the page before the app: builds window.catalyst with the same createBridge the
 // preload uses, over a transport of Playwright bindings instead of Electron IPC.
-import { createBridge } from '../../../src/shared/contract/bridge';
+import { createBridge, type CatalystBridge } from '../../../src/shared/contract/bridge';
 import type { PushEventName } from '../../../src/shared/contract/index';
 
 declare global {
   interface Window {
+    readonly catalyst?: CatalystBridge;
     __catalystInvoke(channel: string, input: unknown): Promise<unknown>;
     __catalystPush?: (event: string, payload: unknown) => void;
   }

@@ -85,7 +85,7 @@ describe('BarsRepository', () => {
     const repo = new BarsRepository(db);
     const bars = generate(1, 5).get('S0000.HK')!;
     repo.upsertBatch(asTicker('X'), bars);
-    const revised = bars.map((b, i) => (i === 3 ? { ...b, close: b.close + 0.01, high: b.high + 0.01 } : b));
+    const revised = bars.map((b, i) => (i === 3 ? { ...b, close: b.close + 0.01, high: b.high! + 0.01 } : b));
     expect(repo.upsertBatch(asTicker('X'), revised)).toBe(1);
     expect(repo.range(asTicker('X'))[3]!.close).toBeCloseTo(bars[3]!.close + 0.01, 10);
     db.close();

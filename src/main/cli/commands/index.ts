@@ -5,6 +5,7 @@ import { eventsCommand } from './events';
 import { importBarsCommand } from './import-bars';
 import { seedCommand } from './seed';
 import { syncCommand } from './sync';
+import { watchlistExportCommand, watchlistImportCommand, watchlistListCommand } from './watchlist';
 
 /** Every CLI command. */
-export const commands: readonly Command[] = [barsCommand, importBarsCommand, syncCommand, seedCommand, claimsCommand, eventsCommand];
+export const commands: readonly Command[] = [barsCommand, importBarsCommand, syncCommand, seedCommand, claimsCommand, eventsCommand, watchlistImportCommand, watchlistExportCommand, watchlistListCommand];

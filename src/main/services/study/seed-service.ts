@@ -1,8 +1,7 @@
 import type { Ticker } from '../../../shared/brand';
 import { EMBEDDED_STUDY_ID } from '../../../shared/contract/study';
 import type { Instrument } from '../../../shared/domain/instrument';
-import { sourceFromFile } from '../../../shared/domain/study';
-import { eventFromFile } from '../../../shared/domain/study-event';
+import { eventFromFile, sourceFromFile } from '../../../shared/domain/study';
 import type { ClaimsRepository } from '../../db/repositories/claims-repository';
 import type { EventsRepository } from '../../db/repositories/events-repository';
 import type { InstrumentsRepository } from '../../db/repositories/instruments-repository';

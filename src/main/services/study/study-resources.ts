@@ -7,7 +7,7 @@ import { CatalystError } from '../../../shared/contract/errors';
 import type { Bar } from '../../../shared/domain/bar';
 import type { Instrument } from '../../../shared/domain/instrument';
 import { parseStudyFile, type StudyFile } from '../../../shared/domain/study';
-import { timeZoneSchema } from '../../../shared/domain/study-event';
+import { timeZoneSchema } from '../../../shared/domain/calendar';
 import { parseBarsCsv } from '../market/bars-csv';
 
 /**

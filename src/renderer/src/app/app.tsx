@@ -1,14 +1,24 @@
 import { useState } from 'react';
-import { ChartView } from '../features/chart/chart-view';
+import { ClaimsPanel } from '../features/claims/claims-panel';
+import { EventsPanel } from '../features/events/events-panel';
+import { StudyChartProvider } from '../features/study/study-chart';
+import { StudyChartView } from '../features/study/study-chart-view';
+import { StudyHeader } from '../features/study/study-header';
+import { StudySidebar } from '../features/study/study-sidebar';
+import { StudyProvider } from '../features/study/study-state';
 import type { ChartHandle } from '../features/chart/price-chart';
 import { InstrumentInfo } from '../features/instruments/instrument-info';
-import { InstrumentList } from '../features/instruments/instrument-list';
+import { WatchlistsPanel } from '../features/watchlists/watchlists-panel';
 import { Tabs, type Tab } from '../ui/tabs';
 import { AppStateProvider, useAppState } from './app-state';
 import { useTheme } from './use-theme';
 
 /** Side-panel tabs; each feature adds its panel here. */
-const sideTabs: readonly Tab[] = [{ id: 'info', label: 'Info', render: () => <InstrumentInfo /> }];
+const sideTabs: readonly Tab[] = [
+  { id: 'events', label: 'Events', render: () => <EventsPanel /> },
+  { id: 'claims', label: 'Claims', render: () => <ClaimsPanel /> },
+  { id: 'info', label: 'Info', render: () => <InstrumentInfo /> },
+];
 
 function Layout() {
   const theme = useTheme();
@@ -18,14 +28,15 @@ function Layout() {
     <div className={`app theme-${theme}`} data-theme={theme}>
       <header className="toolbar">
         <span className="brand">Catalyst</span>
+        <StudyHeader />
         <div className="toolbar-actions" />
       </header>
       <aside className="sidebar">
-        <h2>Instruments</h2>
-        <InstrumentList />
+        <StudySidebar />
+        <WatchlistsPanel />
       </aside>
       <main className="chart-area">
-        <ChartView theme={theme} onReady={setChart} />
+        <StudyChartView theme={theme} onReady={setChart} />
       </main>
       <aside className="side-panel">
         <Tabs tabs={sideTabs} label="Details" />
@@ -40,7 +51,11 @@ function Layout() {
 export function App() {
   return (
     <AppStateProvider>
-      <Layout />
+      <StudyProvider>
+        <StudyChartProvider>
+          <Layout />
+        </StudyChartProvider>
+      </StudyProvider>
     </AppStateProvider>
   );
 }

@@ -33,6 +33,11 @@ function formatSize(n: number): string {
   return `${n} bytes (${unit})`;
 }
 
+/** The reason a file of `size` bytes is refused (also used where the size is known before reading). */
+export function fileTooLargeReason(size: number, maxBytes = MAX_WATCHLIST_FILE_BYTES): string {
+  return `the file is ${formatSize(size)}; the limit is ${formatSize(maxBytes)}`;
+}
+
 /** Appends UTF-16 code units to a string in chunks (String.fromCharCode has an argument limit). */
 class StringBuilder {
   private readonly parts: string[] = [];
@@ -119,7 +124,6 @@ function decodeUtf16(bytes: Uint8Array, start: number, le: boolean): { text: str
 }
 
 /** C0 controls other than tab, LF, VT, FF, CR: their presence means the bytes are not text. */
-// eslint-disable-next-line no-control-regex
 const BINARY_CONTROL = /[\u0000-\u0008\u000E-\u001F]/;
 
 /**
@@ -130,9 +134,7 @@ const BINARY_CONTROL = /[\u0000-\u0008\u000E-\u001F]/;
  */
 export function decodeWatchlistBytes(bytes: Uint8Array, maxBytes = MAX_WATCHLIST_FILE_BYTES): DecodedText {
   if (bytes.length === 0) return { ok: false, reason: 'the file is empty' };
-  if (bytes.length > maxBytes) {
-    return { ok: false, reason: `the file is ${formatSize(bytes.length)}; the limit is ${formatSize(maxBytes)}` };
-  }
+  if (bytes.length > maxBytes) return { ok: false, reason: fileTooLargeReason(bytes.length, maxBytes) };
   const magic = MAGIC.find((m) => startsWith(bytes, m.bytes));
   if (magic) return { ok: false, reason: `the file is ${magic.what}, not a text watchlist` };
   if (startsWith(bytes, [0xff, 0xfe, 0x00, 0x00]) || startsWith(bytes, [0x00, 0x00, 0xfe, 0xff])) {

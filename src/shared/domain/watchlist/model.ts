@@ -55,7 +55,6 @@ export const MAX_SECTION_LABEL_LENGTH = 100;
 export const MAX_NOTE_LENGTH = 2000;
 
 /** C0 controls other than tab and line feed (CR is folded into LF first). */
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F]/;
 
 /** Result of a normaliser: the clean value, or why the raw one is not acceptable. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastValidIndex, legendValues } from '../../../../src/renderer/src/features/chart/legend-values';
+import { lastValidIndex, legendValues, restingLegendIndex } from '../../../../src/renderer/src/features/chart/legend-values';
 import { fixtureBars } from './bars-fixture';
 
 const alibaba = fixtureBars('9988.HK-2024-12-16..2025-03-31.csv');
@@ -47,5 +47,19 @@ describe('lastValidIndex', () => {
     const cut = alibaba.slice(0, at(alibaba, '2025-01-28') + 1);
     expect(cut[lastValidIndex(cut)!]!.date).toBe('2025-01-27');
     expect(lastValidIndex([])).toBeNull();
+  });
+});
+
+describe('restingLegendIndex', () => {
+  const t0 = at(alibaba, '2025-02-03');
+  it("shows the selected event's T0 session", () => {
+    expect(restingLegendIndex(alibaba, t0, alibaba.length - 1)).toBe(t0);
+  });
+  it('else the last valid session in view, skipping a placeholder at the edge', () => {
+    expect(alibaba[restingLegendIndex(alibaba, null, at(alibaba, '2025-01-28') + 0.4)!]!.date).toBe('2025-01-27');
+  });
+  it('else the last valid session', () => {
+    expect(restingLegendIndex(alibaba, null, null)).toBe(alibaba.length - 1);
+    expect(restingLegendIndex(alibaba, null, 1e6)).toBe(alibaba.length - 1);
   });
 });

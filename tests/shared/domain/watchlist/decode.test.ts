@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { decodeWatchlistBytes } from '../../../../src/shared/domain/watchlist/decode';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-// eslint-disable-next-line no-control-regex
 const BINARY_CONTROL = /[\u0000-\u0008\u000E-\u001F]/;
 /** Text a user file may hold: well-formed, no binary controls, no leading BOM or trailing Ctrl-Z. */
 const textArb = fc

@@ -54,8 +54,19 @@ export function legendValues(bars: readonly Bar[], index: number): LegendValues 
   };
 }
 
-/** The index the legend shows when the crosshair is away: the last session that is not a placeholder. */
-export function lastValidIndex(bars: readonly Bar[]): number | null {
-  for (let i = bars.length - 1; i >= 0; i--) if (!bars[i]!.placeholder) return i;
+/** The last session at or before `upTo` (default: the last bar) that is not a placeholder, or null. */
+export function lastValidIndex(bars: readonly Bar[], upTo = bars.length - 1): number | null {
+  for (let i = Math.min(upTo, bars.length - 1); i >= 0; i--) if (!bars[i]!.placeholder) return i;
   return null;
+}
+
+/**
+ * The session the legend shows while the crosshair is away: the selected event's T0 when it
+ * is on the chart, else the last valid session in view (`visibleTo`, a logical index), else
+ * the last valid session.
+ */
+export function restingLegendIndex(bars: readonly Bar[], selectedIndex: number | null, visibleTo: number | null): number | null {
+  if (selectedIndex !== null && bars[selectedIndex]) return selectedIndex;
+  if (visibleTo !== null && visibleTo >= 0) return lastValidIndex(bars, Math.floor(visibleTo));
+  return lastValidIndex(bars);
 }

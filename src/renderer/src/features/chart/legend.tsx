@@ -6,7 +6,7 @@ import { lastValidIndex, legendValues } from './legend-values';
 export interface ChartLegendProps {
   readonly instrument: Instrument;
   readonly bars: readonly Bar[];
-  /** The crosshair's bar index; null shows the last valid session. */
+  /** The bar index to show (the crosshair's, or a resting one); null shows the last valid session. */
   readonly index: number | null;
 }
 

@@ -27,11 +27,20 @@ const kindLabel: Record<StudyEvent['source']['kind'], string> = {
   provider: 'price provider',
 };
 
-/** One line naming where the event comes from, e.g. "The Fifth Person (article) · aiwiki.ai". */
+const statusLabel: Record<NonNullable<StudyEvent['source']['evidence']>['status'], string> = {
+  verified: 'verified',
+  'verified-data': 'verified, and checked against the prices',
+  approx: 'date not verified',
+};
+
+/**
+ * One line naming where the event comes from and what dates it, e.g.
+ * "The Fifth Person (the study’s article) · dated by aiwiki.ai, verified".
+ */
 export function sourceLine(e: Pick<StudyEvent, 'source'>): string {
   const s = e.source;
   const parts = [s.publication ? `${s.publication} (${kindLabel[s.kind]})` : kindLabel[s.kind]];
-  if (s.url) parts.push(hostOf(s.url));
-  if (s.evidence) parts.push(s.evidence.status === 'approx' ? 'date not verified' : s.evidence.status === 'verified-data' ? 'verified with the price data' : 'verified');
+  const dating = [s.url ? `dated by ${hostOf(s.url)}` : null, s.evidence ? statusLabel[s.evidence.status] : null].filter(Boolean);
+  if (dating.length) parts.push(dating.join(', '));
   return parts.join(' · ');
 }

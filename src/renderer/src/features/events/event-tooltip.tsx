@@ -4,6 +4,7 @@ import { eventDateLabel, type StudyEvent } from '../../../../shared/domain/study
 import { categoryLabels } from '../chart/annotations/chart-event';
 import type { Anchor } from '../chart/annotations/chart-annotations';
 import { eventQuote, sourceLine } from './event-text';
+import './events.css';
 
 export interface EventTooltipProps {
   readonly event: StudyEvent;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import '../chart/annotations/annotations.css';
 import { ChartLegend } from '../chart/legend';
+import { restingLegendIndex } from '../chart/legend-values';
 import { EventTooltip } from '../events/event-tooltip';
 import { useStudyChart } from './study-chart';
 import { useStudy } from './study-state';
@@ -42,6 +43,7 @@ export function StudyChartOverlay() {
   const hoveredChart = hoverId ? chartEvents.find((e) => e.id === hoverId) : undefined;
   const anchor = hoverId ? annotations.anchor(hoverId) : null;
   const size = handle.chart.paneSize(0);
+  const legendIndex = crosshair ?? restingLegendIndex(handle.bars, annotations.selectedIndex(), annotations.visibleRange()?.to ?? null);
 
   return (
     <div
@@ -58,7 +60,7 @@ export function StudyChartOverlay() {
       data-visible-to={visible?.to ?? ''}
       data-frame={frame}
     >
-      <ChartLegend instrument={handle.instrument} bars={handle.bars} index={crosshair} />
+      <ChartLegend instrument={handle.instrument} bars={handle.bars} index={legendIndex} />
       {hovered && hoveredChart && anchor && (
         <EventTooltip
           event={hovered}

@@ -5,7 +5,7 @@ import { useAppState } from '../../app/app-state';
 import { categoryColors, type ChartEvent } from '../chart/annotations/chart-event';
 import { ChartAnnotations } from '../chart/annotations/chart-annotations';
 import { neighbourEvent } from '../chart/annotations/event-navigation';
-import type { ThemeName } from '../chart/chart-theme';
+import { useTheme } from '../../app/use-theme';
 import type { ChartHandle } from '../chart/price-chart';
 import type { LogicalSpan, RangePreset } from '../chart/range-presets';
 import { chartEventsFor, t0On, toChartEvent } from './chart-events';
@@ -45,7 +45,8 @@ function typing(target: EventTarget | null): boolean {
  * turns marker clicks into selections, serves centre requests, and listens for the event
  * navigation keys (`[` / `]`, Alt+← / Alt+→).
  */
-export function StudyChartProvider({ theme, children }: { theme: ThemeName; children: ReactNode }) {
+export function StudyChartProvider({ children }: { children: ReactNode }) {
+  const theme = useTheme();
   const { selected: symbol } = useAppState();
   const study = useStudy();
   const [handle, setHandle] = useState<ChartHandle | null>(null);

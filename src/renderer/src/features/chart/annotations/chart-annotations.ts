@@ -74,6 +74,9 @@ export class ChartAnnotations {
   private readonly onClick = (p: MouseEventParams<Time>) => this.handleClick(p);
   private readonly onViewport = () => this.emit((l) => l.viewport?.());
   private readonly listeners = new Set<Partial<AnnotationEvents>>();
+  // React may still hold a disposed instance for one render after its chart was replaced
+  // (PriceChart removes the chart in the same commit), so every call on it is a no-op then:
+  // touching a removed chart throws.
   private disposed = false;
 
   constructor(private readonly handle: ChartHandle) {
@@ -99,6 +102,7 @@ export class ChartAnnotations {
 
   /** Redraws markers, lines and the window for new events or a new selection. */
   update(input: AnnotationInput): void {
+    if (this.disposed) return;
     this.input = input;
     const { bars } = this.handle;
     this.placed = placeEvents(input.events, bars).placed;
@@ -136,8 +140,19 @@ export class ChartAnnotations {
     for (const l of this.lines) l.setLines(lines);
   }
 
+  /** A marked event, or the selected one (which may have a line but no marker). */
+  private find(eventId: string): PlacedEvent | null {
+    return this.placed.find((e) => e.event.id === eventId) ?? (this.selected?.event.id === eventId ? this.selected : null);
+  }
+
+  /** The bar index of the selected event's T0 on this chart, or null. */
+  selectedIndex(): number | null {
+    return this.selected?.index ?? null;
+  }
+
   /** Ids of the markers the series markers plugin holds (what is drawn, for tests and a11y). */
   markerIds(): string[] {
+    if (this.disposed) return [];
     return this.markers.markers().flatMap((m) => (m.id ? [m.id] : []));
   }
 
@@ -152,7 +167,8 @@ export class ChartAnnotations {
    * Null when the event is not placed or scrolled out of view.
    */
   anchor(eventId: string): Anchor | null {
-    const p = this.placed.find((e) => e.event.id === eventId) ?? (this.selected?.event.id === eventId ? this.selected : null);
+    if (this.disposed) return null;
+    const p = this.find(eventId);
     if (!p) return null;
     const { chart, price, bars } = this.handle;
     const x = chart.timeScale().timeToCoordinate(p.event.t0 as Time);
@@ -165,22 +181,25 @@ export class ChartAnnotations {
 
   /** The dates at the edges of the visible range, for the status line and tests. */
   visibleDates(): { from: string; to: string } | null {
+    if (this.disposed) return null;
     const r = this.handle.chart.timeScale().getVisibleRange();
     return r ? { from: String(r.from), to: String(r.to) } : null;
   }
 
   /** The current visible logical range. */
   visibleRange(): LogicalSpan | null {
+    if (this.disposed) return null;
     return this.handle.chart.timeScale().getVisibleLogicalRange();
   }
 
   setVisibleRange(range: LogicalSpan | null): void {
+    if (this.disposed) return;
     if (range) this.handle.chart.timeScale().setVisibleLogicalRange(range);
   }
 
   /** Brings an event's T0 to the middle of the chart, keeping the zoom. False when not on this chart. */
   centre(eventId: string): boolean {
-    const p = this.placed.find((e) => e.event.id === eventId) ?? (this.selected?.event.id === eventId ? this.selected : null);
+    const p = this.disposed ? null : this.find(eventId);
     if (!p) return false;
     this.setVisibleRange(centredRange(p.index, this.visibleRange()));
     return true;
@@ -188,6 +207,7 @@ export class ChartAnnotations {
 
   /** Shows every marked event (and the selected one's window). False when there is none. */
   fitEvents(): boolean {
+    if (this.disposed) return false;
     const indices = this.placed.map((p) => p.index);
     if (this.selected) {
       indices.push(this.selected.index, eventWindowSpan(this.selected, this.handle.bars).to);
@@ -198,11 +218,13 @@ export class ChartAnnotations {
   }
 
   applyPreset(preset: RangePreset): void {
+    if (this.disposed) return;
     this.setVisibleRange(presetRange(preset, this.handle.bars.map((b) => b.date)));
   }
 
   /** Log or linear price scale for the price pane. */
   setLogScale(on: boolean): void {
+    if (this.disposed) return;
     this.handle.price.priceScale().applyOptions({ mode: on ? PriceScaleMode.Logarithmic : PriceScaleMode.Normal });
   }
 

@@ -4,6 +4,7 @@ import type {
   ISeriesPrimitive,
   ISeriesPrimitiveAxisView,
   Logical,
+  PrimitivePaneViewZOrder,
   SeriesAttachedParameter,
   Time,
 } from 'lightweight-charts';
@@ -73,6 +74,11 @@ class EventLinesPaneView implements IPrimitivePaneView {
 
   renderer(): IPrimitivePaneRenderer {
     return new EventLinesRenderer(this.geometry);
+  }
+
+  /** Behind the candles and the markers, so a line never hides the bar or label it marks. */
+  zOrder(): PrimitivePaneViewZOrder {
+    return 'bottom';
   }
 }
 

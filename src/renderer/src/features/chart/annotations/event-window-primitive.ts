@@ -45,14 +45,22 @@ class WindowPaneView implements IPrimitivePaneView {
       this.box = null;
       return;
     }
-    const x1 = timeScale.logicalToCoordinate((w.span.from - 0.5) as Logical);
-    const x2 = timeScale.logicalToCoordinate((w.span.to + 0.5) as Logical);
-    this.box = x1 === null || x2 === null ? null : { x1, x2, color: w.color };
+    // logicalToCoordinate only takes whole indices (it returns 0 for 264.5), so the half-bar
+    // edges come from the bar spacing between two neighbouring sessions.
+    const first = timeScale.logicalToCoordinate(w.span.from as Logical);
+    const last = timeScale.logicalToCoordinate(w.span.to as Logical);
+    const next = timeScale.logicalToCoordinate((w.span.to + 1) as Logical);
+    if (first === null || last === null || next === null) {
+      this.box = null;
+      return;
+    }
+    const half = (next - last) / 2;
+    this.box = { x1: first - half, x2: last + half, color: w.color };
   }
   renderer(): IPrimitivePaneRenderer {
     return new WindowRenderer(this.box);
   }
-  /** Behind the candles and the grid-independent series: a highlight, not a cover. */
+  /** Under the grid and the series: a highlight, never a cover over the candles. */
   zOrder(): PrimitivePaneViewZOrder {
     return 'bottom';
   }

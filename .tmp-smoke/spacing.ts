@@ -1,0 +1,16 @@
+import { startFakeProvider } from '../tests/main/sync/support/fake-provider';
+import { loadSeries } from '../tests/main/sync/support/series';
+import { openDatabase } from '../src/main/db/open';
+import { runSync } from '../src/main/sync/engine';
+import { defaultSyncLimits } from '../src/main/sync/protocol';
+const fp = await startFakeProvider({ series: loadSeries(8), latencyMs: 120 });
+const dbPath = `/tmp/spacing-${Date.now()}.db`;
+const db = openDatabase(dbPath);
+const calls: number[] = [];
+const limits = { ...defaultSyncLimits, symbolConcurrency: 8, hosts: { ...defaultSyncLimits.hosts, yahoo: { concurrency: 2, minSpacingMs: 80 } } };
+await runSync({ runId: 'x', jobs: loadSeries(8).map((s) => ({ symbol: s.symbol as never, from: '2025-01-01' as never, to: '2025-02-28' as never })), providers: [{ id: 'yahoo', baseUrl: fp.url, apiKey: null }], limits, now: new Date().toISOString(), from: null, to: '2025-02-28' as never }, { db, emit: () => {}, signal: new AbortController().signal, fetch: (u, i) => { calls.push(performance.now()); return fetch(u, i); } });
+const s = fp.requests.map((r) => r.startedAt);
+console.log('client', calls.slice(1).map((c, i) => Math.round(c - calls[i]!)).join(','));
+console.log('server', s.slice(1).map((c, i) => Math.round(c - s[i]!)).join(','));
+console.log('delay', s.map((c, i) => Math.round(c - calls[i]!)).join(','));
+await fp.close();

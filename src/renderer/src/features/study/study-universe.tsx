@@ -1,0 +1,77 @@
+import type { InstrumentSummary } from '../../../../shared/domain/instrument';
+import type { StudyRole, UniverseEntry } from '../../../../shared/domain/study';
+import { useAppState } from '../../app/app-state';
+import { formatPercent, formatPrice, signClass } from '../../ui/format';
+import { useStudy } from './study-state';
+import './study.css';
+
+const roleHeadings: Record<StudyRole, string> = { subject: 'Subjects', benchmark: 'Benchmarks' };
+
+/**
+ * The study's universe in the sidebar, by role (subjects, then benchmarks), each with its last
+ * close and change from the cache; a symbol the cache lacks is listed but cannot be charted.
+ */
+export function StudyUniverse() {
+  const { study } = useStudy();
+  const { instruments, selected, select } = useAppState();
+  if (!study) return null;
+  const summary = new Map<string, InstrumentSummary>(instruments.map((i) => [i.symbol, i]));
+  return (
+    <nav className="study-universe" aria-label={`${study.title}: instruments`} data-testid="study-universe">
+      {(['subject', 'benchmark'] as const).map((role) => {
+        const members = study.universe.filter((u) => u.role === role);
+        if (members.length === 0) return null;
+        return (
+          <section key={role}>
+            <h2>{roleHeadings[role]}</h2>
+            <ul className="instrument-list">
+              {members.map((u) => (
+                <UniverseRow key={u.symbol} entry={u} summary={summary.get(u.symbol)} selected={u.symbol === selected} onSelect={() => select(u.symbol)} />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </nav>
+  );
+}
+
+function UniverseRow({
+  entry,
+  summary,
+  selected,
+  onSelect,
+}: {
+  entry: UniverseEntry;
+  summary: InstrumentSummary | undefined;
+  selected: boolean;
+  onSelect(): void;
+}) {
+  const name = entry.instrument?.name ?? summary?.name ?? '';
+  const cached = entry.instrument !== null;
+  return (
+    <li>
+      <button
+        type="button"
+        className={selected ? 'instrument selected' : 'instrument'}
+        aria-pressed={selected}
+        data-symbol={entry.symbol}
+        disabled={!cached}
+        onClick={onSelect}
+        title={cached ? `${name || entry.symbol}${entry.note ? ` — ${entry.note}` : ''}` : `${entry.symbol} is not cached yet`}
+      >
+        <span className="symbol">
+          {entry.symbol}
+          {entry.instrument?.closeOnly ? (
+            <span className="badge" title="Close-only series, drawn as a line">
+              close
+            </span>
+          ) : null}
+        </span>
+        <span className="name">{cached ? name : 'not cached'}</span>
+        <span className="last">{formatPrice(summary?.lastClose)}</span>
+        <span className={`change ${signClass(summary?.lastChange)}`}>{formatPercent(summary?.lastChange)}</span>
+      </button>
+    </li>
+  );
+}

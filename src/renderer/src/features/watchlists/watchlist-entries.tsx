@@ -1,0 +1,206 @@
+import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import type { Ticker } from '../../../../shared/brand';
+import type { WatchlistDetail, WatchlistRow } from '../../../../shared/contract/watchlists';
+import { formatPercent, formatPrice, signClass } from '../../ui/format';
+
+/** The drag type of a list entry being reordered (a file drag carries "Files" instead). */
+const ENTRY_DRAG_TYPE = 'application/x-catalyst-watchlist-entry';
+
+export interface WatchlistEntriesProps {
+  readonly list: WatchlistDetail;
+  readonly selected: Ticker | null;
+  readonly onSelect: (symbol: Ticker) => void;
+  /** The full new order of entry ids. */
+  readonly onReorder: (order: number[]) => void;
+  readonly onSetNote: (itemId: number, note: string | null) => void;
+  readonly onRemove: (row: WatchlistRow) => void;
+  readonly onRenameSection: (itemId: number, label: string) => void;
+}
+
+function moved(ids: readonly number[], id: number, to: number): number[] {
+  const rest = ids.filter((x) => x !== id);
+  rest.splice(Math.max(0, Math.min(rest.length, to)), 0, id);
+  return rest;
+}
+
+/**
+ * A list's entries in order: section headers and items with their last close and change.
+ * Click an item to chart it; drag entries (or Alt+↑/↓) to reorder; edit notes and section names in place.
+ */
+export function WatchlistEntries({ list, selected, onSelect, onReorder, onSetNote, onRemove, onRenameSection }: WatchlistEntriesProps) {
+  const ids = list.entries.map((e) => e.id);
+  const dragging = useRef<number | null>(null);
+  const [dropAt, setDropAt] = useState<{ id: number; after: boolean } | null>(null);
+  const [editingNote, setEditingNote] = useState<number | null>(null);
+  const [noteDraft, setNoteDraft] = useState('');
+  const [editingSection, setEditingSection] = useState<number | null>(null);
+  const [sectionDraft, setSectionDraft] = useState('');
+
+  if (list.entries.length === 0) return <p className="empty">This list is empty: add a symbol below, or import a file into it.</p>;
+
+  const isEntryDrag = (e: DragEvent) => Array.from(e.dataTransfer.types).includes(ENTRY_DRAG_TYPE);
+
+  function onDragOver(e: DragEvent<HTMLLIElement>, row: WatchlistRow) {
+    if (!isEntryDrag(e)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'move';
+    const box = e.currentTarget.getBoundingClientRect();
+    const after = e.clientY > box.top + box.height / 2;
+    if (dropAt?.id !== row.id || dropAt.after !== after) setDropAt({ id: row.id, after });
+  }
+
+  function onDrop(e: DragEvent<HTMLLIElement>, row: WatchlistRow) {
+    if (!isEntryDrag(e)) return;
+    e.preventDefault();
+    const id = dragging.current;
+    const target = dropAt;
+    dragging.current = null;
+    setDropAt(null);
+    if (id === null || !target || id === row.id) return;
+    const rest = ids.filter((x) => x !== id);
+    const index = rest.indexOf(target.id) + (target.after ? 1 : 0);
+    const order = moved(ids, id, index);
+    if (order.some((x, i) => x !== ids[i])) onReorder(order);
+  }
+
+  function onKeyDown(e: KeyboardEvent, row: WatchlistRow) {
+    if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
+    e.preventDefault();
+    const at = ids.indexOf(row.id);
+    const to = e.key === 'ArrowUp' ? at - 1 : at + 1;
+    if (to < 0 || to >= ids.length) return;
+    onReorder(moved(ids, row.id, to));
+  }
+
+  function saveNote(row: WatchlistRow) {
+    setEditingNote(null);
+    const next = noteDraft.trim() === '' ? null : noteDraft;
+    if (next !== row.note) onSetNote(row.id, next);
+  }
+
+  function saveSection(row: WatchlistRow) {
+    setEditingSection(null);
+    if (sectionDraft.trim() && sectionDraft.trim() !== row.label) onRenameSection(row.id, sectionDraft);
+  }
+
+  return (
+    <ul className="watchlist-entries" aria-label={`Entries of ${list.name}`} onDragEnd={() => setDropAt(null)}>
+      {list.entries.map((row) => {
+        const drop = dropAt?.id === row.id ? (dropAt.after ? ' drop-after' : ' drop-before') : '';
+        const common = {
+          draggable: true,
+          'data-entry-id': row.id,
+          onDragStart: (e: DragEvent<HTMLLIElement>) => {
+            dragging.current = row.id;
+            e.dataTransfer.setData(ENTRY_DRAG_TYPE, String(row.id));
+            e.dataTransfer.effectAllowed = 'move';
+          },
+          onDragOver: (e: DragEvent<HTMLLIElement>) => onDragOver(e, row),
+          onDrop: (e: DragEvent<HTMLLIElement>) => onDrop(e, row),
+        };
+        if (row.kind === 'section') {
+          return (
+            <li key={row.id} className={`wl-section${drop}`} {...common}>
+              {editingSection === row.id ? (
+                <input
+                  className="wl-inline-input"
+                  aria-label="Section name"
+                  value={sectionDraft}
+                  autoFocus
+                  maxLength={100}
+                  onChange={(e) => setSectionDraft(e.target.value)}
+                  onBlur={() => saveSection(row)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter') saveSection(row);
+                    if (e.key === 'Escape') setEditingSection(null);
+                  }}
+                />
+              ) : (
+                <span
+                  className="wl-section-label"
+                  tabIndex={0}
+                  title="Double-click to rename; drag or Alt+↑/↓ to move"
+                  onDoubleClick={() => {
+                    setSectionDraft(row.label ?? '');
+                    setEditingSection(row.id);
+                  }}
+                  onKeyDown={(e) => {
+                    if (e.key === 'F2' || e.key === 'Enter') {
+                      setSectionDraft(row.label ?? '');
+                      setEditingSection(row.id);
+                    }
+                    onKeyDown(e, row);
+                  }}
+                >
+                  {row.label}
+                </span>
+              )}
+              <button type="button" className="wl-icon" aria-label={`Remove section ${row.label}`} title="Remove the section (its symbols stay)" onClick={() => onRemove(row)}>
+                ×
+              </button>
+            </li>
+          );
+        }
+        const isSelected = row.symbol === selected;
+        return (
+          <li key={row.id} className={`wl-item${isSelected ? ' selected' : ''}${drop}`} data-symbol={row.symbol ?? ''} {...common}>
+            <button
+              type="button"
+              className="wl-item-main"
+              aria-pressed={isSelected}
+              title={[row.note, row.cached ? null : 'No cached prices yet', 'Drag or Alt+↑/↓ to move'].filter(Boolean).join('\n')}
+              onClick={() => row.symbol && onSelect(row.symbol)}
+              onKeyDown={(e) => onKeyDown(e, row)}
+            >
+              <span className="symbol">{row.symbol}</span>
+              <span className="last">{row.cached ? formatPrice(row.lastClose) : 'not cached'}</span>
+              <span className={`change ${signClass(row.lastChange)}`}>{row.cached ? formatPercent(row.lastChange) : ''}</span>
+              {row.note && editingNote !== row.id && <span className="wl-note">{row.note}</span>}
+            </button>
+            <span className="wl-row-actions">
+              <button
+                type="button"
+                className="wl-icon"
+                aria-label={`Note for ${row.symbol}`}
+                title={row.note ? 'Edit the note' : 'Add a note'}
+                onClick={() => {
+                  setNoteDraft(row.note ?? '');
+                  setEditingNote(row.id);
+                }}
+              >
+                ✎
+              </button>
+              <button type="button" className="wl-icon" aria-label={`Remove ${row.symbol}`} title="Remove from the list" onClick={() => onRemove(row)}>
+                ×
+              </button>
+            </span>
+            {editingNote === row.id && (
+              <div className="wl-note-editor">
+                <textarea
+                  aria-label={`Note for ${row.symbol}`}
+                  value={noteDraft}
+                  autoFocus
+                  rows={3}
+                  maxLength={2000}
+                  onChange={(e) => setNoteDraft(e.target.value)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) saveNote(row);
+                    if (e.key === 'Escape') setEditingNote(null);
+                  }}
+                />
+                <div className="wl-note-actions">
+                  <button type="button" className="button" onClick={() => setEditingNote(null)}>
+                    Cancel
+                  </button>
+                  <button type="button" className="button primary" onClick={() => saveNote(row)}>
+                    Save note
+                  </button>
+                </div>
+              </div>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
