@@ -223,6 +223,16 @@ describe('the embedded study "China tech rally 2025" in the app', () => {
     await page.mouse.move(box.x + a[0], box.y + a[1] + 30);
     await expect.poll(() => page.locator('[data-testid="chart-legend"]').getAttribute('data-date')).toBe('2025-02-03');
     await app.screenshot('study-9988-qwen');
+    // The 2025-01-28 half-day placeholder is a gap: the legend flags it instead of a price.
+    // Its x comes from two markers whose sessions are a known number of bars apart.
+    const dates = app.core.services.market.getBars(asTicker('9988.HK')).map((b) => b.date as string);
+    const anchors = (await chartState(page)).anchors;
+    const r1 = anchors['deepseek-r1-release']!;
+    const spacing = (a[0] - r1[0]) / (dates.indexOf('2025-02-03') - dates.indexOf('2025-01-20'));
+    await page.mouse.move(box.x + a[0] - spacing * (dates.indexOf('2025-02-03') - dates.indexOf('2025-01-28')), box.y + a[1] + 30);
+    const legend = page.locator('[data-testid="chart-legend"]');
+    await expect.poll(() => legend.getAttribute('data-date')).toBe('2025-01-28');
+    expect(await legend.textContent()).toContain('half-day placeholder');
     // On the New York listing the same release lands inside the 28 Jan session.
     await page.locator('[data-testid="study-universe"] [data-symbol="BABA"]').click();
     await waitForChart(page, 'BABA');

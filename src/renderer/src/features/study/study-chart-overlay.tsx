@@ -42,7 +42,7 @@ export function StudyChartOverlay() {
   const hovered = hoverId ? (study.study?.events.find((e) => e.id === hoverId) ?? null) : null;
   const hoveredChart = hoverId ? chartEvents.find((e) => e.id === hoverId) : undefined;
   const anchor = hoverId ? annotations.anchor(hoverId) : null;
-  const size = handle.chart.paneSize(0);
+  const size = annotations.paneSize();
   const legendIndex = crosshair ?? restingLegendIndex(handle.bars, annotations.selectedIndex(), annotations.visibleRange()?.to ?? null);
 
   return (

@@ -146,7 +146,7 @@ export function ImportDialog({ file, lists, currentListId, onCancel, onImported 
             <fieldset className="wl-import-options">
               <legend className="wl-visually-hidden">Where to import</legend>
               <label>
-                <input type="radio" name="import-mode" checked={mode === 'new'} onChange={() => setMode('new')} /> New list named{' '}
+                <input type="radio" name="import-mode" aria-label="New list" checked={mode === 'new'} onChange={() => setMode('new')} /> New list named{' '}
                 <input
                   ref={nameInput}
                   type="text"
@@ -158,7 +158,7 @@ export function ImportDialog({ file, lists, currentListId, onCancel, onImported 
                 />
               </label>
               <label>
-                <input type="radio" name="import-mode" checked={mode === 'merge'} disabled={lists.length === 0} onChange={() => setMode('merge')} /> Merge
+                <input type="radio" name="import-mode" aria-label="Merge into an existing list" checked={mode === 'merge'} disabled={lists.length === 0} onChange={() => setMode('merge')} /> Merge
                 into{' '}
                 <select
                   aria-label="List to merge into"

@@ -186,6 +186,12 @@ export class ChartAnnotations {
     return r ? { from: String(r.from), to: String(r.to) } : null;
   }
 
+  /** Size of the price pane in CSS px (the box the tooltip stays inside). */
+  paneSize(): { width: number; height: number } {
+    if (this.disposed) return { width: 0, height: 0 };
+    return this.handle.chart.paneSize(0);
+  }
+
   /** The current visible logical range. */
   visibleRange(): LogicalSpan | null {
     if (this.disposed) return null;
