@@ -8,7 +8,7 @@ const NODE_BUILTINS = ['node:*', ...['fs', 'fs/*', 'path', 'os', 'child_process'
 const noImport = (groups, message) => ({ group: groups, message });
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'reports/**', 'coverage/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'reports/**', 'coverage/**', '.tmp-*/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx,mts}'],

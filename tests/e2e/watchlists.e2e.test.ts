@@ -66,7 +66,7 @@ describe('watchlists in the app', () => {
     expect(rows[6]).toEqual(['1', 'HKEX:9988', '9988.HK', 'HK tech', 'ok', 'yes']);
     expect(rows[7]).toEqual(['1', 'HKEX:700', '0700.HK', 'HK tech', 'ok', 'yes']);
     expect(rows[16]).toEqual(['1', 'NASDAQ:PDD', 'PDD', 'US ADRs', 'ok', 'no']);
-    expect(await page.locator('[data-testid="wl-import-summary"]').textContent()).toContain('TradingView list: 15 to import, 3 section(s)');
+    expect(await page.locator('[data-testid="import-summary"]').textContent()).toContain('TradingView list: 15 to import, 3 section(s)');
     const name = dialog.getByRole('textbox', { name: 'List name' });
     expect(await name.inputValue()).toBe('China tech');
     await app.screenshot('watchlists-2-preview');

@@ -25,18 +25,19 @@ function tsxApiUrl(): string {
   return pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
 }
 
-function newWorker(entry: WorkerEntry): Worker {
-  if (entry.kind === 'bundled') return new Worker(entry.path);
+/** Starts a worker thread from `entry` (bundled JS, or TypeScript through tsx). */
+export function spawnWorker(entry: WorkerEntry, workerData?: unknown): Worker {
+  if (entry.kind === 'bundled') return new Worker(entry.path, { workerData });
   // `--import tsx` in execArgv does not reach a worker's own entry resolution, so the worker
   // registers tsx itself and then imports the source.
   const code = `import(${JSON.stringify(tsxApiUrl())}).then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(entry.path).href)}); });`;
-  return new Worker(code, { eval: true });
+  return new Worker(code, { eval: true, workerData });
 }
 
 /** Runs each sync in a fresh worker thread from `entry`. */
 export function workerSyncRunner(entry: WorkerEntry): SyncRunner {
   return (dbPath, request, onEvent) => {
-    const worker = newWorker(entry);
+    const worker = spawnWorker(entry);
     const post = (m: ToWorker) => worker.postMessage(m);
     const done = new Promise<SyncFinishedEvent>((resolve, reject) => {
       let finished: SyncFinishedEvent | null = null;
