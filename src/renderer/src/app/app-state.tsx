@@ -11,9 +11,11 @@ export interface AppState {
   select(symbol: Ticker): void;
   /**
    * Charts `symbol` unless the user has already picked one: how a feature (the study) chooses
-   * what the app opens on without overriding a choice.
+   * what the app opens on without overriding a choice. `null` means "no preference": the
+   * first cached instrument is charted. Until this is called nothing is charted, so the app
+   * does not flash another symbol before the study's.
    */
-  selectDefault(symbol: Ticker): void;
+  selectDefault(symbol: Ticker | null): void;
   /** Re-reads the instrument list (after an import or a sync). */
   reloadInstruments(): Promise<void>;
   /** A one-line message for the status bar. */
@@ -32,6 +34,7 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState('Loading…');
   const [dataVersion, setDataVersion] = useState(0);
   const [userChose, setUserChose] = useState(false);
+  const [defaultDecided, setDefaultDecided] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -39,7 +42,6 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
       (list) => {
         if (!live) return;
         setInstruments(list);
-        setSelected((cur) => cur ?? list[0]?.symbol ?? null);
         setStatus(list.length ? `${list.length} instruments in the cache` : 'The cache is empty');
       },
       (e: unknown) => live && setStatus(`Could not read the cache: ${describeError(e)}`),
@@ -56,13 +58,14 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
   const value = useMemo<AppState>(
     () => ({
       instruments,
-      selected,
+      selected: selected ?? (defaultDecided ? (instruments[0]?.symbol ?? null) : null),
       select: (symbol: Ticker) => {
         setUserChose(true);
         setSelected(symbol);
       },
-      selectDefault: (symbol: Ticker) => {
-        if (!userChose) setSelected(symbol);
+      selectDefault: (symbol: Ticker | null) => {
+        if (symbol && !userChose) setSelected(symbol);
+        setDefaultDecided(true);
       },
       reloadInstruments,
       status,
@@ -70,7 +73,7 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
       dataVersion,
       notifyDataChanged: () => setDataVersion((v) => v + 1),
     }),
-    [instruments, selected, reloadInstruments, status, dataVersion, userChose],
+    [instruments, selected, defaultDecided, reloadInstruments, status, dataVersion, userChose],
   );
   return <AppStateContext.Provider value={value}>{children}</AppStateContext.Provider>;
 }

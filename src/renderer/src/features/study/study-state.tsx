@@ -74,15 +74,18 @@ export function StudyProvider({ children }: { children: ReactNode }) {
         setStudy(detail);
         setLoadStatus(detail ? 'ready' : 'absent');
         setError(null);
-        if (detail && !openedOnce.current) {
+        if (!openedOnce.current) {
           openedOnce.current = true;
-          const symbol = defaultStudySymbol(detail.universe, detail.events);
-          if (symbol) app.current.selectDefault(symbol);
-          app.current.setStatus(`Study “${detail.title}”: ${detail.events.length} events, ${detail.claims.length} claims`);
+          app.current.selectDefault(detail ? defaultStudySymbol(detail.universe, detail.events) : null);
+          if (detail) app.current.setStatus(`Study “${detail.title}”: ${detail.events.length} events, ${detail.claims.length} claims`);
         }
       },
       (e: unknown) => {
         if (!live) return;
+        if (!openedOnce.current) {
+          openedOnce.current = true;
+          app.current.selectDefault(null);
+        }
         setLoadStatus('error');
         setError(describeError(e));
       },

@@ -291,7 +291,9 @@ export function WatchlistsPanel() {
                 )}
               </span>
               <button type="button" className="wl-icon" aria-label="Delete the list" title="Delete (can be undone)" onClick={() => void deleteList()}>
-                🗑
+                <svg viewBox="0 0 12 12" aria-hidden="true">
+                  <path d="M1.5 3h9M4.5 3V1.5h3V3M2.5 3l.6 7.5h5.8L9.5 3M5 5v4M7 5v4" />
+                </svg>
               </button>
             </div>
 
