@@ -74,6 +74,7 @@ export function createCore(options: CoreOptions): Core {
   const seed = new SeedService({
     ...studyRepos,
     instruments,
+    bars,
     seedCache: new StudySeedRepository(db),
     writeTransaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
     resourcesDir,

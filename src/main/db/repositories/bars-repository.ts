@@ -30,8 +30,14 @@ function toBar(r: BarRow): Bar {
 export class BarsRepository {
   private readonly db: Database;
   private readonly upsertStmt: Statement;
+  private readonly insertMissingStmt: Statement;
   constructor(db: Database) {
     this.db = db;
+    this.insertMissingStmt = db.prepare(
+      `INSERT INTO bars (symbol, date, open, high, low, close, adj_close, volume, placeholder)
+       VALUES (@symbol, @date, @open, @high, @low, @close, @adj_close, @volume, @placeholder)
+       ON CONFLICT(symbol, date) DO NOTHING`,
+    );
     // The WHERE makes a re-import of identical rows a no-op, so `changes` counts real changes.
     this.upsertStmt = db.prepare(
       `INSERT INTO bars (symbol, date, open, high, low, close, adj_close, volume, placeholder)
@@ -48,10 +54,22 @@ export class BarsRepository {
    * caller's, if any). Returns how many rows were inserted or actually changed.
    */
   upsertBatch(symbol: Ticker, bars: readonly Bar[]): number {
+    return this.runBatch(this.upsertStmt, symbol, bars);
+  }
+
+  /**
+   * Inserts only the bars whose date is not cached for the symbol; never changes a cached bar
+   * (so newer provider data wins over shipped data). One transaction; returns rows inserted.
+   */
+  insertMissingBatch(symbol: Ticker, bars: readonly Bar[]): number {
+    return this.runBatch(this.insertMissingStmt, symbol, bars);
+  }
+
+  private runBatch(stmt: Statement, symbol: Ticker, bars: readonly Bar[]): number {
     const run = this.db.transaction((rows: readonly Bar[]) => {
       let changed = 0;
       for (const b of rows) {
-        changed += this.upsertStmt.run({
+        changed += stmt.run({
           symbol,
           date: b.date,
           open: b.open,

@@ -1,6 +1,5 @@
 import type { Database } from 'better-sqlite3';
 import type { Ticker } from '../../../shared/brand';
-import type { Bar } from '../../../shared/domain/bar';
 import type { Instrument } from '../../../shared/domain/instrument';
 
 /** The instrument fields a seed owns, as it last wrote them. */
@@ -18,38 +17,13 @@ const COLUMN: Record<keyof SeededMetadata, string> = {
 };
 
 /**
- * The SQL a seed needs on the price cache beyond the market repositories: insert bars only
- * where no bar is cached (a user's newer provider data always wins), update chosen
+ * The SQL a seed needs on the price cache beyond the market repositories: update chosen
  * instrument fields, and remember what the seed wrote (`seeded_instruments`).
  */
 export class StudySeedRepository {
   private readonly db: Database;
   constructor(db: Database) {
     this.db = db;
-  }
-
-  /** Inserts the bars whose date is not cached for the symbol; never changes a cached bar. Returns the rows inserted. */
-  insertMissingBars(symbol: Ticker, bars: readonly Bar[]): number {
-    const stmt = this.db.prepare(
-      `INSERT INTO bars (symbol, date, open, high, low, close, adj_close, volume, placeholder)
-       VALUES (@symbol, @date, @open, @high, @low, @close, @adj_close, @volume, @placeholder)
-       ON CONFLICT(symbol, date) DO NOTHING`,
-    );
-    let inserted = 0;
-    for (const b of bars) {
-      inserted += stmt.run({
-        symbol,
-        date: b.date,
-        open: b.open,
-        high: b.high,
-        low: b.low,
-        close: b.close,
-        adj_close: b.adjClose,
-        volume: b.volume,
-        placeholder: b.placeholder ? 1 : 0,
-      }).changes;
-    }
-    return inserted;
   }
 
   /** What the last seed wrote for the instrument, or null when no seed wrote it. */

@@ -2,6 +2,7 @@ import type { Ticker } from '../../../shared/brand';
 import { EMBEDDED_STUDY_ID } from '../../../shared/contract/study';
 import type { Instrument } from '../../../shared/domain/instrument';
 import { eventFromFile, sourceFromFile } from '../../../shared/domain/study';
+import type { BarsRepository } from '../../db/repositories/bars-repository';
 import type { ClaimsRepository } from '../../db/repositories/claims-repository';
 import type { EventsRepository } from '../../db/repositories/events-repository';
 import type { InstrumentsRepository } from '../../db/repositories/instruments-repository';
@@ -18,6 +19,7 @@ export interface SeedServiceDeps {
   readonly claims: ClaimsRepository;
   readonly instruments: InstrumentsRepository;
   readonly seedCache: StudySeedRepository;
+  readonly bars: BarsRepository;
   readonly writeTransaction: WriteTransaction;
   /** Folder of shipped data (`resources/`). */
   readonly resourcesDir: string;
@@ -110,7 +112,7 @@ export class SeedService {
   }
 
   private write(data: EmbeddedData): SeedReport {
-    const { studies, events, claims, instruments, seedCache } = this.deps;
+    const { studies, events, claims, instruments, bars, seedCache } = this.deps;
     let changes = 0;
     const inserted: string[] = [];
     const updated: string[] = [];
@@ -127,7 +129,7 @@ export class SeedService {
         changes += n;
       }
       changes += seedCache.recordSeededMetadata(s.instrument.symbol, meta);
-      const n = seedCache.insertMissingBars(s.instrument.symbol, s.bars);
+      const n = bars.insertMissingBatch(s.instrument.symbol, s.bars);
       bySymbol[s.instrument.symbol] = n;
       barsInserted += n;
       changes += n;

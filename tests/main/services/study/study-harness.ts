@@ -50,6 +50,7 @@ export function openStudyHarness(dbPath: string, resourcesDir = RESOURCES): Stud
     events: repos.events,
     claims: repos.claims,
     instruments,
+    bars,
     seedCache: new StudySeedRepository(db),
     writeTransaction: (fn) => db.transaction(fn).immediate(),
     resourcesDir,
