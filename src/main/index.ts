@@ -6,6 +6,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, net, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createCore, type Core } from './app/create-core';
+import { openImportEvent } from './services/watchlists/read-import-file';
 import { DB_FILE } from './app/paths';
 import { attachPushToWindow, registerIpc } from './ipc/register-ipc';
 import { isTrustedSender } from './ipc/sender';
@@ -69,7 +70,28 @@ function start(): void {
   hardenSession(session.defaultSession);
   registerAppProtocol(protocol, join(import.meta.dirname, '../renderer'), (url) => net.fetch(url));
   registerIpc(ipcMain, opened.router, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null));
-  Menu.setApplicationMenu(Menu.buildFromTemplate(createMenuTemplate({ isMac, dev: !app.isPackaged })));
+  const importWatchlist = (): void => {
+    const win = mainWindow;
+    if (!win) return;
+    dialog
+      .showOpenDialog(win, {
+        title: 'Import Watchlist',
+        properties: ['openFile'],
+        filters: [
+          { name: 'Watchlists', extensions: ['txt', 'csv', 'tsv', 'json'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      })
+      .then((choice) => {
+        const path = choice.filePaths[0];
+        // The window shows the preview (or the reason the file was refused); nothing is written yet.
+        if (!choice.canceled && path) opened.push.emit('watchlists.openImport', openImportEvent(path));
+      })
+      .catch((error: unknown) => console.error('import dialog failed', error));
+  };
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(createMenuTemplate({ isMac, dev: !app.isPackaged, onImportWatchlist: importWatchlist })),
+  );
   nativeTheme.on('updated', () => mainWindow?.setBackgroundColor(nativeTheme.shouldUseDarkColors ? BACKGROUND.dark : BACKGROUND.light));
   createMainWindow(opened);
 }

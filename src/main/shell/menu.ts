@@ -5,11 +5,12 @@ export interface MenuOptions {
   readonly isMac: boolean;
   /** Development build: reload and developer tools are offered; never in a packaged app. */
   readonly dev: boolean;
+  /** File ▸ Import Watchlist…: the shell shows an open dialog and sends the file to the window. */
+  readonly onImportWatchlist: () => void;
 }
 
 /**
- * The application menu as a template of Electron's standard roles only, so every item works
- * without app code. Reload and developer tools exist in development only: in a packaged
+ * The application menu: Electron's standard roles plus File ▸ Import Watchlist…. Reload and developer tools exist in development only: in a packaged
  * app the renderer is not meant to be inspected or re-run by accident.
  */
 export function createMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
@@ -18,7 +19,14 @@ export function createMenuTemplate(options: MenuOptions): MenuItemConstructorOpt
     : [];
   return [
     ...(options.isMac ? [{ role: 'appMenu' } as const] : []),
-    { label: 'File', submenu: [options.isMac ? { role: 'close' } : { role: 'quit' }] },
+    {
+      label: 'File',
+      submenu: [
+        { id: 'import-watchlist', label: 'Import Watchlist…', accelerator: 'CmdOrCtrl+O', click: () => options.onImportWatchlist() },
+        { type: 'separator' },
+        options.isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
     { role: 'editMenu' },
     {
       label: 'View',
