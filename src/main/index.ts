@@ -3,7 +3,7 @@
  * Everything it calls is a plain function tested under Node (src/main/shell, src/main/ipc);
  * this file only orders the calls and holds the window.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, net, protocol, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createCore, type Core } from './app/create-core';
 import { openImportEvent } from './services/watchlists/read-import-file';
@@ -12,6 +12,8 @@ import { attachPushToWindow, registerIpc } from './ipc/register-ipc';
 import { isTrustedSender } from './ipc/sender';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './shell/app-protocol';
 import { createMenuTemplate } from './shell/menu';
+import { safeStorageSecrets } from './shell/safe-storage-secrets';
+import { bundledSyncWorkerEntry } from './worker/bundled-entry';
 import { hardenSession, hardenWebContents } from './shell/session-hardening';
 import { describeStartupFailure } from './shell/startup-error';
 import { APP_ENTRY_URL, devServerOrigin } from './shell/url-policy';
@@ -56,6 +58,8 @@ function start(): void {
       dbPath,
       // First launch seeds the embedded study so it opens offline at once; cheap afterwards.
       seedOnOpen: true,
+      // The fetch worker as electron-vite bundled it; API keys encrypted by the OS keychain.
+      sync: { workerEntry: bundledSyncWorkerEntry, secrets: safeStorageSecrets(safeStorage, join(app.getPath('userData'), 'secrets.json')) },
       resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'),
       isTrustedSender: (sender) => isTrustedSender(sender, devOrigin),
       onUnexpectedError: (channel, error) => console.error(`[ipc ${channel}]`, error),
@@ -94,6 +98,8 @@ function start(): void {
   );
   nativeTheme.on('updated', () => mainWindow?.setBackgroundColor(nativeTheme.shouldUseDarkColors ? BACKGROUND.dark : BACKGROUND.light));
   createMainWindow(opened);
+  // Off by default; a user setting turns it on.
+  opened.services.sync.startOnLaunch().catch((error: unknown) => console.error('update on launch failed', error));
 }
 
 // Before the single-instance lock: the lock lives in the folder named after the app.

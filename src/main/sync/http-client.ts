@@ -124,6 +124,11 @@ export async function getOnce(req: ProviderRequest, label: string, o: HttpClient
       );
     }
     const code = errorCode(e);
+    const why = (e as { cause?: { message?: unknown } }).cause?.message;
+    if (phase === 'connect' && !code && typeof why === 'string' && /bad port|invalid url|protocol/i.test(why)) {
+      // fetch refuses some addresses outright (ports it blocks, like 6000 or 9): asking again cannot help.
+      throw new SyncFailure('network', `fetch refuses to connect to ${host}: ${why}`);
+    }
     if (phase === 'connect' && code && UNREACHABLE.has(code)) {
       if (o.health.noteUnreachable(host)) throw new SyncFailure('offline', `${host} cannot be reached (${code})`);
       throw new SyncFailure('network', `${host} cannot be reached (${code})`, { retryable: true });

@@ -77,5 +77,11 @@ export type SyncWireEvent =
 /** Main → worker. */
 export type ToWorker = { readonly type: 'start'; readonly dbPath: string; readonly request: SyncRunRequest } | { readonly type: 'cancel' };
 
-/** Worker → main. `fatal` means the run could not even start or crashed; `finished` has then not been sent. */
-export type FromWorker = { readonly type: 'event'; readonly event: SyncWireEvent } | { readonly type: 'fatal'; readonly message: string };
+/**
+ * Worker → main. `fatal` means the run could not even start or crashed (`finished` has then not
+ * been sent); `closed` is the last message: the database is closed and the thread may end.
+ */
+export type FromWorker =
+  | { readonly type: 'event'; readonly event: SyncWireEvent }
+  | { readonly type: 'fatal'; readonly message: string }
+  | { readonly type: 'closed' };

@@ -42,6 +42,10 @@ export function workerSyncRunner(entry: WorkerEntry): SyncRunner {
     const done = new Promise<SyncFinishedEvent>((resolve, reject) => {
       let finished: SyncFinishedEvent | null = null;
       worker.on('message', (m: FromWorker) => {
+        if (m.type === 'closed') {
+          void worker.terminate();
+          return;
+        }
         if (m.type === 'fatal') {
           reject(new Error(`the sync worker failed: ${m.message}`));
           return;

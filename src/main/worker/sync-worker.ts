@@ -29,7 +29,9 @@ async function start(dbPath: string, request: Extract<ToWorker, { type: 'start' 
     send({ type: 'fatal', message: e instanceof Error ? e.message : String(e) });
   } finally {
     db?.close();
-    port!.close();
+    // Main terminates the thread on this message: idle keep-alive sockets of fetch would
+    // otherwise hold it (and a CLI process) open for seconds. Sent last, so nothing is lost.
+    send({ type: 'closed' });
   }
 }
 

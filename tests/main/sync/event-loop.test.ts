@@ -50,7 +50,7 @@ describe('main event loop during a large sync', () => {
   it('never pauses for 50 ms or more while the worker fetches, parses and writes', async () => {
     // On a shared 2-core machine the OS alone can hold a thread for tens of ms, so a run may be
     // repeated (up to 3): a real regression (work on the main thread) fails every run, noise
-    // does not. The engine on the main thread pauses it for 50-100+ ms (npm run bench).
+    // does not. `npm run bench` compares with the same engine on the main thread.
     const runs = [];
     for (let i = 0; i < 3; i++) {
       const r = await attempt(join(temp.dir(), `run-${i}.db`));

@@ -8,6 +8,8 @@ import { StudySidebar } from '../features/study/study-sidebar';
 import { StudyProvider } from '../features/study/study-state';
 import type { ChartHandle } from '../features/chart/price-chart';
 import { InstrumentInfo } from '../features/instruments/instrument-info';
+import { SyncPanel } from '../features/sync/sync-panel';
+import { SyncToolbar } from '../features/sync/sync-toolbar';
 import { WatchlistsPanel } from '../features/watchlists/watchlists-panel';
 import { Tabs, type Tab } from '../ui/tabs';
 import { AppStateProvider, useAppState } from './app-state';
@@ -18,6 +20,7 @@ const sideTabs: readonly Tab[] = [
   { id: 'events', label: 'Events', render: () => <EventsPanel /> },
   { id: 'claims', label: 'Claims', render: () => <ClaimsPanel /> },
   { id: 'info', label: 'Info', render: () => <InstrumentInfo /> },
+  { id: 'updates', label: 'Updates', render: () => <SyncPanel /> },
 ];
 
 function Layout() {
@@ -29,7 +32,9 @@ function Layout() {
       <header className="toolbar">
         <span className="brand">Catalyst</span>
         <StudyHeader />
-        <div className="toolbar-actions" />
+        <div className="toolbar-actions">
+          <SyncToolbar />
+        </div>
       </header>
       <aside className="sidebar">
         <StudySidebar />

@@ -77,10 +77,6 @@ export function sessionTimestamp(date: string, hhmm: string, zone: string): numb
   return (guess - (local - guess)) / 1000;
 }
 
-function localDate(ts: number, zone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ts * 1000));
-}
-
 /** Yahoo's chart JSON for the sessions with a timestamp in [period1, period2). */
 export function yahooChart(s: FakeSeries, period1: number, period2: number, nulls: readonly string[] = [], badDate?: string): unknown {
   const rows = s.bars
@@ -357,4 +353,3 @@ export async function startFakeProvider(options: FakeProviderOptions): Promise<F
   };
 }
 
-export { localDate };
