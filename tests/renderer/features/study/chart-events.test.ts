@@ -8,6 +8,7 @@ import {
   chartEventsFor,
   defaultStudySymbol,
   eventNumbers,
+  followNewSessions,
   t0On,
   visibleEvents,
 } from '../../../../src/renderer/src/features/study/chart-events';
@@ -77,5 +78,17 @@ describe('defaultStudySymbol', () => {
     const onlyBenchmarks = universe.map((u) => (u.role === 'subject' ? { ...u, instrument: null } : u));
     expect(defaultStudySymbol(onlyBenchmarks, events)).toBe('^HSI');
     expect(defaultStudySymbol([], events)).toBeNull();
+  });
+});
+
+describe('followNewSessions', () => {
+  it('shifts a view that reached the newest session by the sessions added', () => {
+    expect(followNewSessions({ from: 80, to: 99.5, barCount: 100 }, 103)).toEqual({ from: 83, to: 102.5 });
+  });
+  it('keeps a view that did not reach the newest session', () => {
+    expect(followNewSessions({ from: 10, to: 50, barCount: 100 }, 103)).toEqual({ from: 10, to: 50 });
+  });
+  it('keeps the view when nothing was added', () => {
+    expect(followNewSessions({ from: 80, to: 99, barCount: 100 }, 100)).toEqual({ from: 80, to: 99 });
   });
 });

@@ -1,6 +1,7 @@
 import type { IsoDate, Ticker } from '../../../../shared/brand';
 import type { EventCategory, EventWithT0, StudyEvent } from '../../../../shared/domain/study-event';
 import type { ChartEvent } from '../chart/annotations/chart-event';
+import type { LogicalSpan } from '../chart/range-presets';
 
 /** Event id → its 1-based number in the study's timeline (events come ascending by date, then time). */
 export function eventNumbers(events: readonly Pick<StudyEvent, 'id'>[]): ReadonlyMap<string, number> {
@@ -69,4 +70,11 @@ export function defaultStudySymbol(
     if (!best || n > best.n) best = { symbol: u.symbol, n };
   }
   return best?.symbol ?? cached[0]?.symbol ?? null;
+}
+
+/** Shifts a saved view that ended on the newest session by the sessions added since. */
+export function followNewSessions(saved: LogicalSpan & { readonly barCount: number }, barCount: number): LogicalSpan {
+  const added = barCount - saved.barCount;
+  if (added <= 0 || saved.to < saved.barCount - 1.5) return { from: saved.from, to: saved.to };
+  return { from: saved.from + added, to: saved.to + added };
 }

@@ -8,7 +8,7 @@ import { neighbourEvent } from '../chart/annotations/event-navigation';
 import { useTheme } from '../../app/use-theme';
 import type { ChartHandle } from '../chart/price-chart';
 import type { LogicalSpan, RangePreset } from '../chart/range-presets';
-import { chartEventsFor, t0On, toChartEvent } from './chart-events';
+import { chartEventsFor, followNewSessions, t0On, toChartEvent } from './chart-events';
 import { useStudy } from './study-state';
 import { eventDateLabel } from '../../../../shared/domain/study-event';
 
@@ -54,7 +54,9 @@ export function StudyChartProvider({ children }: { children: ReactNode }) {
   const [logScale, setLogScale] = useState(false);
   const current = useRef<ChartAnnotations | null>(null);
   // Remembers the visible range per symbol, so a redraw (theme switch, new data) keeps the view.
-  const views = useRef(new Map<string, LogicalSpan>());
+  // The last view per symbol, with the bar count it was taken on: a view that reached the
+  // newest session follows new sessions after a price update instead of hiding them.
+  const views = useRef(new Map<string, LogicalSpan & { readonly barCount: number }>());
   const viewed = useRef<ChartAnnotations | null>(null);
 
   const attach = useCallback((h: ChartHandle | null) => {
@@ -107,7 +109,7 @@ export function StudyChartProvider({ children }: { children: ReactNode }) {
     if (viewed.current !== annotations) {
       viewed.current = annotations;
       const saved = views.current.get(handle.instrument.symbol);
-      if (saved) annotations.setVisibleRange(saved);
+      if (saved) annotations.setVisibleRange(followNewSessions(saved, handle.bars.length));
       else if (!annotations.fitEvents()) annotations.applyPreset('All');
     }
   }, [annotations, handle, chartEvents, selected, theme]);
@@ -117,7 +119,7 @@ export function StudyChartProvider({ children }: { children: ReactNode }) {
     return annotations.on({
       viewport: () => {
         const r = annotations.visibleRange();
-        if (r) views.current.set(handle.instrument.symbol, { from: r.from, to: r.to });
+        if (r) views.current.set(handle.instrument.symbol, { from: r.from, to: r.to, barCount: handle.bars.length });
       },
     });
   }, [annotations, handle]);
