@@ -60,6 +60,8 @@ describe('sync engine', () => {
     const problems: string[] = [];
     let polling = true;
     const poll = () => {
+      // A poll queued before the run ended must not touch the reader once it is closed.
+      if (!polling) return;
       const c = reader.prepare<[], { from_date: string; to_date: string }>('SELECT from_date, to_date FROM sync_coverage').get();
       if (c) {
         const held = storedBars(reader, s!.symbol, c.from_date, c.to_date);
@@ -71,8 +73,9 @@ describe('sync engine', () => {
     };
     setImmediate(poll);
     const events: SyncWireEvent[] = [];
-    const fin = await runSync(request([s!.symbol], fp.url, { batchSize: 7 }), { db, emit: (e) => events.push(e), signal: new AbortController().signal });
-    polling = false;
+    const fin = await runSync(request([s!.symbol], fp.url, { batchSize: 7 }), { db, emit: (e) => events.push(e), signal: new AbortController().signal }).finally(
+      () => (polling = false),
+    );
     const total = expectedBars(s!, '2025-01-01', '2025-02-28').length;
     expect(fin.results[0]).toMatchObject({ status: 'updated', added: total });
     expect(problems).toEqual([]);
