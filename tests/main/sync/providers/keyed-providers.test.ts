@@ -2,21 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { asIsoDate, asTicker } from '../../../../src/shared/brand';
 import { tiingoProvider } from '../../../../src/main/sync/providers/tiingo';
 import { twelveDataProvider, twelveDataSymbol } from '../../../../src/main/sync/providers/twelvedata';
-import { SyncFailure } from '../../../../src/main/sync/sync-failure';
-import { answer, fixture } from '../support/fixtures';
+import { answer, failure, fixture } from '../support/fixtures';
 
 const d = asIsoDate;
 const access = (apiKey: string | null) => ({ baseUrl: 'https://mirror.example/api', apiKey });
-
-function failure(fn: () => unknown): SyncFailure {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof SyncFailure) return e;
-    throw e;
-  }
-  throw new Error('expected a SyncFailure');
-}
 
 describe('Tiingo provider', () => {
   it('sends the key in the Authorization header, never in the URL', () => {

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { asIsoDate, asTicker } from '../../../../src/shared/brand';
 import { yahooProvider } from '../../../../src/main/sync/providers/yahoo';
-import { SyncFailure } from '../../../../src/main/sync/sync-failure';
-import { answer, fixture } from '../support/fixtures';
+import { answer, failure, fixture } from '../support/fixtures';
 
 const d = asIsoDate;
 const HK = asTicker('9988.HK');
-
-function failure(fn: () => unknown): SyncFailure {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof SyncFailure) return e;
-    throw e;
-  }
-  throw new Error('expected a SyncFailure');
-}
 
 describe('Yahoo chart provider', () => {
   it('builds the v8 chart request with a day of margin and div|split events', () => {
