@@ -36,12 +36,11 @@ function findCommand(positionals: readonly string[]): { command: Command; rest: 
 }
 
 function usage(): string {
-  const width = Math.max(...commands.map((c) => c.usage.length));
   return [
     'Usage: catalyst [--db PATH] [--json] COMMAND ...',
     '',
     'Commands:',
-    ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    ...commands.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]),
     '',
     'Global options:',
     '  --db PATH   the database file (default: $CATALYST_DB, else the app\'s user-data folder)',
