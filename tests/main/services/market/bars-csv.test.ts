@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CatalystError } from '../../../../src/shared/contract/errors';
 import { parseBarsCsv } from '../../../../src/main/services/market/bars-csv';
+import { catalystErrorOf } from '../../../helpers/errors';
 
-function problem(text: string): CatalystError {
-  try {
-    parseBarsCsv(text);
-  } catch (e) {
-    if (e instanceof CatalystError) return e;
-    throw e;
-  }
-  throw new Error('expected the CSV to be rejected');
-}
+const problem = (text: string) => catalystErrorOf(() => parseBarsCsv(text));
 
 describe('parseBarsCsv', () => {
   it('reads a BOM, CRLF, upper-case headers, adj_close and unsorted rows', () => {

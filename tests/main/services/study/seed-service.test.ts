@@ -7,6 +7,7 @@ import { toBar } from '../../../../src/shared/domain/bar';
 import type { StudyEvent } from '../../../../src/shared/domain/study-event';
 import { useTempDir } from '../../../helpers/temp-db';
 import { copyResources, count, dump, openStudyHarness, RESOURCES, totalChanges, type StudyHarness } from './study-harness';
+import { catalystErrorOf } from '../../../helpers/errors';
 
 const STUDY_FILE = join('studies', 'china-tech-rally-2025.study.json');
 const manifest = JSON.parse(readFileSync(join(RESOURCES, 'prices', 'manifest.json'), 'utf8')) as {
@@ -18,16 +19,6 @@ interface RawStudy {
   events: Array<{ id: string; date: string; title: string }>;
 }
 const TOTAL_ROWS = manifest.files.reduce((n, f) => n + f.rows, 0);
-
-function rejection(fn: () => unknown): CatalystError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof CatalystError) return e;
-    throw e;
-  }
-  throw new Error('expected a CatalystError');
-}
 
 const userEvent = (over: Partial<StudyEvent> = {}): StudyEvent => ({
   id: 'user-note-1',
@@ -218,7 +209,7 @@ describe('SeedService', () => {
     const h = open(resources);
     const before = dump(h.db);
     const changes = totalChanges(h.db);
-    const e = rejection(() => h.seed.seed());
+    const e = catalystErrorOf(() => h.seed.seed());
     expect(e.code).toBe('invalid-input');
     expect(e.message).toMatch(/china-tech-rally-2025\.study\.json is not a valid study file; nothing was written/);
     expect(e.message).toMatch(/events\[\d+\] \("qwen25-max-release"\)\.date: must be a real date/);
@@ -233,7 +224,7 @@ describe('SeedService', () => {
     const p = join(resources, 'prices', 'BABA.csv');
     writeFileSync(p, readFileSync(p, 'utf8').replace('2025-01-28,90.94,96.43,89.9,96.03,', '2025-01-28,90.94,99.43,89.9,99.03,'));
     const h = open(resources);
-    const e = rejection(() => h.seed.seed());
+    const e = catalystErrorOf(() => h.seed.seed());
     expect(e.message).toMatch(/BABA\.csv does not match its manifest hash .*the shipped file was altered/);
     expect(count(h.db, 'instruments') + count(h.db, 'bars') + count(h.db, 'studies')).toBe(0);
   });

@@ -7,10 +7,10 @@ import { bareInstrument, InstrumentsRepository } from '../../../../src/main/db/r
 import { WatchlistsRepository } from '../../../../src/main/db/repositories/watchlists-repository';
 import { WatchlistsService } from '../../../../src/main/services/watchlists/watchlists-service';
 import { asIsoDate, asTicker } from '../../../../src/shared/brand';
-import { CatalystError } from '../../../../src/shared/contract/errors';
 import type { WatchlistDetail } from '../../../../src/shared/contract/watchlists';
 import { useTempDir } from '../../../helpers/temp-db';
 import { fixtureBytes, malformedCorpus } from '../../../shared/domain/watchlist/fixture-helpers';
+import { catalystErrorOf } from '../../../helpers/errors';
 
 const tmp = useTempDir();
 
@@ -50,16 +50,6 @@ function snapshot(db: Database) {
     lists: db.prepare('SELECT * FROM watchlists ORDER BY id').all(),
     items: db.prepare('SELECT * FROM watchlist_items ORDER BY id').all(),
   };
-}
-
-function thrown(fn: () => unknown): CatalystError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof CatalystError) return e;
-    throw e;
-  }
-  throw new Error('expected a CatalystError');
 }
 
 const tv = (file = 'tradingview-china-tech.txt') => ({ fileName: file.split('/').pop()!, bytes: fixtureBytes(file) });
@@ -137,18 +127,18 @@ describe('import', () => {
     service.import(tv(), { mode: 'new', name: '  HK tech  ' });
     expect(service.list().map((l) => l.name)).toEqual(['HK tech']);
     const before = snapshot(db);
-    const e = thrown(() => service.import(tv('yahoo-portfolio.csv'), { mode: 'new', name: 'hk TECH' }));
+    const e = catalystErrorOf(() => service.import(tv('yahoo-portfolio.csv'), { mode: 'new', name: 'hk TECH' }));
     expect(e.code).toBe('conflict');
     expect(e.message).toBe('A watchlist named "HK tech" already exists: choose another name, or merge into it.');
     expect(snapshot(db)).toEqual(before);
-    expect(thrown(() => service.import(tv(), { mode: 'new', name: ' ' })).message).toBe('a watchlist name cannot be empty');
-    expect(thrown(() => service.import(tv(), { mode: 'new', name: 'x'.repeat(101) })).message).toMatch(/at most 100 characters/);
+    expect(catalystErrorOf(() => service.import(tv(), { mode: 'new', name: ' ' })).message).toBe('a watchlist name cannot be empty');
+    expect(catalystErrorOf(() => service.import(tv(), { mode: 'new', name: 'x'.repeat(101) })).message).toMatch(/at most 100 characters/);
   });
 
   it('compares names case-insensitively beyond ASCII', () => {
     const { service } = setup();
     service.create('Ärger Ω');
-    expect(thrown(() => service.create('ärger ω')).code).toBe('conflict');
+    expect(catalystErrorOf(() => service.create('ärger ω')).code).toBe('conflict');
   });
 
   it('keeps Yahoo comments as notes and repeated lots as one item', () => {
@@ -191,10 +181,10 @@ describe('import', () => {
 
   it('refuses to merge into a missing or deleted list', () => {
     const { service } = setup();
-    expect(thrown(() => service.import(tv(), { mode: 'merge', targetId: 99 })).code).toBe('not-found');
+    expect(catalystErrorOf(() => service.import(tv(), { mode: 'merge', targetId: 99 })).code).toBe('not-found');
     const l = service.create('Gone');
     service.delete(l.id);
-    expect(thrown(() => service.import(tv(), { mode: 'merge', targetId: l.id })).message).toBe(`There is no watchlist ${l.id} (it was deleted).`);
+    expect(catalystErrorOf(() => service.import(tv(), { mode: 'merge', targetId: l.id })).message).toBe(`There is no watchlist ${l.id} (it was deleted).`);
   });
 
   it('writes nothing when no line is valid', () => {
@@ -238,7 +228,7 @@ describe('import', () => {
           () => service.import(tv(`malformed/${file}`), { mode: 'new' }),
           () => service.import(tv(`malformed/${file}`), { mode: 'merge', targetId: target.id }),
         ]) {
-          const e = thrown(attempt);
+          const e = catalystErrorOf(attempt);
           expect(e.code).toBe('invalid-input');
           expect(e.message).toMatch(new RegExp(`^Cannot import ${file.replace(/\./g, '\\.')}: .+\\. Nothing was imported\\.$`));
           expect((e.details as { reason: string }).reason).toMatch(expected.reject);
@@ -255,7 +245,7 @@ describe('managing lists', () => {
     const a = service.create('China tech');
     service.create('US');
     expect(service.rename(a.id, 'CHINA TECH').name).toBe('CHINA TECH');
-    expect(thrown(() => service.rename(a.id, 'us')).code).toBe('conflict');
+    expect(catalystErrorOf(() => service.rename(a.id, 'us')).code).toBe('conflict');
     expect(service.list().map((l) => l.name)).toEqual(['CHINA TECH', 'US']);
   });
 
@@ -265,7 +255,7 @@ describe('managing lists', () => {
     const a = service.import(tv(), { mode: 'new', name: 'HK' }).watchlist!;
     expect(service.delete(a.id)).toEqual({ id: a.id, name: 'HK' });
     expect(service.list()).toEqual([]);
-    expect(thrown(() => service.get(a.id)).code).toBe('not-found');
+    expect(catalystErrorOf(() => service.get(a.id)).code).toBe('not-found');
     service.create('HK');
     const restored = service.restore(a.id);
     expect(restored.name).toBe('HK (restored)');
@@ -278,7 +268,7 @@ describe('managing lists', () => {
     const b = service.create('Other');
     service.delete(b.id);
     // The 31-day-old deletion was purged by the later delete; its items went with it.
-    expect(thrown(() => service.restore(a.id)).code).toBe('not-found');
+    expect(catalystErrorOf(() => service.restore(a.id)).code).toBe('not-found');
     expect(db.prepare('SELECT count(*) AS n FROM watchlist_items WHERE watchlist_id = ?').get(a.id)).toEqual({ n: 0 });
     expect(service.restore(b.id).name).toBe('Other');
   });
@@ -295,15 +285,15 @@ describe('managing entries', () => {
     expect(layout(d)).toEqual(['§Indices', '^HSI', '9988.HK', 'BABA (ADR)']);
     expect(d.entries.map((e) => e.section)).toEqual(['Indices', 'Indices', 'Indices', 'Indices']);
     expect(d.entries[3]).toMatchObject({ exchange: 'NYSE' });
-    expect(thrown(() => service.addItem(l.id, '9988.HK')).message).toBe('9988.HK is already in this watchlist.');
-    expect(thrown(() => service.addItem(l.id, 'BINANCE:BTC')).message).toMatch(/unknown exchange prefix "BINANCE"/);
-    expect(thrown(() => service.addItem(l.id, 'X', null, 9)).message).toBe('Position 9 is past the end of the list (4 entries).');
-    expect(thrown(() => service.addSection(l.id, 'a,b')).message).toMatch(/contains a comma/);
+    expect(catalystErrorOf(() => service.addItem(l.id, '9988.HK')).message).toBe('9988.HK is already in this watchlist.');
+    expect(catalystErrorOf(() => service.addItem(l.id, 'BINANCE:BTC')).message).toMatch(/unknown exchange prefix "BINANCE"/);
+    expect(catalystErrorOf(() => service.addItem(l.id, 'X', null, 9)).message).toBe('Position 9 is past the end of the list (4 entries).');
+    expect(catalystErrorOf(() => service.addSection(l.id, 'a,b')).message).toMatch(/contains a comma/);
 
     const baba = d.entries[3]!.id;
     expect(layout(service.setNote(baba, 'Second\r\nline'))).toContain('BABA (Second\nline)');
     expect(service.setNote(baba, '   ').entries[3]!.note).toBeNull();
-    expect(thrown(() => service.setNote(d.entries[0]!.id, 'x')).message).toMatch(/is a section/);
+    expect(catalystErrorOf(() => service.setNote(d.entries[0]!.id, 'x')).message).toMatch(/is a section/);
     expect(service.renameSection(d.entries[0]!.id, 'Benchmarks').entries[1]!.section).toBe('Benchmarks');
   });
 
@@ -314,9 +304,9 @@ describe('managing entries', () => {
     const reversed = [...ids].reverse();
     expect(service.reorder(l.id, reversed).entries.map((e) => e.id)).toEqual(reversed);
     const before = snapshot(db);
-    expect(thrown(() => service.reorder(l.id, reversed.slice(1))).message).toMatch(/exactly once \(missing: \d+\)/);
-    expect(thrown(() => service.reorder(l.id, [...reversed.slice(1), reversed[1]!])).message).toMatch(/repeated: \d+; missing: \d+/);
-    expect(thrown(() => service.reorder(l.id, [...reversed, 9999])).message).toMatch(/not in the list: 9999/);
+    expect(catalystErrorOf(() => service.reorder(l.id, reversed.slice(1))).message).toMatch(/exactly once \(missing: \d+\)/);
+    expect(catalystErrorOf(() => service.reorder(l.id, [...reversed.slice(1), reversed[1]!])).message).toMatch(/repeated: \d+; missing: \d+/);
+    expect(catalystErrorOf(() => service.reorder(l.id, [...reversed, 9999])).message).toMatch(/not in the list: 9999/);
     expect(snapshot(db)).toEqual(before);
   });
 
@@ -330,7 +320,7 @@ describe('managing entries', () => {
     expect(db.prepare('SELECT position FROM watchlist_items WHERE watchlist_id = ? ORDER BY position').all(l.id)).toEqual(
       after.entries.map((_, i) => ({ position: i })),
     );
-    expect(thrown(() => service.removeItem(hkSection.id)).code).toBe('not-found');
+    expect(catalystErrorOf(() => service.removeItem(hkSection.id)).code).toBe('not-found');
   });
 });
 
