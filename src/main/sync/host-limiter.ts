@@ -51,6 +51,11 @@ class HostGate {
     this.pump();
   }
 
+  /** Moves the spacing reference to the moment the request really went out. */
+  started(): void {
+    this.lastStart = Math.max(this.lastStart, this.now());
+  }
+
   private pump(): void {
     while (this.queue.length > 0 && this.active < this.limits.concurrency) {
       const wait = this.lastStart + this.limits.minSpacingMs - this.now();
@@ -95,5 +100,14 @@ export class HostLimiter {
 
   release(host: string): void {
     this.gates.get(host)?.release();
+  }
+
+  /**
+   * Call right before the request is sent. The caller's continuation after {@link acquire} can
+   * queue behind other work (a synchronous batch write), so spacing counts from the real start,
+   * not only from the grant: the next grant waits until `minSpacingMs` after this moment.
+   */
+  started(host: string): void {
+    this.gates.get(host)?.started();
   }
 }

@@ -107,6 +107,7 @@ export async function getOnce(req: ProviderRequest, label: string, o: HttpClient
   let phase: 'connect' | 'body' = 'connect';
   let answer: HttpAnswer;
   try {
+    o.limiter.started(host);
     const res = await o.fetch(req.url, { headers: { ...req.headers }, signal, redirect: 'follow' });
     o.health.markAnswered(host);
     phase = 'body';
