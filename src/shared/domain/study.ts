@@ -53,8 +53,8 @@ export interface UniverseEntry extends UniverseMember {
   readonly lastDate: IsoDate | null;
 }
 
-/** A study in a list. */
-export interface StudySummary {
+/** What identifies and describes a stored study, in a list and in full. */
+export interface StudyHeader {
   readonly id: string;
   readonly title: string;
   readonly description: string;
@@ -62,6 +62,10 @@ export interface StudySummary {
   /** Content revision of the stored study (a seed replaces its own rows only with a newer one). */
   readonly revision: number;
   readonly source: StudySource;
+}
+
+/** A study in a list. */
+export interface StudySummary extends StudyHeader {
   readonly subjects: number;
   readonly benchmarks: number;
   readonly events: number;
@@ -69,13 +73,7 @@ export interface StudySummary {
 }
 
 /** A whole study: universe with instruments, events with their T0 per symbol, and claims. */
-export interface StudyDetail {
-  readonly id: string;
-  readonly title: string;
-  readonly description: string;
-  readonly origin: RowOrigin;
-  readonly revision: number;
-  readonly source: StudySource;
+export interface StudyDetail extends StudyHeader {
   readonly universe: readonly UniverseEntry[];
   /** Ascending by date then time. */
   readonly events: readonly EventWithT0[];

@@ -2,7 +2,8 @@ import type { Database, Statement } from 'better-sqlite3';
 import { asIsoDate, type IsoDate, type Ticker } from '../../../shared/brand';
 import type { Bar } from '../../../shared/domain/bar';
 
-interface BarRow {
+/** A `bars` row as SQLite returns it (snake_case, placeholder as 0/1). */
+export interface BarRow {
   date: string;
   open: number | null;
   high: number | null;

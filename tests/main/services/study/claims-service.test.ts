@@ -1,19 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { asIsoDate, asTicker } from '../../../../src/shared/brand';
 import { toBar } from '../../../../src/shared/domain/bar';
-import { useTempDir } from '../../../helpers/temp-db';
-import { openStudyHarness, type StudyHarness } from './study-harness';
+import { useSeededStudyHarness } from './study-harness';
 
 describe('ClaimsService on the seeded cache', () => {
-  const tmp = useTempDir();
-  let h: StudyHarness;
-  beforeEach(() => {
-    h = openStudyHarness(tmp.dbPath());
-    h.seed.seed();
-  });
-  afterEach(() => h.db.close());
+  const harness = useSeededStudyHarness();
 
   it('evaluates every claim of the embedded study by default, with the values computed by hand from the CSVs', () => {
+    const h = harness();
     const claims = h.claims.evaluate();
     expect(claims.map((c) => c.id)).toEqual([
       'hstech-nearly-30-ytd',
@@ -45,6 +39,7 @@ describe('ClaimsService on the seeded cache', () => {
   });
 
   it('reads the cache as it is now: a newer provider bar in the window changes the measured peak', () => {
+    const h = harness();
     h.repos.bars.upsertBatch(asTicker('BABA'), [
       toBar({ date: asIsoDate('2025-02-21'), open: 140, high: 150, low: 139, close: 149.0, adjClose: null, volume: 1_000_000 }),
     ]);
@@ -53,6 +48,7 @@ describe('ClaimsService on the seeded cache', () => {
   });
 
   it('reports not-enough-data for a symbol whose bars are gone, and not-found for an unknown study', () => {
+    const h = harness();
     h.db.prepare("DELETE FROM bars WHERE symbol = '1810.HK'").run();
     const gains = h.claims.evaluate('china-tech-rally-2025').find((c) => c.id === 'gains-baidu-xiaomi-alibaba')!;
     expect(gains.results.find((r) => r.symbol === '1810.HK')).toMatchObject({ verdict: 'not-enough-data', value: null });

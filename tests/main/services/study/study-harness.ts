@@ -13,6 +13,8 @@ import { MarketService } from '../../../../src/main/services/market/market-servi
 import { ClaimsService } from '../../../../src/main/services/study/claims-service';
 import { SeedService } from '../../../../src/main/services/study/seed-service';
 import { StudyService } from '../../../../src/main/services/study/study-service';
+import { afterEach, beforeEach } from 'vitest';
+import { useTempDir } from '../../../helpers/temp-db';
 
 /** The repository's shipped data folder. */
 export const RESOURCES = resolve(import.meta.dirname, '..', '..', '..', '..', 'resources');
@@ -88,4 +90,19 @@ export function count(db: Database, table: string): number {
 /** SQLite's running count of rows changed on this connection. */
 export function totalChanges(db: Database): number {
   return db.prepare('SELECT total_changes()').pluck().get() as number;
+}
+
+/**
+ * Per test: a harness over a fresh temp database with the embedded study seeded, closed
+ * afterwards. Returns a getter (the harness changes with every test).
+ */
+export function useSeededStudyHarness(): () => StudyHarness {
+  const tmp = useTempDir();
+  let h: StudyHarness | null = null;
+  beforeEach(() => {
+    h = openStudyHarness(tmp.dbPath());
+    h.seed.seed();
+  });
+  afterEach(() => h?.db.close());
+  return () => h!;
 }

@@ -1,18 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { asTicker } from '../../../../src/shared/brand';
-import { useTempDir } from '../../../helpers/temp-db';
-import { openStudyHarness, type StudyHarness } from './study-harness';
+import { useSeededStudyHarness } from './study-harness';
 
 describe('StudyService on the seeded database', () => {
-  const tmp = useTempDir();
-  let h: StudyHarness;
-  beforeEach(() => {
-    h = openStudyHarness(tmp.dbPath());
-    h.seed.seed();
-  });
-  afterEach(() => h.db.close());
+  const harness = useSeededStudyHarness();
 
   it('lists the embedded study with its source and counts', () => {
+    const h = harness();
     expect(h.study.listStudies()).toEqual([
       expect.objectContaining({
         id: 'china-tech-rally-2025',
@@ -29,6 +23,7 @@ describe('StudyService on the seeded database', () => {
   });
 
   it('gets the study: universe with instruments (provenance, adjustment notes, span), events with T0, claims', () => {
+    const h = harness();
     const s = h.study.getStudy('china-tech-rally-2025');
     expect(s.universe).toHaveLength(15);
     expect(s.universe[0]).toMatchObject({
@@ -47,6 +42,7 @@ describe('StudyService on the seeded database', () => {
   });
 
   it('filters events by symbol and category, with the T0 of each concerned symbol', () => {
+    const h = harness();
     const baba = h.study.listEvents({ studyId: 'china-tech-rally-2025', symbol: asTicker('BABA') });
     expect(baba.every((e) => e.symbols.includes(asTicker('BABA')))).toBe(true);
     expect(baba.find((e) => e.id === 'deepseek-r1-release')!.t0.BABA).toBe('2025-01-21'); // MLK Day
@@ -59,6 +55,7 @@ describe('StudyService on the seeded database', () => {
   });
 
   it('computes T0 of an event on any cached calendar, and says not-found for unknown ids', () => {
+    const h = harness();
     expect(h.study.eventT0('qwen25-max-release', asTicker('000001.SS'))).toEqual({
       eventId: 'qwen25-max-release',
       symbol: '000001.SS',

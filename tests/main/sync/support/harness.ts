@@ -7,6 +7,7 @@ import { memorySecretStore } from '../../../../src/main/services/sync/secret-sto
 import type { SyncLimitsOverride, SyncService } from '../../../../src/main/services/sync/sync-service';
 import type { PushEventName } from '../../../../src/shared/contract/index';
 import type { FakeSeries } from './series';
+import type { BarRow } from '../../../../src/main/db/repositories/bars-repository';
 
 /** Short timeouts and delays so fault tests take seconds, not minutes. */
 export const fastLimits: SyncLimitsOverride = {
@@ -48,17 +49,6 @@ export function makeHarness(dbPath: string, o: { baseUrl: string; clock?: string
       db.close();
     },
   };
-}
-
-export interface BarRow {
-  date: string;
-  open: number | null;
-  high: number | null;
-  low: number | null;
-  close: number;
-  adj_close: number | null;
-  volume: number | null;
-  placeholder: number;
 }
 
 /** Stored bars of a symbol, ascending. */
