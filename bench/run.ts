@@ -33,7 +33,9 @@ for (const f of files) {
   const width = Math.max(...measures.map((m) => m.name.length));
   for (const m of measures) {
     const v = Number.isInteger(m.value) ? String(m.value) : m.value.toFixed(m.unit === 'x' ? 1 : 2);
-    process.stdout.write(`${m.name.padEnd(width)}  ${v.padStart(10)} ${m.unit.padEnd(8)}${m.note ? `  ${m.note}` : ''}\n`);
+    process.stdout.write(
+      `${m.name.padEnd(width)}  ${v.padStart(10)} ${m.unit.padEnd(8)}${m.note ? `  ${m.note}` : ''}\n`,
+    );
   }
   report.push({ bench: f, measures });
 }

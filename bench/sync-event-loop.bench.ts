@@ -57,13 +57,28 @@ export async function run(): Promise<BenchMeasure[]> {
     const iWorst = worst(inline);
     return [
       { name: 'sessions written per run', value: worker[0]!.sessions, unit: 'bars' },
-      { name: 'worker: worst main-loop pause', value: wWorst, unit: 'ms', note: `over ${ROUNDS} runs; must stay < 50 ms` },
+      {
+        name: 'worker: worst main-loop pause',
+        value: wWorst,
+        unit: 'ms',
+        note: `over ${ROUNDS} runs; must stay < 50 ms`,
+      },
       { name: 'worker: median p99 pause', value: median(worker.map((x) => x.p99Ms)), unit: 'ms' },
       { name: 'worker: median sync time', value: median(worker.map((x) => x.durationMs)), unit: 'ms' },
-      { name: 'in-process: worst main-loop pause', value: iWorst, unit: 'ms', note: 'same engine on the main thread (baseline)' },
+      {
+        name: 'in-process: worst main-loop pause',
+        value: iWorst,
+        unit: 'ms',
+        note: 'same engine on the main thread (baseline)',
+      },
       { name: 'in-process: median p99 pause', value: median(inline.map((x) => x.p99Ms)), unit: 'ms' },
       { name: 'in-process: median sync time', value: median(inline.map((x) => x.durationMs)), unit: 'ms' },
-      { name: 'worst pause ratio in-process / worker', value: iWorst / wWorst, unit: 'x', note: 'how much longer main stalls without the worker' },
+      {
+        name: 'worst pause ratio in-process / worker',
+        value: iWorst / wWorst,
+        unit: 'x',
+        note: 'how much longer main stalls without the worker',
+      },
     ];
   } finally {
     await provider.close();

@@ -13,7 +13,18 @@
  * Usage: npm run package:check [-- --no-build]
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, closeSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readSync,
+  closeSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -65,7 +76,8 @@ function listTree(dir: string): string[] {
 }
 
 function main(): void {
-  if (process.platform !== 'linux') throw new Error('package-check runs on Linux (it fakes a Linux Electron distribution)');
+  if (process.platform !== 'linux')
+    throw new Error('package-check runs on Linux (it fakes a Linux Electron distribution)');
   if (!process.argv.includes('--no-build')) run('npx', ['electron-vite', 'build']);
 
   const placeholder = mkdtempSync(join(tmpdir(), 'catalyst-electron-dist-'));
@@ -94,12 +106,18 @@ function main(): void {
     for (const f of ['package.json', 'out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html']) {
       check(files.has(f), `app.asar contains ${f}`);
     }
-    check(![...files].some((f) => f.startsWith('src/') || f.startsWith('tests/')), 'app.asar holds no sources or tests');
+    check(
+      ![...files].some((f) => f.startsWith('src/') || f.startsWith('tests/')),
+      'app.asar holds no sources or tests',
+    );
   }
 
   const preload = readFileSync(join(ROOT, 'out', 'preload', 'index.cjs'), 'utf8');
   const required = [...preload.matchAll(/require\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
-  check(required.every((r) => r === 'electron'), `the preload requires only electron (found: ${[...new Set(required)].join(', ') || 'none'})`);
+  check(
+    required.every((r) => r === 'electron'),
+    `the preload requires only electron (found: ${[...new Set(required)].join(', ') || 'none'})`,
+  );
 
   const sqlite = join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3');
   const prebuild = join(sqlite, 'prebuilds', `${process.platform}-${process.arch}.node`);
@@ -121,7 +139,10 @@ function main(): void {
   if (existsSync(shipped)) {
     const want = listTree(shipped).sort();
     const got = existsSync(join(resources, 'resources')) ? listTree(join(resources, 'resources')).sort() : [];
-    check(want.length > 0 && JSON.stringify(want) === JSON.stringify(got), `resources/ copied to resources/resources (${got.length}/${want.length} files)`);
+    check(
+      want.length > 0 && JSON.stringify(want) === JSON.stringify(got),
+      `resources/ copied to resources/resources (${got.length}/${want.length} files)`,
+    );
   } else {
     console.log('skip resources/ does not exist in this checkout yet');
   }

@@ -3,7 +3,19 @@
  * Everything it calls is a plain function tested under Node (src/main/shell, src/main/ipc);
  * this file only orders the calls and holds the window.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, net, protocol, safeStorage, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeTheme,
+  net,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+} from 'electron';
 import { join } from 'node:path';
 import { createCore, type Core } from './app/create-core';
 import { openImportEvent } from './services/watchlists/read-import-file';
@@ -30,7 +42,10 @@ let mainWindow: BrowserWindow | null = null;
 
 function createMainWindow(current: Core): BrowserWindow {
   const win = new BrowserWindow(
-    createWindowOptions({ preloadPath: join(import.meta.dirname, '../preload/index.cjs'), dark: nativeTheme.shouldUseDarkColors }),
+    createWindowOptions({
+      preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
+      dark: nativeTheme.shouldUseDarkColors,
+    }),
   );
   mainWindow = win;
   const detachPush = attachPushToWindow(current.push, win.webContents);
@@ -58,8 +73,13 @@ function start(): void {
       dbPath,
       // First launch seeds the embedded study so it opens offline at once; cheap afterwards.
       seedOnOpen: true,
+      // A file opened from the OS or a sync on launch must not be lost before the window subscribes.
+      queuePushUntilReady: true,
       // The fetch worker as electron-vite bundled it; API keys encrypted by the OS keychain.
-      sync: { workerEntry: bundledSyncWorkerEntry, secrets: safeStorageSecrets(safeStorage, join(app.getPath('userData'), 'secrets.json')) },
+      sync: {
+        workerEntry: bundledSyncWorkerEntry,
+        secrets: safeStorageSecrets(safeStorage, join(app.getPath('userData'), 'secrets.json')),
+      },
       resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'),
       isTrustedSender: (sender) => isTrustedSender(sender, devOrigin),
       onUnexpectedError: (channel, error) => console.error(`[ipc ${channel}]`, error),
@@ -96,7 +116,9 @@ function start(): void {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(createMenuTemplate({ isMac, dev: !app.isPackaged, onImportWatchlist: importWatchlist })),
   );
-  nativeTheme.on('updated', () => mainWindow?.setBackgroundColor(nativeTheme.shouldUseDarkColors ? BACKGROUND.dark : BACKGROUND.light));
+  nativeTheme.on('updated', () =>
+    mainWindow?.setBackgroundColor(nativeTheme.shouldUseDarkColors ? BACKGROUND.dark : BACKGROUND.light),
+  );
   createMainWindow(opened);
   // Off by default; a user setting turns it on.
   opened.services.sync.startOnLaunch().catch((error: unknown) => console.error('update on launch failed', error));
@@ -155,6 +177,11 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(start)
     .catch((error: unknown) =>
-      showFatal('Catalyst cannot start', 'Catalyst failed while starting.', error instanceof Error ? error.message : String(error), error),
+      showFatal(
+        'Catalyst cannot start',
+        'Catalyst failed while starting.',
+        error instanceof Error ? error.message : String(error),
+        error,
+      ),
     );
 }

@@ -17,7 +17,10 @@ export interface TransportContract {
  * the payload of a push event reaches the page: never the IPC event object, the sender or
  * `ipcRenderer` itself, which would give the page a way around the bridge.
  */
-export function createIpcTransport(ipc: IpcRendererLike, contract: TransportContract = { channels, pushEvents }): BridgeTransport {
+export function createIpcTransport(
+  ipc: IpcRendererLike,
+  contract: TransportContract = { channels, pushEvents },
+): BridgeTransport {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
 
   // One IPC listener for all push events, registered once; it only forwards (name, payload).
@@ -36,14 +39,18 @@ export function createIpcTransport(ipc: IpcRendererLike, contract: TransportCont
   return {
     invoke(channel: ChannelName, input: unknown): Promise<unknown> {
       if (typeof channel !== 'string' || !Object.hasOwn(contract.channels, channel)) {
-        const refused: Envelope<never> = { ok: false, error: { code: 'not-found', message: `unknown channel "${String(channel)}"` } };
+        const refused: Envelope<never> = {
+          ok: false,
+          error: { code: 'not-found', message: `unknown channel "${String(channel)}"` },
+        };
         return Promise.resolve(refused);
       }
       // Exactly one argument crosses: the input (validated again by the main process).
       return ipc.invoke(wireName(channel), input) as Promise<unknown>;
     },
     subscribe(event, listener) {
-      if (typeof event !== 'string' || !Object.hasOwn(contract.pushEvents, event)) throw new Error(`unknown push event "${String(event)}"`);
+      if (typeof event !== 'string' || !Object.hasOwn(contract.pushEvents, event))
+        throw new Error(`unknown push event "${String(event)}"`);
       if (typeof listener !== 'function') throw new Error('a push event listener must be a function');
       let set = listeners.get(event);
       if (!set) listeners.set(event, (set = new Set()));

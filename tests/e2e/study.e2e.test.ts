@@ -23,7 +23,9 @@ interface PixelCanvas {
   readonly width: number;
   readonly height: number;
   getBoundingClientRect(): { left: number; right: number; top: number; bottom: number; width: number; height: number };
-  getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } | null;
+  getContext(
+    kind: '2d',
+  ): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } | null;
 }
 
 /** The overlay's view of the chart: markers it holds, their anchors, selection, visible dates. */
@@ -58,7 +60,14 @@ async function chartPixel(page: Page, x: number, y: number): Promise<string | nu
       for (const c of canvases as unknown as PixelCanvas[]) {
         const r = c.getBoundingClientRect();
         if (px < r.left || px >= r.right || py < r.top || py >= r.bottom) continue;
-        const d = c.getContext('2d')!.getImageData(Math.floor(((px - r.left) * c.width) / r.width), Math.floor(((py - r.top) * c.height) / r.height), 1, 1).data;
+        const d = c
+          .getContext('2d')!
+          .getImageData(
+            Math.floor(((px - r.left) * c.width) / r.width),
+            Math.floor(((py - r.top) * c.height) / r.height),
+            1,
+            1,
+          ).data;
         if (d[3] === 0) continue;
         return `#${[d[0], d[1], d[2]].map((v) => v!.toString(16).padStart(2, '0')).join('')}`;
       }
@@ -104,14 +113,19 @@ describe('the embedded study "China tech rally 2025" in the app', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const concerning = (symbol: string) => study.events.filter((e) => e.symbols.includes(asTicker(symbol)) && e.t0[symbol]);
+  const concerning = (symbol: string) =>
+    study.events.filter((e) => e.symbols.includes(asTicker(symbol)) && e.t0[symbol]);
   const event = (id: string) => study.events.find((e) => e.id === id)!;
 
   it('opens on the study over an empty database: title, source, universe, HSTECH as a line with its event markers', async () => {
     const { page } = app;
     await waitForChart(page, 'HSTECH.HK');
-    await expect.poll(() => page.locator('[data-testid="study-header"]').textContent()).toContain('China tech rally 2025');
-    expect(await page.locator('[data-testid="study-header"]').textContent()).toContain('Why China tech stocks are up 30% in 2025');
+    await expect
+      .poll(() => page.locator('[data-testid="study-header"]').textContent())
+      .toContain('China tech rally 2025');
+    expect(await page.locator('[data-testid="study-header"]').textContent()).toContain(
+      'Why China tech stocks are up 30% in 2025',
+    );
     const universe = page.locator('[data-testid="study-universe"]');
     for (const u of study.universe) await universe.locator(`[data-symbol="${u.symbol}"]`).waitFor();
     expect(await universe.getByRole('heading').allTextContents()).toEqual(['Subjects', 'Benchmarks']);
@@ -119,10 +133,16 @@ describe('the embedded study "China tech rally 2025" in the app', () => {
     const state = await chartState(page);
     expect(state.seriesType).toBe('Line');
     // Every event concerning HSTECH.HK with a T0 in the cache is a marker, with the event id as marker id.
-    expect([...state.markerIds].sort()).toEqual(concerning('HSTECH.HK').map((e) => e.id).sort());
+    expect([...state.markerIds].sort()).toEqual(
+      concerning('HSTECH.HK')
+        .map((e) => e.id)
+        .sort(),
+    );
     expect(state.markerCount).toBe(state.markerIds.length);
     // The first view fits the events: the earliest and latest T0 are both visible.
-    const t0s = concerning('HSTECH.HK').map((e) => e.t0['HSTECH.HK']!).sort();
+    const t0s = concerning('HSTECH.HK')
+      .map((e) => e.t0['HSTECH.HK']!)
+      .sort();
     expect(state.visibleFrom <= t0s[0]!).toBe(true);
     expect(state.visibleTo >= t0s.at(-1)!).toBe(true);
     await app.screenshot('study-first-launch');
@@ -158,7 +178,9 @@ describe('the embedded study "China tech rally 2025" in the app', () => {
     await expect.poll(async () => (await chartState(page)).selected).toBe(r1.id);
     const box = (await page.locator(OVERLAY).boundingBox())!;
     await expect
-      .poll(async () => Math.abs((await chartState(page)).anchors[r1.id]![0] - box.width / 2) / box.width, { timeout: 5000 })
+      .poll(async () => Math.abs((await chartState(page)).anchors[r1.id]![0] - box.width / 2) / box.width, {
+        timeout: 5000,
+      })
       .toBeLessThan(0.08);
     const row = page.locator(`[data-testid="events-panel"] [data-event-id="${r1.id}"] .event-row`);
     expect(await row.getAttribute('aria-pressed')).toBe('true');
@@ -206,11 +228,14 @@ describe('the embedded study "China tech rally 2025" in the app', () => {
     await expect.poll(async () => (await chartState(page)).selectedT0).toBe('2025-02-03');
     const box = (await page.locator(OVERLAY).boundingBox())!;
     await expect
-      .poll(async () => Math.abs(((await chartState(page)).anchors['qwen25-max-release']?.[0] ?? -1e6) - box.width / 2) / box.width)
+      .poll(
+        async () =>
+          Math.abs(((await chartState(page)).anchors['qwen25-max-release']?.[0] ?? -1e6) - box.width / 2) / box.width,
+      )
       .toBeLessThan(0.08);
-    expect(await page.locator('[data-testid="events-panel"] [data-event-id="qwen25-max-release"]').textContent()).toContain(
-      event('qwen25-max-release').source.quote!,
-    );
+    expect(
+      await page.locator('[data-testid="events-panel"] [data-event-id="qwen25-max-release"]').textContent(),
+    ).toContain(event('qwen25-max-release').source.quote!);
     // With the pointer away the legend rests on the selected event's T0 …
     await page.mouse.move(box.x + 5, box.y + box.height - 5);
     await expect.poll(() => page.locator('[data-testid="chart-legend"]').getAttribute('data-date')).toBe('2025-02-03');
@@ -229,7 +254,10 @@ describe('the embedded study "China tech rally 2025" in the app', () => {
     const anchors = (await chartState(page)).anchors;
     const r1 = anchors['deepseek-r1-release']!;
     const spacing = (a[0] - r1[0]) / (dates.indexOf('2025-02-03') - dates.indexOf('2025-01-20'));
-    await page.mouse.move(box.x + a[0] - spacing * (dates.indexOf('2025-02-03') - dates.indexOf('2025-01-28')), box.y + a[1] + 30);
+    await page.mouse.move(
+      box.x + a[0] - spacing * (dates.indexOf('2025-02-03') - dates.indexOf('2025-01-28')),
+      box.y + a[1] + 30,
+    );
     const legend = page.locator('[data-testid="chart-legend"]');
     await expect.poll(() => legend.getAttribute('data-date')).toBe('2025-01-28');
     expect(await legend.textContent()).toContain('half-day placeholder');
@@ -250,7 +278,9 @@ describe('the embedded study "China tech rally 2025" in the app', () => {
     const state = await chartState(page);
     expect(state.selectedT0).toBe('2025-02-10');
     expect(state.markerIds).not.toContain('byd-gods-eye');
-    expect(await page.locator('[data-testid="events-panel"] [data-event-id="byd-gods-eye"]').textContent()).toContain('not marked on BABA');
+    expect(await page.locator('[data-testid="events-panel"] [data-event-id="byd-gods-eye"]').textContent()).toContain(
+      'not marked on BABA',
+    );
   });
 
   it('offers range presets, a log scale and fit-to-events', async () => {
@@ -265,8 +295,15 @@ describe('the embedded study "China tech rally 2025" in the app', () => {
     expect(await log.getAttribute('aria-pressed')).toBe('true');
     await log.click();
     await toolbar.getByRole('button', { name: 'Fit events' }).click();
-    const t0s = concerning('BABA').map((e) => e.t0.BABA!).sort();
-    await expect.poll(async () => (await chartState(page)).visibleFrom <= t0s[0]! && (await chartState(page)).visibleFrom > '2024-06-01').toBe(true);
+    const t0s = concerning('BABA')
+      .map((e) => e.t0.BABA!)
+      .sort();
+    await expect
+      .poll(
+        async () =>
+          (await chartState(page)).visibleFrom <= t0s[0]! && (await chartState(page)).visibleFrom > '2024-06-01',
+      )
+      .toBe(true);
     expect((await chartState(page)).visibleTo >= t0s.at(-1)!).toBe(true);
   });
 
@@ -281,7 +318,9 @@ describe('the embedded study "China tech rally 2025" in the app', () => {
       const item = panel.locator(`li[data-claim-id="${c.id}"]`);
       expect(await item.locator('.claim-quote').textContent()).toBe(c.quote);
       for (const r of c.results) {
-        expect(await item.locator(`tr.claim-result[data-symbol="${r.symbol}"]`).getAttribute('data-verdict')).toBe(r.verdict);
+        expect(await item.locator(`tr.claim-result[data-symbol="${r.symbol}"]`).getAttribute('data-verdict')).toBe(
+          r.verdict,
+        );
         const span = await item.locator(`tr.claim-span-row[data-symbol="${r.symbol}"]`).textContent();
         if (r.base && r.end) {
           expect(span).toContain(r.base.date);

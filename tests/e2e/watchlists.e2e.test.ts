@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canvasHasDrawing, launchRendererWithMainServices, type RendererWithMainServices } from './harness/renderer-with-main-services';
+import {
+  canvasHasDrawing,
+  launchRendererWithMainServices,
+  type RendererWithMainServices,
+} from './harness/renderer-with-main-services';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'watchlists');
 const PANEL = '[data-testid="watchlists-panel"]';
@@ -12,7 +16,12 @@ const DIALOG = '[data-testid="watchlist-import-dialog"]';
  * Drags a file from "the desktop" onto the window: a real File in a DataTransfer, with the
  * dragenter / dragover / drop sequence a browser dispatches. `drop: false` stops while hovering.
  */
-async function dragFileOntoWindow(page: Page, fileName: string, bytes: Buffer, options: { drop: boolean } = { drop: true }) {
+async function dragFileOntoWindow(
+  page: Page,
+  fileName: string,
+  bytes: Buffer,
+  options: { drop: boolean } = { drop: true },
+) {
   await page.evaluate(
     ({ name, base64, drop }) => {
       const raw = atob(base64);
@@ -21,7 +30,8 @@ async function dragFileOntoWindow(page: Page, fileName: string, bytes: Buffer, o
       const transfer = new DataTransfer();
       transfer.items.add(new File([data], name, { type: 'text/plain' }));
       const target = document.querySelector('.chart-area') ?? document.body;
-      const fire = (type: string) => target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+      const fire = (type: string) =>
+        target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
       fire('dragenter');
       fire('dragover');
       if (drop) fire('drop');
@@ -32,7 +42,9 @@ async function dragFileOntoWindow(page: Page, fileName: string, bytes: Buffer, o
 
 /** The preview table as rows of cell texts. */
 async function previewRows(page: Page): Promise<string[][]> {
-  return page.locator(`${DIALOG} tbody tr`).evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td')).map((td) => td.textContent ?? '')));
+  return page
+    .locator(`${DIALOG} tbody tr`)
+    .evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td')).map((td) => td.textContent ?? '')));
 }
 
 describe('watchlists in the app', () => {
@@ -66,7 +78,9 @@ describe('watchlists in the app', () => {
     expect(rows[6]).toEqual(['1', 'HKEX:9988', '9988.HK', 'HK tech', 'ok', 'yes']);
     expect(rows[7]).toEqual(['1', 'HKEX:700', '0700.HK', 'HK tech', 'ok', 'yes']);
     expect(rows[16]).toEqual(['1', 'NASDAQ:PDD', 'PDD', 'US ADRs', 'ok', 'no']);
-    expect(await page.locator('[data-testid="import-summary"]').textContent()).toContain('TradingView list: 15 to import, 3 section(s)');
+    expect(await page.locator('[data-testid="import-summary"]').textContent()).toContain(
+      'TradingView list: 15 to import, 3 section(s)',
+    );
     const name = dialog.getByRole('textbox', { name: 'List name' });
     expect(await name.inputValue()).toBe('China tech');
     await app.screenshot('watchlists-2-preview');
@@ -77,7 +91,11 @@ describe('watchlists in the app', () => {
     await dialog.waitFor({ state: 'detached' });
 
     const panel = page.locator(PANEL);
-    await expect.poll(() => panel.getByRole('combobox', { name: 'Watchlist', exact: true }).locator('option:checked').textContent()).toBe('China tech (15)');
+    await expect
+      .poll(() =>
+        panel.getByRole('combobox', { name: 'Watchlist', exact: true }).locator('option:checked').textContent(),
+      )
+      .toBe('China tech (15)');
     const lists = app.core.services.watchlists.list();
     expect(lists.map((l) => [l.name, l.itemCount, l.sectionCount])).toEqual([['China tech', 15, 3]]);
     const entries = panel.locator('.watchlist-entries > li');
@@ -87,7 +105,9 @@ describe('watchlists in the app', () => {
     await expect.poll(() => alibaba.locator('.last').textContent()).toMatch(/^\d[\d,]*\.\d{2}$/);
     expect(await alibaba.locator('.change').textContent()).toMatch(/^[+-]?\d+\.\d{2}%$/);
     expect(await panel.locator('.wl-item[data-symbol="PDD"] .last').textContent()).toBe('not cached');
-    expect(await page.locator('.status-bar').textContent()).toMatch(/Imported 15 symbol\(s\) into “China tech”; \d+ without cached prices\./);
+    expect(await page.locator('.status-bar').textContent()).toMatch(
+      /Imported 15 symbol\(s\) into “China tech”; \d+ without cached prices\./,
+    );
 
     await alibaba.locator('.wl-item-main').click();
     await page.locator('[data-testid="price-chart"][data-symbol="9988.HK"]').waitFor();
@@ -108,9 +128,14 @@ describe('watchlists in the app', () => {
     await page.keyboard.press('Alt+ArrowDown');
     await expect.poll(async () => (await symbols()).slice(4, 6)).toEqual(['0700.HK', '9988.HK']);
     // Drag reorder: BABA onto the top half of ^HSI goes before it.
-    await panel.locator('.wl-item[data-symbol="BABA"]').dragTo(panel.locator('.wl-item[data-symbol="^HSI"]'), { targetPosition: { x: 20, y: 3 } });
+    await panel
+      .locator('.wl-item[data-symbol="BABA"]')
+      .dragTo(panel.locator('.wl-item[data-symbol="^HSI"]'), { targetPosition: { x: 20, y: 3 } });
     await expect.poll(async () => (await symbols()).slice(0, 2)).toEqual(['BABA', '^HSI']);
-    const stored = app.core.services.watchlists.get(id).entries.filter((e) => e.kind === 'item').map((e) => e.symbol);
+    const stored = app.core.services.watchlists
+      .get(id)
+      .entries.filter((e) => e.kind === 'item')
+      .map((e) => e.symbol);
     expect(stored.slice(0, 2)).toEqual(['BABA', '^HSI']);
 
     // A note.
@@ -118,7 +143,9 @@ describe('watchlists in the app', () => {
     await panel.getByRole('button', { name: 'Note for BABA' }).click();
     await panel.getByRole('textbox', { name: 'Note for BABA' }).fill('ADR: 1 ADS = 8 shares');
     await panel.getByRole('button', { name: 'Save note' }).click();
-    await expect.poll(() => panel.locator('.wl-item[data-symbol="BABA"] .wl-note').textContent()).toBe('ADR: 1 ADS = 8 shares');
+    await expect
+      .poll(() => panel.locator('.wl-item[data-symbol="BABA"] .wl-note').textContent())
+      .toBe('ADR: 1 ADS = 8 shares');
 
     // Export as CSV: a real download whose content imports back to the same list.
     const download = page.waitForEvent('download');
@@ -138,7 +165,11 @@ describe('watchlists in the app', () => {
     expect(app.core.services.watchlists.list()).toEqual([]);
     await app.screenshot('watchlists-4-deleted-with-undo');
     await toast.getByRole('button', { name: 'Undo' }).click();
-    await expect.poll(() => panel.getByRole('combobox', { name: 'Watchlist', exact: true }).locator('option:checked').textContent()).toBe('China tech (15)');
+    await expect
+      .poll(() =>
+        panel.getByRole('combobox', { name: 'Watchlist', exact: true }).locator('option:checked').textContent(),
+      )
+      .toBe('China tech (15)');
     expect(await panel.locator('.wl-item[data-symbol="BABA"] .wl-note').textContent()).toBe('ADR: 1 ADS = 8 shares');
   });
 
@@ -147,7 +178,9 @@ describe('watchlists in the app', () => {
     await dragFileOntoWindow(page, 'screenshot.png', readFileSync(join(FIXTURES, 'malformed', 'chart-screenshot.png')));
     const dialog = page.locator(DIALOG);
     await dialog.getByRole('alert').waitFor();
-    expect(await dialog.getByRole('alert').textContent()).toBe('Cannot import screenshot.png: the file is a PNG image, not a text watchlist. Nothing was imported.');
+    expect(await dialog.getByRole('alert').textContent()).toBe(
+      'Cannot import screenshot.png: the file is a PNG image, not a text watchlist. Nothing was imported.',
+    );
     await app.screenshot('watchlists-5-rejected-file');
     await dialog.getByRole('button', { name: 'Close' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -163,7 +196,9 @@ describe('watchlists in the app', () => {
     await dialog.getByRole('radio', { name: 'New list' }).check();
     await dialog.getByRole('textbox', { name: 'List name' }).fill('china TECH');
     await dialog.getByRole('button', { name: 'Import 6 symbols' }).click();
-    expect(await dialog.getByRole('alert').textContent()).toBe('A watchlist named "China tech" already exists: choose another name, or merge into it.');
+    expect(await dialog.getByRole('alert').textContent()).toBe(
+      'A watchlist named "China tech" already exists: choose another name, or merge into it.',
+    );
     await dialog.getByRole('textbox', { name: 'List name' }).fill('Portfolio');
     await dialog.getByRole('button', { name: 'Import 6 symbols' }).click();
     await dialog.waitFor({ state: 'detached' });

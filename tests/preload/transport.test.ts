@@ -76,7 +76,10 @@ describe('createIpcTransport', () => {
 describe('push delivery', () => {
   // A contract with one declared event, so the delivery path is tested whatever the real
   // contract declares today.
-  const contract = { channels, pushEvents: { 'sync.progress': pushEvent({ doc: 'progress', payload: returns<{ done: number }>() }) } };
+  const contract = {
+    channels,
+    pushEvents: { 'sync.progress': pushEvent({ doc: 'progress', payload: returns<{ done: number }>() }) },
+  };
   const progress = anyEvent('sync.progress');
 
   function withEvent() {
@@ -151,7 +154,10 @@ describe('push delivery', () => {
 describe('createBridge over the IPC transport', () => {
   it('exposes exactly the contract channels, each invoking its own wire name', async () => {
     const { ipc, t } = transport();
-    const bridge = createBridge(t) as unknown as Record<string, Record<string, (input?: unknown) => Promise<unknown>> | unknown>;
+    const bridge = createBridge(t) as unknown as Record<
+      string,
+      Record<string, (input?: unknown) => Promise<unknown>> | unknown
+    >;
     const exposed: string[] = [];
     for (const [ns, methods] of Object.entries(bridge)) {
       if (ns === 'on') continue;

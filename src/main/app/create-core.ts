@@ -36,6 +36,8 @@ export interface CoreOptions {
   readonly onUnexpectedError?: (channel: string, error: unknown) => void;
   /** Price updates: worker entry, secret store (safeStorage in the app), env overrides. */
   readonly sync?: SyncCoreOptions;
+  /** Hold push events until the renderer calls `app.ready` (the app and the end-to-end harness). */
+  readonly queuePushUntilReady?: boolean;
 }
 
 export interface Services {
@@ -66,11 +68,15 @@ export function createCore(options: CoreOptions): Core {
   const db = openDatabase(options.dbPath);
   const clock = options.clock ?? systemClock;
   const resourcesDir = options.resourcesDir ?? defaultResourcesDir();
-  const push = createPushHub();
+  const push = createPushHub({ queueUntilReady: options.queuePushUntilReady ?? false });
   const transact = <T>(fn: () => T): T => db.transaction(fn)();
   const instruments = new InstrumentsRepository(db);
   const bars = new BarsRepository(db);
-  const studyRepos = { studies: new StudyRepository(db), events: new EventsRepository(db), claims: new ClaimsRepository(db) };
+  const studyRepos = {
+    studies: new StudyRepository(db),
+    events: new EventsRepository(db),
+    claims: new ClaimsRepository(db),
+  };
   const seed = new SeedService({
     ...studyRepos,
     instruments,
@@ -95,7 +101,7 @@ export function createCore(options: CoreOptions): Core {
     sync: createSyncService({ db, dbPath: options.dbPath, instruments, emit: push.emit, clock }, options.sync),
     watchlists: new WatchlistsService({ repo: new WatchlistsRepository(db), transact, clock }),
   };
-  const router = createRouter(createHandlers(services), {
+  const router = createRouter(createHandlers(services, { push }), {
     isTrustedSender: options.isTrustedSender ?? (() => false),
     onUnexpectedError: options.onUnexpectedError,
   });

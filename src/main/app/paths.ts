@@ -15,7 +15,11 @@ export function defaultUserDataDir(env: NodeJS.ProcessEnv = process.env, platfor
 }
 
 /** `--db` wins, then `CATALYST_DB`, then the user-data folder. */
-export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
+export function resolveDbPath(
+  flag: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  cwd = process.cwd(),
+): string {
   if (flag) return resolve(cwd, flag);
   if (env.CATALYST_DB) return resolve(cwd, env.CATALYST_DB);
   return join(defaultUserDataDir(env), DB_FILE);

@@ -5,7 +5,8 @@ import { UsageError } from './command';
 
 function check<T>(raw: string, label: string, schema: z.ZodType<T>): T {
   const r = schema.safeParse(raw);
-  if (!r.success) throw new CatalystError('invalid-input', `${label}: ${r.error.issues.map((i) => i.message).join('; ')}`);
+  if (!r.success)
+    throw new CatalystError('invalid-input', `${label}: ${r.error.issues.map((i) => i.message).join('; ')}`);
   return r.data;
 }
 
@@ -19,7 +20,11 @@ export function requireArg<T>(ctx: CommandContext, index: number, label: string,
 }
 
 /** An optional string flag, validated by `schema`. */
-export function optionalArg<T>(raw: string | boolean | Array<string | boolean> | undefined, label: string, schema: z.ZodType<T>): T | undefined {
+export function optionalArg<T>(
+  raw: string | boolean | Array<string | boolean> | undefined,
+  label: string,
+  schema: z.ZodType<T>,
+): T | undefined {
   if (raw === undefined) return undefined;
   if (typeof raw !== 'string') throw new UsageError(`${label} needs a value`);
   return check(raw, label, schema);

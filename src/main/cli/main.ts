@@ -43,7 +43,7 @@ function usage(): string {
     ...commands.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]),
     '',
     'Global options:',
-    '  --db PATH   the database file (default: $CATALYST_DB, else the app\'s user-data folder)',
+    "  --db PATH   the database file (default: $CATALYST_DB, else the app's user-data folder)",
     '  --json      machine-readable JSON on stdout (errors as JSON on stderr)',
     '',
     'Exit codes: 0 ok, 1 usage or input error, 2 partial failure.',
@@ -69,7 +69,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   const { command } = found;
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: { ...GLOBAL_OPTIONS, ...command.options }, strict: true, allowPositionals: true });
+    parsed = parseArgs({
+      args: [...argv],
+      options: { ...GLOBAL_OPTIONS, ...command.options },
+      strict: true,
+      allowPositionals: true,
+    });
   } catch (e) {
     return fail(1, 'invalid-input', `${(e as Error).message}\nUsage: catalyst ${command.usage}`);
   }

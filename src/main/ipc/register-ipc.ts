@@ -15,7 +15,9 @@ export function registerIpc(
   mainContents: () => WebContents | null,
 ): () => void {
   for (const name of channelNames) {
-    ipcMain.handle(wireName(name), (event, input: unknown) => router.dispatch(name, input, describeSender(event, mainContents())));
+    ipcMain.handle(wireName(name), (event, input: unknown) =>
+      router.dispatch(name, input, describeSender(event, mainContents())),
+    );
   }
   return () => {
     for (const name of channelNames) ipcMain.removeHandler(wireName(name));
@@ -26,7 +28,10 @@ export function registerIpc(
  * Sends every push event of `push` to a window as `(WIRE_EVENT, name, payload)` until the
  * window is destroyed or the returned function is called.
  */
-export function attachPushToWindow(push: Pick<PushHub, 'attach'>, contents: Pick<WebContents, 'send' | 'isDestroyed' | 'once'>): () => void {
+export function attachPushToWindow(
+  push: Pick<PushHub, 'attach'>,
+  contents: Pick<WebContents, 'send' | 'isDestroyed' | 'once'>,
+): () => void {
   const detach = push.attach((event, payload) => {
     if (!contents.isDestroyed()) contents.send(WIRE_EVENT, event, payload);
   });

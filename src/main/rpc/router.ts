@@ -16,7 +16,9 @@ export interface Sender {
 
 /** A handler per channel: receives the parsed (validated, branded) input. */
 export type Handlers = {
-  readonly [K in ChannelName]: (input: ParsedInputOf<Channels[K]>) => Promise<OutputOf<Channels[K]>> | OutputOf<Channels[K]>;
+  readonly [K in ChannelName]: (
+    input: ParsedInputOf<Channels[K]>,
+  ) => Promise<OutputOf<Channels[K]>> | OutputOf<Channels[K]>;
 };
 
 export interface RouterOptions {
@@ -53,7 +55,9 @@ export function createRouter(handlers: Handlers, options: RouterOptions): Router
   const missing = names.filter((n) => typeof (handlers as Record<string, unknown>)[n] !== 'function');
   const extra = Object.keys(handlers).filter((n) => !(n in channels));
   if (missing.length || extra.length) {
-    throw new Error(`handler map does not match the contract (missing: ${missing.join(', ') || '-'}; extra: ${extra.join(', ') || '-'})`);
+    throw new Error(
+      `handler map does not match the contract (missing: ${missing.join(', ') || '-'}; extra: ${extra.join(', ') || '-'})`,
+    );
   }
   const table = handlers as unknown as Record<string, (input: unknown) => unknown>;
   return {
@@ -63,7 +67,10 @@ export function createRouter(handlers: Handlers, options: RouterOptions): Router
         return { ok: false, error: { code: 'not-found', message: `unknown channel "${channel}"` } };
       }
       if (!options.isTrustedSender(sender)) {
-        return { ok: false, error: { code: 'forbidden', message: `requests from ${sender.url || 'an unknown frame'} are refused` } };
+        return {
+          ok: false,
+          error: { code: 'forbidden', message: `requests from ${sender.url || 'an unknown frame'} are refused` },
+        };
       }
       const parsed = channels[channel as ChannelName].input.safeParse(input);
       if (!parsed.success) {

@@ -141,6 +141,10 @@ export async function serveAppRequest(rendererRoot: string, request: Request, fe
  * Serves the built renderer from `rendererRoot` on `app://catalyst/`. Call after the app is
  * ready (the scheme itself is registered privileged before, see {@link APP_SCHEME_PRIVILEGES}).
  */
-export function registerAppProtocol(protocol: Pick<Protocol, 'handle'>, rendererRoot: string, fetchFile: FileFetch): void {
+export function registerAppProtocol(
+  protocol: Pick<Protocol, 'handle'>,
+  rendererRoot: string,
+  fetchFile: FileFetch,
+): void {
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererRoot, request, fetchFile));
 }

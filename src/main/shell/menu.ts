@@ -22,7 +22,12 @@ export function createMenuTemplate(options: MenuOptions): MenuItemConstructorOpt
     {
       label: 'File',
       submenu: [
-        { id: 'import-watchlist', label: 'Import Watchlist…', accelerator: 'CmdOrCtrl+O', click: () => options.onImportWatchlist() },
+        {
+          id: 'import-watchlist',
+          label: 'Import Watchlist…',
+          accelerator: 'CmdOrCtrl+O',
+          click: () => options.onImportWatchlist(),
+        },
         { type: 'separator' },
         options.isMac ? { role: 'close' } : { role: 'quit' },
       ],

@@ -43,7 +43,10 @@ export function safeStorageSecrets(
     },
     async set(name, value) {
       if (!safeStorage.isEncryptionAvailable()) {
-        throw new CatalystError('unavailable', 'This system offers no encrypted storage, so the API key was not saved.');
+        throw new CatalystError(
+          'unavailable',
+          'This system offers no encrypted storage, so the API key was not saved.',
+        );
       }
       write({ ...read(), [name]: safeStorage.encryptString(value).toString('base64') });
     },

@@ -52,8 +52,10 @@ export interface SyncEngineDeps {
 }
 
 const ADJUSTMENT_NOTES: Readonly<Record<ProviderId, string>> = {
-  yahoo: 'Sessions from Yahoo Finance: open, high, low and close are split-adjusted but not dividend-adjusted; the adjusted close includes dividends.',
-  tiingo: 'Sessions from Tiingo: open, high, low and close as traded; the adjusted close includes splits and dividends.',
+  yahoo:
+    'Sessions from Yahoo Finance: open, high, low and close are split-adjusted but not dividend-adjusted; the adjusted close includes dividends.',
+  tiingo:
+    'Sessions from Tiingo: open, high, low and close as traded; the adjusted close includes splits and dividends.',
   twelvedata: 'Sessions from Twelve Data: split-adjusted prices, no adjusted close.',
 };
 
@@ -77,7 +79,12 @@ interface Chunk {
  * without gaps, in commit order: ascending for a forward request, newest first for a
  * backward one, so each commit extends the recorded range contiguously.
  */
-export function chunkAnswer(req: PlannedRequest, bars: readonly Bar[], actions: readonly CorporateAction[], size: number): Chunk[] {
+export function chunkAnswer(
+  req: PlannedRequest,
+  bars: readonly Bar[],
+  actions: readonly CorporateAction[],
+  size: number,
+): Chunk[] {
   const groups: Bar[][] = [];
   for (let i = 0; i < bars.length; i += size) groups.push(bars.slice(i, i + size));
   if (groups.length === 0) return [{ from: req.from, to: req.to, bars: [], actions }];
@@ -101,7 +108,13 @@ function withProvenance(current: string | null, label: string): string {
 }
 
 /** The instrument after an answer: keeps what the cache knew, fills what it did not. */
-export function mergeInstrument(existing: Instrument | null, symbol: Ticker, meta: InstrumentMeta, provider: Provider, bars: readonly Bar[]): Instrument {
+export function mergeInstrument(
+  existing: Instrument | null,
+  symbol: Ticker,
+  meta: InstrumentMeta,
+  provider: Provider,
+  bars: readonly Bar[],
+): Instrument {
   const base = existing ?? bareInstrument(symbol, { closeOnly: bars.length > 0 && bars.every((b) => b.open === null) });
   return {
     ...base,
@@ -123,13 +136,19 @@ function sameInstrument(a: Instrument | null, b: Instrument): boolean {
 /** Reasons that say "this provider cannot be used for this symbol" rather than "it failed". */
 const NOT_APPLICABLE: ReadonlySet<SyncFailureReason> = new Set(['unsupported-symbol', 'missing-key']);
 
-function combineFailures(symbol: Ticker, attempts: ReadonlyArray<{ provider: ProviderId; failure: SyncFailure }>): { reason: SyncFailureReason; error: string } {
+function combineFailures(
+  symbol: Ticker,
+  attempts: ReadonlyArray<{ provider: ProviderId; failure: SyncFailure }>,
+): { reason: SyncFailureReason; error: string } {
   const real = attempts.filter((a) => !NOT_APPLICABLE.has(a.failure.reason));
-  if (real.length > 0 && real.every((a) => a.failure.reason === 'offline')) return { reason: 'offline', error: `not updated: ${real[0]!.failure.message}` };
+  if (real.length > 0 && real.every((a) => a.failure.reason === 'offline'))
+    return { reason: 'offline', error: `not updated: ${real[0]!.failure.message}` };
   const primary = real[0] ?? attempts[0];
   if (!primary) return { reason: 'cancelled', error: `${symbol} was not attempted` };
   const error =
-    attempts.length === 1 ? primary.failure.message : attempts.map((a) => `${providerLabels[a.provider]}: ${a.failure.message}`).join('; ');
+    attempts.length === 1
+      ? primary.failure.message
+      : attempts.map((a) => `${providerLabels[a.provider]}: ${a.failure.message}`).join('; ');
   return { reason: primary.failure.reason, error };
 }
 
@@ -169,10 +188,23 @@ export async function runSync(req: SyncRunRequest, deps: SyncEngineDeps): Promis
 
   deps.emit({
     type: 'started',
-    payload: { runId: req.runId, symbols: req.jobs.map((j) => j.symbol), total, providers: req.providers.map((p) => p.id), from: req.from, to: req.to },
+    payload: {
+      runId: req.runId,
+      symbols: req.jobs.map((j) => j.symbol),
+      total,
+      providers: req.providers.map((p) => p.id),
+      from: req.from,
+      to: req.to,
+    },
   });
 
-  const commit = (symbol: Ticker, provider: Provider, data: ProviderData, planned: PlannedRequest, counts: Counts): Promise<void> => {
+  const commit = (
+    symbol: Ticker,
+    provider: Provider,
+    data: ProviderData,
+    planned: PlannedRequest,
+    counts: Counts,
+  ): Promise<void> => {
     const chunks = chunkAnswer(planned, data.bars, data.actions, limits.batchSize);
     const write = deps.db.transaction((chunk: Chunk, withInstrument: boolean) => {
       if (withInstrument) {
@@ -209,10 +241,16 @@ export async function runSync(req: SyncRunRequest, deps: SyncEngineDeps): Promis
     const to = job.to > today ? today : job.to;
     const coverage = syncRepo.coverage(job.symbol, cfg.id);
     const lastBar = barsRepo.latestDate(job.symbol);
-    const from = job.from ?? coverage?.from ?? (lastBar ? addDays(lastBar, -limits.overlapDays) : addDays(to, -limits.defaultHistoryDays));
+    const from =
+      job.from ??
+      coverage?.from ??
+      (lastBar ? addDays(lastBar, -limits.overlapDays) : addDays(to, -limits.defaultHistoryDays));
     const plan = planRequests(coverage, from, to, limits);
     for (const planned of plan) {
-      const request = provider.buildRequest(job.symbol, planned.from, planned.to, { baseUrl: cfg.baseUrl, apiKey: cfg.apiKey });
+      const request = provider.buildRequest(job.symbol, planned.from, planned.to, {
+        baseUrl: cfg.baseUrl,
+        apiKey: cfg.apiKey,
+      });
       const data = await withRetries(
         async () => provider.parse(await getOnce(request, provider.label, http), job.symbol, planned.from, planned.to),
         limits.retry,
@@ -237,8 +275,17 @@ export async function runSync(req: SyncRunRequest, deps: SyncEngineDeps): Promis
       }
     }
     const cancelled = attempts.some((a) => a.failure.reason === 'cancelled') || (signal.aborted && !offline);
-    const { reason, error } = cancelled ? { reason: 'cancelled' as const, error: 'cancelled before it finished' } : combineFailures(job.symbol, attempts);
-    return { symbol: job.symbol, status: 'failed', ...counts, provider: attempts.at(-1)?.provider ?? null, reason, error };
+    const { reason, error } = cancelled
+      ? { reason: 'cancelled' as const, error: 'cancelled before it finished' }
+      : combineFailures(job.symbol, attempts);
+    return {
+      symbol: job.symbol,
+      status: 'failed',
+      ...counts,
+      provider: attempts.at(-1)?.provider ?? null,
+      reason,
+      error,
+    };
   };
 
   const results: Array<SymbolSyncResult | undefined> = new Array<SymbolSyncResult | undefined>(total);
@@ -250,7 +297,18 @@ export async function runSync(req: SyncRunRequest, deps: SyncEngineDeps): Promis
       if (signal.aborted) continue;
       deps.emit({
         type: 'symbol',
-        payload: { runId: req.runId, symbol: job.symbol, state: 'running', provider: null, added: 0, changed: 0, reason: null, error: null, done, total },
+        payload: {
+          runId: req.runId,
+          symbol: job.symbol,
+          state: 'running',
+          provider: null,
+          added: 0,
+          changed: 0,
+          reason: null,
+          error: null,
+          done,
+          total,
+        },
       });
       let r = await syncSymbol(job);
       if (r.reason === 'offline' && !offline) {
@@ -259,13 +317,25 @@ export async function runSync(req: SyncRunRequest, deps: SyncEngineDeps): Promis
         stop.abort();
       }
       // Symbols cut short because the run found itself offline are offline, not cancelled.
-      if (offline && r.reason === 'cancelled' && !deps.signal.aborted) r = { ...r, reason: 'offline', error: offlineMessage };
+      if (offline && r.reason === 'cancelled' && !deps.signal.aborted)
+        r = { ...r, reason: 'offline', error: offlineMessage };
       results[i] = r;
       done++;
       if (r.reason !== 'offline') {
         deps.emit({
           type: 'symbol',
-          payload: { runId: req.runId, symbol: r.symbol, state: r.status, provider: r.provider, added: r.added, changed: r.changed, reason: r.reason, error: r.error, done, total },
+          payload: {
+            runId: req.runId,
+            symbol: r.symbol,
+            state: r.status,
+            provider: r.provider,
+            added: r.added,
+            changed: r.changed,
+            reason: r.reason,
+            error: r.error,
+            done,
+            total,
+          },
         });
       }
     }

@@ -7,7 +7,15 @@ import { SyncFailure } from './sync-failure';
 export type FetchFn = (url: string, init: RequestInit) => Promise<Response>;
 
 /** Error codes that mean "the host cannot be reached at all", as opposed to a failure mid-talk. */
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN', 'EADDRNOTAVAIL']);
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ENETDOWN',
+  'EADDRNOTAVAIL',
+]);
 
 /** Consecutive connection failures after which a host that did answer earlier counts as gone. */
 const STRIKES = 3;
@@ -85,7 +93,10 @@ async function readBody(res: Response, maxBytes: number, label: string): Promise
     size += chunk.byteLength;
     if (size > maxBytes) {
       await res.body.cancel().catch(() => undefined);
-      throw new SyncFailure('bad-response', `${label} sent more than ${Math.round(maxBytes / 1024 / 1024)} MiB; refused`);
+      throw new SyncFailure(
+        'bad-response',
+        `${label} sent more than ${Math.round(maxBytes / 1024 / 1024)} MiB; refused`,
+      );
     }
     text += decoder.decode(chunk, { stream: true });
   }
@@ -112,7 +123,12 @@ export async function getOnce(req: ProviderRequest, label: string, o: HttpClient
     o.health.markAnswered(host);
     phase = 'body';
     const body = await readBody(res, o.maxBodyBytes, label);
-    answer = { status: res.status, contentType: res.headers.get('content-type') ?? '', body, retryAfter: res.headers.get('retry-after') };
+    answer = {
+      status: res.status,
+      contentType: res.headers.get('content-type') ?? '',
+      body,
+      retryAfter: res.headers.get('retry-after'),
+    };
   } catch (e) {
     if (e instanceof SyncFailure) throw e;
     if (o.signal.aborted) throw new SyncFailure('cancelled', 'cancelled');
@@ -120,7 +136,9 @@ export async function getOnce(req: ProviderRequest, label: string, o: HttpClient
     if (timeout.signal.aborted) {
       throw new SyncFailure(
         'timeout',
-        phase === 'connect' ? `${label} did not answer within ${secs} s` : `${label} was still sending its answer after ${secs} s`,
+        phase === 'connect'
+          ? `${label} did not answer within ${secs} s`
+          : `${label} was still sending its answer after ${secs} s`,
         { retryable: true },
       );
     }
@@ -135,21 +153,31 @@ export async function getOnce(req: ProviderRequest, label: string, o: HttpClient
       throw new SyncFailure('network', `${host} cannot be reached (${code})`, { retryable: true });
     }
     if (phase === 'body') {
-      throw new SyncFailure('connection-dropped', `${label} closed the connection before the whole answer arrived (${code ?? (e as Error).message})`, {
-        retryable: true,
-      });
+      throw new SyncFailure(
+        'connection-dropped',
+        `${label} closed the connection before the whole answer arrived (${code ?? (e as Error).message})`,
+        {
+          retryable: true,
+        },
+      );
     }
-    throw new SyncFailure('network', `network error talking to ${label} (${code ?? (e as Error).message})`, { retryable: true });
+    throw new SyncFailure('network', `network error talking to ${label} (${code ?? (e as Error).message})`, {
+      retryable: true,
+    });
   } finally {
     clearTimeout(timer);
     o.limiter.release(host);
   }
   if (answer.status === 429) {
     const wait = parseRetryAfter(answer.retryAfter);
-    throw new SyncFailure('rate-limited', `${label} is rate limiting requests (HTTP 429${wait !== null ? `, retry after ${Math.ceil(wait / 1000)} s` : ''})`, {
-      retryable: true,
-      retryAfterMs: wait ?? undefined,
-    });
+    throw new SyncFailure(
+      'rate-limited',
+      `${label} is rate limiting requests (HTTP 429${wait !== null ? `, retry after ${Math.ceil(wait / 1000)} s` : ''})`,
+      {
+        retryable: true,
+        retryAfterMs: wait ?? undefined,
+      },
+    );
   }
   if (answer.status >= 500) {
     throw new SyncFailure('server-error', `${label} had a server error (HTTP ${answer.status})`, { retryable: true });

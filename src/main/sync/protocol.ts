@@ -75,7 +75,8 @@ export type SyncWireEvent =
   | { readonly type: 'finished'; readonly payload: SyncFinishedEvent };
 
 /** Main → worker. */
-export type ToWorker = { readonly type: 'start'; readonly dbPath: string; readonly request: SyncRunRequest } | { readonly type: 'cancel' };
+export type ToWorker =
+  { readonly type: 'start'; readonly dbPath: string; readonly request: SyncRunRequest } | { readonly type: 'cancel' };
 
 /**
  * Worker → main. `fatal` means the run could not even start or crashed (`finished` has then not

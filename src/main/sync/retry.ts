@@ -61,7 +61,11 @@ export interface RetryDeps {
  * Runs `attempt` until it succeeds, fails with a non-retryable failure, or runs out of
  * attempts. Waits the larger of the backoff and the provider's `Retry-After`.
  */
-export async function withRetries<T>(run: (attempt: number) => Promise<T>, policy: RetryPolicy, deps: RetryDeps): Promise<T> {
+export async function withRetries<T>(
+  run: (attempt: number) => Promise<T>,
+  policy: RetryPolicy,
+  deps: RetryDeps,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await run(attempt);
@@ -69,12 +73,18 @@ export async function withRetries<T>(run: (attempt: number) => Promise<T>, polic
       const f = asSyncFailure(e);
       if (!f.retryable || deps.signal?.aborted) throw f;
       if (attempt >= policy.maxAttempts) {
-        throw attempt > 1 ? new SyncFailure(f.reason, `${f.message} (${attempt} attempts)`, { provider: f.provider ?? undefined }) : f;
+        throw attempt > 1
+          ? new SyncFailure(f.reason, `${f.message} (${attempt} attempts)`, { provider: f.provider ?? undefined })
+          : f;
       }
       if (f.retryAfterMs !== null && f.retryAfterMs > policy.maxRetryAfterMs) {
-        throw new SyncFailure(f.reason, `${f.message}; it asked to wait ${Math.ceil(f.retryAfterMs / 1000)} s, longer than the ${Math.round(policy.maxRetryAfterMs / 1000)} s we wait`, {
-          provider: f.provider ?? undefined,
-        });
+        throw new SyncFailure(
+          f.reason,
+          `${f.message}; it asked to wait ${Math.ceil(f.retryAfterMs / 1000)} s, longer than the ${Math.round(policy.maxRetryAfterMs / 1000)} s we wait`,
+          {
+            provider: f.provider ?? undefined,
+          },
+        );
       }
       const delay = Math.max(backoffDelay(attempt, policy, deps.random), f.retryAfterMs ?? 0);
       deps.onRetry?.(f, attempt, delay);

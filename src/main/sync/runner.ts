@@ -15,7 +15,11 @@ export interface SyncRunHandle {
  * The app and the CLI use the worker runner; the in-process one exists for the benchmark's
  * baseline and for debugging.
  */
-export type SyncRunner = (dbPath: string, request: SyncRunRequest, onEvent: (event: SyncWireEvent) => void) => SyncRunHandle;
+export type SyncRunner = (
+  dbPath: string,
+  request: SyncRunRequest,
+  onEvent: (event: SyncWireEvent) => void,
+) => SyncRunHandle;
 
 /** Runs the engine on the calling thread, with its own connection. Blocks that thread's event loop while it writes. */
 export const inProcessSyncRunner: SyncRunner = (dbPath, request, onEvent) => {

@@ -11,7 +11,8 @@ import type { SyncRunner } from '../sync/runner';
  * `import workerPath from './sync-worker?modulePath'` in the Electron entry); plain Node
  * (CLI, tests, benchmarks) runs the TypeScript source through tsx.
  */
-export type WorkerEntry = { readonly kind: 'bundled'; readonly path: string } | { readonly kind: 'typescript'; readonly path: string };
+export type WorkerEntry =
+  { readonly kind: 'bundled'; readonly path: string } | { readonly kind: 'typescript'; readonly path: string };
 
 /** The TypeScript source of the worker next to this file (CLI, tests). */
 export function sourceSyncWorkerEntry(): WorkerEntry {

@@ -1,3 +1,4 @@
+import { appChannels, appEvents } from './app';
 import type { ChannelMap, PushEventMap } from './define';
 import { marketChannels } from './market';
 import { studyChannels, studyEvents } from './study';
@@ -9,6 +10,7 @@ import { watchlistChannels, watchlistEvents } from './watchlists';
  * The preload bridge, the main-side router and the renderer client all derive from it.
  */
 export const channels = {
+  ...appChannels,
   ...marketChannels,
   ...studyChannels,
   ...syncChannels,
@@ -17,6 +19,7 @@ export const channels = {
 
 /** Every push event (main → renderer) declared once. */
 export const pushEvents = {
+  ...appEvents,
   ...studyEvents,
   ...syncEvents,
   ...watchlistEvents,
@@ -35,5 +38,6 @@ export const wireName = (name: ChannelName): string => `${WIRE_PREFIX}${name}`;
 export const channelNames = Object.keys(channels) as ChannelName[];
 export const pushEventNames = Object.keys(pushEvents) as PushEventName[];
 
+export * from './app';
 export * from './define';
 export * from './errors';

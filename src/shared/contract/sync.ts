@@ -24,14 +24,19 @@ export const baseUrlSchema = z
   .string()
   .trim()
   .max(500)
-  .refine((v) => {
-    try {
-      const u = new URL(v);
-      return (u.protocol === 'http:' || u.protocol === 'https:') && !u.search && !u.hash && !u.username && !u.password;
-    } catch {
-      return false;
-    }
-  }, { message: 'must be an http(s) URL without query, fragment or credentials, e.g. https://query2.finance.yahoo.com' })
+  .refine(
+    (v) => {
+      try {
+        const u = new URL(v);
+        return (
+          (u.protocol === 'http:' || u.protocol === 'https:') && !u.search && !u.hash && !u.username && !u.password
+        );
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be an http(s) URL without query, fragment or credentials, e.g. https://query2.finance.yahoo.com' },
+  )
   .transform((v) => v.replace(/\/+$/, ''));
 
 export const providerIdSchema = z.enum(providerIds);
@@ -67,7 +72,10 @@ export const syncChannels = {
   }),
   'sync.cancel': channel({
     doc: 'Cancels the running update (in-flight requests aborted; what was committed stays). False when nothing was running.',
-    input: z.object({ runId: z.string().max(100).optional() }).strict().optional(),
+    input: z
+      .object({ runId: z.string().max(100).optional() })
+      .strict()
+      .optional(),
     output: returns<{ cancelled: boolean }>(),
   }),
   'sync.status': channel({
@@ -81,7 +89,7 @@ export const syncChannels = {
     output: returns<SyncSettings>(),
   }),
   'settings.updateSync': channel({
-    doc: 'Changes price-update settings; a base URL of null restores the provider\'s own.',
+    doc: "Changes price-update settings; a base URL of null restores the provider's own.",
     input: z
       .object({
         providerOrder: z
@@ -116,7 +124,10 @@ export const syncChannels = {
 
 /** Push events of a run: started, one per symbol (running, then its result), finished. */
 export const syncEvents = {
-  'sync.started': pushEvent({ doc: 'A price update started: its symbols and total.', payload: returns<SyncStartedEvent>() }),
+  'sync.started': pushEvent({
+    doc: 'A price update started: its symbols and total.',
+    payload: returns<SyncStartedEvent>(),
+  }),
   'sync.symbol': pushEvent({
     doc: 'A symbol started (state running) or finished (updated, up-to-date or failed with a reason).',
     payload: returns<SyncSymbolEvent>(),

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import type { IsoDate, Ticker } from '../brand';
-import { MAX_NOTE_LENGTH, MAX_SECTION_LABEL_LENGTH, MAX_WATCHLIST_ENTRIES, MAX_WATCHLIST_FILE_BYTES, MAX_WATCHLIST_NAME_LENGTH, watchlistExportFormats, type WatchlistExportFormat, type WatchlistFormat } from '../domain/watchlist/model';
+import {
+  MAX_NOTE_LENGTH,
+  MAX_SECTION_LABEL_LENGTH,
+  MAX_WATCHLIST_ENTRIES,
+  MAX_WATCHLIST_FILE_BYTES,
+  MAX_WATCHLIST_NAME_LENGTH,
+  watchlistExportFormats,
+  type WatchlistExportFormat,
+  type WatchlistFormat,
+} from '../domain/watchlist/model';
 import type { TextEncodingName } from '../domain/watchlist/decode';
 import type { WatchlistExportFile } from '../domain/watchlist/export';
 import type { ParsedLine } from '../domain/watchlist/parse';
@@ -58,7 +67,12 @@ export interface ImportPreview {
   /** The merge target the duplicates were checked against, if any. */
   readonly target: { readonly id: number; readonly name: string } | null;
   readonly lines: readonly PreviewLine[];
-  readonly counts: { readonly ok: number; readonly duplicate: number; readonly error: number; readonly sections: number };
+  readonly counts: {
+    readonly ok: number;
+    readonly duplicate: number;
+    readonly error: number;
+    readonly sections: number;
+  };
 }
 
 export interface ImportResult extends ImportPreview {
@@ -93,7 +107,9 @@ export const watchlistFileSchema = z.union([
   z
     .object({
       fileName: z.string().min(1).max(255),
-      text: z.string().max(MAX_WATCHLIST_FILE_BYTES, { message: `the text is longer than ${MAX_WATCHLIST_FILE_BYTES} characters` }),
+      text: z
+        .string()
+        .max(MAX_WATCHLIST_FILE_BYTES, { message: `the text is longer than ${MAX_WATCHLIST_FILE_BYTES} characters` }),
     })
     .strict(),
 ]);
@@ -102,7 +118,10 @@ export type WatchlistFileInput = z.infer<typeof watchlistFileSchema>;
 const id = z.number().int().positive();
 const name = z.string().max(MAX_WATCHLIST_NAME_LENGTH * 2);
 const label = z.string().max(MAX_SECTION_LABEL_LENGTH * 2);
-const note = z.string().max(MAX_NOTE_LENGTH * 2).nullable();
+const note = z
+  .string()
+  .max(MAX_NOTE_LENGTH * 2)
+  .nullable();
 /** Where a new entry goes: its index in the list (0 = first); absent = at the end. */
 const position = z.number().int().nonnegative().max(MAX_WATCHLIST_ENTRIES).optional();
 
@@ -196,8 +215,7 @@ export const watchlistChannels = {
  * preview. `error` when the main process could not read it (missing, over the size limit).
  */
 export type WatchlistOpenImportEvent =
-  | { readonly fileName: string; readonly bytesBase64: string }
-  | { readonly fileName: string; readonly error: string };
+  { readonly fileName: string; readonly bytesBase64: string } | { readonly fileName: string; readonly error: string };
 
 /** Push events of watchlists. Changes themselves are answers to the window's own requests. */
 export const watchlistEvents = {

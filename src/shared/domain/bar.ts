@@ -22,13 +22,7 @@ export type BarInput = Omit<Bar, 'placeholder'> & { readonly placeholder?: boole
 
 /** A vendor placeholder row: zero volume and a flat, single-price "candle". */
 export function isPlaceholderRow(b: Pick<Bar, 'open' | 'high' | 'low' | 'close' | 'volume'>): boolean {
-  return (
-    b.volume === 0 &&
-    b.open !== null &&
-    b.open === b.high &&
-    b.high === b.low &&
-    b.low === b.close
-  );
+  return b.volume === 0 && b.open !== null && b.open === b.high && b.high === b.low && b.low === b.close;
 }
 
 /**

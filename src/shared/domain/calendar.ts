@@ -21,8 +21,17 @@ export interface EventTiming {
 
 /** First day of the Lunar New Year, 2020–2030; the eve before it is a Hong Kong half day when it is a weekday session. */
 const LUNAR_NEW_YEAR = [
-  '2020-01-25', '2021-02-12', '2022-02-01', '2023-01-22', '2024-02-10', '2025-01-29',
-  '2026-02-17', '2027-02-06', '2028-01-26', '2029-02-13', '2030-02-03',
+  '2020-01-25',
+  '2021-02-12',
+  '2022-02-01',
+  '2023-01-22',
+  '2024-02-10',
+  '2025-01-29',
+  '2026-02-17',
+  '2027-02-06',
+  '2028-01-26',
+  '2029-02-13',
+  '2030-02-03',
 ];
 const LNY_EVE = new Set(LUNAR_NEW_YEAR.map((d) => DateTime.fromISO(d, { zone: 'UTC' }).minus({ days: 1 }).toISODate()));
 
@@ -62,7 +71,8 @@ export function sessionCloseTime(timezone: string, date: IsoDate): string {
 export function localMoment(event: EventTiming, zone: string): { date: IsoDate; time: string | null } {
   if (!event.time || !event.timezone) return { date: event.date, time: null };
   const at = DateTime.fromISO(`${event.date}T${event.time}`, { zone: event.timezone });
-  if (!at.isValid) throw new Error(`invalid event time ${event.date} ${event.time} ${event.timezone}: ${at.invalidExplanation ?? ''}`);
+  if (!at.isValid)
+    throw new Error(`invalid event time ${event.date} ${event.time} ${event.timezone}: ${at.invalidExplanation ?? ''}`);
   const local = at.setZone(zone);
   if (!local.isValid) throw new Error(`invalid time zone ${zone}`);
   return { date: asIsoDate(local.toISODate()!), time: local.toFormat('HH:mm') };
@@ -114,7 +124,12 @@ export function t0ForEvent(event: EventTiming, exchangeZone: string, sessions: r
   if (local.date < sessions[0]!) return { ...base, t0: null, afterClose: false, gap: 'before-cached-history' };
   let i = lowerBound(sessions, local.date);
   let afterClose = false;
-  if (i < sessions.length && sessions[i] === local.date && local.time !== null && local.time >= sessionCloseTime(exchangeZone, local.date)) {
+  if (
+    i < sessions.length &&
+    sessions[i] === local.date &&
+    local.time !== null &&
+    local.time >= sessionCloseTime(exchangeZone, local.date)
+  ) {
     afterClose = true;
     i += 1;
   }
@@ -128,4 +143,6 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 }
 
 /** An IANA time zone name luxon (and the platform's Intl) knows, e.g. `Asia/Hong_Kong`. */
-export const timeZoneSchema = z.string().refine((v) => IANAZone.isValidZone(v), { message: 'must be an IANA time zone such as Asia/Hong_Kong' });
+export const timeZoneSchema = z
+  .string()
+  .refine((v) => IANAZone.isValidZone(v), { message: 'must be an IANA time zone such as Asia/Hong_Kong' });

@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { isoDateSchema, tickerSchema, type IsoDate, type Ticker } from '../brand';
 import type { Bar } from './bar';
 import { addDays, t0ForEvent, type EventTiming, type T0Gap } from './calendar';
-import { lastValidBefore, periodReturn, simpleReturn, ytdBase, ytdSeries, type PricePoint, type YtdPoint } from './returns';
+import {
+  lastValidBefore,
+  periodReturn,
+  simpleReturn,
+  ytdBase,
+  ytdSeries,
+  type PricePoint,
+  type YtdPoint,
+} from './returns';
 import { slugSchema, type RowOrigin } from './study-event';
 
 /**
@@ -78,19 +86,40 @@ export const claimFileSchema = z
   })
   .strict()
   .superRefine((c, ctx) => {
-    if (!c.quote.includes(c.text)) ctx.addIssue({ code: 'custom', path: ['text'], message: 'text must be an exact part of quote' });
+    if (!c.quote.includes(c.text))
+      ctx.addIssue({ code: 'custom', path: ['text'], message: 'text must be an exact part of quote' });
     const m = c.metric;
     if ((m.kind === 'ytd-return-range' || m.kind === 'gain-over-period') && m.from > m.to) {
       ctx.addIssue({ code: 'custom', path: ['metric', 'from'], message: '"from" must not be after "to"' });
     }
     if (m.kind === 'ytd-return-range' && m.from.slice(0, 4) !== m.to.slice(0, 4)) {
-      ctx.addIssue({ code: 'custom', path: ['metric', 'to'], message: 'a year-to-date range must lie within one year' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['metric', 'to'],
+        message: 'a year-to-date range must lie within one year',
+      });
     }
-    if ((m.kind === 'max-gain-within-days' || m.kind === 'gain-over-period') && m.borderline && m.borderline.above > m.holds.above) {
-      ctx.addIssue({ code: 'custom', path: ['metric', 'borderline'], message: 'the borderline bound must not be above the holds bound' });
+    if (
+      (m.kind === 'max-gain-within-days' || m.kind === 'gain-over-period') &&
+      m.borderline &&
+      m.borderline.above > m.holds.above
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['metric', 'borderline'],
+        message: 'the borderline bound must not be above the holds bound',
+      });
     }
-    if (m.kind === 'ytd-return-range' && m.borderline && (m.borderline.min > m.holds.min || m.borderline.max < m.holds.max)) {
-      ctx.addIssue({ code: 'custom', path: ['metric', 'borderline'], message: 'the borderline band must contain the holds band' });
+    if (
+      m.kind === 'ytd-return-range' &&
+      m.borderline &&
+      (m.borderline.min > m.holds.min || m.borderline.max < m.holds.max)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['metric', 'borderline'],
+        message: 'the borderline band must contain the holds band',
+      });
     }
     const dup = c.symbols.find((s, i) => c.symbols.indexOf(s) !== i);
     if (dup) ctx.addIssue({ code: 'custom', path: ['symbols'], message: `${dup} is listed twice` });
@@ -187,7 +216,8 @@ export function formatPct(v: number): string {
   const p = (v * 100).toFixed(1);
   return `${v >= 0 ? '+' : ''}${p}%`;
 }
-const fmtBand = (b: { min: number; max: number }): string => `${Math.round(b.min * 1000) / 10}–${Math.round(b.max * 1000) / 10}%`;
+const fmtBand = (b: { min: number; max: number }): string =>
+  `${Math.round(b.min * 1000) / 10}–${Math.round(b.max * 1000) / 10}%`;
 const fmtPrice = (v: number): string => String(Math.round(v * 10000) / 10000);
 
 /** Placeholder rows strictly between two dates, named in notes where they were skipped as a base. */
@@ -197,7 +227,17 @@ function placeholdersBetween(bars: readonly Bar[], after: IsoDate, before: IsoDa
 }
 
 function notEnough(symbol: Ticker, note: string): ClaimResult {
-  return { symbol, value: null, verdict: 'not-enough-data', from: null, to: null, base: null, end: null, note, detail: null };
+  return {
+    symbol,
+    value: null,
+    verdict: 'not-enough-data',
+    from: null,
+    to: null,
+    base: null,
+    end: null,
+    note,
+    detail: null,
+  };
 }
 
 const gapText: Record<T0Gap, string> = {
@@ -230,10 +270,15 @@ function closest(points: readonly YtdPoint[], target: number): YtdPoint | null {
   return best;
 }
 
-function evalYtdRange(m: Extract<ClaimMetric, { kind: 'ytd-return-range' }>, symbol: Ticker, bars: readonly Bar[]): ClaimResult {
+function evalYtdRange(
+  m: Extract<ClaimMetric, { kind: 'ytd-return-range' }>,
+  symbol: Ticker,
+  bars: readonly Bar[],
+): ClaimResult {
   const year = Number(m.from.slice(0, 4));
   const base = ytdBase(bars, year);
-  if (!base) return notEnough(symbol, `No valid close before ${year}-01-01 in the cache to serve as the year-to-date base.`);
+  if (!base)
+    return notEnough(symbol, `No valid close before ${year}-01-01 in the cache to serve as the year-to-date base.`);
   const series = ytdSeries(bars, m.from, m.to);
   if (series.length === 0) return notEnough(symbol, `No valid cached session between ${m.from} and ${m.to}.`);
   const covered = bars.at(-1)!.date >= m.to;
@@ -271,7 +316,11 @@ function evalYtdRange(m: Extract<ClaimMetric, { kind: 'ytd-return-range' }>, sym
   };
 }
 
-function judgeAbove(value: number, m: { holds: { above: number }; borderline?: { above: number } }, complete: boolean): Verdict {
+function judgeAbove(
+  value: number,
+  m: { holds: { above: number }; borderline?: { above: number } },
+  complete: boolean,
+): Verdict {
   if (value > m.holds.above + EPS) return 'holds';
   if (!complete) return 'not-enough-data';
   if (m.borderline && value > m.borderline.above + EPS) return 'borderline';
@@ -285,7 +334,11 @@ function evalMaxGain(
   zone: string,
   event: EventTiming,
 ): ClaimResult {
-  const t = t0ForEvent(event, zone, bars.map((b) => b.date));
+  const t = t0ForEvent(
+    event,
+    zone,
+    bars.map((b) => b.date),
+  );
   if (!t.t0) return notEnough(symbol, `No T0 for event "${m.event}": ${gapText[t.gap!]}.`);
   const t0 = t.t0;
   const base = lastValidBefore(bars, t0);
@@ -313,15 +366,28 @@ function evalMaxGain(
   };
 }
 
-function evalRecordHigh(m: Extract<ClaimMetric, { kind: 'record-high' }>, symbol: Ticker, bars: readonly Bar[], zone: string, event: EventTiming): ClaimResult {
-  const t = t0ForEvent(event, zone, bars.map((b) => b.date));
+function evalRecordHigh(
+  m: Extract<ClaimMetric, { kind: 'record-high' }>,
+  symbol: Ticker,
+  bars: readonly Bar[],
+  zone: string,
+  event: EventTiming,
+): ClaimResult {
+  const t = t0ForEvent(
+    event,
+    zone,
+    bars.map((b) => b.date),
+  );
   if (!t.t0) return notEnough(symbol, `No T0 for event "${m.event}": ${gapText[t.gap!]}.`);
   const t0 = t.t0;
   const session = bars.find((b) => b.date === t0)!;
   const pick = (b: Bar): number | null => (m.field === 'high' ? b.high : b.close);
   const sessionValue = pick(session);
   if (session.placeholder || sessionValue === null) {
-    return notEnough(symbol, `The T0 session ${t0} has no valid ${m.field === 'high' ? 'intraday high' : 'close'} (placeholder or close-only row).`);
+    return notEnough(
+      symbol,
+      `The T0 session ${t0} has no valid ${m.field === 'high' ? 'intraday high' : 'close'} (placeholder or close-only row).`,
+    );
   }
   const prior = bars.filter((b) => b.date < t0 && !b.placeholder && pick(b) !== null);
   if (prior.length === 0) return notEnough(symbol, `No valid session before ${t0} in the cache to compare with.`);
@@ -329,9 +395,14 @@ function evalRecordHigh(m: Extract<ClaimMetric, { kind: 'record-high' }>, symbol
   const value = simpleReturn(pick(best)!, sessionValue);
   const historyFrom = bars[0]!.date;
   const priorClose = prior.reduce((a, b) => (b.close > a.close ? b : a));
-  const closeBasis = m.field === 'high'
-    ? { close: session.close, priorMax: { date: priorClose.date, value: priorClose.close, field: 'close' as const }, value: simpleReturn(priorClose.close, session.close) }
-    : null;
+  const closeBasis =
+    m.field === 'high'
+      ? {
+          close: session.close,
+          priorMax: { date: priorClose.date, value: priorClose.close, field: 'close' as const },
+          value: simpleReturn(priorClose.close, session.close),
+        }
+      : null;
   const label = m.field === 'high' ? 'intraday high' : 'close';
   const note =
     `${t0} ${label} ${fmtPrice(sessionValue)} against the previous record ${label} ${fmtPrice(pick(best)!)} (${best.date}): ${formatPct(value)}; ` +
@@ -352,7 +423,11 @@ function evalRecordHigh(m: Extract<ClaimMetric, { kind: 'record-high' }>, symbol
   };
 }
 
-function evalGain(m: Extract<ClaimMetric, { kind: 'gain-over-period' }>, symbol: Ticker, bars: readonly Bar[]): ClaimResult {
+function evalGain(
+  m: Extract<ClaimMetric, { kind: 'gain-over-period' }>,
+  symbol: Ticker,
+  bars: readonly Bar[],
+): ClaimResult {
   const r = periodReturn(bars, m.from, m.to);
   if (!r) {
     const reason = !lastValidBefore(bars, m.from)
@@ -392,9 +467,19 @@ export function evaluateClaim(claim: ClaimDefinition, inputs: ClaimInputs): Clai
       case 'record-high': {
         const event = inputs.event(m.event);
         if (!event) return notEnough(symbol, `The study has no event "${m.event}".`);
-        return m.kind === 'record-high' ? evalRecordHigh(m, symbol, bars, zone, event) : evalMaxGain(m, symbol, bars, zone, event);
+        return m.kind === 'record-high'
+          ? evalRecordHigh(m, symbol, bars, zone, event)
+          : evalMaxGain(m, symbol, bars, zone, event);
       }
     }
   });
-  return { id: claim.id, studyId: claim.studyId, text: claim.text, quote: claim.quote, metric: m, note: claim.note, results };
+  return {
+    id: claim.id,
+    studyId: claim.studyId,
+    text: claim.text,
+    quote: claim.quote,
+    metric: m,
+    note: claim.note,
+    results,
+  };
 }

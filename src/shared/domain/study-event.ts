@@ -85,16 +85,19 @@ export interface EventWithT0 extends StudyEvent {
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** A stable id: lower-case words joined by hyphens, at most 80 characters. */
-export const slugSchema = z
-  .string()
-  .max(80)
-  .regex(SLUG, { message: 'must be a slug: lower-case letters and digits joined by hyphens (e.g. "qwen25-max-release")' });
+export const slugSchema = z.string().max(80).regex(SLUG, {
+  message: 'must be a slug: lower-case letters and digits joined by hyphens (e.g. "qwen25-max-release")',
+});
 
 /** Local wall-clock time `HH:MM`, 24-hour. */
-export const localTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a 24-hour time HH:MM' });
+export const localTimeSchema = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a 24-hour time HH:MM' });
 
 /** How to show an event's date: the approximate note when the day is not verified. */
-export function eventDateLabel(e: Pick<StudyEvent, 'date' | 'time' | 'timezone' | 'approximate' | 'approxNote'>): string {
+export function eventDateLabel(
+  e: Pick<StudyEvent, 'date' | 'time' | 'timezone' | 'approximate' | 'approxNote'>,
+): string {
   if (e.approximate) return e.approxNote ?? `≈ ${e.date}`;
   return e.time ? `${e.date} ${e.time} (${e.timezone})` : e.date;
 }

@@ -120,10 +120,18 @@ export const studyEventFileSchema = z
   .strict()
   .superRefine((e, ctx) => {
     if ((e.time === undefined) !== (e.timezone === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['timezone'], message: 'an event time needs its time zone, and a time zone needs a time' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['timezone'],
+        message: 'an event time needs its time zone, and a time zone needs a time',
+      });
     }
     if (e.approximate && !e.approxNote) {
-      ctx.addIssue({ code: 'custom', path: ['approxNote'], message: 'an approximate event needs an approxNote saying how to show its date' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['approxNote'],
+        message: 'an approximate event needs an approxNote saying how to show its date',
+      });
     }
     if (!e.approximate && e.approxNote) {
       ctx.addIssue({ code: 'custom', path: ['approxNote'], message: 'approxNote is only for approximate events' });
@@ -132,7 +140,11 @@ export const studyEventFileSchema = z
       ctx.addIssue({ code: 'custom', path: ['window'], message: 'window "from" must not be after "to"' });
     }
     if (e.source.kind === 'article' && !e.source.quote) {
-      ctx.addIssue({ code: 'custom', path: ['source', 'quote'], message: 'an article event needs the article’s exact sentence as its quote' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['source', 'quote'],
+        message: 'an article event needs the article’s exact sentence as its quote',
+      });
     }
     const dup = e.symbols.find((s, i) => e.symbols.indexOf(s) !== i);
     if (dup) ctx.addIssue({ code: 'custom', path: ['symbols'], message: `${dup} is listed twice` });
@@ -207,33 +219,54 @@ export const studyFileSchema = z
   .superRefine((s, ctx) => {
     const universe = new Set<string>();
     s.universe.forEach((u, i) => {
-      if (universe.has(u.symbol)) ctx.addIssue({ code: 'custom', path: ['universe', i, 'symbol'], message: `${u.symbol} is listed twice` });
+      if (universe.has(u.symbol))
+        ctx.addIssue({ code: 'custom', path: ['universe', i, 'symbol'], message: `${u.symbol} is listed twice` });
       universe.add(u.symbol);
     });
     const eventIds = new Set<string>();
     s.events.forEach((e, i) => {
-      if (eventIds.has(e.id)) ctx.addIssue({ code: 'custom', path: ['events', i, 'id'], message: `duplicate event id "${e.id}"` });
+      if (eventIds.has(e.id))
+        ctx.addIssue({ code: 'custom', path: ['events', i, 'id'], message: `duplicate event id "${e.id}"` });
       eventIds.add(e.id);
       e.symbols.forEach((sym, j) => {
-        if (!universe.has(sym)) ctx.addIssue({ code: 'custom', path: ['events', i, 'symbols', j], message: `${sym} is not in the study's universe` });
+        if (!universe.has(sym))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['events', i, 'symbols', j],
+            message: `${sym} is not in the study's universe`,
+          });
       });
     });
     const claimIds = new Set<string>();
     s.claims.forEach((c, i) => {
-      if (claimIds.has(c.id)) ctx.addIssue({ code: 'custom', path: ['claims', i, 'id'], message: `duplicate claim id "${c.id}"` });
+      if (claimIds.has(c.id))
+        ctx.addIssue({ code: 'custom', path: ['claims', i, 'id'], message: `duplicate claim id "${c.id}"` });
       claimIds.add(c.id);
       c.symbols.forEach((sym, j) => {
-        if (!universe.has(sym)) ctx.addIssue({ code: 'custom', path: ['claims', i, 'symbols', j], message: `${sym} is not in the study's universe` });
+        if (!universe.has(sym))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['claims', i, 'symbols', j],
+            message: `${sym} is not in the study's universe`,
+          });
       });
-      if ((c.metric.kind === 'max-gain-within-days' || c.metric.kind === 'record-high') && !eventIds.has(c.metric.event)) {
-        ctx.addIssue({ code: 'custom', path: ['claims', i, 'metric', 'event'], message: `no event "${c.metric.event}" in this study` });
+      if (
+        (c.metric.kind === 'max-gain-within-days' || c.metric.kind === 'record-high') &&
+        !eventIds.has(c.metric.event)
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['claims', i, 'metric', 'event'],
+          message: `no event "${c.metric.event}" in this study`,
+        });
       }
     });
   });
 
 export type StudyFile = z.output<typeof studyFileSchema>;
 
-export type ParseStudyResult = { readonly ok: true; readonly study: StudyFile } | { readonly ok: false; readonly problems: readonly string[] };
+export type ParseStudyResult =
+  { readonly ok: true; readonly study: StudyFile } | { readonly ok: false; readonly problems: readonly string[] };
 
 /** Describes where an issue is, naming the event or claim by id when the raw file has one. */
 function describePath(raw: unknown, path: readonly PropertyKey[]): string {
@@ -242,7 +275,10 @@ function describePath(raw: unknown, path: readonly PropertyKey[]): string {
   for (const key of path) {
     if (typeof key === 'number') {
       const item = Array.isArray(node) ? (node as unknown[])[key] : undefined;
-      const id = item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : null;
+      const id =
+        item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string'
+          ? (item as { id: string }).id
+          : null;
       parts[parts.length - 1] += id ? `[${key}] ("${id}")` : `[${key}]`;
       node = item;
     } else {
@@ -265,23 +301,39 @@ export function parseStudyFile(text: string): ParseStudyResult {
   } catch (e) {
     return { ok: false, problems: [`not valid JSON: ${(e as Error).message}`] };
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, problems: ['not a study: the file is not a JSON object'] };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { ok: false, problems: ['not a study: the file is not a JSON object'] };
   const header = raw as { format?: unknown; version?: unknown };
   if (header.format !== STUDY_FORMAT) {
-    return { ok: false, problems: [`not a Catalyst study file: "format" is ${JSON.stringify(header.format) ?? 'missing'}, expected "${STUDY_FORMAT}"`] };
+    return {
+      ok: false,
+      problems: [
+        `not a Catalyst study file: "format" is ${JSON.stringify(header.format) ?? 'missing'}, expected "${STUDY_FORMAT}"`,
+      ],
+    };
   }
   if (typeof header.version !== 'number' || !Number.isInteger(header.version) || header.version < 1) {
-    return { ok: false, problems: [`"version" must be a whole number ≥ 1 (got ${JSON.stringify(header.version) ?? 'nothing'})`] };
+    return {
+      ok: false,
+      problems: [`"version" must be a whole number ≥ 1 (got ${JSON.stringify(header.version) ?? 'nothing'})`],
+    };
   }
   if (header.version > STUDY_FORMAT_VERSION) {
     return {
       ok: false,
-      problems: [`the study file is format version ${header.version}, written by a newer Catalyst; this version reads up to ${STUDY_FORMAT_VERSION}`],
+      problems: [
+        `the study file is format version ${header.version}, written by a newer Catalyst; this version reads up to ${STUDY_FORMAT_VERSION}`,
+      ],
     };
   }
   const parsed = studyFileSchema.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((i) => (i.path.length ? `${describePath(raw, i.path)}: ${i.message}` : i.message)) };
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((i) =>
+        i.path.length ? `${describePath(raw, i.path)}: ${i.message}` : i.message,
+      ),
+    };
   }
   return { ok: true, study: parsed.data };
 }

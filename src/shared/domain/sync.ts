@@ -209,6 +209,9 @@ export function summaryMessage(s: SyncSummary, flags: { cancelled: boolean; offl
   if (flags.offline) return 'Offline: no price provider could be reached. The cached prices are unchanged.';
   const parts = [`${s.updated} updated`, `${s.upToDate} up to date`];
   if (s.failed) parts.push(`${s.failed} failed`);
-  const bars = s.added || s.changed ? ` (${s.added} new session${s.added === 1 ? '' : 's'}${s.changed ? `, ${s.changed} revised` : ''})` : '';
+  const bars =
+    s.added || s.changed
+      ? ` (${s.added} new session${s.added === 1 ? '' : 's'}${s.changed ? `, ${s.changed} revised` : ''})`
+      : '';
   return `${flags.cancelled ? 'Cancelled: ' : ''}${parts.join(', ')}${bars}.`;
 }

@@ -2,7 +2,13 @@ import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 const CANDIDATES: Record<string, string[]> = {
-  linux: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'],
+  linux: [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/snap/bin/chromium',
+  ],
   darwin: [
     '/Applications/Chromium.app/Contents/MacOS/Chromium',
     '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
@@ -20,7 +26,7 @@ export const HOW_TO_GET_CHROMIUM = [
   '  - set CATALYST_CHROMIUM=/path/to/chromium (or chrome)',
   '  - Debian/Ubuntu: sudo apt-get install -y chromium',
   '  - macOS/Windows: install Google Chrome or Chromium in the default location',
-  '  - Playwright\'s managed browser: npx -y playwright@1.65.1 install chromium',
+  "  - Playwright's managed browser: npx -y playwright@1.65.1 install chromium",
 ].join('\n');
 
 /**
@@ -30,7 +36,8 @@ export const HOW_TO_GET_CHROMIUM = [
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   const fromEnv = env.CATALYST_CHROMIUM;
   if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`CATALYST_CHROMIUM points to ${fromEnv}, which does not exist.\n${HOW_TO_GET_CHROMIUM}`);
+    if (!existsSync(fromEnv))
+      throw new Error(`CATALYST_CHROMIUM points to ${fromEnv}, which does not exist.\n${HOW_TO_GET_CHROMIUM}`);
     return fromEnv;
   }
   for (const p of CANDIDATES[process.platform] ?? []) if (existsSync(p)) return p;

@@ -61,6 +61,7 @@ export async function launchRendererWithMainServices(options: LaunchOptions = {}
     const origin = server.origin;
     core = createCore({
       ...options.core,
+      queuePushUntilReady: true,
       dbPath: options.dbPath ?? join(tmp, 'catalyst.db'),
       isTrustedSender: (s) => s.url.startsWith(`${origin}/`),
       onUnexpectedError: (channel, e) => console.error(`[main] ${channel}:`, e),

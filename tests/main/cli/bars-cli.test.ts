@@ -21,8 +21,23 @@ describe('catalyst import-bars / bars', () => {
     const run = promisify(execFile);
     // process.execPath is the pinned Node that runs this test; the bin checks the version itself.
     const bin = join(ROOT, 'bin', 'catalyst.mjs');
-    const imported = await run(process.execPath, [bin, '--db', db, '--json', 'import-bars', FIXTURE, '--symbol', '1810.hk']);
-    expect(JSON.parse(imported.stdout)).toMatchObject({ symbol: '1810.HK', rows: 338, changed: 338, from: '2024-01-02', to: '2025-05-21' });
+    const imported = await run(process.execPath, [
+      bin,
+      '--db',
+      db,
+      '--json',
+      'import-bars',
+      FIXTURE,
+      '--symbol',
+      '1810.hk',
+    ]);
+    expect(JSON.parse(imported.stdout)).toMatchObject({
+      symbol: '1810.HK',
+      rows: 338,
+      changed: 338,
+      from: '2024-01-02',
+      to: '2025-05-21',
+    });
     const out = await run(process.execPath, [bin, '--db', db, '--json', 'bars', '1810.HK']);
     const bars = JSON.parse(out.stdout) as Array<Record<string, unknown>>;
     const expected = csvRows(FIXTURE).map((r) => ({
@@ -113,7 +128,9 @@ describe('catalyst import-bars / bars', () => {
     const db = tmp.dbPath();
     expect((await runCli(['--db', db, 'bars'])).stderr).toMatch(/missing SYMBOL/);
     expect((await runCli(['--db', db, 'bars', 'BIDU', '--from', '2025-13-01'])).code).toBe(1);
-    expect((await runCli(['--db', db, 'bars', 'BIDU', '--frm', '2025-01-01'])).stderr).toMatch(/Unknown option '--frm'/);
+    expect((await runCli(['--db', db, 'bars', 'BIDU', '--frm', '2025-01-01'])).stderr).toMatch(
+      /Unknown option '--frm'/,
+    );
     expect((await runCli(['--db', db, 'nonsense'])).code).toBe(1);
     expect((await runCli(['--db', db, 'import-bars', join(tmp.dir(), 'missing.csv'), '--symbol', 'X'])).stderr).toMatch(
       /cannot read .*ENOENT/,

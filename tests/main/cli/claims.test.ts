@@ -15,7 +15,13 @@ describe('catalyst claims', () => {
     const r = await runCli(['--db', tmp.dbPath(), '--json', 'claims']);
     expect(r.code).toBe(0);
     const claims = JSON.parse(r.stdout) as ClaimJson[];
-    expect(claims.map((c) => c.id)).toEqual(['hstech-nearly-30-ytd', 'alibaba-50pct-after-qwen', 'byd-record-high', 'gains-baidu-xiaomi-alibaba', 'telecoms-benefited']);
+    expect(claims.map((c) => c.id)).toEqual([
+      'hstech-nearly-30-ytd',
+      'alibaba-50pct-after-qwen',
+      'byd-record-high',
+      'gains-baidu-xiaomi-alibaba',
+      'telecoms-benefited',
+    ]);
     for (const c of claims) {
       expect(Object.keys(c)).toEqual(['id', 'text', 'quote', 'results']);
       for (const res of c.results) {
@@ -24,12 +30,29 @@ describe('catalyst claims', () => {
       }
     }
     const qwen = claims.find((c) => c.id === 'alibaba-50pct-after-qwen')!;
-    expect(qwen.text).toBe('Alibaba’s stock surged more than 50% in less than a month following the debut of its own Qwen2.5-Max AI model.');
+    expect(qwen.text).toBe(
+      'Alibaba’s stock surged more than 50% in less than a month following the debut of its own Qwen2.5-Max AI model.',
+    );
     expect(qwen.results).toEqual([
-      expect.objectContaining({ symbol: '9988.HK', verdict: 'holds', from: '2025-01-27', to: '2025-02-21', value: expect.closeTo(138.5 / 87.25 - 1, 12) }),
-      expect.objectContaining({ symbol: 'BABA', verdict: 'holds', from: '2025-01-27', to: '2025-02-21', value: expect.closeTo(143.75 / 89.99 - 1, 12) }),
+      expect.objectContaining({
+        symbol: '9988.HK',
+        verdict: 'holds',
+        from: '2025-01-27',
+        to: '2025-02-21',
+        value: expect.closeTo(138.5 / 87.25 - 1, 12),
+      }),
+      expect.objectContaining({
+        symbol: 'BABA',
+        verdict: 'holds',
+        from: '2025-01-27',
+        to: '2025-02-21',
+        value: expect.closeTo(143.75 / 89.99 - 1, 12),
+      }),
     ]);
-    expect(claims[0]!.results[0]).toMatchObject({ symbol: 'HSTECH.HK', base: { date: '2024-12-31', value: 4468.11, field: 'close' } });
+    expect(claims[0]!.results[0]).toMatchObject({
+      symbol: 'HSTECH.HK',
+      base: { date: '2024-12-31', value: 4468.11, field: 'close' },
+    });
   });
 
   it('prints a readable table, and refuses an unknown or malformed study id', async () => {

@@ -27,7 +27,12 @@ describe('catalyst seed', () => {
     expect(report.instruments.inserted).toHaveLength(15);
     const second = await runCli(['--db', db, '--json', 'seed']);
     expect(second.code).toBe(0);
-    expect(JSON.parse(second.stdout)).toMatchObject({ study: 'unchanged', changed: false, bars: { inserted: 0 }, instruments: { inserted: [], updated: [] } });
+    expect(JSON.parse(second.stdout)).toMatchObject({
+      study: 'unchanged',
+      changed: false,
+      bars: { inserted: 0 },
+      instruments: { inserted: [], updated: [] },
+    });
   });
 
   it('prints a human summary', async () => {

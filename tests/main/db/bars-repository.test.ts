@@ -11,7 +11,7 @@ const tmp = useTempDir();
 /** Deterministic pseudo-random bars: 1,000 symbols × 1,000 sessions. */
 function generate(symbols: number, sessions: number): Map<string, Bar[]> {
   let seed = 42;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const out = new Map<string, Bar[]>();
   const day0 = Date.UTC(2000, 0, 3);
   for (let s = 0; s < symbols; s++) {

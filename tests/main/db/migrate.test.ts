@@ -31,7 +31,9 @@ describe('migrations', () => {
     raw.close();
     const db = openDatabase(path);
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
-    expect(db.prepare('SELECT symbol, date, close FROM bars').all()).toEqual([{ symbol: 'BIDU', date: '2025-01-02', close: 85.5 }]);
+    expect(db.prepare('SELECT symbol, date, close FROM bars').all()).toEqual([
+      { symbol: 'BIDU', date: '2025-01-02', close: 85.5 },
+    ]);
     db.close();
   });
 

@@ -27,7 +27,8 @@ class FakeIpcMain {
   }
 }
 
-const BIDU_CSV = 'date,open,high,low,close,volume\n2024-01-02,116.89,116.89,114.25,115.34,3009300\n2024-01-03,113.81,117.76,113.02,117.69,2843900\n';
+const BIDU_CSV =
+  'date,open,high,low,close,volume\n2024-01-02,116.89,116.89,114.25,115.34,3009300\n2024-01-03,113.81,117.76,113.02,117.69,2843900\n';
 
 describe('registerIpc over the real core', () => {
   const tmp = useTempDir();
@@ -43,7 +44,11 @@ describe('registerIpc over the real core', () => {
     const ipc = new FakeIpcMain();
     const mainContents = { id: 1 };
     let current: object | null = mainContents;
-    const unregister = registerIpc(ipc as unknown as Pick<IpcMain, 'handle' | 'removeHandler'>, core.router, () => current as WebContents | null);
+    const unregister = registerIpc(
+      ipc as unknown as Pick<IpcMain, 'handle' | 'removeHandler'>,
+      core.router,
+      () => current as WebContents | null,
+    );
     const topFrame = { url: 'app://catalyst/index.html', parent: null };
     return { ipc, mainContents, topFrame, unregister, closeWindow: () => (current = null) };
   }
@@ -58,7 +63,11 @@ describe('registerIpc over the real core', () => {
 
   it('answers the main window with the value', async () => {
     const { ipc, mainContents, topFrame } = setup();
-    const envelope = await ipc.invoke(wireName('bars.range'), { sender: mainContents, senderFrame: topFrame }, { symbol: 'bidu', from: '2024-01-03' });
+    const envelope = await ipc.invoke(
+      wireName('bars.range'),
+      { sender: mainContents, senderFrame: topFrame },
+      { symbol: 'bidu', from: '2024-01-03' },
+    );
     expect(envelope).toMatchObject({ ok: true, value: [{ date: '2024-01-03', close: 117.69 }] });
   });
 
@@ -71,10 +80,15 @@ describe('registerIpc over the real core', () => {
       { sender: mainContents, senderFrame: null },
     ];
     for (const event of events) {
-      expect(await ipc.invoke(wireName('instruments.list'), event)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await ipc.invoke(wireName('instruments.list'), event)).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
     }
     closeWindow();
-    expect(await ipc.invoke(wireName('instruments.list'), { sender: mainContents, senderFrame: topFrame })).toMatchObject({
+    expect(
+      await ipc.invoke(wireName('instruments.list'), { sender: mainContents, senderFrame: topFrame }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });

@@ -36,20 +36,40 @@ describe('describeSender', () => {
   const child = { url: APP, parent: top };
 
   it('reads the frame URL, whether it is a top frame, and whether it is the main window', () => {
-    expect(describeSender({ sender: main, senderFrame: top }, main)).toEqual({ url: APP, topFrame: true, mainWindow: true });
-    expect(describeSender({ sender: main, senderFrame: child }, main)).toEqual({ url: APP, topFrame: false, mainWindow: true });
-    expect(describeSender({ sender: other, senderFrame: top }, main)).toEqual({ url: APP, topFrame: true, mainWindow: false });
+    expect(describeSender({ sender: main, senderFrame: top }, main)).toEqual({
+      url: APP,
+      topFrame: true,
+      mainWindow: true,
+    });
+    expect(describeSender({ sender: main, senderFrame: child }, main)).toEqual({
+      url: APP,
+      topFrame: false,
+      mainWindow: true,
+    });
+    expect(describeSender({ sender: other, senderFrame: top }, main)).toEqual({
+      url: APP,
+      topFrame: true,
+      mainWindow: false,
+    });
   });
 
   it('gives an untrusted sender when the frame is gone, throws on access, or there is no main window', () => {
-    expect(describeSender({ sender: main, senderFrame: null }, main)).toEqual({ url: '', topFrame: false, mainWindow: false });
+    expect(describeSender({ sender: main, senderFrame: null }, main)).toEqual({
+      url: '',
+      topFrame: false,
+      mainWindow: false,
+    });
     const disposed = {
       get url(): string {
         throw new Error('Render frame was disposed before WebFrameMain could be accessed');
       },
       parent: null,
     };
-    expect(describeSender({ sender: main, senderFrame: disposed }, main)).toEqual({ url: '', topFrame: false, mainWindow: false });
+    expect(describeSender({ sender: main, senderFrame: disposed }, main)).toEqual({
+      url: '',
+      topFrame: false,
+      mainWindow: false,
+    });
     expect(isTrustedSender(describeSender({ sender: main, senderFrame: top }, null))).toBe(false);
   });
 });

@@ -31,7 +31,11 @@ describe('the router of the real core, as the IPC layer drives it', () => {
 
   it('answers a valid request from the trusted sender', async () => {
     const c = open();
-    const env = await c.router.dispatch('bars.range', { symbol: 'BIDU', from: '2024-01-03', to: '2024-01-03' }, TRUSTED);
+    const env = await c.router.dispatch(
+      'bars.range',
+      { symbol: 'BIDU', from: '2024-01-03', to: '2024-01-03' },
+      TRUSTED,
+    );
     expect(env).toEqual({ ok: true, value: [expect.objectContaining({ date: '2024-01-03', close: 117.69 })] });
   });
 
@@ -60,7 +64,10 @@ describe('the router of the real core, as the IPC layer drives it', () => {
 
   it('rejects input on a channel that takes none', async () => {
     const c = open();
-    expect(await c.router.dispatch('instruments.list', { all: true }, TRUSTED)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await c.router.dispatch('instruments.list', { all: true }, TRUSTED)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
   });
 
   it.each([
@@ -74,14 +81,20 @@ describe('the router of the real core, as the IPC layer drives it', () => {
     const env = await c.router.dispatch('bars.range', { symbol: 'BIDU' }, sender);
     expect(env).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     // Even a malformed payload from a foreign sender is answered forbidden, not invalid-input.
-    expect(await c.router.dispatch('bars.range', { junk: true }, sender)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await c.router.dispatch('bars.range', { junk: true }, sender)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 
   it.each(['bars.delete', 'catalyst:bars.range', '__proto__', 'toString', 'constructor', 'hasOwnProperty', ''])(
     'answers the unknown channel %j with not-found',
     async (name) => {
       const c = open();
-      expect(await c.router.dispatch(name, undefined, TRUSTED)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+      expect(await c.router.dispatch(name, undefined, TRUSTED)).toMatchObject({
+        ok: false,
+        error: { code: 'not-found' },
+      });
     },
   );
 
@@ -90,7 +103,10 @@ describe('the router of the real core, as the IPC layer drives it', () => {
     const c = open((channel, error) => errors.push([channel, error]));
     c.db.close(); // a real failure inside the handler: better-sqlite3 throws a TypeError
     const env = (await c.router.dispatch('instruments.list', undefined, TRUSTED)) as Envelope<unknown>;
-    expect(env).toEqual({ ok: false, error: { code: 'internal', message: 'Unexpected error in the main process (see the log).' } });
+    expect(env).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'Unexpected error in the main process (see the log).' },
+    });
     expect(JSON.stringify(env)).not.toMatch(/\bat |\.ts:|node_modules|database connection/i);
     expect(errors).toHaveLength(1);
     expect(errors[0]![0]).toBe('instruments.list');
@@ -112,13 +128,13 @@ describe('createRouter against the contract', () => {
   it('refuses a handler map with a missing or an extra channel', async () => {
     const core = createCore({ dbPath: tmp.dbPath() });
     try {
-      const handlers = createHandlers(core.services) as Record<string, unknown>;
+      const handlers = createHandlers(core.services, core) as Record<string, unknown>;
       const missing = { ...handlers };
       delete missing[channelNames[0]!];
       expect(() => createRouter(missing as Handlers, { isTrustedSender: () => true })).toThrow(/missing: /);
-      expect(() => createRouter({ ...handlers, 'bars.delete': () => 0 } as unknown as Handlers, { isTrustedSender: () => true })).toThrow(
-        /extra: bars\.delete/,
-      );
+      expect(() =>
+        createRouter({ ...handlers, 'bars.delete': () => 0 } as unknown as Handlers, { isTrustedSender: () => true }),
+      ).toThrow(/extra: bars\.delete/);
     } finally {
       await core.close();
     }
@@ -129,14 +145,17 @@ describe('createRouter against the contract', () => {
     try {
       const report = vi.fn();
       const handlers = {
-        ...createHandlers(core.services),
+        ...createHandlers(core.services, core),
         'instruments.list': () => {
           throw new Error('SECRET /home/user/.config/Catalyst/catalyst.db at Object.<anonymous>');
         },
       } as Handlers;
       const router = createRouter(handlers, { isTrustedSender: () => true, onUnexpectedError: report });
       const env = await router.dispatch('instruments.list', undefined, { url: 'x' });
-      expect(env).toEqual({ ok: false, error: { code: 'internal', message: 'Unexpected error in the main process (see the log).' } });
+      expect(env).toEqual({
+        ok: false,
+        error: { code: 'internal', message: 'Unexpected error in the main process (see the log).' },
+      });
       expect(report).toHaveBeenCalledTimes(1);
     } finally {
       await core.close();

@@ -78,7 +78,23 @@ describe('resolveAppRequest', () => {
   });
 
   it('never returns a path outside the root, whatever the input', () => {
-    const pieces = ['..', '.', '%2e', '%2E%2e', '%2f', '%5c', '\\', '/', 'a', 'index.html', '%00', ':', 'C:', '%252e', ''];
+    const pieces = [
+      '..',
+      '.',
+      '%2e',
+      '%2E%2e',
+      '%2f',
+      '%5c',
+      '\\',
+      '/',
+      'a',
+      'index.html',
+      '%00',
+      ':',
+      'C:',
+      '%252e',
+      '',
+    ];
     let checked = 0;
     for (const a of pieces) {
       for (const b of pieces) {
@@ -140,7 +156,12 @@ describe('serveAppRequest over real files', () => {
 
   it('answers 404 with the CSP header for a missing file, a directory and a traversal', async () => {
     const root = makeRoot();
-    for (const url of ['app://catalyst/missing.js', 'app://catalyst/assets', 'app://catalyst/%2e%2e/secret.txt', 'app://evil/index.html']) {
+    for (const url of [
+      'app://catalyst/missing.js',
+      'app://catalyst/assets',
+      'app://catalyst/%2e%2e/secret.txt',
+      'app://evil/index.html',
+    ]) {
       const res = await serveAppRequest(root, new Request(url), readFileUrl);
       expect(res.status, url).toBe(404);
       expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
@@ -150,7 +171,11 @@ describe('serveAppRequest over real files', () => {
 
   it('answers 405 to methods other than GET and HEAD, and HEAD without a body', async () => {
     const root = makeRoot();
-    const post = await serveAppRequest(root, new Request('app://catalyst/index.html', { method: 'POST', body: 'x' }), readFileUrl);
+    const post = await serveAppRequest(
+      root,
+      new Request('app://catalyst/index.html', { method: 'POST', body: 'x' }),
+      readFileUrl,
+    );
     expect(post.status).toBe(405);
     const head = await serveAppRequest(root, new Request('app://catalyst/index.html', { method: 'HEAD' }), readFileUrl);
     expect(head.status).toBe(200);
@@ -182,6 +207,9 @@ describe('serveAppRequest over real files', () => {
 
 describe('APP_SCHEME_PRIVILEGES', () => {
   it('registers app:// as standard, secure and fetch-capable, without CORS or CSP bypass', () => {
-    expect(APP_SCHEME_PRIVILEGES).toEqual({ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } });
+    expect(APP_SCHEME_PRIVILEGES).toEqual({
+      scheme: 'app',
+      privileges: { standard: true, secure: true, supportFetchAPI: true },
+    });
   });
 });

@@ -32,13 +32,21 @@ class FakeEvent {
 }
 
 class FakeSession extends FakeEmitter {
-  permissionRequest?: (contents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void;
+  permissionRequest?: (
+    contents: unknown,
+    permission: string,
+    callback: (granted: boolean) => void,
+    details: unknown,
+  ) => void;
   permissionCheck?: (contents: unknown, permission: string, origin: string, details: unknown) => boolean;
   devicePermission?: (details: unknown) => boolean;
   displayMedia?: (request: unknown, callback: (streams: unknown) => void) => void;
   bluetoothPairing?: (details: unknown, callback: (response: unknown) => void) => void;
   headersFilter?: { urls: string[] };
-  headersListener?: (details: { url: string; responseHeaders?: Record<string, string[]> }, callback: (r: unknown) => void) => void;
+  headersListener?: (
+    details: { url: string; responseHeaders?: Record<string, string[]> },
+    callback: (r: unknown) => void,
+  ) => void;
   setPermissionRequestHandler(h: FakeSession['permissionRequest']): void {
     this.permissionRequest = h;
   }
@@ -69,7 +77,20 @@ class FakeWebContents extends FakeEmitter {
   }
 }
 
-const PERMISSIONS = ['media', 'geolocation', 'notifications', 'clipboard-read', 'clipboard-sanitized-write', 'display-capture', 'hid', 'serial', 'usb', 'openExternal', 'fullscreen', 'unknown'];
+const PERMISSIONS = [
+  'media',
+  'geolocation',
+  'notifications',
+  'clipboard-read',
+  'clipboard-sanitized-write',
+  'display-capture',
+  'hid',
+  'serial',
+  'usb',
+  'openExternal',
+  'fullscreen',
+  'unknown',
+];
 
 function hardened(): FakeSession {
   const s = new FakeSession();
@@ -82,7 +103,9 @@ describe('hardenSession', () => {
     const s = hardened();
     for (const permission of PERMISSIONS) {
       const answers: boolean[] = [];
-      s.permissionRequest!({}, permission, (granted) => answers.push(granted), { requestingUrl: 'app://catalyst/index.html' });
+      s.permissionRequest!({}, permission, (granted) => answers.push(granted), {
+        requestingUrl: 'app://catalyst/index.html',
+      });
       expect(answers, permission).toEqual([false]);
       expect(s.permissionCheck!({}, permission, 'app://catalyst', {}), permission).toBe(false);
     }
@@ -127,17 +150,24 @@ describe('hardenSession', () => {
     expect(s.headersFilter).toEqual({ urls: ['app://catalyst/*'] });
     const answers: Array<{ responseHeaders: Record<string, string[]> }> = [];
     s.headersListener!(
-      { url: 'app://catalyst/index.html', responseHeaders: { 'content-security-policy': ["default-src *"], 'Content-Type': ['text/html'] } },
+      {
+        url: 'app://catalyst/index.html',
+        responseHeaders: { 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'] },
+      },
       (r) => answers.push(r as { responseHeaders: Record<string, string[]> }),
     );
-    expect(answers).toEqual([{ responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }]);
+    expect(answers).toEqual([
+      { responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } },
+    ]);
   });
 });
 
 describe('withContentSecurityPolicy', () => {
   it('adds the header when there is none and drops every case variant of an existing one', () => {
     expect(withContentSecurityPolicy(undefined)).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
-    expect(withContentSecurityPolicy({ 'CONTENT-SECURITY-POLICY': ['x'], 'Content-Security-Policy': 'y', etag: ['1'] })).toEqual({
+    expect(
+      withContentSecurityPolicy({ 'CONTENT-SECURITY-POLICY': ['x'], 'Content-Security-Policy': 'y', etag: ['1'] }),
+    ).toEqual({
       etag: ['1'],
       'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
     });
@@ -157,17 +187,26 @@ function hardenedContents(devOrigin: string | null = null) {
 }
 
 describe('hardenWebContents', () => {
-  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])('%s: cancels anything outside the app origin', (name) => {
-    const { contents } = hardenedContents();
-    for (const url of ['https://example.com/', 'file:///etc/passwd', 'javascript:alert(1)', 'app://evil/', 'http://localhost:5173/']) {
-      const event = new FakeEvent(url);
-      contents.emit(name, event);
-      expect(event.defaultPrevented, url).toBe(true);
-    }
-    const own = new FakeEvent('app://catalyst/index.html');
-    contents.emit(name, own);
-    expect(own.defaultPrevented).toBe(false);
-  });
+  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])(
+    '%s: cancels anything outside the app origin',
+    (name) => {
+      const { contents } = hardenedContents();
+      for (const url of [
+        'https://example.com/',
+        'file:///etc/passwd',
+        'javascript:alert(1)',
+        'app://evil/',
+        'http://localhost:5173/',
+      ]) {
+        const event = new FakeEvent(url);
+        contents.emit(name, event);
+        expect(event.defaultPrevented, url).toBe(true);
+      }
+      const own = new FakeEvent('app://catalyst/index.html');
+      contents.emit(name, own);
+      expect(own.defaultPrevented).toBe(false);
+    },
+  );
 
   it('lets the dev server page reload in development only', () => {
     const dev = hardenedContents('http://localhost:5173');
@@ -178,7 +217,14 @@ describe('hardenWebContents', () => {
 
   it('never opens a window; sends safe https links to the system browser only', async () => {
     const { contents, opened, blocked } = hardenedContents();
-    const urls = ['https://www.reuters.com/markets/', 'http://example.com/', 'file:///etc/passwd', 'javascript:alert(1)', 'app://catalyst/index.html', 'https://u:p@example.com/'];
+    const urls = [
+      'https://www.reuters.com/markets/',
+      'http://example.com/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'app://catalyst/index.html',
+      'https://u:p@example.com/',
+    ];
     for (const url of urls) expect(contents.windowOpen!({ url })).toEqual({ action: 'deny' });
     await Promise.resolve();
     expect(opened).toEqual(['https://www.reuters.com/markets/']);

@@ -32,7 +32,10 @@ describe('describeStartupFailure', () => {
   });
 
   it('reports any other failure with its reason and the file', () => {
-    const failure = describeStartupFailure(new Error('SQLITE_CANTOPEN: unable to open database file'), '/ro/catalyst.db');
+    const failure = describeStartupFailure(
+      new Error('SQLITE_CANTOPEN: unable to open database file'),
+      '/ro/catalyst.db',
+    );
     expect(failure.title).toBe('Catalyst cannot start');
     expect(failure.detail).toContain('SQLITE_CANTOPEN');
     expect(failure.detail).toContain('/ro/catalyst.db');

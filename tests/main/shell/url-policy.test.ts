@@ -10,10 +10,14 @@ import {
 } from '../../../src/main/shell/url-policy';
 
 describe('isAppUrl', () => {
-  it.each([APP_ENTRY_URL, `${APP_ORIGIN}/`, APP_ORIGIN, `${APP_ORIGIN}/assets/index-3f2a.js`, `${APP_ORIGIN}/index.html#/study/china`, `${APP_ORIGIN}/?q=1`])(
-    'accepts %s',
-    (url) => expect(isAppUrl(url)).toBe(true),
-  );
+  it.each([
+    APP_ENTRY_URL,
+    `${APP_ORIGIN}/`,
+    APP_ORIGIN,
+    `${APP_ORIGIN}/assets/index-3f2a.js`,
+    `${APP_ORIGIN}/index.html#/study/china`,
+    `${APP_ORIGIN}/?q=1`,
+  ])('accepts %s', (url) => expect(isAppUrl(url)).toBe(true));
 
   it.each([
     'app://evil/index.html',

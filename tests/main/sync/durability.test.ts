@@ -45,12 +45,20 @@ function seeded(seed: number): () => number {
 
 function startChild(dbPath: string): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', CHILD, dbPath, fp.url, symbols.join(','), FROM, TO], {
-    env: { ...process.env, CATALYST_SYNC_BATCH_SIZE: '10', CATALYST_SYNC_CONCURRENCY: '1', CATALYST_SYNC_SPACING_MS: '0' },
+    env: {
+      ...process.env,
+      CATALYST_SYNC_BATCH_SIZE: '10',
+      CATALYST_SYNC_CONCURRENCY: '1',
+      CATALYST_SYNC_SPACING_MS: '0',
+    },
     stdio: ['ignore', 'pipe', 'ignore'],
   });
 }
 
-const exited = (c: ChildProcess) => new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => c.once('exit', (code, signal) => r({ code, signal })));
+const exited = (c: ChildProcess) =>
+  new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
+    c.once('exit', (code, signal) => r({ code, signal })),
+  );
 
 /** The invariant after any crash: a sound file, and every recorded range complete and exact. */
 function check(dbPath: string): { ranges: number; bars: number } {
@@ -58,7 +66,11 @@ function check(dbPath: string): { ranges: number; bars: number } {
   try {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);
-    const ranges = db.prepare<[], { symbol: string; from_date: string; to_date: string }>('SELECT symbol, from_date, to_date FROM sync_coverage').all();
+    const ranges = db
+      .prepare<[], { symbol: string; from_date: string; to_date: string }>(
+        'SELECT symbol, from_date, to_date FROM sync_coverage',
+      )
+      .all();
     let bars = 0;
     for (const s of series) {
       const r = ranges.find((x) => x.symbol === s.symbol);
@@ -119,7 +131,9 @@ describe('durability under SIGKILL', () => {
     // Resumed: the last run fetched what was missing (plus small overlaps), not everything again.
     expect(finalServed).toBeLessThan(total - Math.max(...progress) + series.length * 10);
     const db = new BetterSqlite3(dbPath);
-    expect(db.prepare('SELECT DISTINCT from_date, to_date FROM sync_coverage').all()).toEqual([{ from_date: FROM, to_date: TO }]);
+    expect(db.prepare('SELECT DISTINCT from_date, to_date FROM sync_coverage').all()).toEqual([
+      { from_date: FROM, to_date: TO },
+    ]);
     for (const s of series) expect(storedBars(db, s.symbol)).toEqual(expectedBars(s, FROM, TO));
     db.close();
     expect(check(dbPath).bars).toBe(total);

@@ -34,7 +34,11 @@ describe('sync engine', () => {
     fp = await startFakeProvider({ series });
     const db = openDatabase(temp.dbPath());
     const calls: number[] = [];
-    const req = request(series.map((s) => s.symbol), fp.url, { symbolConcurrency: 6, hosts: { ...defaultSyncLimits.hosts, yahoo: { concurrency: 6, minSpacingMs: 60 } } });
+    const req = request(
+      series.map((s) => s.symbol),
+      fp.url,
+      { symbolConcurrency: 6, hosts: { ...defaultSyncLimits.hosts, yahoo: { concurrency: 6, minSpacingMs: 60 } } },
+    );
     const fin = await runSync(req, {
       db,
       emit: () => undefined,
@@ -62,26 +66,34 @@ describe('sync engine', () => {
     const poll = () => {
       // A poll queued before the run ended must not touch the reader once it is closed.
       if (!polling) return;
-      const c = reader.prepare<[], { from_date: string; to_date: string }>('SELECT from_date, to_date FROM sync_coverage').get();
+      const c = reader
+        .prepare<[], { from_date: string; to_date: string }>('SELECT from_date, to_date FROM sync_coverage')
+        .get();
       if (c) {
         const held = storedBars(reader, s!.symbol, c.from_date, c.to_date);
         const want = expectedBars(s!, c.from_date, c.to_date);
-        if (JSON.stringify(held) !== JSON.stringify(want)) problems.push(`${c.from_date}..${c.to_date}: ${held.length} of ${want.length}`);
+        if (JSON.stringify(held) !== JSON.stringify(want))
+          problems.push(`${c.from_date}..${c.to_date}: ${held.length} of ${want.length}`);
         states.add(`${c.to_date}/${held.length}`);
       }
       if (polling) setImmediate(poll);
     };
     setImmediate(poll);
     const events: SyncWireEvent[] = [];
-    const fin = await runSync(request([s!.symbol], fp.url, { batchSize: 7 }), { db, emit: (e) => events.push(e), signal: new AbortController().signal }).finally(
-      () => (polling = false),
-    );
+    const fin = await runSync(request([s!.symbol], fp.url, { batchSize: 7 }), {
+      db,
+      emit: (e) => events.push(e),
+      signal: new AbortController().signal,
+    }).finally(() => (polling = false));
     const total = expectedBars(s!, '2025-01-01', '2025-02-28').length;
     expect(fin.results[0]).toMatchObject({ status: 'updated', added: total });
     expect(problems).toEqual([]);
     // One visible state per batch of 7 sessions.
     expect(states.size).toBe(Math.ceil(total / 7));
-    expect(reader.prepare('SELECT from_date, to_date FROM sync_coverage').get()).toEqual({ from_date: '2025-01-01', to_date: '2025-02-28' });
+    expect(reader.prepare('SELECT from_date, to_date FROM sync_coverage').get()).toEqual({
+      from_date: '2025-01-01',
+      to_date: '2025-02-28',
+    });
     expect(events.map((e) => e.type)).toEqual(['started', 'symbol', 'symbol', 'finished']);
     reader.close();
     db.close();

@@ -24,7 +24,10 @@ afterAll(async () => {
 });
 
 async function attempt(dbPath: string) {
-  const h = makeHarness(dbPath, { baseUrl: provider.url, limits: { symbolConcurrency: 4, hosts: { yahoo: { concurrency: 4, minSpacingMs: 0 } }, timeoutMs: 20_000 } });
+  const h = makeHarness(dbPath, {
+    baseUrl: provider.url,
+    limits: { symbolConcurrency: 4, hosts: { yahoo: { concurrency: 4, minSpacingMs: 0 } }, timeoutMs: 20_000 },
+  });
   const symbols = loadSeries(COUNT).map((s) => asTicker(s.symbol));
   let reads = 0;
   let updated = 0;

@@ -43,13 +43,22 @@ beforeAll(async () => {
   fp = await startFakeProvider({ series });
   h = makeHarness(temp.dbPath(), { baseUrl: fp.url });
   // The previous state: January 2025, fetched without faults.
-  const first = await h.sync.waitForRun((await h.sync.start({ symbols, from: asIsoDate('2025-01-01'), to: asIsoDate('2025-01-31') })).runId);
+  const first = await h.sync.waitForRun(
+    (await h.sync.start({ symbols, from: asIsoDate('2025-01-01'), to: asIsoDate('2025-01-31') })).runId,
+  );
   expect(first.summary).toMatchObject({ updated: 10, upToDate: 1, failed: 1 });
-  before = new Map(symbols.map((s) => [s, { bars: storedBars(h.db, s), coverage: h.db.prepare('SELECT * FROM sync_coverage WHERE symbol = ?').all(s) }]));
+  before = new Map(
+    symbols.map((s) => [
+      s,
+      { bars: storedBars(h.db, s), coverage: h.db.prepare('SELECT * FROM sync_coverage WHERE symbol = ?').all(s) },
+    ]),
+  );
   fp.setFaults(faults);
   fp.reset();
   const started = performance.now();
-  run = await h.sync.waitForRun((await h.sync.start({ symbols, from: asIsoDate('2025-01-01'), to: asIsoDate('2025-03-31') })).runId);
+  run = await h.sync.waitForRun(
+    (await h.sync.start({ symbols, from: asIsoDate('2025-01-01'), to: asIsoDate('2025-03-31') })).runId,
+  );
   expect(performance.now() - started).toBeLessThan(15_000);
 }, 30_000);
 
@@ -69,7 +78,9 @@ describe('a sync against a faulty provider', () => {
   it('stores good symbols exactly, including after a 429 (Retry-After honoured) and a passing 503', () => {
     for (const s of ['9988.HK', 'BABA', '9888.HK']) {
       expect(result(s)).toMatchObject({ status: 'updated', reason: null, error: null });
-      expect(storedBars(h.db, s, '2025-01-01', '2025-03-31')).toEqual(expectedBars(bySymbol.get(s)!, '2025-01-01', '2025-03-31'));
+      expect(storedBars(h.db, s, '2025-01-01', '2025-03-31')).toEqual(
+        expectedBars(bySymbol.get(s)!, '2025-01-01', '2025-03-31'),
+      );
     }
     const baba = fp.requests.filter((r) => r.symbol === 'BABA');
     expect(baba).toHaveLength(2);
@@ -81,13 +92,18 @@ describe('a sync against a faulty provider', () => {
     expect(result('^HSI').status).toBe('updated');
     const stored = storedBars(h.db, '^HSI', '2025-01-01', '2025-03-31');
     expect(stored.map((b) => b.date)).not.toContain('2025-02-04');
-    expect(stored).toEqual(expectedBars(bySymbol.get('^HSI')!, '2025-01-01', '2025-03-31', ['2025-02-04', '2025-03-11']));
+    expect(stored).toEqual(
+      expectedBars(bySymbol.get('^HSI')!, '2025-01-01', '2025-03-31', ['2025-02-04', '2025-03-11']),
+    );
   });
 
   it('records an empty range as fetched without inventing sessions', () => {
     expect(result('EMPTY.HK')).toMatchObject({ status: 'up-to-date', added: 0 });
     expect(storedBars(h.db, 'EMPTY.HK')).toEqual([]);
-    expect(h.db.prepare("SELECT from_date, to_date FROM sync_coverage WHERE symbol = 'EMPTY.HK'").get()).toEqual({ from_date: '2025-01-01', to_date: '2025-03-31' });
+    expect(h.db.prepare("SELECT from_date, to_date FROM sync_coverage WHERE symbol = 'EMPTY.HK'").get()).toEqual({
+      from_date: '2025-01-01',
+      to_date: '2025-03-31',
+    });
   });
 
   it.each([
@@ -101,7 +117,10 @@ describe('a sync against a faulty provider', () => {
   ])('%s fails as %s and keeps its previous data unchanged', (symbol, reason, message) => {
     expect(result(symbol)).toMatchObject({ status: 'failed', reason, added: 0, changed: 0 });
     expect(result(symbol).error).toMatch(message);
-    expect({ bars: storedBars(h.db, symbol), coverage: h.db.prepare('SELECT * FROM sync_coverage WHERE symbol = ?').all(symbol) }).toEqual(before.get(symbol));
+    expect({
+      bars: storedBars(h.db, symbol),
+      coverage: h.db.prepare('SELECT * FROM sync_coverage WHERE symbol = ?').all(symbol),
+    }).toEqual(before.get(symbol));
   });
 
   it('retries 5xx and timeouts up to the bound, and never retries what cannot change', () => {
@@ -116,7 +135,9 @@ describe('a sync against a faulty provider', () => {
   });
 
   it('reports each symbol as a push event with the reason', () => {
-    const failed = h.events.filter((e) => e.name === 'sync.symbol' && (e.payload as { state: string }).state === 'failed').map((e) => e.payload as { symbol: string; reason: string });
+    const failed = h.events
+      .filter((e) => e.name === 'sync.symbol' && (e.payload as { state: string }).state === 'failed')
+      .map((e) => e.payload as { symbol: string; reason: string });
     expect(failed.filter((f) => f.symbol === 'BIDU').at(-1)!.reason).toBe('bad-response');
     expect(run.summary).toMatchObject({ total: 12, updated: 4, upToDate: 1, failed: 7 });
   });

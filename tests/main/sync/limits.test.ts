@@ -39,24 +39,36 @@ describe('backoff and retries', () => {
 
   it('stops at once on a non-retryable failure, and on a Retry-After longer than accepted', async () => {
     let calls = 0;
-    const f1 = await withRetries(async () => {
-      calls++;
-      throw new SyncFailure('unknown-symbol', 'no');
-    }, policy, { sleep: async () => undefined, random: () => 0 }).catch((e: SyncFailure) => e);
+    const f1 = await withRetries(
+      async () => {
+        calls++;
+        throw new SyncFailure('unknown-symbol', 'no');
+      },
+      policy,
+      { sleep: async () => undefined, random: () => 0 },
+    ).catch((e: SyncFailure) => e);
     expect([calls, f1.reason]).toEqual([1, 'unknown-symbol']);
-    const f2 = await withRetries(async () => {
-      throw new SyncFailure('rate-limited', 'HTTP 429', { retryable: true, retryAfterMs: 3_600_000 });
-    }, policy, { sleep: async () => undefined, random: () => 0 }).catch((e: SyncFailure) => e);
+    const f2 = await withRetries(
+      async () => {
+        throw new SyncFailure('rate-limited', 'HTTP 429', { retryable: true, retryAfterMs: 3_600_000 });
+      },
+      policy,
+      { sleep: async () => undefined, random: () => 0 },
+    ).catch((e: SyncFailure) => e);
     expect(f2.message).toBe('HTTP 429; it asked to wait 3600 s, longer than the 30 s we wait');
   });
 
   it('returns the first success', async () => {
     let calls = 0;
-    const v = await withRetries(async (attempt) => {
-      calls++;
-      if (attempt < 3) throw new SyncFailure('timeout', 'slow', { retryable: true });
-      return 'ok';
-    }, policy, { sleep: async () => undefined, random: () => 0.3 });
+    const v = await withRetries(
+      async (attempt) => {
+        calls++;
+        if (attempt < 3) throw new SyncFailure('timeout', 'slow', { retryable: true });
+        return 'ok';
+      },
+      policy,
+      { sleep: async () => undefined, random: () => 0.3 },
+    );
     expect([v, calls]).toEqual(['ok', 3]);
   });
 });

@@ -14,12 +14,16 @@ const cov = (from: string, to: string, fetchedAt: string) => ({ from: d(from), t
 
 describe('planRequests', () => {
   it('asks for the whole range on a first sync', () => {
-    expect(planRequests(null, d('2024-01-01'), d('2025-01-31'), opts)).toEqual([{ from: '2024-01-01', to: '2025-01-31', direction: 'forward' }]);
+    expect(planRequests(null, d('2024-01-01'), d('2025-01-31'), opts)).toEqual([
+      { from: '2024-01-01', to: '2025-01-31', direction: 'forward' },
+    ]);
   });
 
   it('asks only for the tail plus the overlap later', () => {
     const c = cov('2024-01-01', '2025-01-28', '2025-01-28T09:00:00.000Z');
-    expect(planRequests(c, d('2024-01-01'), d('2025-01-29'), opts)).toEqual([{ from: '2025-01-21', to: '2025-01-29', direction: 'forward' }]);
+    expect(planRequests(c, d('2024-01-01'), d('2025-01-29'), opts)).toEqual([
+      { from: '2025-01-21', to: '2025-01-29', direction: 'forward' },
+    ]);
   });
 
   it('asks nothing for a range that ended well before it was fetched', () => {
@@ -30,8 +34,12 @@ describe('planRequests', () => {
 
   it('fills the part before what is held backwards, and any gap, so the range stays contiguous', () => {
     const c = cov('2024-06-01', '2024-12-31', '2025-03-01T00:00:00.000Z');
-    expect(planRequests(c, d('2024-01-01'), d('2024-03-31'), opts)).toEqual([{ from: '2024-01-01', to: '2024-05-31', direction: 'backward' }]);
-    expect(planRequests(c, d('2025-02-01'), d('2025-02-28'), opts)).toEqual([{ from: '2024-12-24', to: '2025-02-28', direction: 'forward' }]);
+    expect(planRequests(c, d('2024-01-01'), d('2024-03-31'), opts)).toEqual([
+      { from: '2024-01-01', to: '2024-05-31', direction: 'backward' },
+    ]);
+    expect(planRequests(c, d('2025-02-01'), d('2025-02-28'), opts)).toEqual([
+      { from: '2024-12-24', to: '2025-02-28', direction: 'forward' },
+    ]);
   });
 
   it('asks nothing when from is after to', () => {
@@ -51,8 +59,12 @@ describe('chunkAnswer', () => {
         fc.integer({ min: 0, max: 5 }),
         (nBars, size, direction, skip) => {
           const req = { from: d('2025-01-01'), to: d('2025-03-31'), direction };
-          const dates = dayList('2025-01-02', 85).filter((_, i) => i % (skip + 1) === 0).slice(0, nBars);
-          const bars = dates.map((date) => toBar({ date, open: 1, high: 1, low: 1, close: 1, adjClose: null, volume: 1 }));
+          const dates = dayList('2025-01-02', 85)
+            .filter((_, i) => i % (skip + 1) === 0)
+            .slice(0, nBars);
+          const bars = dates.map((date) =>
+            toBar({ date, open: 1, high: 1, low: 1, close: 1, adjClose: null, volume: 1 }),
+          );
           const chunks = chunkAnswer(req, bars, [], size);
           // Every bar lands in exactly one chunk whose range contains it.
           expect(chunks.flatMap((c) => c.bars).length).toBe(bars.length);
@@ -77,7 +89,9 @@ describe('chunkAnswer', () => {
   });
 
   it('puts each corporate action in the batch of its date', () => {
-    const bars = dayList('2025-01-02', 6).map((date) => toBar({ date, open: 1, high: 1, low: 1, close: 1, adjClose: null, volume: 1 }));
+    const bars = dayList('2025-01-02', 6).map((date) =>
+      toBar({ date, open: 1, high: 1, low: 1, close: 1, adjClose: null, volume: 1 }),
+    );
     const action = { date: d('2025-01-05'), kind: 'dividend' as const, amount: 1, numerator: null, denominator: null };
     const chunks = chunkAnswer({ from: d('2025-01-01'), to: d('2025-01-10'), direction: 'forward' }, bars, [action], 2);
     expect(chunks.map((c) => c.actions.length)).toEqual([0, 1, 0]);
@@ -91,6 +105,8 @@ describe('cleanFloat32', () => {
     expect(cleanFloat32(0.1 + 0.2)).toBe(0.1 + 0.2);
     expect(cleanFloat32(84.95)).toBe(84.95);
     // Any price with two decimals below 100000 survives the float32 round trip exactly.
-    fc.assert(fc.property(fc.integer({ min: 1, max: 9_999_999 }), (n) => cleanFloat32(Math.fround(n / 100)) === n / 100));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9_999_999 }), (n) => cleanFloat32(Math.fround(n / 100)) === n / 100),
+    );
   });
 });

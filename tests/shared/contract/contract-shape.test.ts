@@ -1,7 +1,19 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { Handlers } from '../../../src/main/rpc/router';
-import { createBridge, createClient, type CatalystBridge, type CatalystClient } from '../../../src/shared/contract/bridge';
-import { channelNames, channels, pushEventNames, pushEvents, type ChannelName, type PushEventName } from '../../../src/shared/contract/index';
+import {
+  createBridge,
+  createClient,
+  type CatalystBridge,
+  type CatalystClient,
+} from '../../../src/shared/contract/bridge';
+import {
+  channelNames,
+  channels,
+  pushEventNames,
+  pushEvents,
+  type ChannelName,
+  type PushEventName,
+} from '../../../src/shared/contract/index';
 
 // "namespace.method" for every method of an API object shaped like the bridge.
 type Namespaces<A> = Exclude<keyof A, 'on'> & string;

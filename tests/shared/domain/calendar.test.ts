@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { asIsoDate } from '../../../src/shared/brand';
-import { addDays, localMoment, sessionCloseTime, t0ForEvent, type EventTiming } from '../../../src/shared/domain/calendar';
+import {
+  addDays,
+  localMoment,
+  sessionCloseTime,
+  t0ForEvent,
+  type EventTiming,
+} from '../../../src/shared/domain/calendar';
 import { shippedSessions, shippedZone } from './shipped-data';
 
 const d = asIsoDate;
-const at = (date: string, time: string | null = null, timezone: string | null = null): EventTiming => ({ date: d(date), time, timezone });
+const at = (date: string, time: string | null = null, timezone: string | null = null): EventTiming => ({
+  date: d(date),
+  time,
+  timezone,
+});
 const t0 = (event: EventTiming, symbol: string) => t0ForEvent(event, shippedZone(symbol), shippedSessions(symbol));
 
 describe('T0 across time zones (Qwen2.5-Max, 2025-01-28 23:00 Beijing)', () => {
@@ -12,11 +22,23 @@ describe('T0 across time zones (Qwen2.5-Max, 2025-01-28 23:00 Beijing)', () => {
 
   it('is 10:00 in New York, inside the BABA session of the same day', () => {
     expect(localMoment(qwen, 'America/New_York')).toEqual({ date: '2025-01-28', time: '10:00' });
-    expect(t0(qwen, 'BABA')).toEqual({ t0: '2025-01-28', localDate: '2025-01-28', localTime: '10:00', afterClose: false, gap: null });
+    expect(t0(qwen, 'BABA')).toEqual({
+      t0: '2025-01-28',
+      localDate: '2025-01-28',
+      localTime: '10:00',
+      afterClose: false,
+      gap: null,
+    });
   });
 
   it('is after the Hong Kong half-day close, and Hong Kong was shut 29–31 Jan: 9988.HK reacts on 2025-02-03', () => {
-    expect(t0(qwen, '9988.HK')).toEqual({ t0: '2025-02-03', localDate: '2025-01-28', localTime: '23:00', afterClose: true, gap: null });
+    expect(t0(qwen, '9988.HK')).toEqual({
+      t0: '2025-02-03',
+      localDate: '2025-01-28',
+      localTime: '23:00',
+      afterClose: true,
+      gap: null,
+    });
     expect(t0(qwen, 'HSTECH.HK').t0).toBe('2025-02-03');
   });
 
@@ -44,20 +66,41 @@ describe('T0 on holidays, weekends and half days', () => {
   });
 
   it('moves an evening event (BYD, 19:30 Beijing on 2025-02-10) to the next Hong Kong session', () => {
-    expect(t0(at('2025-02-10', '19:30', 'Asia/Shanghai'), '1211.HK')).toMatchObject({ t0: '2025-02-11', afterClose: true });
+    expect(t0(at('2025-02-10', '19:30', 'Asia/Shanghai'), '1211.HK')).toMatchObject({
+      t0: '2025-02-11',
+      afterClose: true,
+    });
   });
 
   it('keeps a morning event on a Hong Kong half day (a placeholder row is still a session) and moves an afternoon one', () => {
-    expect(t0(at('2025-01-28', '11:00', 'Asia/Hong_Kong'), '9988.HK')).toMatchObject({ t0: '2025-01-28', afterClose: false });
-    expect(t0(at('2025-01-28', '13:00', 'Asia/Hong_Kong'), '9988.HK')).toMatchObject({ t0: '2025-02-03', afterClose: true });
+    expect(t0(at('2025-01-28', '11:00', 'Asia/Hong_Kong'), '9988.HK')).toMatchObject({
+      t0: '2025-01-28',
+      afterClose: false,
+    });
+    expect(t0(at('2025-01-28', '13:00', 'Asia/Hong_Kong'), '9988.HK')).toMatchObject({
+      t0: '2025-02-03',
+      afterClose: true,
+    });
     // The same 13:00 on a normal day is before the 16:00 close.
-    expect(t0(at('2025-01-27', '13:00', 'Asia/Hong_Kong'), '9988.HK')).toMatchObject({ t0: '2025-01-27', afterClose: false });
+    expect(t0(at('2025-01-27', '13:00', 'Asia/Hong_Kong'), '9988.HK')).toMatchObject({
+      t0: '2025-01-27',
+      afterClose: false,
+    });
   });
 
   it('closes New York at 13:00 on Christmas Eve and the day after Thanksgiving', () => {
-    expect(t0(at('2024-12-24', '13:30', 'America/New_York'), 'BABA')).toMatchObject({ t0: '2024-12-26', afterClose: true });
-    expect(t0(at('2024-12-24', '12:30', 'America/New_York'), 'BABA')).toMatchObject({ t0: '2024-12-24', afterClose: false });
-    expect(t0(at('2024-11-29', '14:00', 'America/New_York'), 'BABA')).toMatchObject({ t0: '2024-12-02', afterClose: true });
+    expect(t0(at('2024-12-24', '13:30', 'America/New_York'), 'BABA')).toMatchObject({
+      t0: '2024-12-26',
+      afterClose: true,
+    });
+    expect(t0(at('2024-12-24', '12:30', 'America/New_York'), 'BABA')).toMatchObject({
+      t0: '2024-12-24',
+      afterClose: false,
+    });
+    expect(t0(at('2024-11-29', '14:00', 'America/New_York'), 'BABA')).toMatchObject({
+      t0: '2024-12-02',
+      afterClose: true,
+    });
   });
 
   it('treats an event exactly at the close as after it (the close auction has printed)', () => {
@@ -66,16 +109,32 @@ describe('T0 on holidays, weekends and half days', () => {
   });
 
   it('converts with daylight saving: 21:00 Hong Kong is 08:00 New York in winter, 09:00 after 9 March 2025', () => {
-    expect(t0(at('2025-03-07', '21:00', 'Asia/Hong_Kong'), 'BABA')).toMatchObject({ localDate: '2025-03-07', localTime: '08:00', t0: '2025-03-07' });
-    expect(t0(at('2025-03-10', '21:00', 'Asia/Hong_Kong'), 'BABA')).toMatchObject({ localDate: '2025-03-10', localTime: '09:00', t0: '2025-03-10' });
+    expect(t0(at('2025-03-07', '21:00', 'Asia/Hong_Kong'), 'BABA')).toMatchObject({
+      localDate: '2025-03-07',
+      localTime: '08:00',
+      t0: '2025-03-07',
+    });
+    expect(t0(at('2025-03-10', '21:00', 'Asia/Hong_Kong'), 'BABA')).toMatchObject({
+      localDate: '2025-03-10',
+      localTime: '09:00',
+      t0: '2025-03-10',
+    });
     // 08:00 Hong Kong on Monday 10 March is still Sunday evening in New York.
-    expect(t0(at('2025-03-10', '08:00', 'Asia/Hong_Kong'), 'BABA')).toMatchObject({ localDate: '2025-03-09', localTime: '20:00', t0: '2025-03-10' });
+    expect(t0(at('2025-03-10', '08:00', 'Asia/Hong_Kong'), 'BABA')).toMatchObject({
+      localDate: '2025-03-09',
+      localTime: '20:00',
+      t0: '2025-03-10',
+    });
   });
 
   it('has no T0 outside the cached history', () => {
     expect(t0(at('2023-12-29'), '9988.HK')).toMatchObject({ t0: null, gap: 'before-cached-history' });
     expect(t0(at('2025-05-22'), '9988.HK')).toMatchObject({ t0: null, gap: 'after-cached-history' });
-    expect(t0(at('2025-05-21', '17:00', 'Asia/Hong_Kong'), '9988.HK')).toMatchObject({ t0: null, afterClose: true, gap: 'after-cached-history' });
+    expect(t0(at('2025-05-21', '17:00', 'Asia/Hong_Kong'), '9988.HK')).toMatchObject({
+      t0: null,
+      afterClose: true,
+      gap: 'after-cached-history',
+    });
     expect(t0ForEvent(at('2025-01-01'), 'Asia/Hong_Kong', [])).toMatchObject({ t0: null, gap: 'no-sessions' });
   });
 });

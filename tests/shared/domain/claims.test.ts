@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { asIsoDate, type Ticker } from '../../../src/shared/brand';
 import type { Bar } from '../../../src/shared/domain/bar';
-import { evaluateClaim, formatPct, type ClaimDefinition, type ClaimInputs, type ClaimMetric } from '../../../src/shared/domain/claims';
+import {
+  evaluateClaim,
+  formatPct,
+  type ClaimDefinition,
+  type ClaimInputs,
+  type ClaimMetric,
+} from '../../../src/shared/domain/claims';
 import { parseStudyFile, type StudyFile } from '../../../src/shared/domain/study';
 import { csvClose, shippedBars, shippedZone, STUDY_PATH, T } from './shipped-data';
 
@@ -36,7 +42,8 @@ function claim(id: string, overrides: { metric?: ClaimMetric; symbols?: string[]
   };
 }
 
-const result = (id: string, symbol: string, inp = inputs()) => evaluateClaim(claim(id), inp).results.find((r) => r.symbol === symbol)!;
+const result = (id: string, symbol: string, inp = inputs()) =>
+  evaluateClaim(claim(id), inp).results.find((r) => r.symbol === symbol)!;
 
 describe('HSTECH "nearly 30% increase year-to-date"', () => {
   const r = result('hstech-nearly-30-ytd', 'HSTECH.HK');
@@ -79,14 +86,25 @@ describe('HSTECH "nearly 30% increase year-to-date"', () => {
   });
 
   it('is borderline when only the wider band is reached, fails when neither, and lacks data when the cache stops early', () => {
-    const narrow: ClaimMetric = { kind: 'ytd-return-range', from: asIsoDate('2025-02-01'), to: asIsoDate('2025-02-14'), target: 0.3, holds: { min: 0.27, max: 0.33 }, borderline: { min: 0.18, max: 0.42 } };
+    const narrow: ClaimMetric = {
+      kind: 'ytd-return-range',
+      from: asIsoDate('2025-02-01'),
+      to: asIsoDate('2025-02-14'),
+      target: 0.3,
+      holds: { min: 0.27, max: 0.33 },
+      borderline: { min: 0.18, max: 0.42 },
+    };
     // Feb 1–14 peaks at +23.7% on 02-14 (5526.22): inside 18–42% only.
     const b = evaluateClaim(claim('hstech-nearly-30-ytd', { metric: narrow }), inputs()).results[0]!;
     expect(b.verdict).toBe('borderline');
     expect(b.value).toBeCloseTo(5526.22 / base - 1, 12);
-    const f = evaluateClaim(claim('hstech-nearly-30-ytd', { metric: { ...narrow, borderline: undefined } }), inputs()).results[0]!;
+    const f = evaluateClaim(claim('hstech-nearly-30-ytd', { metric: { ...narrow, borderline: undefined } }), inputs())
+      .results[0]!;
     expect(f.verdict).toBe('fails');
-    const short = evaluateClaim(claim('hstech-nearly-30-ytd', { metric: { ...narrow, borderline: undefined } }), inputs('2025-02-10')).results[0]!;
+    const short = evaluateClaim(
+      claim('hstech-nearly-30-ytd', { metric: { ...narrow, borderline: undefined } }),
+      inputs('2025-02-10'),
+    ).results[0]!;
     expect(short.verdict).toBe('not-enough-data');
   });
 });
@@ -99,13 +117,24 @@ describe('Alibaba "surged more than 50% in less than a month" after Qwen2.5-Max'
     expect(r).toMatchObject({ verdict: 'holds', from: '2025-01-27', to: '2025-02-21' });
     expect(r.value).toBeCloseTo(138.5 / 87.25 - 1, 12);
     expect(formatPct(r.value!)).toBe('+58.7%');
-    expect(r.detail).toEqual({ kind: 'max-gain-within-days', eventDate: '2025-01-28', t0: '2025-02-03', windowEnd: '2025-03-05' });
+    expect(r.detail).toEqual({
+      kind: 'max-gain-within-days',
+      eventDate: '2025-01-28',
+      t0: '2025-02-03',
+      windowEnd: '2025-03-05',
+    });
     expect(r.note).toContain('2025-01-28: placeholder half-day row, not a base');
   });
 
   it('BABA: T0 2025-01-28 (10:00 New York), base 89.99 on 01-27, peak 143.75 on 02-21 → +59.7%', () => {
     const r = result('alibaba-50pct-after-qwen', 'BABA');
-    expect(r).toMatchObject({ verdict: 'holds', from: '2025-01-27', to: '2025-02-21', base: { value: 89.99 }, end: { value: 143.75 } });
+    expect(r).toMatchObject({
+      verdict: 'holds',
+      from: '2025-01-27',
+      to: '2025-02-21',
+      base: { value: 89.99 },
+      end: { value: 143.75 },
+    });
     expect(r.value).toBeCloseTo(143.75 / 89.99 - 1, 12);
     expect(formatPct(r.value!)).toBe('+59.7%');
     // Measured from the reaction day's close instead, it would be +49.7%: the base matters.
@@ -127,8 +156,14 @@ describe('Alibaba "surged more than 50% in less than a month" after Qwen2.5-Max'
       borderline: { above: borderline },
     });
     const v = 138.5 / 87.25 - 1;
-    expect(evaluateClaim(claim('alibaba-50pct-after-qwen', { metric: m(0.6, 0.55), symbols: ['9988.HK'] }), inputs()).results[0]!.verdict).toBe('borderline');
-    expect(evaluateClaim(claim('alibaba-50pct-after-qwen', { metric: m(0.7, 0.65), symbols: ['9988.HK'] }), inputs()).results[0]!.verdict).toBe('fails');
+    expect(
+      evaluateClaim(claim('alibaba-50pct-after-qwen', { metric: m(0.6, 0.55), symbols: ['9988.HK'] }), inputs())
+        .results[0]!.verdict,
+    ).toBe('borderline');
+    expect(
+      evaluateClaim(claim('alibaba-50pct-after-qwen', { metric: m(0.7, 0.65), symbols: ['9988.HK'] }), inputs())
+        .results[0]!.verdict,
+    ).toBe('fails');
     expect(v).toBeGreaterThan(0.55);
     expect(v).toBeLessThan(0.6);
   });
@@ -154,7 +189,11 @@ describe('BYD "reaching a record high"', () => {
 
   it('fails on a session that is not a record (2025-02-10 high vs the 02-07 high)', () => {
     const inp = inputs();
-    const moved: ClaimInputs = { ...inp, event: (id) => (id === 'byd-record-high' ? { id, date: asIsoDate('2025-02-10'), time: null, timezone: null } : inp.event(id)) };
+    const moved: ClaimInputs = {
+      ...inp,
+      event: (id) =>
+        id === 'byd-record-high' ? { id, date: asIsoDate('2025-02-10'), time: null, timezone: null } : inp.event(id),
+    };
     const f = evaluateClaim(claim('byd-record-high'), moved).results[0]!;
     expect(f.verdict).toBe('fails');
     expect(f.base).toMatchObject({ date: '2025-02-07', value: 332.4 });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { asIsoDate } from '../../../src/shared/brand';
 import { toBar, type Bar } from '../../../src/shared/domain/bar';
-import { lastValidBefore, lastValidOnOrBefore, periodReturn, simpleReturn, ytdBase, ytdSeries } from '../../../src/shared/domain/returns';
+import {
+  lastValidBefore,
+  lastValidOnOrBefore,
+  periodReturn,
+  simpleReturn,
+  ytdBase,
+  ytdSeries,
+} from '../../../src/shared/domain/returns';
 import { csvClose, shippedBars } from './shipped-data';
 
 const d = asIsoDate;

@@ -14,7 +14,9 @@ interface ManifestEntry {
   timezone: string;
 }
 
-const manifest = JSON.parse(readFileSync(join(RESOURCES, 'prices', 'manifest.json'), 'utf8')) as { files: ManifestEntry[] };
+const manifest = JSON.parse(readFileSync(join(RESOURCES, 'prices', 'manifest.json'), 'utf8')) as {
+  files: ManifestEntry[];
+};
 
 /** The shipped bars of a symbol, parsed as the seed parses them. */
 export function shippedBars(symbol: string): Bar[] {

@@ -13,12 +13,22 @@ export const barsCommand: Command = {
     const from = optionalArg(ctx.flags.from, '--from', isoDateSchema);
     const to = optionalArg(ctx.flags.to, '--to', isoDateSchema);
     const bars = ctx.core().services.market.getBars(symbol, from, to);
-    const rows = bars.map((b) => ({ date: b.date, open: b.open, high: b.high, low: b.low, close: b.close, volume: b.volume }));
+    const rows = bars.map((b) => ({
+      date: b.date,
+      open: b.open,
+      high: b.high,
+      low: b.low,
+      close: b.close,
+      volume: b.volume,
+    }));
     ctx.print(rows, () =>
       [
         'date        open        high        low         close       volume',
         ...rows.map((r) =>
-          [r.date, r.open, r.high, r.low, r.close, r.volume].map((v) => String(v ?? '-').padEnd(11)).join(' ').trimEnd(),
+          [r.date, r.open, r.high, r.low, r.close, r.volume]
+            .map((v) => String(v ?? '-').padEnd(11))
+            .join(' ')
+            .trimEnd(),
         ),
         `${rows.length} bar(s)`,
       ].join('\n'),

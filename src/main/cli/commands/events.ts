@@ -18,7 +18,11 @@ export const eventsCommand: Command = {
   async run(ctx) {
     const studyId = optionalArg(ctx.flags.study, '--study', slugSchema) ?? EMBEDDED_STUDY_ID;
     const symbol = optionalArg(ctx.flags.symbol, '--symbol', tickerSchema);
-    const category = optionalArg(ctx.flags.category, '--category', z.enum(eventCategories, { message: `must be one of ${eventCategories.join(', ')}` }));
+    const category = optionalArg(
+      ctx.flags.category,
+      '--category',
+      z.enum(eventCategories, { message: `must be one of ${eventCategories.join(', ')}` }),
+    );
     const { services } = ctx.core();
     if (studyId === EMBEDDED_STUDY_ID) services.seed.seedIfEmpty();
     const events = services.study.listEvents({ studyId, symbol, category });

@@ -19,10 +19,16 @@ export const importBarsCommand: Command = {
     try {
       text = readFileSync(resolve(ctx.cwd, file), 'utf8');
     } catch (e) {
-      throw new CatalystError('invalid-input', `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      throw new CatalystError(
+        'invalid-input',
+        `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+      );
     }
     const result = ctx.core().services.market.importBarsCsv(symbol, text);
-    ctx.print(result, () => `${result.symbol}: ${result.rows} row(s) ${result.from} → ${result.to}, ${result.changed} new or changed`);
+    ctx.print(
+      result,
+      () => `${result.symbol}: ${result.rows} row(s) ${result.from} → ${result.to}, ${result.changed} new or changed`,
+    );
     return 0;
   },
 };

@@ -8,4 +8,14 @@ import { syncCommand } from './sync';
 import { watchlistExportCommand, watchlistImportCommand, watchlistListCommand } from './watchlist';
 
 /** Every CLI command. */
-export const commands: readonly Command[] = [barsCommand, importBarsCommand, syncCommand, seedCommand, claimsCommand, eventsCommand, watchlistImportCommand, watchlistExportCommand, watchlistListCommand];
+export const commands: readonly Command[] = [
+  barsCommand,
+  importBarsCommand,
+  syncCommand,
+  seedCommand,
+  claimsCommand,
+  eventsCommand,
+  watchlistImportCommand,
+  watchlistExportCommand,
+  watchlistListCommand,
+];

@@ -10,8 +10,12 @@ function describe(r: SeedReport): string {
   const per = Object.entries(r.bars.bySymbol)
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${s} ${n}`);
-  lines.push(`bars: ${r.bars.inserted} inserted${per.length ? ` (${per.join(', ')})` : ''}; cached bars are never overwritten`);
-  lines.push(`events: ${r.events.inserted} inserted, ${r.events.removed} replaced${r.events.skipped.length ? `, kept the user's ${r.events.skipped.join(', ')}` : ''}`);
+  lines.push(
+    `bars: ${r.bars.inserted} inserted${per.length ? ` (${per.join(', ')})` : ''}; cached bars are never overwritten`,
+  );
+  lines.push(
+    `events: ${r.events.inserted} inserted, ${r.events.removed} replaced${r.events.skipped.length ? `, kept the user's ${r.events.skipped.join(', ')}` : ''}`,
+  );
   lines.push(`claims: ${r.claims.inserted} inserted, ${r.claims.removed} replaced`);
   lines.push(r.changed ? 'done' : 'nothing to do: already seeded');
   return lines.join('\n');

@@ -8,12 +8,21 @@ import type { Command } from '../command';
 
 function parseSymbols(raw: string | boolean | Array<string | boolean> | undefined): Ticker[] | undefined {
   if (raw === undefined) return undefined;
-  if (typeof raw !== 'string') throw new CatalystError('invalid-input', '--symbols needs a comma-separated list, e.g. --symbols 9988.HK,BABA');
-  const parts = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  if (typeof raw !== 'string')
+    throw new CatalystError('invalid-input', '--symbols needs a comma-separated list, e.g. --symbols 9988.HK,BABA');
+  const parts = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (parts.length === 0) throw new CatalystError('invalid-input', '--symbols is empty');
-  if (parts.length > MAX_SYNC_SYMBOLS) throw new CatalystError('invalid-input', `--symbols lists more than ${MAX_SYNC_SYMBOLS} symbols`);
+  if (parts.length > MAX_SYNC_SYMBOLS)
+    throw new CatalystError('invalid-input', `--symbols lists more than ${MAX_SYNC_SYMBOLS} symbols`);
   const bad = parts.filter((p) => parseTicker(p) === null);
-  if (bad.length) throw new CatalystError('invalid-input', `--symbols: not a symbol: ${bad.map((b) => `"${b}"`).join(', ')} (expected e.g. 9988.HK, BABA, ^HSI)`);
+  if (bad.length)
+    throw new CatalystError(
+      'invalid-input',
+      `--symbols: not a symbol: ${bad.map((b) => `"${b}"`).join(', ')} (expected e.g. 9988.HK, BABA, ^HSI)`,
+    );
   return parts.map((p) => parseTicker(p)!);
 }
 
@@ -21,7 +30,10 @@ function human(f: SyncFinishedEvent): string {
   if (f.offline) return f.message;
   const width = Math.max(6, ...f.results.map((r) => r.symbol.length));
   const lines = f.results.map((r) => {
-    const what = r.status === 'failed' ? `failed     ${r.reason}: ${r.error}` : `${r.status.padEnd(10)} +${r.added}${r.changed ? ` (${r.changed} revised)` : ''}`;
+    const what =
+      r.status === 'failed'
+        ? `failed     ${r.reason}: ${r.error}`
+        : `${r.status.padEnd(10)} +${r.added}${r.changed ? ` (${r.changed} revised)` : ''}`;
     return `${r.symbol.padEnd(width)}  ${what}`;
   });
   return [...lines, f.message].join('\n');
@@ -35,7 +47,8 @@ function human(f: SyncFinishedEvent): string {
 export const syncCommand: Command = {
   name: 'sync',
   summary: 'Update cached daily prices from Yahoo Finance (or Tiingo / Twelve Data with a key)',
-  usage: 'sync [--symbols A,B,...] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--provider yahoo|tiingo|twelvedata] [--base-url URL]',
+  usage:
+    'sync [--symbols A,B,...] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--provider yahoo|tiingo|twelvedata] [--base-url URL]',
   options: {
     symbols: { type: 'string' },
     from: { type: 'string' },
@@ -50,7 +63,12 @@ export const syncCommand: Command = {
     if (from && to && from > to) throw new CatalystError('invalid-input', '--from must not be after --to');
     const provider = optionalArg(ctx.flags.provider, '--provider', providerIdSchema);
     const baseUrl = optionalArg(ctx.flags['base-url'], '--base-url', baseUrlSchema);
-    const options = { baseUrl, baseUrls: baseUrlsFromEnv(ctx.env), apiKeys: apiKeysFromEnv(ctx.env), limits: limitsFromEnv(ctx.env) };
+    const options = {
+      baseUrl,
+      baseUrls: baseUrlsFromEnv(ctx.env),
+      apiKeys: apiKeysFromEnv(ctx.env),
+      limits: limitsFromEnv(ctx.env),
+    };
     const sync = ctx.core().services.sync;
     const { runId } = await sync.start({ symbols, from, to, provider }, options);
     // Ctrl-C cancels the run: in-flight requests stop, committed batches stay, results still print.
@@ -72,7 +90,13 @@ export const syncCommand: Command = {
       provider: r.provider,
     }));
     ctx.print(
-      { results, summary: finished.summary, offline: finished.offline, cancelled: finished.cancelled, message: finished.message },
+      {
+        results,
+        summary: finished.summary,
+        offline: finished.offline,
+        cancelled: finished.cancelled,
+        message: finished.message,
+      },
       () => human(finished),
     );
     return finished.summary.failed > 0 ? 2 : 0;

@@ -17,11 +17,26 @@ function lineTable(p: ImportPreview): string {
     l.kind === 'section' ? `### ${l.section ?? ''}` : (l.symbol ?? '-'),
     l.kind === 'item' ? (l.section ?? '') : '',
     l.status,
-    l.status === 'error' ? (l.error ?? '') : l.status === 'duplicate' ? (l.duplicateOf ? `also on line ${l.duplicateOf}` : 'already in the list') : l.kind === 'item' && !l.cached ? 'not cached' : '',
+    l.status === 'error'
+      ? (l.error ?? '')
+      : l.status === 'duplicate'
+        ? l.duplicateOf
+          ? `also on line ${l.duplicateOf}`
+          : 'already in the list'
+        : l.kind === 'item' && !l.cached
+          ? 'not cached'
+          : '',
   ]);
   const head = ['line', 'input', 'symbol', 'section', 'status', ''];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  return [head, ...rows].map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+  return [head, ...rows]
+    .map((r) =>
+      r
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 /**
@@ -34,7 +49,11 @@ export const watchlistImportCommand: Command = {
   name: 'watchlist import',
   summary: 'Import a TradingView, CSV, plain-text or Catalyst JSON watchlist (all valid lines in one transaction)',
   usage: 'watchlist import FILE [--name NAME] [--merge] [--dry-run]',
-  options: { name: { type: 'string' }, merge: { type: 'boolean', default: false }, 'dry-run': { type: 'boolean', default: false } },
+  options: {
+    name: { type: 'string' },
+    merge: { type: 'boolean', default: false },
+    'dry-run': { type: 'boolean', default: false },
+  },
   async run(ctx) {
     const file = requireArg(ctx, 0, 'FILE');
     const givenName = optionalArg(ctx.flags.name, '--name', nameSchema);
@@ -46,7 +65,11 @@ export const watchlistImportCommand: Command = {
     let targetId: number | undefined;
     if (merge) {
       const target = service.findByName(name);
-      if (!target) throw new CatalystError('not-found', `There is no watchlist named "${name}" to merge into (drop --merge to create it).`);
+      if (!target)
+        throw new CatalystError(
+          'not-found',
+          `There is no watchlist named "${name}" to merge into (drop --merge to create it).`,
+        );
       targetId = target.id;
       name = target.name;
     }
@@ -57,21 +80,37 @@ export const watchlistImportCommand: Command = {
       preview = service.preview(importFile, targetId);
       if (!merge) {
         const clash = service.findByName(name);
-        if (clash) throw new CatalystError('conflict', `A watchlist named "${clash.name}" already exists: choose another --name, or use --merge.`);
+        if (clash)
+          throw new CatalystError(
+            'conflict',
+            `A watchlist named "${clash.name}" already exists: choose another --name, or use --merge.`,
+          );
       }
     } else {
-      const result = service.import(importFile, targetId !== undefined ? { mode: 'merge', targetId } : { mode: 'new', name });
+      const result = service.import(
+        importFile,
+        targetId !== undefined ? { mode: 'merge', targetId } : { mode: 'new', name },
+      );
       preview = result;
       imported = result.imported;
       uncached = result.uncached;
       if (result.watchlist) name = result.watchlist.name;
     }
-    const items = preview.lines.map((l) => ({ line: l.line, input: l.input, symbol: l.symbol, section: l.section, status: l.status, error: l.error }));
+    const items = preview.lines.map((l) => ({
+      line: l.line,
+      input: l.input,
+      symbol: l.symbol,
+      section: l.section,
+      status: l.status,
+      error: l.error,
+    }));
     ctx.print({ name, format: preview.format, items, imported }, () => {
       const c = preview.counts;
       const verb = dryRun ? 'would import' : 'imported';
       const summary = `${preview.format} file; ${c.ok} ok, ${c.duplicate} duplicate, ${c.error} error(s). ${dryRun ? `Dry run: nothing written (${verb} ${c.ok} into "${name}").` : `${imported} symbol(s) ${verb} into "${name}".`}`;
-      const hint = uncached.length ? `\n${uncached.length} symbol(s) have no cached prices yet: catalyst sync --symbols ${uncached.slice(0, 20).join(',')}${uncached.length > 20 ? ',…' : ''}` : '';
+      const hint = uncached.length
+        ? `\n${uncached.length} symbol(s) have no cached prices yet: catalyst sync --symbols ${uncached.slice(0, 20).join(',')}${uncached.length > 20 ? ',…' : ''}`
+        : '';
       return `${lineTable(preview)}\n${summary}${hint}`;
     });
     return preview.counts.error > 0 ? 2 : 0;
@@ -86,19 +125,27 @@ export const watchlistExportCommand: Command = {
   options: { format: { type: 'string' }, out: { type: 'string' } },
   async run(ctx) {
     const name = requireArg(ctx, 0, 'NAME', nameSchema);
-    const format = optionalArg(ctx.flags.format, '--format', z.enum(watchlistExportFormats, { message: 'must be tradingview, csv or json' }));
+    const format = optionalArg(
+      ctx.flags.format,
+      '--format',
+      z.enum(watchlistExportFormats, { message: 'must be tradingview, csv or json' }),
+    );
     if (!format) throw new CatalystError('invalid-input', '--format is required: tradingview, csv or json');
     const out = optionalArg(ctx.flags.out, '--out', nameSchema);
     const service = ctx.core().services.watchlists;
     const list = service.findByName(name);
-    if (!list) throw new CatalystError('not-found', `There is no watchlist named "${name}" (see: catalyst watchlist list).`);
+    if (!list)
+      throw new CatalystError('not-found', `There is no watchlist named "${name}" (see: catalyst watchlist list).`);
     const file = service.export(list.id, format);
     if (out) {
       const path = resolve(ctx.cwd, out);
       try {
         writeFileSync(path, file.content, 'utf8');
       } catch (e) {
-        throw new CatalystError('invalid-input', `Cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+        throw new CatalystError(
+          'invalid-input',
+          `Cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+        );
       }
       const bytes = Buffer.byteLength(file.content, 'utf8');
       ctx.print({ name: list.name, format, file: path, bytes, warnings: file.warnings }, () =>
@@ -107,7 +154,17 @@ export const watchlistExportCommand: Command = {
       return 0;
     }
     if (ctx.json) {
-      ctx.print({ name: list.name, format, fileName: file.fileName, mimeType: file.mimeType, content: file.content, warnings: file.warnings }, () => '');
+      ctx.print(
+        {
+          name: list.name,
+          format,
+          fileName: file.fileName,
+          mimeType: file.mimeType,
+          content: file.content,
+          warnings: file.warnings,
+        },
+        () => '',
+      );
     } else {
       ctx.out(file.content.replace(/\r?\n$/, ''));
       for (const w of file.warnings) ctx.err(`warning: ${w}`);
@@ -129,7 +186,10 @@ export const watchlistListCommand: Command = {
       const width = Math.max(4, ...lists.map((l) => l.name.length));
       return [
         `${'name'.padEnd(width)}  symbols  sections  updated`,
-        ...lists.map((l) => `${l.name.padEnd(width)}  ${String(l.itemCount).padStart(7)}  ${String(l.sectionCount).padStart(8)}  ${l.updatedAt}`),
+        ...lists.map(
+          (l) =>
+            `${l.name.padEnd(width)}  ${String(l.itemCount).padStart(7)}  ${String(l.sectionCount).padStart(8)}  ${l.updatedAt}`,
+        ),
       ].join('\n');
     });
     return 0;

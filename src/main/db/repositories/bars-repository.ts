@@ -100,7 +100,9 @@ export class BarsRepository {
 
   /** The newest cached date of a symbol, or null. */
   latestDate(symbol: Ticker): IsoDate | null {
-    const r = this.db.prepare<[string], { d: string | null }>('SELECT max(date) AS d FROM bars WHERE symbol = ?').get(symbol);
+    const r = this.db
+      .prepare<[string], { d: string | null }>('SELECT max(date) AS d FROM bars WHERE symbol = ?')
+      .get(symbol);
     return r?.d ? asIsoDate(r.d) : null;
   }
 

@@ -19,7 +19,8 @@ function toClaim(r: ClaimRow): ClaimDefinition {
   // The metric was validated when written; parsing again keeps a hand-edited database from
   // feeding the evaluator a shape it does not know.
   const metric = claimMetricSchema.safeParse(JSON.parse(r.metric_json));
-  if (!metric.success) throw new CatalystError('internal', `claim "${r.id}" of study "${r.study_id}" has an unreadable metric`);
+  if (!metric.success)
+    throw new CatalystError('internal', `claim "${r.id}" of study "${r.study_id}" has an unreadable metric`);
   return {
     id: r.id,
     studyId: r.study_id,
@@ -52,7 +53,10 @@ export class ClaimsRepository {
   /** Ids of a study's user-owned claims (a seed never replaces them). */
   userClaimIds(studyId: string): Set<string> {
     return new Set(
-      this.db.prepare<[string], { id: string }>("SELECT id FROM claims WHERE study_id = ? AND origin = 'user'").all(studyId).map((r) => r.id),
+      this.db
+        .prepare<[string], { id: string }>("SELECT id FROM claims WHERE study_id = ? AND origin = 'user'")
+        .all(studyId)
+        .map((r) => r.id),
     );
   }
 

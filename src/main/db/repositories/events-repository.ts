@@ -1,6 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import { asIsoDate, asTicker, type Ticker } from '../../../shared/brand';
-import type { EventCategory, EventEvidence, EventSourceKind, RowOrigin, StudyEvent } from '../../../shared/domain/study-event';
+import type {
+  EventCategory,
+  EventEvidence,
+  EventSourceKind,
+  RowOrigin,
+  StudyEvent,
+} from '../../../shared/domain/study-event';
 
 interface EventRow {
   id: string;
@@ -98,7 +104,11 @@ export class EventsRepository {
 
   /** Who owns an event id, or null when it is free. */
   owner(id: string): { studyId: string | null; origin: RowOrigin } | null {
-    const r = this.db.prepare<[string], { study_id: string | null; origin: RowOrigin }>('SELECT study_id, origin FROM events WHERE id = ?').get(id);
+    const r = this.db
+      .prepare<[string], { study_id: string | null; origin: RowOrigin }>(
+        'SELECT study_id, origin FROM events WHERE id = ?',
+      )
+      .get(id);
     return r ? { studyId: r.study_id, origin: r.origin } : null;
   }
 

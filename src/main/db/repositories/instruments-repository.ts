@@ -60,12 +60,17 @@ export class InstrumentsRepository {
   }
 
   get(symbol: Ticker): Instrument | null {
-    const row = this.db.prepare<[string], InstrumentRow>(`SELECT ${COLUMNS} FROM instruments WHERE symbol = ?`).get(symbol);
+    const row = this.db
+      .prepare<[string], InstrumentRow>(`SELECT ${COLUMNS} FROM instruments WHERE symbol = ?`)
+      .get(symbol);
     return row ? toInstrument(row) : null;
   }
 
   list(): Instrument[] {
-    return this.db.prepare<[], InstrumentRow>(`SELECT ${COLUMNS} FROM instruments ORDER BY symbol`).all().map(toInstrument);
+    return this.db
+      .prepare<[], InstrumentRow>(`SELECT ${COLUMNS} FROM instruments ORDER BY symbol`)
+      .all()
+      .map(toInstrument);
   }
 
   /**

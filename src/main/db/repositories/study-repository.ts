@@ -55,13 +55,17 @@ export class StudyRepository {
   /** The origin and revision of a stored study, or null: the one query a launch makes when already seeded. */
   stored(id: string): { origin: RowOrigin; revision: number } | null {
     return (
-      this.db.prepare<[string], { origin: RowOrigin; revision: number }>('SELECT origin, revision FROM studies WHERE id = ?').get(id) ?? null
+      this.db
+        .prepare<[string], { origin: RowOrigin; revision: number }>('SELECT origin, revision FROM studies WHERE id = ?')
+        .get(id) ?? null
     );
   }
 
   get(id: string): StoredStudy | null {
     const r = this.db
-      .prepare<[string], StudyRow>('SELECT id, origin, revision, title, description, source_json FROM studies WHERE id = ?')
+      .prepare<[string], StudyRow>(
+        'SELECT id, origin, revision, title, description, source_json FROM studies WHERE id = ?',
+      )
       .get(id);
     return r ? toStored(r) : null;
   }
@@ -78,7 +82,13 @@ export class StudyRepository {
          FROM studies s ORDER BY s.position, s.origin = 'user', s.title, s.id`,
       )
       .all()
-      .map((r) => ({ ...toStored(r), subjects: r.subjects, benchmarks: r.benchmarks, events: r.events, claims: r.claims }));
+      .map((r) => ({
+        ...toStored(r),
+        subjects: r.subjects,
+        benchmarks: r.benchmarks,
+        events: r.events,
+        claims: r.claims,
+      }));
   }
 
   /** Inserts a study row, or rewrites an existing one; returns true when a row was written. */
@@ -116,7 +126,9 @@ export class StudyRepository {
   /** Replaces the universe of a study; returns the number of rows written and removed. */
   replaceUniverse(studyId: string, members: readonly UniverseMember[]): number {
     let changes = this.db.prepare('DELETE FROM study_instruments WHERE study_id = ?').run(studyId).changes;
-    const insert = this.db.prepare('INSERT INTO study_instruments (study_id, symbol, role, position, note) VALUES (?, ?, ?, ?, ?)');
+    const insert = this.db.prepare(
+      'INSERT INTO study_instruments (study_id, symbol, role, position, note) VALUES (?, ?, ?, ?, ?)',
+    );
     members.forEach((m, i) => {
       changes += insert.run(studyId, m.symbol, m.role, i, m.note).changes;
     });

@@ -28,7 +28,9 @@ export class StudySeedRepository {
 
   /** What the last seed wrote for the instrument, or null when no seed wrote it. */
   seededMetadata(symbol: Ticker): SeededMetadata | null {
-    const r = this.db.prepare<[string], { metadata_json: string }>('SELECT metadata_json FROM seeded_instruments WHERE symbol = ?').get(symbol);
+    const r = this.db
+      .prepare<[string], { metadata_json: string }>('SELECT metadata_json FROM seeded_instruments WHERE symbol = ?')
+      .get(symbol);
     return r ? (JSON.parse(r.metadata_json) as SeededMetadata) : null;
   }
 
@@ -53,7 +55,9 @@ export class StudySeedRepository {
       params[k] = typeof v === 'boolean' ? (v ? 1 : 0) : (v ?? null);
     }
     return this.db
-      .prepare(`UPDATE instruments SET ${sets}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE symbol = @symbol`)
+      .prepare(
+        `UPDATE instruments SET ${sets}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE symbol = @symbol`,
+      )
       .run(params).changes;
   }
 }

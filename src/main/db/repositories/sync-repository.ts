@@ -36,7 +36,9 @@ export class SyncRepository {
   private readonly eventStmt: Statement;
   constructor(db: Database) {
     this.db = db;
-    this.getCoverageStmt = db.prepare('SELECT from_date, to_date, fetched_at FROM sync_coverage WHERE symbol = ? AND provider = ?');
+    this.getCoverageStmt = db.prepare(
+      'SELECT from_date, to_date, fetched_at FROM sync_coverage WHERE symbol = ? AND provider = ?',
+    );
     this.putCoverageStmt = db.prepare(
       `INSERT INTO sync_coverage (symbol, provider, from_date, to_date, fetched_at) VALUES (@symbol, @provider, @from, @to, @fetchedAt)
        ON CONFLICT(symbol, provider) DO UPDATE SET from_date = excluded.from_date, to_date = excluded.to_date, fetched_at = excluded.fetched_at`,
@@ -69,7 +71,10 @@ export class SyncRepository {
       next = { from, to, fetchedAt };
     } else {
       const touches = from <= nextDay(cur.to) && cur.from <= nextDay(to);
-      if (!touches) throw new Error(`coverage ${from}..${to} of ${symbol}/${provider} is not contiguous with ${cur.from}..${cur.to}`);
+      if (!touches)
+        throw new Error(
+          `coverage ${from}..${to} of ${symbol}/${provider} is not contiguous with ${cur.from}..${cur.to}`,
+        );
       next = { from: from < cur.from ? from : cur.from, to: to > cur.to ? to : cur.to, fetchedAt };
     }
     this.putCoverageStmt.run({ symbol, provider, from: next.from, to: next.to, fetchedAt: next.fetchedAt });
@@ -99,7 +104,18 @@ export class SyncRepository {
   /** A symbol's provider dividends and splits, ascending by date. */
   events(symbol: Ticker): ProviderCorporateEvent[] {
     return this.db
-      .prepare<[string], { symbol: string; provider: ProviderId; date: string; kind: 'dividend' | 'split'; amount: number | null; numerator: number | null; denominator: number | null }>(
+      .prepare<
+        [string],
+        {
+          symbol: string;
+          provider: ProviderId;
+          date: string;
+          kind: 'dividend' | 'split';
+          amount: number | null;
+          numerator: number | null;
+          denominator: number | null;
+        }
+      >(
         'SELECT symbol, provider, date, kind, amount, numerator, denominator FROM provider_events WHERE symbol = ? ORDER BY date, kind, provider',
       )
       .all(symbol)
@@ -112,7 +128,16 @@ export class SyncRepository {
    */
   symbolStates(): SymbolSyncState[] {
     return this.db
-      .prepare<[], { symbol: string; provider: ProviderId | null; from_date: string | null; to_date: string | null; fetched_at: string | null }>(
+      .prepare<
+        [],
+        {
+          symbol: string;
+          provider: ProviderId | null;
+          from_date: string | null;
+          to_date: string | null;
+          fetched_at: string | null;
+        }
+      >(
         `SELECT i.symbol, c.provider, c.from_date, c.to_date, c.fetched_at FROM instruments i
          LEFT JOIN sync_coverage c ON c.symbol = i.symbol AND c.provider = (
            SELECT provider FROM sync_coverage x WHERE x.symbol = i.symbol ORDER BY x.fetched_at DESC, x.provider LIMIT 1)
@@ -140,7 +165,9 @@ export class SyncRepository {
       return;
     }
     this.db
-      .prepare('INSERT INTO sync_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+      .prepare(
+        'INSERT INTO sync_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      )
       .run(key, JSON.stringify(value));
   }
 }

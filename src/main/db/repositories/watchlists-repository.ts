@@ -76,14 +76,24 @@ function toRecord(r: ListRow): WatchlistRecord {
 
 function toEntry(r: EntryRow): StoredEntry {
   const entry: WatchlistEntry =
-    r.kind === 'section' ? { kind: 'section', label: r.label! } : { kind: 'item', symbol: asTicker(r.symbol!), note: r.note, exchange: r.exchange };
+    r.kind === 'section'
+      ? { kind: 'section', label: r.label! }
+      : { kind: 'item', symbol: asTicker(r.symbol!), note: r.note, exchange: r.exchange };
   return { id: r.id, watchlistId: r.watchlist_id, position: r.position, entry };
 }
 
 function entryParams(watchlistId: number, position: number, e: WatchlistEntry) {
   return e.kind === 'section'
     ? { watchlist_id: watchlistId, position, kind: 'section', symbol: null, label: e.label, note: null, exchange: null }
-    : { watchlist_id: watchlistId, position, kind: 'item', symbol: e.symbol, label: null, note: e.note, exchange: e.exchange };
+    : {
+        watchlist_id: watchlistId,
+        position,
+        kind: 'item',
+        symbol: e.symbol,
+        label: null,
+        note: e.note,
+        exchange: e.exchange,
+      };
 }
 
 /**
@@ -104,7 +114,9 @@ export class WatchlistsRepository {
   /** Live lists, sorted by name (case-insensitive). */
   listLive(): WatchlistRecord[] {
     return this.db
-      .prepare<[], ListRow>(`SELECT ${LIST_COLUMNS} FROM watchlists w WHERE w.deleted_at IS NULL ORDER BY w.name_key, w.id`)
+      .prepare<[], ListRow>(
+        `SELECT ${LIST_COLUMNS} FROM watchlists w WHERE w.deleted_at IS NULL ORDER BY w.name_key, w.id`,
+      )
       .all()
       .map(toRecord);
   }
@@ -118,7 +130,9 @@ export class WatchlistsRepository {
   /** The live list whose name key equals `nameKey`, if any. */
   findLiveByKey(nameKey: string): WatchlistRecord | null {
     const r = this.db
-      .prepare<[string], ListRow>(`SELECT ${LIST_COLUMNS} FROM watchlists w WHERE w.name_key = ? AND w.deleted_at IS NULL`)
+      .prepare<[string], ListRow>(
+        `SELECT ${LIST_COLUMNS} FROM watchlists w WHERE w.name_key = ? AND w.deleted_at IS NULL`,
+      )
       .get(nameKey);
     return r ? toRecord(r) : null;
   }
@@ -131,7 +145,9 @@ export class WatchlistsRepository {
   }
 
   rename(id: number, name: string, nameKey: string, now: string): void {
-    this.db.prepare('UPDATE watchlists SET name = ?, name_key = ?, updated_at = ? WHERE id = ?').run(name, nameKey, now, id);
+    this.db
+      .prepare('UPDATE watchlists SET name = ?, name_key = ?, updated_at = ? WHERE id = ?')
+      .run(name, nameKey, now, id);
   }
 
   touch(id: number, now: string): void {
@@ -143,25 +159,32 @@ export class WatchlistsRepository {
   }
 
   markRestored(id: number, name: string, nameKey: string, now: string): void {
-    this.db.prepare('UPDATE watchlists SET deleted_at = NULL, name = ?, name_key = ?, updated_at = ? WHERE id = ?').run(name, nameKey, now, id);
+    this.db
+      .prepare('UPDATE watchlists SET deleted_at = NULL, name = ?, name_key = ?, updated_at = ? WHERE id = ?')
+      .run(name, nameKey, now, id);
   }
 
   /** Removes for good the lists deleted before `before` (ISO instant); their entries cascade. Returns how many. */
   purgeDeletedBefore(before: string): number {
-    return this.db.prepare('DELETE FROM watchlists WHERE deleted_at IS NOT NULL AND deleted_at < ?').run(before).changes;
+    return this.db.prepare('DELETE FROM watchlists WHERE deleted_at IS NOT NULL AND deleted_at < ?').run(before)
+      .changes;
   }
 
   /** The entries of a list in order. */
   entries(watchlistId: number): StoredEntry[] {
     return this.db
-      .prepare<[number], EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM watchlist_items WHERE watchlist_id = ? ORDER BY position, id`)
+      .prepare<[number], EntryRow>(
+        `SELECT ${ENTRY_COLUMNS} FROM watchlist_items WHERE watchlist_id = ? ORDER BY position, id`,
+      )
       .all(watchlistId)
       .map(toEntry);
   }
 
   /** One entry by id, with its list. */
   entry(itemId: number): StoredEntry | null {
-    const r = this.db.prepare<[number], EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM watchlist_items WHERE id = ?`).get(itemId);
+    const r = this.db
+      .prepare<[number], EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM watchlist_items WHERE id = ?`)
+      .get(itemId);
     return r ? toEntry(r) : null;
   }
 
@@ -209,7 +232,10 @@ export class WatchlistsRepository {
    * Writes a list's order: stored entries (`id` set) move to their index, new ones
    * (`id` null) are inserted there. Positions end up 0…n-1.
    */
-  writeOrder(watchlistId: number, placed: ReadonlyArray<{ readonly id: number | null; readonly entry: WatchlistEntry }>): void {
+  writeOrder(
+    watchlistId: number,
+    placed: ReadonlyArray<{ readonly id: number | null; readonly entry: WatchlistEntry }>,
+  ): void {
     const move = this.db.prepare('UPDATE watchlist_items SET position = ? WHERE id = ? AND watchlist_id = ?');
     placed.forEach((p, position) => {
       if (p.id === null) this.insertEntry(watchlistId, position, p.entry);

@@ -62,8 +62,13 @@ export function parseBarsCsv(text: string): Bar[] {
   const cols: Partial<RowColumns> = {};
   for (const [i, name] of header.entries()) {
     const key = KNOWN.get(name);
-    if (!key) throw new CatalystError('invalid-input', `line ${headerIndex + 1}: unknown column "${name}" (expected date,open,high,low,close,volume)`);
-    if (cols[key] !== undefined) throw new CatalystError('invalid-input', `line ${headerIndex + 1}: column "${name}" appears twice`);
+    if (!key)
+      throw new CatalystError(
+        'invalid-input',
+        `line ${headerIndex + 1}: unknown column "${name}" (expected date,open,high,low,close,volume)`,
+      );
+    if (cols[key] !== undefined)
+      throw new CatalystError('invalid-input', `line ${headerIndex + 1}: column "${name}" appears twice`);
     cols[key] = i;
   }
   if (cols.date === undefined || cols.close === undefined) {
@@ -71,7 +76,10 @@ export function parseBarsCsv(text: string): Bar[] {
   }
   const ohlc = [cols.open, cols.high, cols.low].filter((c) => c !== undefined).length;
   if (ohlc !== 0 && ohlc !== 3) {
-    throw new CatalystError('invalid-input', `line ${headerIndex + 1}: open, high and low must all be columns, or none of them`);
+    throw new CatalystError(
+      'invalid-input',
+      `line ${headerIndex + 1}: open, high and low must all be columns, or none of them`,
+    );
   }
 
   const problems: LineProblem[] = [];
@@ -141,9 +149,13 @@ export function parseBarsCsv(text: string): Bar[] {
   if (problems.length) {
     const shown = problems.slice(0, 20).map((p) => `line ${p.line}: ${p.reason}`);
     if (problems.length > 20) shown.push(`… and ${problems.length - 20} more`);
-    throw new CatalystError('invalid-input', `the CSV has ${problems.length} bad row(s); nothing was imported:\n${shown.join('\n')}`, {
-      problems,
-    });
+    throw new CatalystError(
+      'invalid-input',
+      `the CSV has ${problems.length} bad row(s); nothing was imported:\n${shown.join('\n')}`,
+      {
+        problems,
+      },
+    );
   }
   if (bars.length === 0) throw new CatalystError('invalid-input', 'the file has a header but no rows');
   return bars.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

@@ -56,7 +56,9 @@ export class MarketService {
     const bars = parseBarsCsv(csvText);
     const closeOnly = bars.every((b) => b.open === null);
     const changed = this.deps.transact(() => {
-      this.deps.instruments.insertIfMissing(bareInstrument(symbol, { closeOnly, provenance: 'imported from a CSV file' }));
+      this.deps.instruments.insertIfMissing(
+        bareInstrument(symbol, { closeOnly, provenance: 'imported from a CSV file' }),
+      );
       return this.deps.bars.upsertBatch(symbol, bars);
     });
     return { symbol, rows: bars.length, changed, from: bars[0]!.date, to: bars.at(-1)!.date };

@@ -46,7 +46,16 @@ export interface SeedReport {
   readonly changed: boolean;
 }
 
-const FIELDS: ReadonlyArray<keyof SeededMetadata> = ['name', 'exchange', 'currency', 'timezone', 'kind', 'closeOnly', 'provenance', 'adjustmentNote'];
+const FIELDS: ReadonlyArray<keyof SeededMetadata> = [
+  'name',
+  'exchange',
+  'currency',
+  'timezone',
+  'kind',
+  'closeOnly',
+  'provenance',
+  'adjustmentNote',
+];
 // Fields whose current value may be a default the seed can safely replace when no seed wrote
 // it: empty text, and the UTC zone a bare CSV import gives an unknown symbol.
 const UNSET: Partial<Record<keyof SeededMetadata, ReadonlyArray<unknown>>> = {
@@ -179,7 +188,16 @@ export class SeedService {
       study.claims.forEach((c, i) => {
         if (userClaims.has(c.id)) return;
         claims.insert(
-          { id: c.id, studyId: study.id, origin: 'seed', text: c.text, quote: c.quote, symbols: c.symbols, metric: c.metric, note: c.note ?? null },
+          {
+            id: c.id,
+            studyId: study.id,
+            origin: 'seed',
+            text: c.text,
+            quote: c.quote,
+            symbols: c.symbols,
+            metric: c.metric,
+            note: c.note ?? null,
+          },
           i,
         );
         clInserted += 1;

@@ -25,7 +25,9 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 /** One price file of `resources/prices/manifest.json`. */
 const priceFileSchema = z
   .object({
-    file: z.string().regex(/^[A-Za-z0-9^][A-Za-z0-9._^-]*\.csv$/, { message: 'must be a plain .csv file name in the same folder' }),
+    file: z
+      .string()
+      .regex(/^[A-Za-z0-9^][A-Za-z0-9._^-]*\.csv$/, { message: 'must be a plain .csv file name in the same folder' }),
     symbol: tickerSchema,
     name: text(200),
     exchange: text(100),
@@ -54,7 +56,8 @@ export const pricesManifestSchema = z
   .superRefine((m, ctx) => {
     const seen = new Set<string>();
     m.files.forEach((f, i) => {
-      if (seen.has(f.symbol)) ctx.addIssue({ code: 'custom', path: ['files', i, 'symbol'], message: `${f.symbol} is listed twice` });
+      if (seen.has(f.symbol))
+        ctx.addIssue({ code: 'custom', path: ['files', i, 'symbol'], message: `${f.symbol} is listed twice` });
       seen.add(f.symbol);
     });
   });
@@ -77,7 +80,10 @@ function readText(dir: string, rel: string): string {
   try {
     return readFileSync(join(dir, rel), 'utf8');
   } catch (e) {
-    throw new CatalystError('invalid-input', `${rel}: cannot read the shipped file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    throw new CatalystError(
+      'invalid-input',
+      `${rel}: cannot read the shipped file (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
+    );
   }
 }
 
@@ -92,9 +98,13 @@ export function loadStudyFile(dir: string, rel: string): StudyFile {
   if (!parsed.ok) {
     const shown = parsed.problems.slice(0, 20);
     if (parsed.problems.length > 20) shown.push(`… and ${parsed.problems.length - 20} more`);
-    throw new CatalystError('invalid-input', `${rel} is not a valid study file; nothing was written:\n${shown.join('\n')}`, {
-      problems: parsed.problems,
-    });
+    throw new CatalystError(
+      'invalid-input',
+      `${rel} is not a valid study file; nothing was written:\n${shown.join('\n')}`,
+      {
+        problems: parsed.problems,
+      },
+    );
   }
   return parsed.study;
 }
@@ -104,7 +114,8 @@ function checkSeries(entry: PriceFileEntry, bars: readonly Bar[]): string | null
   if (bars[0]!.date !== entry.from || bars.at(-1)!.date !== entry.to) {
     return `spans ${bars[0]!.date} → ${bars.at(-1)!.date}, the manifest says ${entry.from} → ${entry.to}`;
   }
-  if (entry.closeOnly !== bars.every((b) => b.open === null)) return entry.closeOnly ? 'has OHLC columns but is declared close-only' : 'has closes only';
+  if (entry.closeOnly !== bars.every((b) => b.open === null))
+    return entry.closeOnly ? 'has OHLC columns but is declared close-only' : 'has closes only';
   const flagged = bars.filter((b) => b.placeholder).map((b) => b.date as IsoDate);
   if (flagged.join() !== [...entry.placeholderDates].sort().join()) {
     return `placeholder rows ${flagged.join(', ') || 'none'} differ from the manifest's ${entry.placeholderDates.join(', ') || 'none'}`;
@@ -129,11 +140,15 @@ export function loadEmbeddedData(resourcesDir: string, studyFile = EMBEDDED_STUD
   const manifest = pricesManifestSchema.safeParse(json);
   if (!manifest.success) {
     const issues = manifest.error.issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`);
-    throw new CatalystError('invalid-input', `${PRICES_MANIFEST_FILE} is not a valid price manifest:\n${issues.slice(0, 20).join('\n')}`);
+    throw new CatalystError(
+      'invalid-input',
+      `${PRICES_MANIFEST_FILE} is not a valid price manifest:\n${issues.slice(0, 20).join('\n')}`,
+    );
   }
   const bySymbol = new Map(manifest.data.files.map((f) => [f.symbol as string, f]));
   const missing = study.universe.filter((u) => !bySymbol.has(u.symbol)).map((u) => u.symbol);
-  if (missing.length) throw new CatalystError('invalid-input', `${PRICES_MANIFEST_FILE} has no price file for ${missing.join(', ')}`);
+  if (missing.length)
+    throw new CatalystError('invalid-input', `${PRICES_MANIFEST_FILE} has no price file for ${missing.join(', ')}`);
 
   const series = study.universe.map((u): ShippedSeries => {
     const entry = bySymbol.get(u.symbol)!;
@@ -141,7 +156,10 @@ export function loadEmbeddedData(resourcesDir: string, studyFile = EMBEDDED_STUD
     const csv = readText(resourcesDir, rel);
     const hash = contentHash(csv);
     if (hash !== entry.sha256) {
-      throw new CatalystError('invalid-input', `${rel} does not match its manifest hash (expected ${entry.sha256}, got ${hash}): the shipped file was altered`);
+      throw new CatalystError(
+        'invalid-input',
+        `${rel} does not match its manifest hash (expected ${entry.sha256}, got ${hash}): the shipped file was altered`,
+      );
     }
     let bars: Bar[];
     try {

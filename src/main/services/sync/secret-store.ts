@@ -25,7 +25,10 @@ export const apiKeyEnv: Readonly<Record<KeyedProviderId, string>> = {
 export function envSecretStore(env: NodeJS.ProcessEnv): SecretStore {
   const byName = new Map(Object.entries(apiKeyEnv).map(([p, v]) => [apiKeySecret(p as KeyedProviderId), v]));
   const refuse = async (): Promise<void> => {
-    throw new CatalystError('unavailable', `API keys come from the environment here (${Object.values(apiKeyEnv).join(', ')}); they cannot be stored`);
+    throw new CatalystError(
+      'unavailable',
+      `API keys come from the environment here (${Object.values(apiKeyEnv).join(', ')}); they cannot be stored`,
+    );
   };
   return {
     get: async (name) => {

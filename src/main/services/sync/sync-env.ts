@@ -14,7 +14,8 @@ export const baseUrlEnv: Readonly<Record<ProviderId, string>> = {
 
 function check<T>(schema: z.ZodType<T>, raw: string, name: string): T {
   const r = schema.safeParse(raw);
-  if (!r.success) throw new CatalystError('invalid-input', `${name}: ${r.error.issues.map((i) => i.message).join('; ')}`);
+  if (!r.success)
+    throw new CatalystError('invalid-input', `${name}: ${r.error.issues.map((i) => i.message).join('; ')}`);
   return r.data;
 }
 
@@ -43,8 +44,18 @@ const TUNING: ReadonlyArray<readonly [string, (n: number) => SyncLimitsOverride,
   ['CATALYST_SYNC_BATCH_SIZE', (n) => ({ batchSize: n }), 1, 100_000],
   ['CATALYST_SYNC_ATTEMPTS', (n) => ({ retry: { maxAttempts: n } }), 1, 20],
   ['CATALYST_SYNC_RETRY_DELAY_MS', (n) => ({ retry: { baseDelayMs: n } }), 0, 600_000],
-  ['CATALYST_SYNC_CONCURRENCY', (n) => ({ symbolConcurrency: n, hosts: Object.fromEntries(providerIds.map((p) => [p, { concurrency: n }])) }), 1, 64],
-  ['CATALYST_SYNC_SPACING_MS', (n) => ({ hosts: Object.fromEntries(providerIds.map((p) => [p, { minSpacingMs: n }])) }), 0, 600_000],
+  [
+    'CATALYST_SYNC_CONCURRENCY',
+    (n) => ({ symbolConcurrency: n, hosts: Object.fromEntries(providerIds.map((p) => [p, { concurrency: n }])) }),
+    1,
+    64,
+  ],
+  [
+    'CATALYST_SYNC_SPACING_MS',
+    (n) => ({ hosts: Object.fromEntries(providerIds.map((p) => [p, { minSpacingMs: n }])) }),
+    0,
+    600_000,
+  ],
 ];
 
 /**
@@ -57,7 +68,8 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv): SyncLimitsOverride {
     const raw = env[name]?.trim();
     if (!raw) continue;
     const n = Number(raw);
-    if (!/^\d+$/.test(raw) || n < min || n > max) throw new CatalystError('invalid-input', `${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+    if (!/^\d+$/.test(raw) || n < min || n > max)
+      throw new CatalystError('invalid-input', `${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
     const o = make(n);
     out = { ...out, ...o, hosts: mergeHosts(out.hosts, o.hosts), retry: { ...out.retry, ...o.retry } };
   }

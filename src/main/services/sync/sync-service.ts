@@ -21,7 +21,13 @@ import type { Clock } from '../../app/clock';
 import type { InstrumentsRepository } from '../../db/repositories/instruments-repository';
 import type { SyncRepository } from '../../db/repositories/sync-repository';
 import type { Emit } from '../../rpc/push';
-import { defaultSyncLimits, type ProviderConfig, type SyncLimits, type SyncRunRequest, type SyncWireEvent } from '../../sync/protocol';
+import {
+  defaultSyncLimits,
+  type ProviderConfig,
+  type SyncLimits,
+  type SyncRunRequest,
+  type SyncWireEvent,
+} from '../../sync/protocol';
 import type { SyncRunHandle, SyncRunner } from '../../sync/runner';
 import { apiKeySecret, type SecretStore } from './secret-store';
 
@@ -104,10 +110,16 @@ export class SyncService {
   /** Starts a run; progress follows as push events. Conflict while another run is going. */
   async start(input: SyncStartInput, options: SyncStartOptions = {}): Promise<SyncStartResult> {
     if (this.running) {
-      throw new CatalystError('conflict', `A price update is already running (${this.running.done} of ${this.running.symbols.length} done); cancel it or wait for it.`);
+      throw new CatalystError(
+        'conflict',
+        `A price update is already running (${this.running.done} of ${this.running.symbols.length} done); cancel it or wait for it.`,
+      );
     }
-    const symbols = input.symbols?.length ? [...new Set(input.symbols)] : this.deps.instruments.list().map((i) => i.symbol);
-    if (symbols.length === 0) throw new CatalystError('invalid-input', 'The cache has no instruments yet: name the symbols to fetch.');
+    const symbols = input.symbols?.length
+      ? [...new Set(input.symbols)]
+      : this.deps.instruments.list().map((i) => i.symbol);
+    if (symbols.length === 0)
+      throw new CatalystError('invalid-input', 'The cache has no instruments yet: name the symbols to fetch.');
     const today = this.deps.clock.now().toISOString().slice(0, 10) as IsoDate;
     const to = input.to ?? today;
     const from = input.from ?? null;
@@ -127,7 +139,16 @@ export class SyncService {
     let resolveFinished!: (e: SyncFinishedEvent) => void;
     const finished = new Promise<SyncFinishedEvent>((r) => (resolveFinished = r));
     const handle = this.deps.runner(this.deps.dbPath, request, (e) => this.onEvent(e));
-    const running: Running = { runId, handle, symbols, startedAt: request.now, current: new Set(), results: [], done: 0, finished };
+    const running: Running = {
+      runId,
+      handle,
+      symbols,
+      startedAt: request.now,
+      current: new Set(),
+      results: [],
+      done: 0,
+      finished,
+    };
     this.running = running;
     handle.done.then(
       (event) => this.finish(running, event, resolveFinished),
@@ -155,7 +176,14 @@ export class SyncService {
   status(): SyncStatus {
     const r = this.running;
     const progress: SyncProgress | null = r
-      ? { runId: r.runId, total: r.symbols.length, done: r.done, current: [...r.current], results: [...r.results], startedAt: r.startedAt }
+      ? {
+          runId: r.runId,
+          total: r.symbols.length,
+          done: r.done,
+          current: [...r.current],
+          results: [...r.results],
+          startedAt: r.startedAt,
+        }
       : null;
     return { running: progress, lastRun: this.lastRun, symbols: this.deps.repo.symbolStates() };
   }
@@ -223,13 +251,20 @@ export class SyncService {
     if (only) order = [only];
     else {
       const keyed = new Set<string>(keyedProviders);
-      const usable = settings.providerOrder.filter((p) => !keyed.has(p) || settings.keys[p as KeyedProviderId] || o.apiKeys?.[p as KeyedProviderId]);
+      const usable = settings.providerOrder.filter(
+        (p) => !keyed.has(p) || settings.keys[p as KeyedProviderId] || o.apiKeys?.[p as KeyedProviderId],
+      );
       // Keep a keyed provider without key only when nothing else is left, so the run says "missing key".
       order = usable.length ? usable : [...settings.providerOrder];
     }
     const configs: ProviderConfig[] = [];
     for (const [i, id] of order.entries()) {
-      const baseUrl = (i === 0 && o.baseUrl) || o.baseUrls?.[id] || this.deps.baseUrlOverrides?.[id] || settings.baseUrls[id] || defaultBaseUrls[id];
+      const baseUrl =
+        (i === 0 && o.baseUrl) ||
+        o.baseUrls?.[id] ||
+        this.deps.baseUrlOverrides?.[id] ||
+        settings.baseUrls[id] ||
+        defaultBaseUrls[id];
       const apiKey = id === 'yahoo' ? null : (o.apiKeys?.[id] ?? (await this.deps.secrets.get(apiKeySecret(id))));
       configs.push({ id, baseUrl, apiKey });
     }
@@ -266,7 +301,16 @@ export class SyncService {
     const message = `the fetch worker stopped: ${error instanceof Error ? error.message : String(error)}`;
     const known = new Map(r.results.map((x) => [x.symbol, x]));
     const results: SymbolSyncResult[] = r.symbols.map(
-      (symbol) => known.get(symbol) ?? { symbol, status: 'failed', added: 0, changed: 0, provider: null, reason: 'storage', error: message },
+      (symbol) =>
+        known.get(symbol) ?? {
+          symbol,
+          status: 'failed',
+          added: 0,
+          changed: 0,
+          provider: null,
+          reason: 'storage',
+          error: message,
+        },
     );
     const summary = summarise(results);
     return {

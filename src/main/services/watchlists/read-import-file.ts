@@ -15,13 +15,19 @@ export function readImportFile(path: string, shownAs: string = path): { fileName
   try {
     fd = openSync(path, 'r');
   } catch (e) {
-    throw new CatalystError('invalid-input', `Cannot read ${shownAs}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    throw new CatalystError(
+      'invalid-input',
+      `Cannot read ${shownAs}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+    );
   }
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) throw new CatalystError('invalid-input', `Cannot import ${shownAs}: not a file`);
     if (stat.size > MAX_WATCHLIST_FILE_BYTES) {
-      throw new CatalystError('invalid-input', `Cannot import ${basename(path)}: ${fileTooLargeReason(stat.size)}. Nothing was imported.`);
+      throw new CatalystError(
+        'invalid-input',
+        `Cannot import ${basename(path)}: ${fileTooLargeReason(stat.size)}. Nothing was imported.`,
+      );
     }
     const bytes = new Uint8Array(stat.size);
     let read = 0;

@@ -22,7 +22,13 @@ import {
   type WatchlistEntry,
   type WatchlistExportFormat,
 } from '../../../shared/domain/watchlist/model';
-import { entriesOfLines, parseWatchlistFile, parseWatchlistText, type ParsedLine, type ParsedWatchlist } from '../../../shared/domain/watchlist/parse';
+import {
+  entriesOfLines,
+  parseWatchlistFile,
+  parseWatchlistText,
+  type ParsedLine,
+  type ParsedWatchlist,
+} from '../../../shared/domain/watchlist/parse';
 import { normaliseSymbolInput } from '../../../shared/domain/watchlist/symbol-map';
 import type { Clock } from '../../app/clock';
 import type { StoredEntry, WatchlistRecord, WatchlistsRepository } from '../../db/repositories/watchlists-repository';
@@ -39,13 +45,21 @@ export interface WatchlistsServiceDeps {
 /** A file from the renderer (base64 or text, see the contract) or from the CLI (raw bytes). */
 export type ImportFile = WatchlistFileInput | { readonly fileName: string; readonly bytes: Uint8Array };
 
-export type ImportOptions = { readonly mode: 'new'; readonly name?: string } | { readonly mode: 'merge'; readonly targetId: number };
+export type ImportOptions =
+  { readonly mode: 'new'; readonly name?: string } | { readonly mode: 'merge'; readonly targetId: number };
 
 /** How long a deleted list can still be restored before a later delete purges it. */
 export const RESTORE_WINDOW_DAYS = 30;
 
 function toSummary(r: WatchlistRecord): WatchlistSummary {
-  return { id: r.id, name: r.name, itemCount: r.itemCount, sectionCount: r.sectionCount, createdAt: r.createdAt, updatedAt: r.updatedAt };
+  return {
+    id: r.id,
+    name: r.name,
+    itemCount: r.itemCount,
+    sectionCount: r.sectionCount,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  };
 }
 
 function isUniqueViolation(e: unknown): boolean {
@@ -71,13 +85,18 @@ export class WatchlistsService {
   private parse(file: ImportFile): ParsedWatchlist {
     let result;
     if ('bytes' in file) result = parseWatchlistFile(file.fileName, file.bytes);
-    else if ('bytesBase64' in file) result = parseWatchlistFile(file.fileName, new Uint8Array(Buffer.from(file.bytesBase64, 'base64')));
+    else if ('bytesBase64' in file)
+      result = parseWatchlistFile(file.fileName, new Uint8Array(Buffer.from(file.bytesBase64, 'base64')));
     else result = parseWatchlistText(file.fileName, file.text);
     if (!result.ok) {
-      throw new CatalystError('invalid-input', `Cannot import ${file.fileName}: ${result.reason}. Nothing was imported.`, {
-        fileName: file.fileName,
-        reason: result.reason,
-      });
+      throw new CatalystError(
+        'invalid-input',
+        `Cannot import ${file.fileName}: ${result.reason}. Nothing was imported.`,
+        {
+          fileName: file.fileName,
+          reason: result.reason,
+        },
+      );
     }
     return result.value;
   }
@@ -85,7 +104,9 @@ export class WatchlistsService {
   private buildPreview(fileName: string, parsed: ParsedWatchlist, target: WatchlistRecord | null): ImportPreview {
     let lines: readonly ParsedLine[] = parsed.lines;
     if (target) {
-      const existing = new Set(this.deps.repo.entries(target.id).flatMap((s) => (s.entry.kind === 'item' ? [s.entry.symbol] : [])));
+      const existing = new Set(
+        this.deps.repo.entries(target.id).flatMap((s) => (s.entry.kind === 'item' ? [s.entry.symbol] : [])),
+      );
       lines = markExisting(lines, existing);
     }
     const cached = this.deps.repo.cachedSymbols([...new Set(lines.flatMap((l) => (l.symbol ? [l.symbol] : [])))]);
@@ -133,22 +154,41 @@ export class WatchlistsService {
       const now = this.now();
       if (options.mode === 'new') {
         const name = this.checkName(options.name ?? parsed.defaultName, null);
-        if (!incoming.some((e) => e.kind === 'item')) return { ...preview, watchlist: null, mode: 'new', imported: 0, uncached: [] };
+        if (!incoming.some((e) => e.kind === 'item'))
+          return { ...preview, watchlist: null, mode: 'new', imported: 0, uncached: [] };
         const id = this.insertList(name, now);
         incoming.forEach((e, i) => this.deps.repo.insertEntry(id, i, e));
         const added = incoming.flatMap((e) => (e.kind === 'item' ? [e.symbol] : []));
-        return { ...preview, watchlist: toSummary(this.deps.repo.get(id)!), mode: 'new', imported: added.length, uncached: this.uncached(added) };
+        return {
+          ...preview,
+          watchlist: toSummary(this.deps.repo.get(id)!),
+          mode: 'new',
+          imported: added.length,
+          uncached: this.uncached(added),
+        };
       }
       const stored = this.deps.repo.entries(target!.id);
-      const { merged, added } = mergeEntries(stored.map((s) => ({ id: s.id, entry: s.entry })), incoming);
+      const { merged, added } = mergeEntries(
+        stored.map((s) => ({ id: s.id, entry: s.entry })),
+        incoming,
+      );
       if (merged.length > MAX_WATCHLIST_ENTRIES) {
-        throw new CatalystError('invalid-input', `Merging would make "${target!.name}" ${merged.length} entries long; a watchlist holds at most ${MAX_WATCHLIST_ENTRIES}. Nothing was imported.`);
+        throw new CatalystError(
+          'invalid-input',
+          `Merging would make "${target!.name}" ${merged.length} entries long; a watchlist holds at most ${MAX_WATCHLIST_ENTRIES}. Nothing was imported.`,
+        );
       }
       if (merged.length > stored.length) {
         this.deps.repo.writeOrder(target!.id, merged);
         this.deps.repo.touch(target!.id, now);
       }
-      return { ...preview, watchlist: toSummary(this.deps.repo.get(target!.id)!), mode: 'merge', imported: added.length, uncached: this.uncached(added) };
+      return {
+        ...preview,
+        watchlist: toSummary(this.deps.repo.get(target!.id)!),
+        mode: 'merge',
+        imported: added.length,
+        uncached: this.uncached(added),
+      };
     });
   }
 
@@ -239,7 +279,11 @@ export class WatchlistsService {
   restore(id: number): WatchlistDetail {
     this.deps.transact(() => {
       const record = this.deps.repo.get(id);
-      if (!record) throw new CatalystError('not-found', `There is no watchlist ${id} to restore (deleted lists are kept ${RESTORE_WINDOW_DAYS} days).`);
+      if (!record)
+        throw new CatalystError(
+          'not-found',
+          `There is no watchlist ${id} to restore (deleted lists are kept ${RESTORE_WINDOW_DAYS} days).`,
+        );
       if (record.deletedAt === null) return;
       let name = record.name;
       for (let n = 1; this.deps.repo.findLiveByKey(watchlistNameKey(name)); n++) {
@@ -269,9 +313,15 @@ export class WatchlistsService {
           unknown.length ? `not in the list: ${unknown.join(', ')}` : '',
           missing.length ? `missing: ${missing.join(', ')}` : '',
         ].filter(Boolean);
-        throw new CatalystError('invalid-input', `The order must list each of the ${stored.length} entries exactly once (${parts.join('; ')}).`);
+        throw new CatalystError(
+          'invalid-input',
+          `The order must list each of the ${stored.length} entries exactly once (${parts.join('; ')}).`,
+        );
       }
-      this.deps.repo.writeOrder(id, order.map((x) => ({ id: x, entry: byId.get(x)!.entry })));
+      this.deps.repo.writeOrder(
+        id,
+        order.map((x) => ({ id: x, entry: byId.get(x)!.entry })),
+      );
       this.deps.repo.touch(id, this.now());
     });
     return this.get(id);
@@ -283,7 +333,8 @@ export class WatchlistsService {
     if (!note.ok) throw new CatalystError('invalid-input', note.reason);
     const listId = this.deps.transact(() => {
       const stored = this.liveEntry(itemId);
-      if (stored.entry.kind !== 'item') throw new CatalystError('invalid-input', `Entry ${itemId} is a section; only symbols have notes.`);
+      if (stored.entry.kind !== 'item')
+        throw new CatalystError('invalid-input', `Entry ${itemId} is a section; only symbols have notes.`);
       this.deps.repo.setNote(itemId, note.value);
       this.deps.repo.touch(stored.watchlistId, this.now());
       return stored.watchlistId;
@@ -314,7 +365,8 @@ export class WatchlistsService {
     if (!label.ok) throw new CatalystError('invalid-input', label.reason);
     const listId = this.deps.transact(() => {
       const stored = this.liveEntry(itemId);
-      if (stored.entry.kind !== 'section') throw new CatalystError('invalid-input', `Entry ${itemId} is a symbol, not a section.`);
+      if (stored.entry.kind !== 'section')
+        throw new CatalystError('invalid-input', `Entry ${itemId} is a symbol, not a section.`);
       this.deps.repo.setLabel(itemId, label.value);
       this.deps.repo.touch(stored.watchlistId, this.now());
       return stored.watchlistId;
@@ -327,7 +379,10 @@ export class WatchlistsService {
     const listId = this.deps.transact(() => {
       const stored = this.liveEntry(itemId);
       this.deps.repo.deleteEntry(itemId);
-      this.deps.repo.writeOrder(stored.watchlistId, this.deps.repo.entries(stored.watchlistId).map((s) => ({ id: s.id, entry: s.entry })));
+      this.deps.repo.writeOrder(
+        stored.watchlistId,
+        this.deps.repo.entries(stored.watchlistId).map((s) => ({ id: s.id, entry: s.entry })),
+      );
       this.deps.repo.touch(stored.watchlistId, this.now());
       return stored.watchlistId;
     });
@@ -343,11 +398,18 @@ export class WatchlistsService {
       if (entry.kind === 'item' && stored.some((s) => s.entry.kind === 'item' && s.entry.symbol === entry.symbol)) {
         throw new CatalystError('conflict', `${entry.symbol} is already in this watchlist.`);
       }
-      if (stored.length >= MAX_WATCHLIST_ENTRIES) throw new CatalystError('invalid-input', `A watchlist holds at most ${MAX_WATCHLIST_ENTRIES} entries.`);
+      if (stored.length >= MAX_WATCHLIST_ENTRIES)
+        throw new CatalystError('invalid-input', `A watchlist holds at most ${MAX_WATCHLIST_ENTRIES} entries.`);
       if (position !== undefined && position > stored.length) {
-        throw new CatalystError('invalid-input', `Position ${position} is past the end of the list (${stored.length} entries).`);
+        throw new CatalystError(
+          'invalid-input',
+          `Position ${position} is past the end of the list (${stored.length} entries).`,
+        );
       }
-      const placed: Array<{ id: number | null; entry: WatchlistEntry }> = stored.map((s: StoredEntry) => ({ id: s.id, entry: s.entry }));
+      const placed: Array<{ id: number | null; entry: WatchlistEntry }> = stored.map((s: StoredEntry) => ({
+        id: s.id,
+        entry: s.entry,
+      }));
       placed.splice(position ?? placed.length, 0, { id: null, entry });
       this.deps.repo.writeOrder(id, placed);
       this.deps.repo.touch(id, this.now());
@@ -363,7 +425,11 @@ export class WatchlistsService {
     try {
       return write();
     } catch (e) {
-      if (isUniqueViolation(e)) throw new CatalystError('conflict', `A watchlist named "${name}" already exists: choose another name, or merge into it.`);
+      if (isUniqueViolation(e))
+        throw new CatalystError(
+          'conflict',
+          `A watchlist named "${name}" already exists: choose another name, or merge into it.`,
+        );
       throw e;
     }
   }
@@ -371,7 +437,8 @@ export class WatchlistsService {
   /** A live list, or not-found. */
   private live(id: number): WatchlistRecord {
     const r = this.deps.repo.get(id);
-    if (!r || r.deletedAt !== null) throw new CatalystError('not-found', `There is no watchlist ${id}${r ? ' (it was deleted)' : ''}.`);
+    if (!r || r.deletedAt !== null)
+      throw new CatalystError('not-found', `There is no watchlist ${id}${r ? ' (it was deleted)' : ''}.`);
     return r;
   }
 
@@ -389,9 +456,12 @@ export class WatchlistsService {
     if (!name.ok) throw new CatalystError('invalid-input', name.reason);
     const clash = this.deps.repo.findLiveByKey(watchlistNameKey(name.value));
     if (clash && clash.id !== selfId) {
-      throw new CatalystError('conflict', `A watchlist named "${clash.name}" already exists: choose another name, or merge into it.`, { existingId: clash.id });
+      throw new CatalystError(
+        'conflict',
+        `A watchlist named "${clash.name}" already exists: choose another name, or merge into it.`,
+        { existingId: clash.id },
+      );
     }
     return name.value;
   }
 }
-

@@ -14,14 +14,16 @@ export function parseJson(answer: HttpAnswer, label: string): unknown {
       `${label} answered with an HTML page instead of data (HTTP ${answer.status}${title ? `, "${title}"` : ''}); a login wall, captive portal or proxy may be in the way`,
     );
   }
-  if (text === '') throw new SyncFailure('bad-response', `${label} answered with an empty body (HTTP ${answer.status})`);
+  if (text === '')
+    throw new SyncFailure('bad-response', `${label} answered with an empty body (HTTP ${answer.status})`);
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
     const msg = (e as Error).message;
     // V8 says "Unexpected end of JSON input", "Unterminated string …", or names a position at the very end.
     const pos = /position (\d+)/.exec(msg);
-    const truncated = /end of (JSON )?input|Unterminated/i.test(msg) || (pos !== null && Number(pos[1]) >= text.trimEnd().length);
+    const truncated =
+      /end of (JSON )?input|Unterminated/i.test(msg) || (pos !== null && Number(pos[1]) >= text.trimEnd().length);
     throw new SyncFailure(
       'bad-response',
       truncated
@@ -59,14 +61,20 @@ export function finishBars(rows: ReadonlyArray<BarInput>, from: IsoDate, to: Iso
   }
   if (problems.length) {
     const more = problems.length > 3 ? ` and ${problems.length - 3} more` : '';
-    throw new SyncFailure('invalid-data', `${label} sent impossible bars (${problems.slice(0, 3).join('; ')}${more}); nothing was stored`);
+    throw new SyncFailure(
+      'invalid-data',
+      `${label} sent impossible bars (${problems.slice(0, 3).join('; ')}${more}); nothing was stored`,
+    );
   }
   return bars.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
 /** Throws the failure of a 401/403 answer. */
 export function authFailure(answer: HttpAnswer, label: string, detail?: string | null): SyncFailure {
-  return new SyncFailure('auth', `${label} refused the API key (HTTP ${answer.status}${detail ? `: ${detail}` : ''}); check it in the settings`);
+  return new SyncFailure(
+    'auth',
+    `${label} refused the API key (HTTP ${answer.status}${detail ? `: ${detail}` : ''}); check it in the settings`,
+  );
 }
 
 /** A short, single-line excerpt of a provider's own message. */

@@ -10,7 +10,9 @@ const LABEL = 'Tiingo';
 const rowSchema = z
   .object({
     // Midnight UTC of the trading date, e.g. "2025-01-02T00:00:00.000Z".
-    date: z.string().refine((v) => /^\d{4}-\d{2}-\d{2}(T|$)/.test(v) && isIsoDate(v.slice(0, 10)), { message: 'not a date' }),
+    date: z
+      .string()
+      .refine((v) => /^\d{4}-\d{2}-\d{2}(T|$)/.test(v) && isIsoDate(v.slice(0, 10)), { message: 'not a date' }),
     open: z.number().nullable(),
     high: z.number().nullable(),
     low: z.number().nullable(),
@@ -40,7 +42,11 @@ export const tiingoProvider: Provider = {
     if (!/^[A-Z0-9]+(-[A-Z0-9]+)?$/.test(symbol)) {
       throw new SyncFailure('unsupported-symbol', `${LABEL} covers US listings only; ${symbol} is not one`);
     }
-    if (!access.apiKey) throw new SyncFailure('missing-key', `no ${LABEL} API key is stored (settings, or CATALYST_TIINGO_KEY for the CLI)`);
+    if (!access.apiKey)
+      throw new SyncFailure(
+        'missing-key',
+        `no ${LABEL} API key is stored (settings, or CATALYST_TIINGO_KEY for the CLI)`,
+      );
     const url = `${access.baseUrl}/tiingo/daily/${encodeURIComponent(symbol.toLowerCase())}/prices?startDate=${from}&endDate=${to}&resampleFreq=daily&format=json`;
     return { url, displayUrl: url, headers: { accept: 'application/json', authorization: `Token ${access.apiKey}` } };
   },
@@ -48,11 +54,18 @@ export const tiingoProvider: Provider = {
     const body = parseJson(answer, LABEL);
     if (!Array.isArray(body)) {
       const detail = detailSchema.safeParse(body).data?.detail ?? null;
-      if (answer.status === 401 || answer.status === 403 || (detail && /token|auth|key/i.test(detail))) throw authFailure(answer, LABEL, excerpt(detail));
+      if (answer.status === 401 || answer.status === 403 || (detail && /token|auth|key/i.test(detail)))
+        throw authFailure(answer, LABEL, excerpt(detail));
       if (answer.status === 404 || (detail && /not found/i.test(detail))) {
-        throw new SyncFailure('unknown-symbol', `${LABEL} does not know ${symbol}${detail ? ` ("${excerpt(detail)}")` : ''}`);
+        throw new SyncFailure(
+          'unknown-symbol',
+          `${LABEL} does not know ${symbol}${detail ? ` ("${excerpt(detail)}")` : ''}`,
+        );
       }
-      throw new SyncFailure('bad-response', `${LABEL} answered HTTP ${answer.status}${detail ? `: ${excerpt(detail)}` : ' without data'}`);
+      throw new SyncFailure(
+        'bad-response',
+        `${LABEL} answered HTTP ${answer.status}${detail ? `: ${excerpt(detail)}` : ' without data'}`,
+      );
     }
     if (answer.status >= 400) throw new SyncFailure('bad-response', `${LABEL} answered HTTP ${answer.status}`);
     const data = checkSchema(tiingoPricesSchema, body, LABEL);
@@ -61,14 +74,27 @@ export const tiingoProvider: Provider = {
     for (const r of data) {
       const date = asIsoDate(r.date.slice(0, 10));
       if (r.open == null || r.high == null || r.low == null) continue;
-      rows.push({ date, open: r.open, high: r.high, low: r.low, close: r.close, adjClose: r.adjClose ?? null, volume: r.volume ?? null });
+      rows.push({
+        date,
+        open: r.open,
+        high: r.high,
+        low: r.low,
+        close: r.close,
+        adjClose: r.adjClose ?? null,
+        volume: r.volume ?? null,
+      });
       if (date < from || date > to) continue;
-      if (r.divCash !== undefined && r.divCash > 0) actions.push({ date, kind: 'dividend', amount: r.divCash, numerator: null, denominator: null });
+      if (r.divCash !== undefined && r.divCash > 0)
+        actions.push({ date, kind: 'dividend', amount: r.divCash, numerator: null, denominator: null });
       if (r.splitFactor !== undefined && r.splitFactor > 0 && r.splitFactor !== 1) {
         actions.push({ date, kind: 'split', amount: null, numerator: r.splitFactor, denominator: 1 });
       }
     }
     const bars = finishBars(rows, from, to, LABEL);
-    return { bars, actions, meta: { name: null, exchange: null, currency: 'USD', timezone: 'America/New_York', kind: null } };
+    return {
+      bars,
+      actions,
+      meta: { name: null, exchange: null, currency: 'USD', timezone: 'America/New_York', kind: null },
+    };
   },
 };

@@ -69,7 +69,12 @@ export function twelveDataSymbol(symbol: Ticker): { symbol: string; exchange: st
   return { symbol: symbol.replace('-', '.'), exchange: null };
 }
 
-const KINDS: Readonly<Record<string, InstrumentKind>> = { 'Common Stock': 'equity', 'Depositary Receipt': 'equity', ETF: 'fund', Index: 'index' };
+const KINDS: Readonly<Record<string, InstrumentKind>> = {
+  'Common Stock': 'equity',
+  'Depositary Receipt': 'equity',
+  ETF: 'fund',
+  Index: 'index',
+};
 
 /**
  * Twelve Data `time_series`, with the user's key:
@@ -82,13 +87,31 @@ export const twelveDataProvider: Provider = {
   needsKey: true,
   buildRequest(symbol: Ticker, from: IsoDate, to: IsoDate, access: ProviderAccess): ProviderRequest {
     const mapped = twelveDataSymbol(symbol);
-    if (!mapped) throw new SyncFailure('unsupported-symbol', `${LABEL} cannot be asked for ${symbol} (indices and unknown exchange suffixes are not mapped)`);
-    if (!access.apiKey) throw new SyncFailure('missing-key', `no ${LABEL} API key is stored (settings, or CATALYST_TWELVEDATA_KEY for the CLI)`);
-    const params = new URLSearchParams({ symbol: mapped.symbol, interval: '1day', start_date: from, end_date: addDays(to, 1), timezone: 'Exchange' });
+    if (!mapped)
+      throw new SyncFailure(
+        'unsupported-symbol',
+        `${LABEL} cannot be asked for ${symbol} (indices and unknown exchange suffixes are not mapped)`,
+      );
+    if (!access.apiKey)
+      throw new SyncFailure(
+        'missing-key',
+        `no ${LABEL} API key is stored (settings, or CATALYST_TWELVEDATA_KEY for the CLI)`,
+      );
+    const params = new URLSearchParams({
+      symbol: mapped.symbol,
+      interval: '1day',
+      start_date: from,
+      end_date: addDays(to, 1),
+      timezone: 'Exchange',
+    });
     if (mapped.exchange) params.set('exchange', mapped.exchange);
     const query = params.toString();
     const url = `${access.baseUrl}/time_series?${query}&apikey=${encodeURIComponent(access.apiKey)}`;
-    return { url, displayUrl: `${access.baseUrl}/time_series?${query}&apikey=…`, headers: { accept: 'application/json' } };
+    return {
+      url,
+      displayUrl: `${access.baseUrl}/time_series?${query}&apikey=…`,
+      headers: { accept: 'application/json' },
+    };
   },
   parse(answer: HttpAnswer, symbol: Ticker, from: IsoDate, to: IsoDate): ProviderData {
     const body = parseJson(answer, LABEL);
@@ -97,13 +120,19 @@ export const twelveDataProvider: Provider = {
       const { code, message } = err.data;
       const msg = excerpt(message);
       if (code === 401 || code === 403) throw authFailure(answer, LABEL, msg);
-      if (code === 429) throw new SyncFailure('rate-limited', `${LABEL} rate limit: ${msg}`, { retryable: true, retryAfterMs: 60_000 });
+      if (code === 429)
+        throw new SyncFailure('rate-limited', `${LABEL} rate limit: ${msg}`, { retryable: true, retryAfterMs: 60_000 });
       if (code >= 500) throw new SyncFailure('server-error', `${LABEL} error ${code}: ${msg}`, { retryable: true });
       // Asked for a range without sessions: not an error for us.
       if (/no data is available/i.test(message)) {
-        return { bars: [], actions: [], meta: { name: null, exchange: null, currency: null, timezone: null, kind: null } };
+        return {
+          bars: [],
+          actions: [],
+          meta: { name: null, exchange: null, currency: null, timezone: null, kind: null },
+        };
       }
-      if (code === 404 || (code === 400 && /symbol/i.test(message))) throw new SyncFailure('unknown-symbol', `${LABEL} does not know ${symbol} ("${msg}")`);
+      if (code === 404 || (code === 400 && /symbol/i.test(message)))
+        throw new SyncFailure('unknown-symbol', `${LABEL} does not know ${symbol} ("${msg}")`);
       throw new SyncFailure('bad-response', `${LABEL} error ${code}: ${msg}`);
     }
     if (answer.status === 401 || answer.status === 403) throw authFailure(answer, LABEL);

@@ -6,7 +6,15 @@ import { cleanFloat32 } from '../float32';
 import { SyncFailure } from '../sync-failure';
 import { addDays, dateInZone, isTimeZone, utcMidnight } from '../zone-date';
 import { checkSchema, excerpt, finishBars, parseJson } from './common';
-import type { CorporateAction, HttpAnswer, InstrumentMeta, Provider, ProviderAccess, ProviderData, ProviderRequest } from './types';
+import type {
+  CorporateAction,
+  HttpAnswer,
+  InstrumentMeta,
+  Provider,
+  ProviderAccess,
+  ProviderData,
+  ProviderRequest,
+} from './types';
 
 const LABEL = 'Yahoo Finance';
 
@@ -36,7 +44,10 @@ const resultSchema = z
       .object({
         dividends: z.record(z.string(), z.object({ amount: z.number(), date: z.number().int() }).loose()).optional(),
         splits: z
-          .record(z.string(), z.object({ date: z.number().int(), numerator: z.number(), denominator: z.number() }).loose())
+          .record(
+            z.string(),
+            z.object({ date: z.number().int(), numerator: z.number(), denominator: z.number() }).loose(),
+          )
           .optional(),
       })
       .loose()
@@ -45,7 +56,17 @@ const resultSchema = z
       .object({
         // `[{}]` when the range is empty.
         quote: z
-          .array(z.object({ open: numbers.optional(), high: numbers.optional(), low: numbers.optional(), close: numbers.optional(), volume: numbers.optional() }).loose())
+          .array(
+            z
+              .object({
+                open: numbers.optional(),
+                high: numbers.optional(),
+                low: numbers.optional(),
+                close: numbers.optional(),
+                volume: numbers.optional(),
+              })
+              .loose(),
+          )
           .min(1),
         adjclose: z.array(z.object({ adjclose: numbers.optional() }).loose()).optional(),
       })
@@ -58,14 +79,22 @@ export const yahooChartSchema = z.object({
   chart: z.object({ result: z.array(resultSchema).nullable(), error: errorSchema.nullable().optional() }).loose(),
 });
 
-const KINDS: Readonly<Record<string, InstrumentKind>> = { EQUITY: 'equity', INDEX: 'index', ETF: 'fund', MUTUALFUND: 'fund' };
+const KINDS: Readonly<Record<string, InstrumentKind>> = {
+  EQUITY: 'equity',
+  INDEX: 'index',
+  ETF: 'fund',
+  MUTUALFUND: 'fund',
+};
 
 function price(v: number | null | undefined): number | null {
   return v === null || v === undefined ? null : cleanFloat32(v);
 }
 
 function unknownSymbol(symbol: Ticker, description: string | null | undefined): SyncFailure {
-  return new SyncFailure('unknown-symbol', `${LABEL} does not know ${symbol}${description ? ` ("${excerpt(description)}")` : ''}`);
+  return new SyncFailure(
+    'unknown-symbol',
+    `${LABEL} does not know ${symbol}${description ? ` ("${excerpt(description)}")` : ''}`,
+  );
 }
 
 /**
@@ -96,20 +125,32 @@ export const yahooProvider: Provider = {
     const body = parseJson(answer, LABEL);
     const parsed = checkSchema(yahooChartSchema, body, LABEL);
     const { result, error } = parsed.chart;
-    if (answer.status === 404 || (error && /not found/i.test(error.code))) throw unknownSymbol(symbol, error?.description);
+    if (answer.status === 404 || (error && /not found/i.test(error.code)))
+      throw unknownSymbol(symbol, error?.description);
     if (error || !result) {
-      throw new SyncFailure('bad-response', `${LABEL} answered HTTP ${answer.status} with error ${error?.code ?? 'and no result'}${error?.description ? `: ${excerpt(error.description)}` : ''}`);
+      throw new SyncFailure(
+        'bad-response',
+        `${LABEL} answered HTTP ${answer.status} with error ${error?.code ?? 'and no result'}${error?.description ? `: ${excerpt(error.description)}` : ''}`,
+      );
     }
     if (answer.status >= 400) throw new SyncFailure('bad-response', `${LABEL} answered HTTP ${answer.status}`);
     const r = result[0];
     if (!r) throw unknownSymbol(symbol, 'empty result');
     const zone = r.meta.exchangeTimezoneName;
-    if (!isTimeZone(zone)) throw new SyncFailure('bad-response', `${LABEL} gave an unknown exchange time zone "${excerpt(zone, 40)}"`);
+    if (!isTimeZone(zone))
+      throw new SyncFailure('bad-response', `${LABEL} gave an unknown exchange time zone "${excerpt(zone, 40)}"`);
 
     const ts = r.timestamp ?? [];
     const q = r.indicators.quote[0]!;
     const adj = r.indicators.adjclose?.[0]?.adjclose;
-    for (const [name, arr] of [['open', q.open], ['high', q.high], ['low', q.low], ['close', q.close], ['volume', q.volume], ['adjclose', adj]] as const) {
+    for (const [name, arr] of [
+      ['open', q.open],
+      ['high', q.high],
+      ['low', q.low],
+      ['close', q.close],
+      ['volume', q.volume],
+      ['adjclose', adj],
+    ] as const) {
       if (ts.length > 0 && arr !== undefined && arr.length !== ts.length) {
         throw new SyncFailure('bad-response', `${LABEL} sent ${arr.length} ${name} values for ${ts.length} timestamps`);
       }

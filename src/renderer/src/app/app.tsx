@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { api } from '../api/client';
 import { ClaimsPanel } from '../features/claims/claims-panel';
 import { EventsPanel } from '../features/events/events-panel';
 import { StudyChartProvider } from '../features/study/study-chart';
@@ -54,6 +55,11 @@ function Layout() {
 }
 
 export function App() {
+  // Effects run children first: by now every feature has subscribed to its push events, so
+  // main may send what it held back during start-up.
+  useEffect(() => {
+    api.app.ready().catch((e: unknown) => console.error('app.ready failed', e));
+  }, []);
   return (
     <AppStateProvider>
       <StudyProvider>

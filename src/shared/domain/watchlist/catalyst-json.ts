@@ -25,8 +25,7 @@ export const CATALYST_WATCHLIST_VERSION = 1;
 
 /** One entry as written in the file. */
 export type CatalystJsonEntry =
-  | { readonly section: string }
-  | { readonly symbol: string; readonly note?: string; readonly exchange?: string };
+  { readonly section: string } | { readonly symbol: string; readonly note?: string; readonly exchange?: string };
 
 export interface CatalystJsonFile {
   readonly format: typeof CATALYST_WATCHLIST_FORMAT;
@@ -58,16 +57,27 @@ export function toCatalystJson(doc: WatchlistDocument, exportedAt?: string): str
 }
 
 /** The top level of a parsed JSON value, or why it is not a Catalyst watchlist this version reads. */
-export function checkCatalystJsonHead(value: unknown): { ok: true; name: unknown; entries: readonly unknown[] } | { ok: false; reason: string } {
+export function checkCatalystJsonHead(
+  value: unknown,
+): { ok: true; name: unknown; entries: readonly unknown[] } | { ok: false; reason: string } {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { ok: false, reason: `the JSON is ${Array.isArray(value) ? 'an array' : typeof value}, not a Catalyst watchlist object` };
+    return {
+      ok: false,
+      reason: `the JSON is ${Array.isArray(value) ? 'an array' : typeof value}, not a Catalyst watchlist object`,
+    };
   }
   const v = value as Record<string, unknown>;
   if (v.format !== CATALYST_WATCHLIST_FORMAT) {
-    return { ok: false, reason: `not a Catalyst watchlist file ("format" is ${JSON.stringify(v.format) ?? 'missing'}, expected "${CATALYST_WATCHLIST_FORMAT}")` };
+    return {
+      ok: false,
+      reason: `not a Catalyst watchlist file ("format" is ${JSON.stringify(v.format) ?? 'missing'}, expected "${CATALYST_WATCHLIST_FORMAT}")`,
+    };
   }
   if (typeof v.version !== 'number' || !Number.isInteger(v.version) || v.version < 1) {
-    return { ok: false, reason: `"version" must be a whole number ≥ 1 (got ${JSON.stringify(v.version) ?? 'nothing'})` };
+    return {
+      ok: false,
+      reason: `"version" must be a whole number ≥ 1 (got ${JSON.stringify(v.version) ?? 'nothing'})`,
+    };
   }
   if (v.version > CATALYST_WATCHLIST_VERSION) {
     return {

@@ -151,13 +151,18 @@ export function decodeWatchlistBytes(bytes: Uint8Array, maxBytes = MAX_WATCHLIST
     le = bytes[0] === 0xff;
     unit = 2;
     encoding = le ? 'utf-16le' : 'utf-16be';
-    if (bytes.length % 2 !== 0) return { ok: false, reason: `the file starts like ${encoding.toUpperCase()} but has an odd number of bytes (truncated?)` };
+    if (bytes.length % 2 !== 0)
+      return {
+        ok: false,
+        reason: `the file starts like ${encoding.toUpperCase()} but has an odd number of bytes (truncated?)`,
+      };
     decoded = decodeUtf16(bytes, 2, le);
   } else {
     if (bytes.includes(0)) {
       return {
         ok: false,
-        reason: 'the file contains NUL bytes: it is binary, or UTF-16 text without a byte-order mark (save it as UTF-8 or as Unicode text with a BOM)',
+        reason:
+          'the file contains NUL bytes: it is binary, or UTF-16 text without a byte-order mark (save it as UTF-8 or as Unicode text with a BOM)',
       };
     }
     encoding = 'utf-8';

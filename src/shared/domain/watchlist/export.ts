@@ -55,11 +55,17 @@ export function toTradingViewText(doc: WatchlistDocument): { text: string; warni
     }
   }
   const warnings: string[] = [];
-  if (notes) warnings.push(`${notes} note(s) left out: TradingView watchlist files have no notes (export CSV or JSON to keep them)`);
+  if (notes)
+    warnings.push(
+      `${notes} note(s) left out: TradingView watchlist files have no notes (export CSV or JSON to keep them)`,
+    );
   if (bare.length) {
-    warnings.push(`written without an exchange prefix (not known for these symbols; TradingView resolves bare tickers on import): ${listSymbols(bare)}`);
+    warnings.push(
+      `written without an exchange prefix (not known for these symbols; TradingView resolves bare tickers on import): ${listSymbols(bare)}`,
+    );
   }
-  if (inconsistent.length) warnings.push(`remembered prefix did not fit the symbol, default used: ${listSymbols(inconsistent)}`);
+  if (inconsistent.length)
+    warnings.push(`remembered prefix did not fit the symbol, default used: ${listSymbols(inconsistent)}`);
   return { text: tokens.join(','), warnings };
 }
 
@@ -80,7 +86,11 @@ export function toCsvText(doc: WatchlistDocument): string {
 }
 
 /** Exports a watchlist in one of the three writable formats. `exportedAt` (ISO instant) goes into JSON only. */
-export function exportWatchlist(doc: WatchlistDocument, format: WatchlistExportFormat, exportedAt?: string): WatchlistExportFile {
+export function exportWatchlist(
+  doc: WatchlistDocument,
+  format: WatchlistExportFormat,
+  exportedAt?: string,
+): WatchlistExportFile {
   const fileName = exportFileName(doc.name, format);
   switch (format) {
     case 'tradingview': {

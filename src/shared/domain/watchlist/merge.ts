@@ -14,7 +14,9 @@ export interface PlacedEntry<Id> {
  */
 export function markExisting(lines: readonly ParsedLine[], existing: ReadonlySet<string>): ParsedLine[] {
   return lines.map((l) =>
-    l.kind === 'item' && l.status === 'ok' && l.symbol !== null && existing.has(l.symbol) ? { ...l, status: 'duplicate', duplicateOf: null } : l,
+    l.kind === 'item' && l.status === 'ok' && l.symbol !== null && existing.has(l.symbol)
+      ? { ...l, status: 'duplicate', duplicateOf: null }
+      : l,
   );
 }
 
@@ -26,7 +28,10 @@ export function markExisting(lines: readonly ParsedLine[], existing: ReadonlySet
  * end of the list's leading, unsectioned part. A section of the file that the list lacks is
  * added even when all its symbols were duplicates, so no structure of the file is lost.
  */
-export function mergeEntries<Id>(existing: ReadonlyArray<PlacedEntry<Id>>, incoming: readonly WatchlistEntry[]): { merged: PlacedEntry<Id>[]; added: Ticker[] } {
+export function mergeEntries<Id>(
+  existing: ReadonlyArray<PlacedEntry<Id>>,
+  incoming: readonly WatchlistEntry[],
+): { merged: PlacedEntry<Id>[]; added: Ticker[] } {
   const have = new Set(existing.flatMap((p) => (p.entry.kind === 'item' ? [p.entry.symbol] : [])));
   const incomingSections = sectionsOf(incoming);
   // New items grouped by section (null = unsectioned), in first-seen order of the sections.

@@ -64,7 +64,11 @@ export type Normalised<T> = { readonly ok: true; readonly value: T } | { readonl
 export function normaliseWatchlistName(raw: string): Normalised<string> {
   const v = raw.normalize('NFC').trim();
   if (v === '') return { ok: false, reason: 'a watchlist name cannot be empty' };
-  if (v.length > MAX_WATCHLIST_NAME_LENGTH) return { ok: false, reason: `a watchlist name has at most ${MAX_WATCHLIST_NAME_LENGTH} characters (got ${v.length})` };
+  if (v.length > MAX_WATCHLIST_NAME_LENGTH)
+    return {
+      ok: false,
+      reason: `a watchlist name has at most ${MAX_WATCHLIST_NAME_LENGTH} characters (got ${v.length})`,
+    };
   if (CONTROL.test(v) || v.includes('\n')) return { ok: false, reason: 'a watchlist name must be one line of text' };
   return { ok: true, value: v };
 }
@@ -81,8 +85,10 @@ export function watchlistNameKey(name: string): string {
 export function normaliseSectionLabel(raw: string): Normalised<string> {
   const v = raw.normalize('NFC').trim();
   if (v === '') return { ok: false, reason: 'a section name cannot be empty' };
-  if (v.length > MAX_SECTION_LABEL_LENGTH) return { ok: false, reason: `a section name has at most ${MAX_SECTION_LABEL_LENGTH} characters (got ${v.length})` };
-  if (v.includes(',')) return { ok: false, reason: `section name "${v}" contains a comma (TradingView uses commas as separators)` };
+  if (v.length > MAX_SECTION_LABEL_LENGTH)
+    return { ok: false, reason: `a section name has at most ${MAX_SECTION_LABEL_LENGTH} characters (got ${v.length})` };
+  if (v.includes(','))
+    return { ok: false, reason: `section name "${v}" contains a comma (TradingView uses commas as separators)` };
   if (CONTROL.test(v) || v.includes('\n')) return { ok: false, reason: 'a section name must be one line of text' };
   return { ok: true, value: v };
 }
@@ -95,7 +101,8 @@ export function normaliseNote(raw: string | null | undefined): Normalised<string
   if (raw === null || raw === undefined) return { ok: true, value: null };
   const v = raw.replace(/\r\n?/g, '\n').normalize('NFC').trim();
   if (v === '') return { ok: true, value: null };
-  if (v.length > MAX_NOTE_LENGTH) return { ok: false, reason: `a note has at most ${MAX_NOTE_LENGTH} characters (got ${v.length})` };
+  if (v.length > MAX_NOTE_LENGTH)
+    return { ok: false, reason: `a note has at most ${MAX_NOTE_LENGTH} characters (got ${v.length})` };
   if (CONTROL.test(v)) return { ok: false, reason: 'a note cannot contain control characters' };
   return { ok: true, value: v };
 }

@@ -55,7 +55,8 @@ export interface ParsedWatchlist {
   readonly lines: readonly ParsedLine[];
 }
 
-export type ParseResult = { readonly ok: true; readonly value: ParsedWatchlist } | { readonly ok: false; readonly reason: string };
+export type ParseResult =
+  { readonly ok: true; readonly value: ParsedWatchlist } | { readonly ok: false; readonly reason: string };
 
 type MutableLine = { -readonly [K in keyof ParsedLine]: ParsedLine[K] };
 
@@ -80,7 +81,13 @@ class LineCollector {
     return this.section;
   }
 
-  addItem(line: number, input: string, mapping: SymbolMapping, rawNote?: string | null, rawExchange?: string | null): void {
+  addItem(
+    line: number,
+    input: string,
+    mapping: SymbolMapping,
+    rawNote?: string | null,
+    rawExchange?: string | null,
+  ): void {
     if (!mapping.ok) {
       this.addError(line, input, mapping.reason);
       return;
@@ -110,15 +117,38 @@ class LineCollector {
       if (note.value !== null && first.note !== note.value && !(first.note ?? '').split('\n').includes(note.value)) {
         const merged = normaliseNote(first.note === null ? note.value : `${first.note}\n${note.value}`);
         if (!merged.ok) {
-          this.addError(line, input, `cannot add this row's note to line ${first.line}: ${merged.reason}`, mapping.symbol);
+          this.addError(
+            line,
+            input,
+            `cannot add this row's note to line ${first.line}: ${merged.reason}`,
+            mapping.symbol,
+          );
           return;
         }
         first.note = merged.value;
       }
-      this.push({ line, input, kind: 'item', symbol: mapping.symbol, section: this.section, status: 'duplicate', note: note.value, exchange, duplicateOf: first.line });
+      this.push({
+        line,
+        input,
+        kind: 'item',
+        symbol: mapping.symbol,
+        section: this.section,
+        status: 'duplicate',
+        note: note.value,
+        exchange,
+        duplicateOf: first.line,
+      });
       return;
     }
-    const row = this.push({ line, input, kind: 'item', symbol: mapping.symbol, section: this.section, note: note.value, exchange });
+    const row = this.push({
+      line,
+      input,
+      kind: 'item',
+      symbol: mapping.symbol,
+      section: this.section,
+      note: note.value,
+      exchange,
+    });
     this.first.set(mapping.symbol, row);
   }
 
@@ -149,7 +179,11 @@ const EXCHANGE_HEADER = 'tradingview exchange';
 const DELIMITERS = [',', ';', '\t'] as const;
 type Delimiter = (typeof DELIMITERS)[number];
 
-const headerName = (cell: string): string => cell.replace(/^\uFEFF/, '').trim().toLowerCase();
+const headerName = (cell: string): string =>
+  cell
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase();
 
 /** Splits one line as a CSV record with a given delimiter (quotes honoured). */
 function splitRecord(line: string, delimiter: Delimiter): string[] {
@@ -181,7 +215,8 @@ function findCsvLayout(text: string): CsvLayout | { readonly reason: string } | 
     let best: { d: Delimiter; cells: number } | null = null;
     for (const d of candidates) {
       const cells = splitRecord(line, d);
-      if (cells.some((c) => SYMBOL_HEADERS.includes(headerName(c))) && (!best || cells.length > best.cells)) best = { d, cells: cells.length };
+      if (cells.some((c) => SYMBOL_HEADERS.includes(headerName(c))) && (!best || cells.length > best.cells))
+        best = { d, cells: cells.length };
     }
     return best ? { delimiter: best.d, headerStart: m.index } : null;
   }
@@ -257,7 +292,11 @@ function parseCsv(text: string, layout: CsvLayout): LineCollector | { reason: st
     const raw = cell(symbolCol);
     const input = raw.trim() === '' ? cells.join(layout.delimiter) : raw;
     if (symbolCol >= cells.length) {
-      out.addError(at, input, `the row has ${cells.length} field(s); the ${header[symbolCol]} column is field ${symbolCol + 1}`);
+      out.addError(
+        at,
+        input,
+        `the row has ${cells.length} field(s); the ${header[symbolCol]} column is field ${symbolCol + 1}`,
+      );
       continue;
     }
     const rawLabel = sectionCol >= 0 ? cell(sectionCol) : '';
@@ -275,7 +314,13 @@ function parseCsv(text: string, layout: CsvLayout): LineCollector | { reason: st
       out.addError(at, input, `no symbol in the ${rows[0]!.cells[symbolCol]!.trim()} column`);
       continue;
     }
-    out.addItem(at, raw.trim(), normaliseSymbolInput(raw), noteCol >= 0 ? cell(noteCol) : null, exchangeCol >= 0 ? cell(exchangeCol) : null);
+    out.addItem(
+      at,
+      raw.trim(),
+      normaliseSymbolInput(raw),
+      noteCol >= 0 ? cell(noteCol) : null,
+      exchangeCol >= 0 ? cell(exchangeCol) : null,
+    );
   }
   return out;
 }
@@ -340,9 +385,19 @@ function parseJson(text: string): { out: LineCollector; name: unknown } | { reas
     } else if (e.exchange !== undefined && typeof e.exchange !== 'string') {
       out.addError(line, input, '"exchange" must be a string');
     } else if (e.symbol.includes(':')) {
-      out.addError(line, input, `"${e.symbol}" is a TradingView spelling; Catalyst JSON holds canonical symbols with "exchange" beside them`);
+      out.addError(
+        line,
+        input,
+        `"${e.symbol}" is a TradingView spelling; Catalyst JSON holds canonical symbols with "exchange" beside them`,
+      );
     } else {
-      out.addItem(line, e.symbol, normaliseSymbolInput(e.symbol), e.note as string | undefined, e.exchange as string | undefined);
+      out.addItem(
+        line,
+        e.symbol,
+        normaliseSymbolInput(e.symbol),
+        e.note as string | undefined,
+        e.exchange as string | undefined,
+      );
     }
   });
   return { out, name: head.name };
@@ -372,7 +427,11 @@ const extensionOf = (fileName: string) => /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1
  * column), then TradingView, then plain text. Refuses a file with no symbol entries at all,
  * or more than {@link MAX_WATCHLIST_ENTRIES} entries.
  */
-export function parseWatchlistText(fileName: string, text: string, encoding: TextEncodingName | null = null): ParseResult {
+export function parseWatchlistText(
+  fileName: string,
+  text: string,
+  encoding: TextEncodingName | null = null,
+): ParseResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const ext = extensionOf(fileName);
   const trimmed = body.trimStart();
@@ -395,7 +454,10 @@ export function parseWatchlistText(fileName: string, text: string, encoding: Tex
       collected = r;
     } else if (ext === 'csv' || ext === 'tsv') {
       if (trimmed === '') return { ok: false, reason: 'the file has no text, only blanks' };
-      return { ok: false, reason: `the CSV has no Symbol, Ticker or Code column (first line: "${firstLineCells(body)}")` };
+      return {
+        ok: false,
+        reason: `the CSV has no Symbol, Ticker or Code column (first line: "${firstLineCells(body)}")`,
+      };
     } else if (looksLikeTradingView(body)) {
       format = 'tradingview';
       collected = parseTradingView(body);
@@ -410,12 +472,16 @@ export function parseWatchlistText(fileName: string, text: string, encoding: Tex
       json: 'the watchlist file has no entries with a symbol',
       csv: 'the CSV has a header but no rows with a symbol',
       tradingview: 'the file has section headers but no symbols',
-      plain: trimmed === '' ? 'the file has no text, only blanks' : 'the file has no symbols, only comments and blank lines',
+      plain:
+        trimmed === '' ? 'the file has no text, only blanks' : 'the file has no symbols, only comments and blank lines',
     };
     return { ok: false, reason: why[format] };
   }
   if (lines.length > MAX_WATCHLIST_ENTRIES) {
-    return { ok: false, reason: `the file has ${lines.length} entries; a watchlist holds at most ${MAX_WATCHLIST_ENTRIES}` };
+    return {
+      ok: false,
+      reason: `the file has ${lines.length} entries; a watchlist holds at most ${MAX_WATCHLIST_ENTRIES}`,
+    };
   }
   const named = typeof jsonName === 'string' ? normaliseWatchlistName(jsonName) : null;
   return {

@@ -172,7 +172,10 @@ export function mapTradingViewSymbol(raw: string): SymbolMapping {
   const colon = input.indexOf(':');
   if (colon < 0) return normaliseSymbolInput(input);
   const prefix = input.slice(0, colon).trim().toUpperCase();
-  const ticker = input.slice(colon + 1).trim().toUpperCase();
+  const ticker = input
+    .slice(colon + 1)
+    .trim()
+    .toUpperCase();
   if (prefix === '') return fail(`"${input}": missing exchange prefix before ":"`);
   if (ticker === '') return fail(`"${input}": missing ticker after "${prefix}:"`);
   if (!TV_PREFIX.test(prefix)) return fail(`"${input}": "${prefix}" is not an exchange prefix`);
@@ -185,7 +188,9 @@ export function mapTradingViewSymbol(raw: string): SymbolMapping {
     const known = indexRules.filter((r) => r.tradingView.startsWith(`${prefix}:`)).map((r) => r.tradingView);
     return fail(`"${input}": ${prefix}:${ticker} is not a known index (known ${prefix} symbols: ${known.join(', ')})`);
   }
-  return fail(`"${input}": unknown exchange prefix "${prefix}" (known: ${exchangeRules.map((r) => r.prefix).join(', ')}, and well-known indices such as TVC:HSI)`);
+  return fail(
+    `"${input}": unknown exchange prefix "${prefix}" (known: ${exchangeRules.map((r) => r.prefix).join(', ')}, and well-known indices such as TVC:HSI)`,
+  );
 }
 
 /** How a symbol is written for TradingView. */
@@ -217,7 +222,8 @@ export function toTradingViewSymbol(symbol: Ticker, exchange: string | null): Tr
   for (const rule of exchangeRules) {
     if (rule.suffix === '') continue;
     const ticker = yahooToTicker(rule, symbol);
-    if (ticker !== null && !indexByTv.has(`${rule.prefix}:${ticker}`)) return { ok: true, text: `${rule.prefix}:${ticker}`, prefixed: true };
+    if (ticker !== null && !indexByTv.has(`${rule.prefix}:${ticker}`))
+      return { ok: true, text: `${rule.prefix}:${ticker}`, prefixed: true };
   }
   return { ok: true, text: symbol, prefixed: false };
 }

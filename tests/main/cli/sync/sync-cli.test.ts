@@ -14,7 +14,11 @@ const series = realSeries();
 const fast = { CATALYST_SYNC_TIMEOUT_MS: '2000', CATALYST_SYNC_RETRY_DELAY_MS: '10', CATALYST_SYNC_SPACING_MS: '0' };
 
 beforeAll(async () => {
-  fp = await startFakeProvider({ series, tiingoKey: 'tiingo-key-1', faults: [{ symbol: 'BIDU', fault: { kind: 'html' } }] });
+  fp = await startFakeProvider({
+    series,
+    tiingoKey: 'tiingo-key-1',
+    faults: [{ symbol: 'BIDU', fault: { kind: 'html' } }],
+  });
 });
 afterAll(async () => {
   await fp?.close();
@@ -23,11 +27,34 @@ afterAll(async () => {
 describe('catalyst sync', () => {
   it('prints one result per symbol as JSON and exits 2 when some failed', async () => {
     const db = temp.dbPath();
-    const r = await runCli(['--db', db, 'sync', '--symbols', '9988.HK,baba,BIDU,NOPE.HK', '--from', '2025-01-01', '--to', '2025-01-31', '--base-url', fp.url, '--json'], fast);
+    const r = await runCli(
+      [
+        '--db',
+        db,
+        'sync',
+        '--symbols',
+        '9988.HK,baba,BIDU,NOPE.HK',
+        '--from',
+        '2025-01-01',
+        '--to',
+        '2025-01-31',
+        '--base-url',
+        fp.url,
+        '--json',
+      ],
+      fast,
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(2);
     const out = JSON.parse(r.stdout);
-    expect(out.results.map((x: { symbol: string; status: string; added: number; error: string | null }) => [x.symbol, x.status, x.added, x.error === null])).toEqual([
+    expect(
+      out.results.map((x: { symbol: string; status: string; added: number; error: string | null }) => [
+        x.symbol,
+        x.status,
+        x.added,
+        x.error === null,
+      ]),
+    ).toEqual([
       ['9988.HK', 'updated', 19, true],
       ['BABA', 'updated', 20, true],
       ['BIDU', 'failed', 0, false],
@@ -37,14 +64,27 @@ describe('catalyst sync', () => {
     expect(out.results[3]).toMatchObject({ reason: 'unknown-symbol' });
     expect(out.summary).toEqual({ total: 4, updated: 2, upToDate: 0, failed: 2, added: 39, changed: 0 });
     const conn = new BetterSqlite3(db, { readonly: true });
-    expect(storedBars(conn, '9988.HK')).toEqual(expectedBars(series.find((s) => s.symbol === '9988.HK')!, '2025-01-01', '2025-01-31'));
+    expect(storedBars(conn, '9988.HK')).toEqual(
+      expectedBars(
+        series.find((s) => s.symbol === '9988.HK')!,
+        '2025-01-01',
+        '2025-01-31',
+      ),
+    );
     conn.close();
   });
 
   it('syncs every cached instrument without --symbols, takes the base URL from the environment, exits 0', async () => {
     const db = temp.dbPath();
     const env = { ...fast, CATALYST_YAHOO_BASE_URL: fp.url };
-    expect((await runCli(['--db', db, 'sync', '--symbols', '0700.HK,^HSI', '--from', '2025-03-01', '--to', '2025-03-31', '--json'], env)).code).toBe(0);
+    expect(
+      (
+        await runCli(
+          ['--db', db, 'sync', '--symbols', '0700.HK,^HSI', '--from', '2025-03-01', '--to', '2025-03-31', '--json'],
+          env,
+        )
+      ).code,
+    ).toBe(0);
     fp.reset();
     const r = await runCli(['--db', db, 'sync', '--from', '2025-03-01', '--to', '2025-04-30', '--json'], env);
     expect(r.code).toBe(0);
@@ -54,14 +94,34 @@ describe('catalyst sync', () => {
       ['^HSI', 'updated'],
     ]);
     // Incremental: from a week before what was held, not from March 1st again.
-    for (const req of fp.requests) expect(Number(new URL(req.url, fp.url).searchParams.get('period1'))).toBeGreaterThanOrEqual(Date.parse('2025-03-23T00:00:00Z') / 1000);
+    for (const req of fp.requests)
+      expect(Number(new URL(req.url, fp.url).searchParams.get('period1'))).toBeGreaterThanOrEqual(
+        Date.parse('2025-03-23T00:00:00Z') / 1000,
+      );
     const human = await runCli(['--db', db, 'sync', '--from', '2025-03-01', '--to', '2025-04-30'], env);
-    expect(human.stdout).toMatch(/^0700\.HK {2}up-to-date +\+0\n\^HSI {5}up-to-date +\+0\n0 updated, 2 up to date\.\n$/);
+    expect(human.stdout).toMatch(
+      /^0700\.HK {2}up-to-date +\+0\n\^HSI {5}up-to-date +\+0\n0 updated, 2 up to date\.\n$/,
+    );
   });
 
   it('uses a keyed provider with the key from the environment', async () => {
     const db = temp.dbPath();
-    const args = ['--db', db, 'sync', '--symbols', 'BABA', '--from', '2025-01-01', '--to', '2025-01-31', '--provider', 'tiingo', '--base-url', fp.url, '--json'];
+    const args = [
+      '--db',
+      db,
+      'sync',
+      '--symbols',
+      'BABA',
+      '--from',
+      '2025-01-01',
+      '--to',
+      '2025-01-31',
+      '--provider',
+      'tiingo',
+      '--base-url',
+      fp.url,
+      '--json',
+    ];
     const noKey = await runCli(args, fast);
     expect(JSON.parse(noKey.stdout).results[0]).toMatchObject({ status: 'failed', reason: 'missing-key' });
     const ok = await runCli(args, { ...fast, CATALYST_TIINGO_KEY: 'tiingo-key-1' });
@@ -74,7 +134,10 @@ describe('catalyst sync', () => {
     await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
     const port = (srv.address() as { port: number }).port;
     await new Promise<void>((r) => srv.close(() => r()));
-    const r = await runCli(['--db', temp.dbPath(), 'sync', '--symbols', '9988.HK,BABA,BIDU', '--base-url', `http://127.0.0.1:${port}`], fast);
+    const r = await runCli(
+      ['--db', temp.dbPath(), 'sync', '--symbols', '9988.HK,BABA,BIDU', '--base-url', `http://127.0.0.1:${port}`],
+      fast,
+    );
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('Offline: no price provider could be reached. The cached prices are unchanged.\n');
   });
@@ -95,7 +158,9 @@ describe('catalyst sync', () => {
   });
 
   it('refuses a malformed tuning variable', async () => {
-    const r = await runCli(['--db', temp.dbPath(), 'sync', '--symbols', 'BABA', '--base-url', fp.url], { CATALYST_SYNC_BATCH_SIZE: 'lots' });
+    const r = await runCli(['--db', temp.dbPath(), 'sync', '--symbols', 'BABA', '--base-url', fp.url], {
+      CATALYST_SYNC_BATCH_SIZE: 'lots',
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/CATALYST_SYNC_BATCH_SIZE must be a whole number from 1 to 100000 \(got "lots"\)/);
   });

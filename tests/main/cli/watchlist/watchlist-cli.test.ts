@@ -18,7 +18,9 @@ function json(stdout: string): unknown {
 function rowCounts(db: string) {
   const d = openDatabase(db);
   try {
-    return d.prepare('SELECT (SELECT count(*) FROM watchlists) AS lists, (SELECT count(*) FROM watchlist_items) AS items').get();
+    return d
+      .prepare('SELECT (SELECT count(*) FROM watchlists) AS lists, (SELECT count(*) FROM watchlist_items) AS items')
+      .get();
   } finally {
     d.close();
   }
@@ -29,19 +31,57 @@ describe('catalyst watchlist import', () => {
     const db = tmp.dbPath();
     const run = promisify(execFile);
     const bin = join(ROOT, 'bin', 'catalyst.mjs');
-    const r = await run(process.execPath, [bin, '--db', db, '--json', 'watchlist', 'import', join(FIX, 'tradingview-china-tech.txt'), '--name', 'China tech']);
-    const out = json(r.stdout) as { name: string; format: string; items: Array<Record<string, unknown>>; imported: number };
+    const r = await run(process.execPath, [
+      bin,
+      '--db',
+      db,
+      '--json',
+      'watchlist',
+      'import',
+      join(FIX, 'tradingview-china-tech.txt'),
+      '--name',
+      'China tech',
+    ]);
+    const out = json(r.stdout) as {
+      name: string;
+      format: string;
+      items: Array<Record<string, unknown>>;
+      imported: number;
+    };
     expect(Object.keys(out)).toEqual(['name', 'format', 'items', 'imported']);
     expect(out).toMatchObject({ name: 'China tech', format: 'tradingview', imported: 15 });
     expect(out.items).toHaveLength(18);
-    expect(out.items[0]).toEqual({ line: 1, input: '###Indices', symbol: null, section: 'Indices', status: 'ok', error: null });
-    expect(out.items[7]).toEqual({ line: 1, input: 'HKEX:700', symbol: '0700.HK', section: 'HK tech', status: 'ok', error: null });
-    for (const item of out.items) expect(Object.keys(item)).toEqual(['line', 'input', 'symbol', 'section', 'status', 'error']);
+    expect(out.items[0]).toEqual({
+      line: 1,
+      input: '###Indices',
+      symbol: null,
+      section: 'Indices',
+      status: 'ok',
+      error: null,
+    });
+    expect(out.items[7]).toEqual({
+      line: 1,
+      input: 'HKEX:700',
+      symbol: '0700.HK',
+      section: 'HK tech',
+      status: 'ok',
+      error: null,
+    });
+    for (const item of out.items)
+      expect(Object.keys(item)).toEqual(['line', 'input', 'symbol', 'section', 'status', 'error']);
   }, 60_000);
 
   it('--dry-run writes nothing and reports imported 0', async () => {
     const db = tmp.dbPath();
-    const r = await runCli(['--db', db, '--json', 'watchlist', 'import', join(FIX, 'yahoo-portfolio.csv'), '--dry-run']);
+    const r = await runCli([
+      '--db',
+      db,
+      '--json',
+      'watchlist',
+      'import',
+      join(FIX, 'yahoo-portfolio.csv'),
+      '--dry-run',
+    ]);
     expect(r.code).toBe(0);
     expect(json(r.stdout)).toMatchObject({ name: 'yahoo-portfolio', format: 'csv', imported: 0 });
     expect(rowCounts(db)).toEqual({ lists: 0, items: 0 });
@@ -51,7 +91,10 @@ describe('catalyst watchlist import', () => {
     const db = tmp.dbPath();
     const r = await runCli(['--db', db, '--json', 'watchlist', 'import', join(FIX, 'malformed', 'bad-lines.txt')]);
     expect(r.code).toBe(2);
-    const out = json(r.stdout) as { items: Array<{ status: string; error: string | null; line: number }>; imported: number };
+    const out = json(r.stdout) as {
+      items: Array<{ status: string; error: string | null; line: number }>;
+      imported: number;
+    };
     expect(out.imported).toBe(3);
     expect(out.items.filter((i) => i.status === 'error').map((i) => [i.line, i.error])).toEqual([
       [3, '"not/a/symbol" is not a symbol (expected e.g. 9988.HK, BABA, ^HSI or HKEX:9988)'],
@@ -71,9 +114,18 @@ describe('catalyst watchlist import', () => {
   });
 
   it.each([
-    ['chart-screenshot.png', 'Cannot import chart-screenshot.png: the file is a PNG image, not a text watchlist. Nothing was imported.'],
-    ['future-version.json', 'Cannot import future-version.json: the file is watchlist format version 2, written by a newer Catalyst; this version reads up to 1. Nothing was imported.'],
-    ['no-symbol-column.csv', 'Cannot import no-symbol-column.csv: the CSV has no Symbol, Ticker or Code column (first line: "Name,Last Price,Change %"). Nothing was imported.'],
+    [
+      'chart-screenshot.png',
+      'Cannot import chart-screenshot.png: the file is a PNG image, not a text watchlist. Nothing was imported.',
+    ],
+    [
+      'future-version.json',
+      'Cannot import future-version.json: the file is watchlist format version 2, written by a newer Catalyst; this version reads up to 1. Nothing was imported.',
+    ],
+    [
+      'no-symbol-column.csv',
+      'Cannot import no-symbol-column.csv: the CSV has no Symbol, Ticker or Code column (first line: "Name,Last Price,Change %"). Nothing was imported.',
+    ],
   ])('exits 1 with a JSON error when the file %s is rejected', async (file, message) => {
     const db = tmp.dbPath();
     const r = await runCli(['--db', db, '--json', 'watchlist', 'import', join(FIX, 'malformed', file)]);
@@ -90,39 +142,105 @@ describe('catalyst watchlist import', () => {
     const r = await runCli(['--db', db, '--json', 'watchlist', 'import', big]);
     expect(r.code).toBe(1);
     expect(json(r.stderr)).toEqual({
-      error: { code: 'invalid-input', message: 'Cannot import big.txt: the file is 2097152 bytes (2 MiB); the limit is 1048576 bytes (1 MiB). Nothing was imported.' },
+      error: {
+        code: 'invalid-input',
+        message:
+          'Cannot import big.txt: the file is 2097152 bytes (2 MiB); the limit is 1048576 bytes (1 MiB). Nothing was imported.',
+      },
     });
     const missing = await runCli(['--db', db, '--json', 'watchlist', 'import', join(tmp.dir(), 'nope.txt')]);
     expect(missing.code).toBe(1);
-    expect(json(missing.stderr)).toEqual({ error: { code: 'invalid-input', message: `Cannot read ${join(tmp.dir(), 'nope.txt')}: ENOENT` } });
+    expect(json(missing.stderr)).toEqual({
+      error: { code: 'invalid-input', message: `Cannot read ${join(tmp.dir(), 'nope.txt')}: ENOENT` },
+    });
   });
 
   it('refuses a taken name (also on a dry run), merges with --merge, and needs the target to exist', async () => {
     const db = tmp.dbPath();
-    expect((await runCli(['--db', db, 'watchlist', 'import', join(FIX, 'tradingview-china-tech.txt'), '--name', 'Asia'])).code).toBe(0);
+    expect(
+      (await runCli(['--db', db, 'watchlist', 'import', join(FIX, 'tradingview-china-tech.txt'), '--name', 'Asia']))
+        .code,
+    ).toBe(0);
     for (const extra of [[], ['--dry-run']]) {
-      const clash = await runCli(['--db', db, '--json', 'watchlist', 'import', join(FIX, 'plain-with-comments.txt'), '--name', 'ASIA', ...extra]);
+      const clash = await runCli([
+        '--db',
+        db,
+        '--json',
+        'watchlist',
+        'import',
+        join(FIX, 'plain-with-comments.txt'),
+        '--name',
+        'ASIA',
+        ...extra,
+      ]);
       expect(clash.code).toBe(1);
       expect((json(clash.stderr) as { error: { code: string } }).error.code).toBe('conflict');
     }
-    const dry = await runCli(['--db', db, '--json', 'watchlist', 'import', join(FIX, 'plain-with-comments.txt'), '--name', 'asia', '--merge', '--dry-run']);
-    const dryOut = json(dry.stdout) as { name: string; items: Array<{ symbol: string; status: string }>; imported: number };
+    const dry = await runCli([
+      '--db',
+      db,
+      '--json',
+      'watchlist',
+      'import',
+      join(FIX, 'plain-with-comments.txt'),
+      '--name',
+      'asia',
+      '--merge',
+      '--dry-run',
+    ]);
+    const dryOut = json(dry.stdout) as {
+      name: string;
+      items: Array<{ symbol: string; status: string }>;
+      imported: number;
+    };
     expect(dryOut.name).toBe('Asia');
     expect(dryOut.imported).toBe(0);
     expect(dryOut.items.filter((i) => i.status === 'ok').map((i) => i.symbol)).toEqual([]);
     expect(dryOut.items.filter((i) => i.status === 'duplicate')).toHaveLength(11);
 
-    const merged = await runCli(['--db', db, '--json', 'watchlist', 'import', join(FIX, 'yahoo-portfolio.csv'), '--name', 'Asia', '--merge']);
+    const merged = await runCli([
+      '--db',
+      db,
+      '--json',
+      'watchlist',
+      'import',
+      join(FIX, 'yahoo-portfolio.csv'),
+      '--name',
+      'Asia',
+      '--merge',
+    ]);
     expect(merged.code).toBe(0);
     expect(json(merged.stdout)).toMatchObject({ name: 'Asia', imported: 0 });
-    const noTarget = await runCli(['--db', db, '--json', 'watchlist', 'import', join(FIX, 'yahoo-portfolio.csv'), '--name', 'Europe', '--merge']);
+    const noTarget = await runCli([
+      '--db',
+      db,
+      '--json',
+      'watchlist',
+      'import',
+      join(FIX, 'yahoo-portfolio.csv'),
+      '--name',
+      'Europe',
+      '--merge',
+    ]);
     expect(noTarget.code).toBe(1);
-    expect(json(noTarget.stderr)).toEqual({ error: { code: 'not-found', message: 'There is no watchlist named "Europe" to merge into (drop --merge to create it).' } });
+    expect(json(noTarget.stderr)).toEqual({
+      error: {
+        code: 'not-found',
+        message: 'There is no watchlist named "Europe" to merge into (drop --merge to create it).',
+      },
+    });
   });
 
   it('prints a readable table without --json', async () => {
     const db = tmp.dbPath();
-    const r = await runCli(['--db', db, 'watchlist', 'import', join(FIX, 'malformed', 'unknown-prefixes.txt'), '--dry-run']);
+    const r = await runCli([
+      '--db',
+      db,
+      'watchlist',
+      'import',
+      join(FIX, 'malformed', 'unknown-prefixes.txt'),
+      '--dry-run',
+    ]);
     expect(r.stdout).toContain('BINANCE:BTCUSDT');
     expect(r.stdout).toMatch(/unknown exchange prefix "BINANCE"/);
     expect(r.stdout).toMatch(/tradingview file; 2 ok, 1 duplicate, 8 error\(s\)\. Dry run: nothing written/);
@@ -140,22 +258,49 @@ describe('catalyst watchlist export / list', () => {
     expect(tv.stdout).toBe(`${readFileSync(join(FIX, 'tradingview-china-tech.txt'), 'utf8')}\n`);
 
     const out = join(tmp.dir(), 'out.csv');
-    const csv = await runCli(['--db', db, '--json', 'watchlist', 'export', 'China tech rally 2025', '--format', 'csv', '--out', out]);
+    const csv = await runCli([
+      '--db',
+      db,
+      '--json',
+      'watchlist',
+      'export',
+      'China tech rally 2025',
+      '--format',
+      'csv',
+      '--out',
+      out,
+    ]);
     expect(csv.code).toBe(0);
     expect(json(csv.stdout)).toMatchObject({ name: 'China tech rally 2025', format: 'csv', file: out, warnings: [] });
     const written = readFileSync(out, 'utf8');
     expect(written).toContain("0700.HK,Others,'=Hunyuan T1,\r\n");
 
-    const tvWarn = await runCli(['--db', db, 'watchlist', 'export', 'China tech rally 2025', '--format', 'tradingview']);
-    expect(tvWarn.stderr).toBe('warning: 4 note(s) left out: TradingView watchlist files have no notes (export CSV or JSON to keep them)\n');
+    const tvWarn = await runCli([
+      '--db',
+      db,
+      'watchlist',
+      'export',
+      'China tech rally 2025',
+      '--format',
+      'tradingview',
+    ]);
+    expect(tvWarn.stderr).toBe(
+      'warning: 4 note(s) left out: TradingView watchlist files have no notes (export CSV or JSON to keep them)\n',
+    );
 
     const j = await runCli(['--db', db, '--json', 'watchlist', 'export', 'China tech rally 2025', '--format', 'json']);
     const file = json(j.stdout) as { fileName: string; content: string };
     expect(file.fileName).toBe('China tech rally 2025.json');
-    expect(JSON.parse(file.content)).toMatchObject({ format: 'catalyst-watchlist', version: 1, name: 'China tech rally 2025' });
+    expect(JSON.parse(file.content)).toMatchObject({
+      format: 'catalyst-watchlist',
+      version: 1,
+      name: 'China tech rally 2025',
+    });
 
     const list = await runCli(['--db', db, '--json', 'watchlist', 'list']);
-    expect((json(list.stdout) as Array<Record<string, unknown>>).map((l) => [l.name, l.itemCount, l.sectionCount])).toEqual([
+    expect(
+      (json(list.stdout) as Array<Record<string, unknown>>).map((l) => [l.name, l.itemCount, l.sectionCount]),
+    ).toEqual([
       ['China tech', 15, 3],
       ['China tech rally 2025', 7, 4],
     ]);
@@ -168,8 +313,12 @@ describe('catalyst watchlist export / list', () => {
     expect((json(missing.stderr) as { error: { code: string } }).error.code).toBe('not-found');
     const fmt = await runCli(['--db', db, '--json', 'watchlist', 'export', 'Nope', '--format', 'xlsx']);
     expect(fmt.code).toBe(1);
-    expect(json(fmt.stderr)).toEqual({ error: { code: 'invalid-input', message: '--format: must be tradingview, csv or json' } });
+    expect(json(fmt.stderr)).toEqual({
+      error: { code: 'invalid-input', message: '--format: must be tradingview, csv or json' },
+    });
     const none = await runCli(['--db', db, '--json', 'watchlist', 'export', 'Nope']);
-    expect(json(none.stderr)).toEqual({ error: { code: 'invalid-input', message: '--format is required: tradingview, csv or json' } });
+    expect(json(none.stderr)).toEqual({
+      error: { code: 'invalid-input', message: '--format is required: tradingview, csv or json' },
+    });
   });
 });

@@ -6,7 +6,9 @@ const problem = (text: string) => catalystErrorOf(() => parseBarsCsv(text));
 
 describe('parseBarsCsv', () => {
   it('reads a BOM, CRLF, upper-case headers, adj_close and unsorted rows', () => {
-    const bars = parseBarsCsv('\uFEFFDate,Open,High,Low,Close,Adj Close,Volume\r\n2025-01-03,2,3,1,2.5,2.4,10\r\n2025-01-02,1,2,1,1.5,,0\r\n');
+    const bars = parseBarsCsv(
+      '\uFEFFDate,Open,High,Low,Close,Adj Close,Volume\r\n2025-01-03,2,3,1,2.5,2.4,10\r\n2025-01-02,1,2,1,1.5,,0\r\n',
+    );
     expect(bars).toEqual([
       { date: '2025-01-02', open: 1, high: 2, low: 1, close: 1.5, adjClose: null, volume: 0, placeholder: false },
       { date: '2025-01-03', open: 2, high: 3, low: 1, close: 2.5, adjClose: 2.4, volume: 10, placeholder: false },

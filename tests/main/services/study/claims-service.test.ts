@@ -24,7 +24,11 @@ describe('ClaimsService on the seeded cache', () => {
     ]);
     expect(qwen[0]!.value).toBeCloseTo(138.5 / 87.25 - 1, 12);
     expect(qwen[1]!.value).toBeCloseTo(143.75 / 89.99 - 1, 12);
-    expect(byId['hstech-nearly-30-ytd']!.results[0]).toMatchObject({ verdict: 'holds', from: '2024-12-31', to: '2025-02-24' });
+    expect(byId['hstech-nearly-30-ytd']!.results[0]).toMatchObject({
+      verdict: 'holds',
+      from: '2024-12-31',
+      to: '2025-02-24',
+    });
     expect(byId['byd-record-high']!.results[0]).toMatchObject({ verdict: 'holds', to: '2025-02-11' });
     // Telecoms, YTD to 2025-03-14 against the last valid 2024 close (2024-12-30; 12-31 is a placeholder).
     const tel = byId['telecoms-benefited']!.results;
@@ -41,9 +45,20 @@ describe('ClaimsService on the seeded cache', () => {
   it('reads the cache as it is now: a newer provider bar in the window changes the measured peak', () => {
     const h = harness();
     h.repos.bars.upsertBatch(asTicker('BABA'), [
-      toBar({ date: asIsoDate('2025-02-21'), open: 140, high: 150, low: 139, close: 149.0, adjClose: null, volume: 1_000_000 }),
+      toBar({
+        date: asIsoDate('2025-02-21'),
+        open: 140,
+        high: 150,
+        low: 139,
+        close: 149.0,
+        adjClose: null,
+        volume: 1_000_000,
+      }),
     ]);
-    const baba = h.claims.evaluate().find((c) => c.id === 'alibaba-50pct-after-qwen')!.results.find((r) => r.symbol === 'BABA')!;
+    const baba = h.claims
+      .evaluate()
+      .find((c) => c.id === 'alibaba-50pct-after-qwen')!
+      .results.find((r) => r.symbol === 'BABA')!;
     expect(baba.value).toBeCloseTo(149.0 / 89.99 - 1, 12);
   });
 
@@ -51,7 +66,10 @@ describe('ClaimsService on the seeded cache', () => {
     const h = harness();
     h.db.prepare("DELETE FROM bars WHERE symbol = '1810.HK'").run();
     const gains = h.claims.evaluate('china-tech-rally-2025').find((c) => c.id === 'gains-baidu-xiaomi-alibaba')!;
-    expect(gains.results.find((r) => r.symbol === '1810.HK')).toMatchObject({ verdict: 'not-enough-data', value: null });
+    expect(gains.results.find((r) => r.symbol === '1810.HK')).toMatchObject({
+      verdict: 'not-enough-data',
+      value: null,
+    });
     expect(() => h.claims.evaluate('nope')).toThrow(/no study "nope"/);
   });
 });

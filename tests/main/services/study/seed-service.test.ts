@@ -6,7 +6,15 @@ import { CatalystError } from '../../../../src/shared/contract/errors';
 import { toBar } from '../../../../src/shared/domain/bar';
 import type { StudyEvent } from '../../../../src/shared/domain/study-event';
 import { useTempDir } from '../../../helpers/temp-db';
-import { copyResources, count, dump, openStudyHarness, RESOURCES, totalChanges, type StudyHarness } from './study-harness';
+import {
+  copyResources,
+  count,
+  dump,
+  openStudyHarness,
+  RESOURCES,
+  totalChanges,
+  type StudyHarness,
+} from './study-harness';
 import { catalystErrorOf } from '../../../helpers/errors';
 
 const STUDY_FILE = join('studies', 'china-tech-rally-2025.study.json');
@@ -86,7 +94,9 @@ describe('SeedService', () => {
     });
     expect(h.repos.instruments.get(asTicker('BABA'))).toMatchObject({ timezone: 'America/New_York', exchange: 'NYSE' });
     expect(h.repos.instruments.get(asTicker('000001.SS'))).toMatchObject({ timezone: 'Asia/Shanghai', kind: 'index' });
-    expect(h.repos.instruments.get(asTicker('9988.HK'))!.adjustmentNote).toMatch(/× 0\.98734.*2025-01-28: drawn as gaps, never used as a return base/);
+    expect(h.repos.instruments.get(asTicker('9988.HK'))!.adjustmentNote).toMatch(
+      /× 0\.98734.*2025-01-28: drawn as gaps, never used as a return base/,
+    );
     // Half-day placeholder rows are kept and flagged; the close-only index has no OHLC.
     const hk = h.repos.bars.range(asTicker('9988.HK'), asIsoDate('2025-01-27'), asIsoDate('2025-02-03'));
     expect(hk.map((b) => [b.date, b.placeholder])).toEqual([
@@ -95,7 +105,16 @@ describe('SeedService', () => {
       ['2025-02-03', false],
     ]);
     expect(h.repos.bars.range(asTicker('HSTECH.HK'), asIsoDate('2024-12-31'), asIsoDate('2024-12-31'))).toEqual([
-      { date: '2024-12-31', open: null, high: null, low: null, close: 4468.11, adjClose: null, volume: null, placeholder: false },
+      {
+        date: '2024-12-31',
+        open: null,
+        high: null,
+        low: null,
+        close: 4468.11,
+        adjClose: null,
+        volume: null,
+        placeholder: false,
+      },
     ]);
     expect(h.seed.isSeeded()).toBe(true);
   });
@@ -106,7 +125,12 @@ describe('SeedService', () => {
     const before = dump(h.db);
     const changes = totalChanges(h.db);
     const again = h.seed.seed();
-    expect(again).toMatchObject({ study: 'unchanged', changed: false, instruments: { inserted: [], updated: [] }, bars: { inserted: 0 } });
+    expect(again).toMatchObject({
+      study: 'unchanged',
+      changed: false,
+      instruments: { inserted: [], updated: [] },
+      bars: { inserted: 0 },
+    });
     expect(again.events).toEqual({ inserted: 0, removed: 0, skipped: [] });
     expect(totalChanges(h.db)).toBe(changes);
     expect(dump(h.db)).toEqual(before);
@@ -134,16 +158,42 @@ describe('SeedService', () => {
     })();
     // Newer provider data: a real candle for the 2025-01-28 half day, a corrected close, and a later session.
     const provider = [
-      toBar({ date: asIsoDate('2025-01-28'), open: 88.0, high: 88.9, low: 87.6, close: 88.35, adjClose: null, volume: 21_500_000 }),
-      toBar({ date: asIsoDate('2025-03-14'), open: 131.0, high: 136.4, low: 130.2, close: 135.9, adjClose: null, volume: 80_000_000 }),
-      toBar({ date: asIsoDate('2025-05-22'), open: 125.0, high: 126.0, low: 123.5, close: 124.6, adjClose: null, volume: 40_000_000 }),
+      toBar({
+        date: asIsoDate('2025-01-28'),
+        open: 88.0,
+        high: 88.9,
+        low: 87.6,
+        close: 88.35,
+        adjClose: null,
+        volume: 21_500_000,
+      }),
+      toBar({
+        date: asIsoDate('2025-03-14'),
+        open: 131.0,
+        high: 136.4,
+        low: 130.2,
+        close: 135.9,
+        adjClose: null,
+        volume: 80_000_000,
+      }),
+      toBar({
+        date: asIsoDate('2025-05-22'),
+        open: 125.0,
+        high: 126.0,
+        low: 123.5,
+        close: 124.6,
+        adjClose: null,
+        volume: 40_000_000,
+      }),
     ];
     h.repos.bars.upsertBatch(hk, provider);
     // The user edits an instrument's provenance note.
     h.db.prepare("UPDATE instruments SET provenance = 'checked against my broker' WHERE symbol = 'BIDU'").run();
     const userRows = () => ({
       events: h.repos.events.list().filter((e) => e.origin === 'user'),
-      bars: h.repos.bars.range(hk, asIsoDate('2025-01-28'), asIsoDate('2025-05-31')).filter((b) => ['2025-01-28', '2025-03-14', '2025-05-22'].includes(b.date)),
+      bars: h.repos.bars
+        .range(hk, asIsoDate('2025-01-28'), asIsoDate('2025-05-31'))
+        .filter((b) => ['2025-01-28', '2025-03-14', '2025-05-22'].includes(b.date)),
       bidu: h.repos.instruments.get(asTicker('BIDU'))!.provenance,
     });
     const before = userRows();
@@ -178,11 +228,16 @@ describe('SeedService', () => {
     expect(h.repos.studies.stored('china-tech-rally-2025')).toEqual({ origin: 'seed', revision: 2 });
   });
 
-  it('fills an instrument a user imported before: the bare defaults get the shipped metadata, the user\'s bars and notes stay', () => {
+  it("fills an instrument a user imported before: the bare defaults get the shipped metadata, the user's bars and notes stay", () => {
     const h = open();
-    const csv = 'date,open,high,low,close,volume\n2025-01-27,86.0,87.0,85.5,86.9,1000\n2025-01-28,88.0,88.9,87.6,88.35,2000\n';
+    const csv =
+      'date,open,high,low,close,volume\n2025-01-27,86.0,87.0,85.5,86.9,1000\n2025-01-28,88.0,88.9,87.6,88.35,2000\n';
     h.market.importBarsCsv(asTicker('9988.HK'), csv);
-    expect(h.repos.instruments.get(asTicker('9988.HK'))).toMatchObject({ timezone: 'UTC', name: null, provenance: 'imported from a CSV file' });
+    expect(h.repos.instruments.get(asTicker('9988.HK'))).toMatchObject({
+      timezone: 'UTC',
+      name: null,
+      provenance: 'imported from a CSV file',
+    });
     const report = h.seed.seed();
     expect(report.instruments.inserted).not.toContain('9988.HK');
     expect(report.instruments.updated).toEqual(['9988.HK']);
@@ -194,7 +249,11 @@ describe('SeedService', () => {
       provenance: 'imported from a CSV file',
       adjustmentNote: expect.stringContaining('0.98734'),
     });
-    expect(h.repos.bars.range(asTicker('9988.HK'), asIsoDate('2025-01-27'), asIsoDate('2025-01-28')).map((b) => [b.close, b.placeholder])).toEqual([
+    expect(
+      h.repos.bars
+        .range(asTicker('9988.HK'), asIsoDate('2025-01-27'), asIsoDate('2025-01-28'))
+        .map((b) => [b.close, b.placeholder]),
+    ).toEqual([
       [86.9, false],
       [88.35, false],
     ]);
@@ -222,7 +281,10 @@ describe('SeedService', () => {
   it('rejects an altered price file (hash mismatch) and writes nothing', () => {
     const resources = resourcesCopy();
     const p = join(resources, 'prices', 'BABA.csv');
-    writeFileSync(p, readFileSync(p, 'utf8').replace('2025-01-28,90.94,96.43,89.9,96.03,', '2025-01-28,90.94,99.43,89.9,99.03,'));
+    writeFileSync(
+      p,
+      readFileSync(p, 'utf8').replace('2025-01-28,90.94,96.43,89.9,96.03,', '2025-01-28,90.94,99.43,89.9,99.03,'),
+    );
     const h = open(resources);
     const e = catalystErrorOf(() => h.seed.seed());
     expect(e.message).toMatch(/BABA\.csv does not match its manifest hash .*the shipped file was altered/);
@@ -239,7 +301,9 @@ describe('SeedService', () => {
 
   it('writes everything in one transaction: a failure on the last table rolls back the bars and instruments', () => {
     const h = open();
-    h.db.exec("CREATE TRIGGER refuse_claims BEFORE INSERT ON claims BEGIN SELECT RAISE(ABORT, 'disk full (simulated)'); END;");
+    h.db.exec(
+      "CREATE TRIGGER refuse_claims BEFORE INSERT ON claims BEGIN SELECT RAISE(ABORT, 'disk full (simulated)'); END;",
+    );
     expect(() => h.seed.seed()).toThrow(/disk full \(simulated\)/);
     expect(count(h.db, 'instruments') + count(h.db, 'bars') + count(h.db, 'studies') + count(h.db, 'events')).toBe(0);
     h.db.exec('DROP TRIGGER refuse_claims');

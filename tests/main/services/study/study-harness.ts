@@ -46,7 +46,13 @@ export function openStudyHarness(dbPath: string, resourcesDir = RESOURCES): Stud
   const db = openDatabase(dbPath);
   const instruments = new InstrumentsRepository(db);
   const bars = new BarsRepository(db);
-  const repos = { instruments, bars, studies: new StudyRepository(db), events: new EventsRepository(db), claims: new ClaimsRepository(db) };
+  const repos = {
+    instruments,
+    bars,
+    studies: new StudyRepository(db),
+    events: new EventsRepository(db),
+    claims: new ClaimsRepository(db),
+  };
   const seed = new SeedService({
     studies: repos.studies,
     events: repos.events,
@@ -80,7 +86,9 @@ const TABLES: Record<string, string> = {
 
 /** Every row of every study and cache table, for row-level comparisons. */
 export function dump(db: Database): Record<string, unknown[]> {
-  return Object.fromEntries(Object.entries(TABLES).map(([t, order]) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY ${order}`).all()]));
+  return Object.fromEntries(
+    Object.entries(TABLES).map(([t, order]) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY ${order}`).all()]),
+  );
 }
 
 export function count(db: Database, table: string): number {

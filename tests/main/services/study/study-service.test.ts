@@ -17,7 +17,10 @@ describe('StudyService on the seeded database', () => {
         benchmarks: 3,
         events: 31,
         claims: 5,
-        source: expect.objectContaining({ author: 'Wang Choon Leo, CFA', url: 'https://fifthperson.com/china-tech-stocks-up-2025/' }),
+        source: expect.objectContaining({
+          author: 'Wang Choon Leo, CFA',
+          url: 'https://fifthperson.com/china-tech-stocks-up-2025/',
+        }),
       }),
     ]);
   });
@@ -31,13 +34,20 @@ describe('StudyService on the seeded database', () => {
       role: 'subject',
       firstDate: '2024-01-02',
       lastDate: '2025-05-21',
-      instrument: { name: 'Alibaba Group', adjustmentNote: expect.stringContaining('placeholder'), provenance: expect.stringContaining('Georgelikechen') },
+      instrument: {
+        name: 'Alibaba Group',
+        adjustmentNote: expect.stringContaining('placeholder'),
+        provenance: expect.stringContaining('Georgelikechen'),
+      },
     });
     expect(s.universe.find((u) => u.symbol === 'HSTECH.HK')!.instrument).toMatchObject({ closeOnly: true });
     expect(s.events.map((e) => e.date)).toEqual([...s.events.map((e) => e.date)].sort());
     const qwen = s.events.find((e) => e.id === 'qwen25-max-release')!;
     expect(qwen.t0).toEqual({ '9988.HK': '2025-02-03', BABA: '2025-01-28', 'HSTECH.HK': '2025-02-03' });
-    expect(qwen.source).toMatchObject({ kind: 'article', quote: expect.stringMatching(/^Alibaba’s stock surged more than 50%/) });
+    expect(qwen.source).toMatchObject({
+      kind: 'article',
+      quote: expect.stringMatching(/^Alibaba’s stock surged more than 50%/),
+    });
     expect(s.claims.map((c) => c.id)).toContain('alibaba-50pct-after-qwen');
   });
 
@@ -46,7 +56,10 @@ describe('StudyService on the seeded database', () => {
     const baba = h.study.listEvents({ studyId: 'china-tech-rally-2025', symbol: asTicker('BABA') });
     expect(baba.every((e) => e.symbols.includes(asTicker('BABA')))).toBe(true);
     expect(baba.find((e) => e.id === 'deepseek-r1-release')!.t0.BABA).toBe('2025-01-21'); // MLK Day
-    expect(baba.find((e) => e.id === 'alibaba-dec-quarter-results')!.t0).toEqual({ BABA: '2025-02-20', '9988.HK': '2025-02-21' });
+    expect(baba.find((e) => e.id === 'alibaba-dec-quarter-results')!.t0).toEqual({
+      BABA: '2025-02-20',
+      '9988.HK': '2025-02-21',
+    });
     expect(baba.find((e) => e.id === 'deepseek-shock')!.t0).toMatchObject({ BABA: '2025-01-27', '^HSI': '2025-01-28' });
     const policy = h.study.listEvents({ category: 'policy' });
     expect(policy.length).toBeGreaterThan(5);

@@ -47,7 +47,11 @@ describe('incremental sync', () => {
     // Again, later the same day: only the tail, overlap included, one request each.
     fp.reset();
     const second = await h.sync.waitForRun((await h.sync.start({ symbols })).runId);
-    expect(second.results.map((r) => [r.status, r.added, r.changed])).toEqual([['up-to-date', 0, 0], ['up-to-date', 0, 0], ['up-to-date', 0, 0]]);
+    expect(second.results.map((r) => [r.status, r.added, r.changed])).toEqual([
+      ['up-to-date', 0, 0],
+      ['up-to-date', 0, 0],
+      ['up-to-date', 0, 0],
+    ]);
     expect(fp.requests.map((r) => r.symbol).sort()).toEqual(['0700.HK', '9988.HK', '^HSI']);
     for (const r of fp.requests) {
       expect(r.sessions).toBeLessThanOrEqual(5);
@@ -56,11 +60,19 @@ describe('incremental sync', () => {
     }
 
     // A new session (the real 2025-02-03 bars) appears: the next sync adds exactly it.
-    for (const s of full) fp.addBar(s.symbol, s.bars.find((b) => b.date === '2025-02-03')!);
+    for (const s of full)
+      fp.addBar(
+        s.symbol,
+        s.bars.find((b) => b.date === '2025-02-03')!,
+      );
     h.setClock('2025-02-03T10:00:00Z');
     fp.reset();
     const third = await h.sync.waitForRun((await h.sync.start({ symbols })).runId);
-    expect(third.results.map((r) => [r.status, r.added, r.changed])).toEqual([['updated', 1, 0], ['updated', 1, 0], ['updated', 1, 0]]);
+    expect(third.results.map((r) => [r.status, r.added, r.changed])).toEqual([
+      ['updated', 1, 0],
+      ['updated', 1, 0],
+      ['updated', 1, 0],
+    ]);
     expect(fp.requests).toHaveLength(3);
     for (const s of full) expect(storedBars(h.db, s.symbol)).toEqual(expectedBars(s, '2024-10-01', '2025-02-03'));
     expect(h.sync.status().symbols.find((x) => x.symbol === '9988.HK')).toEqual({
@@ -76,9 +88,16 @@ describe('incremental sync', () => {
     const [hk] = series('9988.HK');
     fp = await startFakeProvider({ series: [hk!] });
     h = makeHarness(temp.dbPath(), { baseUrl: fp.url, clock: '2025-03-03T10:00:00Z' });
-    h.db.prepare("INSERT INTO instruments (symbol, name, timezone, provenance) VALUES ('9988.HK', 'Alibaba (seed)', 'Asia/Hong_Kong', 'seed file')").run();
-    const ins = h.db.prepare('INSERT INTO bars (symbol, date, open, high, low, close, volume) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    for (const b of hk!.bars.filter((b) => b.date <= '2025-02-14')) ins.run('9988.HK', b.date, b.open, b.high, b.low, b.close, b.volume);
+    h.db
+      .prepare(
+        "INSERT INTO instruments (symbol, name, timezone, provenance) VALUES ('9988.HK', 'Alibaba (seed)', 'Asia/Hong_Kong', 'seed file')",
+      )
+      .run();
+    const ins = h.db.prepare(
+      'INSERT INTO bars (symbol, date, open, high, low, close, volume) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const b of hk!.bars.filter((b) => b.date <= '2025-02-14'))
+      ins.run('9988.HK', b.date, b.open, b.high, b.low, b.close, b.volume);
     const run = await h.sync.waitForRun((await h.sync.start({})).runId);
     expect(run.results).toHaveLength(1);
     const added = expectedBars(hk!, '2025-02-15', '2025-03-03').length;
@@ -95,8 +114,15 @@ describe('running a sync', () => {
   it('cancels mid-run: in-flight requests abort, committed symbols stay', async () => {
     const many = loadSeries(8);
     fp = await startFakeProvider({ series: many, latencyMs: 250 });
-    h = makeHarness(temp.dbPath(), { baseUrl: fp.url, limits: { symbolConcurrency: 1, hosts: { yahoo: { concurrency: 1, minSpacingMs: 0 } } } });
-    const { runId } = await h.sync.start({ symbols: t(many.map((s) => s.symbol)), from: d('2024-06-01'), to: d('2025-03-31') });
+    h = makeHarness(temp.dbPath(), {
+      baseUrl: fp.url,
+      limits: { symbolConcurrency: 1, hosts: { yahoo: { concurrency: 1, minSpacingMs: 0 } } },
+    });
+    const { runId } = await h.sync.start({
+      symbols: t(many.map((s) => s.symbol)),
+      from: d('2024-06-01'),
+      to: d('2025-03-31'),
+    });
     const firstDone = await new Promise<number>((resolve) => {
       const poll = setInterval(() => {
         const st = h!.sync.status().running;
@@ -114,7 +140,14 @@ describe('running a sync', () => {
     expect(updated.length).toBeGreaterThanOrEqual(2);
     expect(updated.length).toBeLessThan(8);
     expect(run.results.filter((r) => r.status === 'failed').every((r) => r.reason === 'cancelled')).toBe(true);
-    for (const r of updated) expect(storedBars(h.db, r.symbol)).toEqual(expectedBars(many.find((s) => s.symbol === r.symbol)!, '2024-06-01', '2025-03-31'));
+    for (const r of updated)
+      expect(storedBars(h.db, r.symbol)).toEqual(
+        expectedBars(
+          many.find((s) => s.symbol === r.symbol)!,
+          '2024-06-01',
+          '2025-03-31',
+        ),
+      );
     expect(run.message).toMatch(/^Cancelled: /);
     expect(h.sync.cancel(runId)).toEqual({ cancelled: false });
   });
@@ -123,12 +156,16 @@ describe('running a sync', () => {
     const port = await closedPort();
     h = makeHarness(temp.dbPath(), { baseUrl: `http://127.0.0.1:${port}` });
     const symbols = t(['9988.HK', '0700.HK', 'BABA', 'BIDU', '^HSI', '1810.HK']);
-    const run = await h.sync.waitForRun((await h.sync.start({ symbols, from: d('2025-01-01'), to: d('2025-01-31') })).runId);
+    const run = await h.sync.waitForRun(
+      (await h.sync.start({ symbols, from: d('2025-01-01'), to: d('2025-01-31') })).runId,
+    );
     expect(run.offline).toBe(true);
     expect(run.message).toBe('Offline: no price provider could be reached. The cached prices are unchanged.');
     expect(run.results.every((r) => r.status === 'failed' && r.reason === 'offline')).toBe(true);
     expect(run.results[0]!.error).toMatch(/127\.0\.0\.1:\d+ cannot be reached \(ECONNREFUSED\)/);
-    const failures = h.events.filter((e) => e.name === 'sync.symbol' && (e.payload as SyncSymbolEvent).state !== 'running');
+    const failures = h.events.filter(
+      (e) => e.name === 'sync.symbol' && (e.payload as SyncSymbolEvent).state !== 'running',
+    );
     expect(failures).toEqual([]);
     expect(h.events.filter((e) => e.name === 'sync.finished')).toHaveLength(1);
     expect(h.db.prepare('SELECT count(*) AS n FROM instruments').get()).toEqual({ n: 0 });
@@ -137,8 +174,13 @@ describe('running a sync', () => {
   it('holds the per-host concurrency limit (counted by the server)', async () => {
     const many = loadSeries(8);
     fp = await startFakeProvider({ series: many, latencyMs: 150 });
-    h = makeHarness(temp.dbPath(), { baseUrl: fp.url, limits: { symbolConcurrency: 8, hosts: { yahoo: { concurrency: 2, minSpacingMs: 0 } } } });
-    const run = await h.sync.waitForRun((await h.sync.start({ symbols: t(many.map((s) => s.symbol)), from: d('2025-01-01'), to: d('2025-02-28') })).runId);
+    h = makeHarness(temp.dbPath(), {
+      baseUrl: fp.url,
+      limits: { symbolConcurrency: 8, hosts: { yahoo: { concurrency: 2, minSpacingMs: 0 } } },
+    });
+    const run = await h.sync.waitForRun(
+      (await h.sync.start({ symbols: t(many.map((s) => s.symbol)), from: d('2025-01-01'), to: d('2025-02-28') })).runId,
+    );
     expect(run.summary.updated).toBe(8);
     expect(fp.requests).toHaveLength(8);
     expect(fp.maxInFlight).toBe(2);
@@ -147,8 +189,13 @@ describe('running a sync', () => {
   it('holds the minimum spacing between requests (seen by the server)', async () => {
     const many = loadSeries(8);
     fp = await startFakeProvider({ series: many });
-    h = makeHarness(temp.dbPath(), { baseUrl: fp.url, limits: { symbolConcurrency: 8, hosts: { yahoo: { concurrency: 8, minSpacingMs: 100 } } } });
-    const run = await h.sync.waitForRun((await h.sync.start({ symbols: t(many.map((s) => s.symbol)), from: d('2025-01-01'), to: d('2025-02-28') })).runId);
+    h = makeHarness(temp.dbPath(), {
+      baseUrl: fp.url,
+      limits: { symbolConcurrency: 8, hosts: { yahoo: { concurrency: 8, minSpacingMs: 100 } } },
+    });
+    const run = await h.sync.waitForRun(
+      (await h.sync.start({ symbols: t(many.map((s) => s.symbol)), from: d('2025-01-01'), to: d('2025-02-28') })).runId,
+    );
     expect(run.summary.updated).toBe(8);
     const starts = fp.requests.map((r) => r.startedAt).sort((a, b) => a - b);
     // Unlimited, all 8 would arrive within a few ms. The engine spaces its fetch calls exactly
@@ -161,7 +208,11 @@ describe('running a sync', () => {
   it('refuses a second run while one is going, and shows progress in status', async () => {
     fp = await startFakeProvider({ series: loadSeries(3), latencyMs: 200 });
     h = makeHarness(temp.dbPath(), { baseUrl: fp.url });
-    const { runId, total } = await h.sync.start({ symbols: t(['L00.HK', 'L01.HK', 'L02.HK']), from: d('2025-01-01'), to: d('2025-01-31') });
+    const { runId, total } = await h.sync.start({
+      symbols: t(['L00.HK', 'L01.HK', 'L02.HK']),
+      from: d('2025-01-01'),
+      to: d('2025-01-31'),
+    });
     expect(total).toBe(3);
     await expect(h.sync.start({ symbols: t(['L00.HK']) })).rejects.toMatchObject({ code: 'conflict' });
     expect(h.sync.status().running).toMatchObject({ runId, total: 3 });
@@ -182,8 +233,13 @@ describe('providers, fallbacks and settings', () => {
     fp = await startFakeProvider({ series: series('BABA', '9988.HK'), tiingoKey: 'tk-123' });
     h = makeHarness(temp.dbPath(), { baseUrl: fp.url, secrets: { 'tiingo.apiKey': 'tk-123' } });
     await h.sync.updateSettings({ providerOrder: ['tiingo', 'yahoo'] });
-    const run = await h.sync.waitForRun((await h.sync.start({ symbols: t(['BABA', '9988.HK']), from: d('2025-01-01'), to: d('2025-01-31') })).runId);
-    expect(run.results.map((r) => [r.symbol, r.status, r.provider])).toEqual([['BABA', 'updated', 'tiingo'], ['9988.HK', 'updated', 'yahoo']]);
+    const run = await h.sync.waitForRun(
+      (await h.sync.start({ symbols: t(['BABA', '9988.HK']), from: d('2025-01-01'), to: d('2025-01-31') })).runId,
+    );
+    expect(run.results.map((r) => [r.symbol, r.status, r.provider])).toEqual([
+      ['BABA', 'updated', 'tiingo'],
+      ['9988.HK', 'updated', 'yahoo'],
+    ]);
     expect(fp.requests.map((r) => r.provider)).toEqual(expect.arrayContaining(['tiingo', 'yahoo']));
     expect(fp.requests.filter((r) => r.provider === 'tiingo').map((r) => r.symbol)).toEqual(['BABA']);
     expect(storedBars(h.db, 'BABA')).toEqual(expectedBars(series('BABA')[0]!, '2025-01-01', '2025-01-31'));
@@ -192,24 +248,62 @@ describe('providers, fallbacks and settings', () => {
   it('asks only the chosen provider and says why it failed', async () => {
     fp = await startFakeProvider({ series: series('9988.HK'), twelveDataKey: 'td-1' });
     h = makeHarness(temp.dbPath(), { baseUrl: fp.url });
-    const noKey = await h.sync.waitForRun((await h.sync.start({ symbols: t(['9988.HK']), provider: 'twelvedata' })).runId);
+    const noKey = await h.sync.waitForRun(
+      (await h.sync.start({ symbols: t(['9988.HK']), provider: 'twelvedata' })).runId,
+    );
     expect(noKey.results[0]).toMatchObject({ status: 'failed', reason: 'missing-key', provider: 'twelvedata' });
     expect(fp.requests).toHaveLength(0);
     await h.sync.setApiKey('twelvedata', 'td-1');
-    const ok = await h.sync.waitForRun((await h.sync.start({ symbols: t(['9988.HK']), provider: 'twelvedata', from: d('2025-01-01'), to: d('2025-01-31') })).runId);
+    const ok = await h.sync.waitForRun(
+      (
+        await h.sync.start({
+          symbols: t(['9988.HK']),
+          provider: 'twelvedata',
+          from: d('2025-01-01'),
+          to: d('2025-01-31'),
+        })
+      ).runId,
+    );
     expect(ok.results[0]).toMatchObject({ status: 'updated', provider: 'twelvedata', added: 19 });
-    expect(storedBars(h.db, '9988.HK').map((b) => [b.date, b.close, b.adj_close])[0]).toEqual(['2025-01-02', 81.3, null]);
+    expect(storedBars(h.db, '9988.HK').map((b) => [b.date, b.close, b.adj_close])[0]).toEqual([
+      '2025-01-02',
+      81.3,
+      null,
+    ]);
     await h.sync.setApiKey('twelvedata', 'wrong');
-    const bad = await h.sync.waitForRun((await h.sync.start({ symbols: t(['9988.HK']), provider: 'twelvedata', from: d('2025-02-01'), to: d('2025-02-28') })).runId);
+    const bad = await h.sync.waitForRun(
+      (
+        await h.sync.start({
+          symbols: t(['9988.HK']),
+          provider: 'twelvedata',
+          from: d('2025-02-01'),
+          to: d('2025-02-28'),
+        })
+      ).runId,
+    );
     expect(bad.results[0]).toMatchObject({ status: 'failed', reason: 'auth' });
   });
 
   it('keeps settings in the database and keys in the secret store only', async () => {
     h = makeHarness(temp.dbPath(), { baseUrl: 'http://127.0.0.1:9' });
-    expect(await h.sync.getSettings()).toEqual({ providerOrder: ['yahoo'], baseUrls: {}, keys: { tiingo: false, twelvedata: false }, updateOnLaunch: false });
-    await h.sync.updateSettings({ providerOrder: ['yahoo', 'tiingo'], baseUrls: { yahoo: 'https://proxy.example/yahoo' }, updateOnLaunch: true });
+    expect(await h.sync.getSettings()).toEqual({
+      providerOrder: ['yahoo'],
+      baseUrls: {},
+      keys: { tiingo: false, twelvedata: false },
+      updateOnLaunch: false,
+    });
+    await h.sync.updateSettings({
+      providerOrder: ['yahoo', 'tiingo'],
+      baseUrls: { yahoo: 'https://proxy.example/yahoo' },
+      updateOnLaunch: true,
+    });
     const s = await h.sync.setApiKey('tiingo', 'secret-key-1');
-    expect(s).toEqual({ providerOrder: ['yahoo', 'tiingo'], baseUrls: { yahoo: 'https://proxy.example/yahoo' }, keys: { tiingo: true, twelvedata: false }, updateOnLaunch: true });
+    expect(s).toEqual({
+      providerOrder: ['yahoo', 'tiingo'],
+      baseUrls: { yahoo: 'https://proxy.example/yahoo' },
+      keys: { tiingo: true, twelvedata: false },
+      updateOnLaunch: true,
+    });
     expect(JSON.stringify(h.db.prepare('SELECT * FROM sync_settings').all())).not.toContain('secret-key-1');
     expect((await h.sync.updateSettings({ baseUrls: { yahoo: null } })).baseUrls).toEqual({});
   });

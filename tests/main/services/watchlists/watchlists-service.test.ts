@@ -22,7 +22,11 @@ function movableClock(iso: string): Clock & { set(iso: string): void } {
 
 function setup(clock: Clock = fixedClock('2025-03-08T09:00:00.000Z')) {
   const db = openDatabase(tmp.dbPath());
-  const service = new WatchlistsService({ repo: new WatchlistsRepository(db), transact: (fn) => db.transaction(fn)(), clock });
+  const service = new WatchlistsService({
+    repo: new WatchlistsRepository(db),
+    transact: (fn) => db.transaction(fn)(),
+    clock,
+  });
   return { db, service };
 }
 
@@ -32,15 +36,60 @@ function cacheSomeBars(db: Database) {
   const bars = new BarsRepository(db);
   instruments.insertIfMissing(bareInstrument(asTicker('9988.HK')));
   bars.upsertBatch(asTicker('9988.HK'), [
-    { date: asIsoDate('2025-03-06'), open: 138, high: 141.5, low: 137.3, close: 140.8, adjClose: null, volume: 198863431, placeholder: false },
-    { date: asIsoDate('2025-03-07'), open: 137.8, high: 145.9, low: 137.2, close: 140, adjClose: null, volume: 250700100, placeholder: false },
+    {
+      date: asIsoDate('2025-03-06'),
+      open: 138,
+      high: 141.5,
+      low: 137.3,
+      close: 140.8,
+      adjClose: null,
+      volume: 198863431,
+      placeholder: false,
+    },
+    {
+      date: asIsoDate('2025-03-07'),
+      open: 137.8,
+      high: 145.9,
+      low: 137.2,
+      close: 140,
+      adjClose: null,
+      volume: 250700100,
+      placeholder: false,
+    },
     // A vendor placeholder must not be taken as the last close.
-    { date: asIsoDate('2025-03-10'), open: 141, high: 141, low: 141, close: 141, adjClose: null, volume: 0, placeholder: true },
+    {
+      date: asIsoDate('2025-03-10'),
+      open: 141,
+      high: 141,
+      low: 141,
+      close: 141,
+      adjClose: null,
+      volume: 0,
+      placeholder: true,
+    },
   ]);
   instruments.insertIfMissing(bareInstrument(asTicker('BABA')));
   bars.upsertBatch(asTicker('BABA'), [
-    { date: asIsoDate('2025-03-06'), open: 142.2, high: 144.76, low: 138.09, close: 139.95, adjClose: null, volume: 35482111, placeholder: false },
-    { date: asIsoDate('2025-03-07'), open: 142.92, high: 145.36, low: 139.38, close: 140.62, adjClose: null, volume: 31904363, placeholder: false },
+    {
+      date: asIsoDate('2025-03-06'),
+      open: 142.2,
+      high: 144.76,
+      low: 138.09,
+      close: 139.95,
+      adjClose: null,
+      volume: 35482111,
+      placeholder: false,
+    },
+    {
+      date: asIsoDate('2025-03-07'),
+      open: 142.92,
+      high: 145.36,
+      low: 139.38,
+      close: 140.62,
+      adjClose: null,
+      volume: 31904363,
+      placeholder: false,
+    },
   ]);
 }
 
@@ -53,7 +102,8 @@ function snapshot(db: Database) {
 }
 
 const tv = (file = 'tradingview-china-tech.txt') => ({ fileName: file.split('/').pop()!, bytes: fixtureBytes(file) });
-const layout = (d: WatchlistDetail) => d.entries.map((e) => (e.kind === 'section' ? `§${e.label}` : `${e.symbol}${e.note ? ` (${e.note})` : ''}`));
+const layout = (d: WatchlistDetail) =>
+  d.entries.map((e) => (e.kind === 'section' ? `§${e.label}` : `${e.symbol}${e.note ? ` (${e.note})` : ''}`));
 
 describe('preview', () => {
   it('lists every line with its outcome and cache state, and writes nothing', () => {
@@ -62,7 +112,13 @@ describe('preview', () => {
     const before = db.prepare<[], { n: number }>('SELECT total_changes() AS n').get()!.n;
     const p = service.preview(tv());
     expect(db.prepare<[], { n: number }>('SELECT total_changes() AS n').get()!.n).toBe(before);
-    expect(p).toMatchObject({ fileName: 'tradingview-china-tech.txt', format: 'tradingview', encoding: 'utf-8', defaultName: 'tradingview-china-tech', target: null });
+    expect(p).toMatchObject({
+      fileName: 'tradingview-china-tech.txt',
+      format: 'tradingview',
+      encoding: 'utf-8',
+      defaultName: 'tradingview-china-tech',
+      target: null,
+    });
     expect(p.counts).toEqual({ ok: 15, duplicate: 0, error: 0, sections: 3 });
     expect(p.lines.filter((l) => l.cached).map((l) => l.symbol)).toEqual(['9988.HK', 'BABA']);
     expect(p.lines[6]).toEqual({
@@ -106,19 +162,64 @@ describe('import', () => {
     cacheSomeBars(db);
     const r = service.import(tv(), { mode: 'new' });
     expect(r).toMatchObject({ mode: 'new', imported: 15 });
-    expect(r.watchlist).toMatchObject({ name: 'tradingview-china-tech', itemCount: 15, sectionCount: 3, createdAt: '2025-03-08T09:00:00.000Z' });
-    expect(r.uncached).toEqual(['^HSI', 'HSTECH.HK', '000001.SS', '^GSPC', '0700.HK', '3690.HK', '1810.HK', '9888.HK', '1211.HK', '2333.HK', 'BIDU', 'PDD', 'JD']);
+    expect(r.watchlist).toMatchObject({
+      name: 'tradingview-china-tech',
+      itemCount: 15,
+      sectionCount: 3,
+      createdAt: '2025-03-08T09:00:00.000Z',
+    });
+    expect(r.uncached).toEqual([
+      '^HSI',
+      'HSTECH.HK',
+      '000001.SS',
+      '^GSPC',
+      '0700.HK',
+      '3690.HK',
+      '1810.HK',
+      '9888.HK',
+      '1211.HK',
+      '2333.HK',
+      'BIDU',
+      'PDD',
+      'JD',
+    ]);
     const d = service.get(r.watchlist!.id);
     expect(layout(d)).toEqual([
-      '§Indices', '^HSI', 'HSTECH.HK', '000001.SS', '^GSPC',
-      '§HK tech', '9988.HK', '0700.HK', '3690.HK', '1810.HK', '9888.HK', '1211.HK', '2333.HK',
-      '§US ADRs', 'BABA', 'BIDU', 'PDD', 'JD',
+      '§Indices',
+      '^HSI',
+      'HSTECH.HK',
+      '000001.SS',
+      '^GSPC',
+      '§HK tech',
+      '9988.HK',
+      '0700.HK',
+      '3690.HK',
+      '1810.HK',
+      '9888.HK',
+      '1211.HK',
+      '2333.HK',
+      '§US ADRs',
+      'BABA',
+      'BIDU',
+      'PDD',
+      'JD',
     ]);
     const alibaba = d.entries.find((e) => e.symbol === '9988.HK')!;
-    expect(alibaba).toMatchObject({ section: 'HK tech', exchange: 'HKEX', cached: true, lastDate: '2025-03-10', lastClose: 140 });
+    expect(alibaba).toMatchObject({
+      section: 'HK tech',
+      exchange: 'HKEX',
+      cached: true,
+      lastDate: '2025-03-10',
+      lastClose: 140,
+    });
     expect(alibaba.lastChange).toBeCloseTo(140 / 140.8 - 1, 12);
     expect(d.entries.find((e) => e.symbol === 'BABA')!.lastChange).toBeCloseTo(140.62 / 139.95 - 1, 12);
-    expect(d.entries.find((e) => e.symbol === 'PDD')).toMatchObject({ cached: false, lastClose: null, lastChange: null, lastDate: null });
+    expect(d.entries.find((e) => e.symbol === 'PDD')).toMatchObject({
+      cached: false,
+      lastClose: null,
+      lastChange: null,
+      lastDate: null,
+    });
     expect(service.list().map((l) => l.name)).toEqual(['tradingview-china-tech']);
   });
 
@@ -131,8 +232,12 @@ describe('import', () => {
     expect(e.code).toBe('conflict');
     expect(e.message).toBe('A watchlist named "HK tech" already exists: choose another name, or merge into it.');
     expect(snapshot(db)).toEqual(before);
-    expect(catalystErrorOf(() => service.import(tv(), { mode: 'new', name: ' ' })).message).toBe('a watchlist name cannot be empty');
-    expect(catalystErrorOf(() => service.import(tv(), { mode: 'new', name: 'x'.repeat(101) })).message).toMatch(/at most 100 characters/);
+    expect(catalystErrorOf(() => service.import(tv(), { mode: 'new', name: ' ' })).message).toBe(
+      'a watchlist name cannot be empty',
+    );
+    expect(catalystErrorOf(() => service.import(tv(), { mode: 'new', name: 'x'.repeat(101) })).message).toMatch(
+      /at most 100 characters/,
+    );
   });
 
   it('compares names case-insensitively beyond ASCII', () => {
@@ -168,9 +273,24 @@ describe('import', () => {
     expect(r.lines.find((l) => l.symbol === '0700.HK')!.status).toBe('duplicate');
     expect(layout(service.get(core.id))).toEqual([
       'AAPL (mine)',
-      '§HK tech', '0700.HK (keep this note)', '9988.HK', '3690.HK', '1810.HK', '9888.HK', '1211.HK', '2333.HK',
-      '§Indices', '^HSI', 'HSTECH.HK', '000001.SS', '^GSPC',
-      '§US ADRs', 'BABA', 'BIDU', 'PDD', 'JD',
+      '§HK tech',
+      '0700.HK (keep this note)',
+      '9988.HK',
+      '3690.HK',
+      '1810.HK',
+      '9888.HK',
+      '1211.HK',
+      '2333.HK',
+      '§Indices',
+      '^HSI',
+      'HSTECH.HK',
+      '000001.SS',
+      '^GSPC',
+      '§US ADRs',
+      'BABA',
+      'BIDU',
+      'PDD',
+      'JD',
     ]);
     // Merging the same file again adds nothing and changes nothing.
     const again = service.import(tv(), { mode: 'merge', targetId: core.id });
@@ -184,7 +304,9 @@ describe('import', () => {
     expect(catalystErrorOf(() => service.import(tv(), { mode: 'merge', targetId: 99 })).code).toBe('not-found');
     const l = service.create('Gone');
     service.delete(l.id);
-    expect(catalystErrorOf(() => service.import(tv(), { mode: 'merge', targetId: l.id })).message).toBe(`There is no watchlist ${l.id} (it was deleted).`);
+    expect(catalystErrorOf(() => service.import(tv(), { mode: 'merge', targetId: l.id })).message).toBe(
+      `There is no watchlist ${l.id} (it was deleted).`,
+    );
   });
 
   it('writes nothing when no line is valid', () => {
@@ -230,7 +352,9 @@ describe('import', () => {
         ]) {
           const e = catalystErrorOf(attempt);
           expect(e.code).toBe('invalid-input');
-          expect(e.message).toMatch(new RegExp(`^Cannot import ${file.replace(/\./g, '\\.')}: .+\\. Nothing was imported\\.$`));
+          expect(e.message).toMatch(
+            new RegExp(`^Cannot import ${file.replace(/\./g, '\\.')}: .+\\. Nothing was imported\\.$`),
+          );
           expect((e.details as { reason: string }).reason).toMatch(expected.reject);
         }
         expect(snapshot(db)).toEqual(before);
@@ -285,9 +409,15 @@ describe('managing entries', () => {
     expect(layout(d)).toEqual(['§Indices', '^HSI', '9988.HK', 'BABA (ADR)']);
     expect(d.entries.map((e) => e.section)).toEqual(['Indices', 'Indices', 'Indices', 'Indices']);
     expect(d.entries[3]).toMatchObject({ exchange: 'NYSE' });
-    expect(catalystErrorOf(() => service.addItem(l.id, '9988.HK')).message).toBe('9988.HK is already in this watchlist.');
-    expect(catalystErrorOf(() => service.addItem(l.id, 'BINANCE:BTC')).message).toMatch(/unknown exchange prefix "BINANCE"/);
-    expect(catalystErrorOf(() => service.addItem(l.id, 'X', null, 9)).message).toBe('Position 9 is past the end of the list (4 entries).');
+    expect(catalystErrorOf(() => service.addItem(l.id, '9988.HK')).message).toBe(
+      '9988.HK is already in this watchlist.',
+    );
+    expect(catalystErrorOf(() => service.addItem(l.id, 'BINANCE:BTC')).message).toMatch(
+      /unknown exchange prefix "BINANCE"/,
+    );
+    expect(catalystErrorOf(() => service.addItem(l.id, 'X', null, 9)).message).toBe(
+      'Position 9 is past the end of the list (4 entries).',
+    );
     expect(catalystErrorOf(() => service.addSection(l.id, 'a,b')).message).toMatch(/contains a comma/);
 
     const baba = d.entries[3]!.id;
@@ -304,8 +434,12 @@ describe('managing entries', () => {
     const reversed = [...ids].reverse();
     expect(service.reorder(l.id, reversed).entries.map((e) => e.id)).toEqual(reversed);
     const before = snapshot(db);
-    expect(catalystErrorOf(() => service.reorder(l.id, reversed.slice(1))).message).toMatch(/exactly once \(missing: \d+\)/);
-    expect(catalystErrorOf(() => service.reorder(l.id, [...reversed.slice(1), reversed[1]!])).message).toMatch(/repeated: \d+; missing: \d+/);
+    expect(catalystErrorOf(() => service.reorder(l.id, reversed.slice(1))).message).toMatch(
+      /exactly once \(missing: \d+\)/,
+    );
+    expect(catalystErrorOf(() => service.reorder(l.id, [...reversed.slice(1), reversed[1]!])).message).toMatch(
+      /repeated: \d+; missing: \d+/,
+    );
     expect(catalystErrorOf(() => service.reorder(l.id, [...reversed, 9999])).message).toMatch(/not in the list: 9999/);
     expect(snapshot(db)).toEqual(before);
   });
@@ -317,9 +451,9 @@ describe('managing entries', () => {
     const hkSection = d.entries.find((e) => e.label === 'HK tech')!;
     const after = service.removeItem(hkSection.id);
     expect(after.entries.find((e) => e.symbol === '9988.HK')!.section).toBe('Indices');
-    expect(db.prepare('SELECT position FROM watchlist_items WHERE watchlist_id = ? ORDER BY position').all(l.id)).toEqual(
-      after.entries.map((_, i) => ({ position: i })),
-    );
+    expect(
+      db.prepare('SELECT position FROM watchlist_items WHERE watchlist_id = ? ORDER BY position').all(l.id),
+    ).toEqual(after.entries.map((_, i) => ({ position: i })));
     expect(catalystErrorOf(() => service.removeItem(hkSection.id)).code).toBe('not-found');
   });
 });
@@ -329,13 +463,25 @@ describe('export', () => {
     const { service } = setup();
     const l = service.import(tv(), { mode: 'new', name: 'China tech' }).watchlist!;
     const text = Buffer.from(fixtureBytes('tradingview-china-tech.txt')).toString('utf8');
-    expect(service.export(l.id, 'tradingview')).toEqual({ fileName: 'China tech.txt', mimeType: 'text/plain;charset=utf-8', content: text, warnings: [] });
+    expect(service.export(l.id, 'tradingview')).toEqual({
+      fileName: 'China tech.txt',
+      mimeType: 'text/plain;charset=utf-8',
+      content: text,
+      warnings: [],
+    });
     const json = service.export(l.id, 'json');
-    expect(JSON.parse(json.content)).toMatchObject({ format: 'catalyst-watchlist', version: 1, name: 'China tech', exportedAt: '2025-03-08T09:00:00.000Z' });
+    expect(JSON.parse(json.content)).toMatchObject({
+      format: 'catalyst-watchlist',
+      version: 1,
+      name: 'China tech',
+      exportedAt: '2025-03-08T09:00:00.000Z',
+    });
     const csv = service.export(l.id, 'csv');
     expect(csv.fileName).toBe('China tech.csv');
     const back = service.import({ fileName: csv.fileName, text: csv.content }, { mode: 'new', name: 'Copy' });
     expect(layout(service.get(back.watchlist!.id))).toEqual(layout(service.get(l.id)));
-    expect(service.get(back.watchlist!.id).entries.map((e) => e.exchange)).toEqual(service.get(l.id).entries.map((e) => e.exchange));
+    expect(service.get(back.watchlist!.id).entries.map((e) => e.exchange)).toEqual(
+      service.get(l.id).entries.map((e) => e.exchange),
+    );
   });
 });

@@ -32,7 +32,9 @@ describe('migration 004-watchlists', () => {
     const db = openDatabase(tmp.dbPath());
     try {
       const now = '2025-03-08T00:00:00.000Z';
-      const insertList = db.prepare('INSERT INTO watchlists (name, name_key, created_at, updated_at, deleted_at) VALUES (?, ?, ?, ?, ?)');
+      const insertList = db.prepare(
+        'INSERT INTO watchlists (name, name_key, created_at, updated_at, deleted_at) VALUES (?, ?, ?, ?, ?)',
+      );
       const a = Number(insertList.run('HK', 'hk', now, now, null).lastInsertRowid);
       // One live list per name key; a deleted one does not block the name.
       expect(() => insertList.run('hk', 'hk', now, now, null)).toThrow(/UNIQUE/);
@@ -40,7 +42,9 @@ describe('migration 004-watchlists', () => {
       expect(() => insertList.run(' padded', ' padded', now, now, null)).toThrow(/CHECK/);
       expect(() => insertList.run('', '', now, now, null)).toThrow(/CHECK/);
 
-      const item = db.prepare('INSERT INTO watchlist_items (watchlist_id, position, kind, symbol, label, note, exchange) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      const item = db.prepare(
+        'INSERT INTO watchlist_items (watchlist_id, position, kind, symbol, label, note, exchange) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      );
       item.run(a, 0, 'section', null, 'Indices', null, null);
       item.run(a, 1, 'item', '^HSI', null, 'note', 'TVC');
       expect(() => item.run(a, 2, 'item', '^HSI', null, null, null)).toThrow(/UNIQUE/);
@@ -72,9 +76,13 @@ describe('reading a file to import (CLI and the native menu)', () => {
     writeFileSync(big, Buffer.alloc(1024 * 1024 + 1, 0x41));
     expect(openImportEvent(big)).toEqual({
       fileName: 'big.csv',
-      error: 'Cannot import big.csv: the file is 1048577 bytes (1 MiB); the limit is 1048576 bytes (1 MiB). Nothing was imported.',
+      error:
+        'Cannot import big.csv: the file is 1048577 bytes (1 MiB); the limit is 1048576 bytes (1 MiB). Nothing was imported.',
     });
-    expect(openImportEvent(join(tmp.dir(), 'missing.txt'))).toEqual({ fileName: 'missing.txt', error: 'Cannot read missing.txt: ENOENT' });
+    expect(openImportEvent(join(tmp.dir(), 'missing.txt'))).toEqual({
+      fileName: 'missing.txt',
+      error: 'Cannot read missing.txt: ENOENT',
+    });
     expect(openImportEvent(tmp.dir())).toMatchObject({ error: expect.stringMatching(/not a file/) });
   });
 });

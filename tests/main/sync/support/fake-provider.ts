@@ -71,14 +71,28 @@ const f32 = (v: number) => Math.fround(v);
 export function sessionTimestamp(date: string, hhmm: string, zone: string): number {
   const [h, m] = hhmm.split(':').map(Number);
   const guess = Date.parse(`${date}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:00Z`);
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(new Date(guess));
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(new Date(guess));
   const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
   const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
   return (guess - (local - guess)) / 1000;
 }
 
 /** Yahoo's chart JSON for the sessions with a timestamp in [period1, period2). */
-export function yahooChart(s: FakeSeries, period1: number, period2: number, nulls: readonly string[] = [], badDate?: string): unknown {
+export function yahooChart(
+  s: FakeSeries,
+  period1: number,
+  period2: number,
+  nulls: readonly string[] = [],
+  badDate?: string,
+): unknown {
   const rows = s.bars
     .map((b) => ({ b, ts: sessionTimestamp(b.date, s.sessionStart, s.timezone) }))
     .filter((r) => r.ts >= period1 && r.ts < period2);
@@ -121,7 +135,19 @@ export function yahooChart(s: FakeSeries, period1: number, period2: number, null
   const splits = Object.fromEntries(
     (s.splits ?? []).flatMap((d) => {
       const ts = inRange(d.date);
-      return ts === null ? [] : [[String(ts), { date: ts, numerator: d.numerator, denominator: d.denominator, splitRatio: `${d.numerator}:${d.denominator}` }]];
+      return ts === null
+        ? []
+        : [
+            [
+              String(ts),
+              {
+                date: ts,
+                numerator: d.numerator,
+                denominator: d.denominator,
+                splitRatio: `${d.numerator}:${d.denominator}`,
+              },
+            ],
+          ];
     }),
   );
   if (Object.keys(dividends).length) events.dividends = dividends;
@@ -178,16 +204,37 @@ function twelveDataSeries(s: FakeSeries, from: string, toExclusive: string): unk
   const values = s.bars
     .filter((b) => b.date >= from && b.date < toExclusive)
     .reverse()
-    .map((b) => ({ datetime: b.date, open: b.open.toFixed(5), high: b.high.toFixed(5), low: b.low.toFixed(5), close: b.close.toFixed(5), volume: String(b.volume) }));
-  if (values.length === 0) return { code: 400, message: 'No data is available on the specified dates. Try setting different start/end dates.', status: 'error' };
+    .map((b) => ({
+      datetime: b.date,
+      open: b.open.toFixed(5),
+      high: b.high.toFixed(5),
+      low: b.low.toFixed(5),
+      close: b.close.toFixed(5),
+      volume: String(b.volume),
+    }));
+  if (values.length === 0)
+    return {
+      code: 400,
+      message: 'No data is available on the specified dates. Try setting different start/end dates.',
+      status: 'error',
+    };
   return {
-    meta: { symbol: s.symbol.replace(/\.HK$/, ''), interval: '1day', currency: s.currency, exchange_timezone: s.timezone, exchange: s.timezone === 'Asia/Hong_Kong' ? 'HKEX' : 'NYSE', mic_code: 'XHKG', type: 'Common Stock' },
+    meta: {
+      symbol: s.symbol.replace(/\.HK$/, ''),
+      interval: '1day',
+      currency: s.currency,
+      exchange_timezone: s.timezone,
+      exchange: s.timezone === 'Asia/Hong_Kong' ? 'HKEX' : 'NYSE',
+      mic_code: 'XHKG',
+      type: 'Common Stock',
+    },
     values,
     status: 'ok',
   };
 }
 
-const HTML = '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Yahoo</title></head><body><p>Will be right back…</p><p>Thank you for your patience.</p></body></html>';
+const HTML =
+  '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Yahoo</title></head><body><p>Will be right back…</p><p>Thank you for your patience.</p></body></html>';
 
 /** Starts the fake provider on an ephemeral port of 127.0.0.1. */
 export async function startFakeProvider(options: FakeProviderOptions): Promise<FakeProvider> {
@@ -210,7 +257,13 @@ export async function startFakeProvider(options: FakeProviderOptions): Promise<F
     return null;
   };
 
-  const send = (res: ServerResponse, status: number, body: string, type = 'application/json;charset=utf-8', headers: Record<string, string> = {}) => {
+  const send = (
+    res: ServerResponse,
+    status: number,
+    body: string,
+    type = 'application/json;charset=utf-8',
+    headers: Record<string, string> = {},
+  ) => {
     res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body), ...headers });
     res.end(body);
   };
@@ -220,7 +273,15 @@ export async function startFakeProvider(options: FakeProviderOptions): Promise<F
     if (!fault) return send(res, status, body);
     switch (fault.kind) {
       case 'status':
-        return send(res, fault.status, fault.status >= 500 ? '<html><body>Internal error</body></html>' : '{"finance":{"result":null,"error":{"code":"Too Many Requests","description":"Rate limited"}}}', fault.status >= 500 ? 'text/html' : 'application/json', fault.retryAfter ? { 'retry-after': fault.retryAfter } : {});
+        return send(
+          res,
+          fault.status,
+          fault.status >= 500
+            ? '<html><body>Internal error</body></html>'
+            : '{"finance":{"result":null,"error":{"code":"Too Many Requests","description":"Rate limited"}}}',
+          fault.status >= 500 ? 'text/html' : 'application/json',
+          fault.retryAfter ? { 'retry-after': fault.retryAfter } : {},
+        );
       case 'html':
         return send(res, 200, HTML, 'text/html; charset=utf-8');
       case 'truncated':
@@ -264,7 +325,13 @@ export async function startFakeProvider(options: FakeProviderOptions): Promise<F
       const ex = url.searchParams.get('exchange');
       symbol = `${url.searchParams.get('symbol') ?? ''}${ex && TD_EXCHANGES[ex] ? `.${TD_EXCHANGES[ex]}` : ''}`;
     }
-    const record: RequestRecord = { provider, symbol, url: url.pathname + url.search, startedAt: performance.now(), sessions: 0 };
+    const record: RequestRecord = {
+      provider,
+      symbol,
+      url: url.pathname + url.search,
+      startedAt: performance.now(),
+      sessions: 0,
+    };
     requests.push(record);
     if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
     const s = series.get(symbol);
@@ -272,33 +339,74 @@ export async function startFakeProvider(options: FakeProviderOptions): Promise<F
 
     if (provider === 'yahoo') {
       if (fault?.kind === 'unknown' || !s) {
-        return send(res, 404, JSON.stringify({ chart: { result: null, error: { code: 'Not Found', description: 'No data found, symbol may be delisted' } } }));
+        return send(
+          res,
+          404,
+          JSON.stringify({
+            chart: { result: null, error: { code: 'Not Found', description: 'No data found, symbol may be delisted' } },
+          }),
+        );
       }
       const p1 = Number(url.searchParams.get('period1'));
       const p2 = Number(url.searchParams.get('period2'));
       if (!Number.isInteger(p1) || !Number.isInteger(p2) || url.searchParams.get('interval') !== '1d') {
-        return send(res, 400, JSON.stringify({ chart: { result: null, error: { code: 'Bad Request', description: 'Invalid input' } } }));
+        return send(
+          res,
+          400,
+          JSON.stringify({ chart: { result: null, error: { code: 'Bad Request', description: 'Invalid input' } } }),
+        );
       }
-      const chart = yahooChart(s, p1, p2, fault?.kind === 'nulls' ? fault.dates : [], fault?.kind === 'bad-bar' ? fault.date : undefined);
+      const chart = yahooChart(
+        s,
+        p1,
+        p2,
+        fault?.kind === 'nulls' ? fault.dates : [],
+        fault?.kind === 'bad-bar' ? fault.date : undefined,
+      );
       if (fault?.kind === 'nulls' || fault?.kind === 'bad-bar') fault = null;
-      record.sessions = fault ? 0 : ((chart as { chart: { result: Array<{ timestamp?: number[] }> } }).chart.result[0]!.timestamp?.length ?? 0);
+      record.sessions = fault
+        ? 0
+        : ((chart as { chart: { result: Array<{ timestamp?: number[] }> } }).chart.result[0]!.timestamp?.length ?? 0);
       return deliver(res, fault, 200, chart);
     }
     if (provider === 'tiingo') {
-      if (options.tiingoKey && req.headers.authorization !== `Token ${options.tiingoKey}`) return send(res, 401, JSON.stringify({ detail: 'Invalid token.' }));
-      if (fault?.kind === 'unknown' || !s) return send(res, 404, JSON.stringify({ detail: `Error: Ticker '${symbol.toLowerCase()}' not found` }));
+      if (options.tiingoKey && req.headers.authorization !== `Token ${options.tiingoKey}`)
+        return send(res, 401, JSON.stringify({ detail: 'Invalid token.' }));
+      if (fault?.kind === 'unknown' || !s)
+        return send(res, 404, JSON.stringify({ detail: `Error: Ticker '${symbol.toLowerCase()}' not found` }));
       const rows = tiingoRows(s, url.searchParams.get('startDate') ?? '', url.searchParams.get('endDate') ?? '');
       record.sessions = fault ? 0 : rows.length;
       return deliver(res, fault, 200, rows);
     }
     if (provider === 'twelvedata') {
       if (options.twelveDataKey && url.searchParams.get('apikey') !== options.twelveDataKey) {
-        return send(res, 200, JSON.stringify({ code: 401, message: '**apikey** parameter is incorrect or not specified.', status: 'error' }));
+        return send(
+          res,
+          200,
+          JSON.stringify({
+            code: 401,
+            message: '**apikey** parameter is incorrect or not specified.',
+            status: 'error',
+          }),
+        );
       }
       if (fault?.kind === 'unknown' || !s) {
-        return send(res, 200, JSON.stringify({ code: 400, message: `**symbol** not found: ${url.searchParams.get('symbol')}. Please specify it correctly according to API Documentation.`, status: 'error', meta: { symbol: url.searchParams.get('symbol'), interval: '1day', exchange: '' } }));
+        return send(
+          res,
+          200,
+          JSON.stringify({
+            code: 400,
+            message: `**symbol** not found: ${url.searchParams.get('symbol')}. Please specify it correctly according to API Documentation.`,
+            status: 'error',
+            meta: { symbol: url.searchParams.get('symbol'), interval: '1day', exchange: '' },
+          }),
+        );
       }
-      const json = twelveDataSeries(s, url.searchParams.get('start_date') ?? '', url.searchParams.get('end_date') ?? '');
+      const json = twelveDataSeries(
+        s,
+        url.searchParams.get('start_date') ?? '',
+        url.searchParams.get('end_date') ?? '',
+      );
       record.sessions = fault ? 0 : ((json as { values?: unknown[] }).values?.length ?? 0);
       return deliver(res, fault, 200, json);
     }
@@ -352,4 +460,3 @@ export async function startFakeProvider(options: FakeProviderOptions): Promise<F
       }),
   };
 }
-

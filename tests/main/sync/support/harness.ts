@@ -13,7 +13,11 @@ import type { BarRow } from '../../../../src/main/db/repositories/bars-repositor
 export const fastLimits: SyncLimitsOverride = {
   timeoutMs: 500,
   retry: { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 100, maxRetryAfterMs: 5000 },
-  hosts: { yahoo: { concurrency: 4, minSpacingMs: 0 }, tiingo: { concurrency: 4, minSpacingMs: 0 }, twelvedata: { concurrency: 4, minSpacingMs: 0 } },
+  hosts: {
+    yahoo: { concurrency: 4, minSpacingMs: 0 },
+    tiingo: { concurrency: 4, minSpacingMs: 0 },
+    twelvedata: { concurrency: 4, minSpacingMs: 0 },
+  },
   symbolConcurrency: 4,
 };
 
@@ -26,14 +30,33 @@ export interface Harness {
 }
 
 /** A sync service on a fresh database file with the real worker runner and a pointed-at provider. */
-export function makeHarness(dbPath: string, o: { baseUrl: string; clock?: string; limits?: SyncLimitsOverride; secrets?: Record<string, string>; sync?: SyncCoreOptions }): Harness {
+export function makeHarness(
+  dbPath: string,
+  o: {
+    baseUrl: string;
+    clock?: string;
+    limits?: SyncLimitsOverride;
+    secrets?: Record<string, string>;
+    sync?: SyncCoreOptions;
+  },
+): Harness {
   const db = openDatabase(dbPath);
   let clock: Clock = fixedClock(o.clock ?? '2025-04-01T12:00:00Z');
   const events: Harness['events'] = [];
   const sync = createSyncService(
-    { db, dbPath, instruments: new InstrumentsRepository(db), emit: (name, payload) => events.push({ name, payload }), clock: { now: () => clock.now() } },
     {
-      env: { CATALYST_YAHOO_BASE_URL: o.baseUrl, CATALYST_TIINGO_BASE_URL: o.baseUrl, CATALYST_TWELVEDATA_BASE_URL: o.baseUrl },
+      db,
+      dbPath,
+      instruments: new InstrumentsRepository(db),
+      emit: (name, payload) => events.push({ name, payload }),
+      clock: { now: () => clock.now() },
+    },
+    {
+      env: {
+        CATALYST_YAHOO_BASE_URL: o.baseUrl,
+        CATALYST_TIINGO_BASE_URL: o.baseUrl,
+        CATALYST_TWELVEDATA_BASE_URL: o.baseUrl,
+      },
       secrets: memorySecretStore(o.secrets ?? {}),
       limits: { ...fastLimits, ...o.limits },
       ...o.sync,
@@ -54,7 +77,9 @@ export function makeHarness(dbPath: string, o: { baseUrl: string; clock?: string
 /** Stored bars of a symbol, ascending. */
 export function storedBars(db: Database, symbol: string, from = '0000-01-01', to = '9999-12-31'): BarRow[] {
   return db
-    .prepare<[string, string, string], BarRow>('SELECT date, open, high, low, close, adj_close, volume, placeholder FROM bars WHERE symbol = ? AND date >= ? AND date <= ? ORDER BY date')
+    .prepare<[string, string, string], BarRow>(
+      'SELECT date, open, high, low, close, adj_close, volume, placeholder FROM bars WHERE symbol = ? AND date >= ? AND date <= ? ORDER BY date',
+    )
     .all(symbol, from, to);
 }
 

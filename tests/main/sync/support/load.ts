@@ -9,7 +9,10 @@ export interface ThreadedProvider {
 
 /** Starts the fake provider with `count` real series in a worker thread. */
 export async function startFakeProviderThread(count: number, latencyMs = 0): Promise<ThreadedProvider> {
-  const w = spawnWorker({ kind: 'typescript', path: fileURLToPath(new URL('./fake-provider-thread.ts', import.meta.url)) }, { count, latencyMs });
+  const w = spawnWorker(
+    { kind: 'typescript', path: fileURLToPath(new URL('./fake-provider-thread.ts', import.meta.url)) },
+    { count, latencyMs },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     w.once('error', reject);
     w.on('message', (m: { type: string; url?: string }) => {
@@ -54,5 +57,10 @@ export async function measureLoop(work: () => Promise<unknown>): Promise<LoopSta
     h.disable();
     clearInterval(timer);
   }
-  return { maxMs: h.max / 1e6, p99Ms: h.percentile(99) / 1e6, maxTimerLagMs: maxTimerLag, durationMs: performance.now() - t0 };
+  return {
+    maxMs: h.max / 1e6,
+    p99Ms: h.percentile(99) / 1e6,
+    maxTimerLagMs: maxTimerLag,
+    durationMs: performance.now() - t0,
+  };
 }

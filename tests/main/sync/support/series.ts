@@ -37,7 +37,14 @@ export function loadCsvBars(file: string): FakeBar[] {
   if (header.join(',') !== 'date,open,high,low,close,volume') throw new Error(`${file}: unexpected header ${lines[0]}`);
   return lines.slice(1).map((l) => {
     const [date, open, high, low, close, volume] = l.split(',');
-    return { date: date!, open: Number(open), high: Number(high), low: Number(low), close: Number(close), volume: Number(volume) };
+    return {
+      date: date!,
+      open: Number(open),
+      high: Number(high),
+      low: Number(low),
+      close: Number(close),
+      volume: Number(volume),
+    };
   });
 }
 
@@ -47,14 +54,53 @@ const US = { timezone: 'America/New_York', sessionStart: '09:30', currency: 'USD
 /** The real series the tests serve, by Yahoo symbol. */
 export function realSeries(): FakeSeries[] {
   return [
-    { symbol: '9988.HK', name: 'Alibaba Group Holding Limited', instrumentType: 'EQUITY', ...HK, bars: loadCsvBars('9988.HK.csv') },
-    { symbol: '0700.HK', name: 'Tencent Holdings Limited', instrumentType: 'EQUITY', ...HK, bars: loadCsvBars('0700.HK.csv') },
+    {
+      symbol: '9988.HK',
+      name: 'Alibaba Group Holding Limited',
+      instrumentType: 'EQUITY',
+      ...HK,
+      bars: loadCsvBars('9988.HK.csv'),
+    },
+    {
+      symbol: '0700.HK',
+      name: 'Tencent Holdings Limited',
+      instrumentType: 'EQUITY',
+      ...HK,
+      bars: loadCsvBars('0700.HK.csv'),
+    },
     { symbol: '9888.HK', name: 'Baidu, Inc.', instrumentType: 'EQUITY', ...HK, bars: loadCsvBars('9888.HK.csv') },
-    { symbol: '1810.HK', name: 'Xiaomi Corporation', instrumentType: 'EQUITY', ...HK, bars: loadCsvBars('1810.HK.csv') },
+    {
+      symbol: '1810.HK',
+      name: 'Xiaomi Corporation',
+      instrumentType: 'EQUITY',
+      ...HK,
+      bars: loadCsvBars('1810.HK.csv'),
+    },
     { symbol: '^HSI', name: 'HANG SENG INDEX', instrumentType: 'INDEX', ...HK, bars: loadCsvBars('HSI.csv') },
-    { symbol: 'BABA', name: 'Alibaba Group Holding Limited', exchange: 'NYQ', instrumentType: 'EQUITY', ...US, bars: loadCsvBars('BABA.csv') },
-    { symbol: 'BIDU', name: 'Baidu, Inc.', exchange: 'NMS', instrumentType: 'EQUITY', ...US, bars: loadCsvBars('BIDU.csv') },
-    { symbol: '^GSPC', name: 'S&P 500', exchange: 'SNP', instrumentType: 'INDEX', ...US, bars: loadCsvBars('GSPC.csv') },
+    {
+      symbol: 'BABA',
+      name: 'Alibaba Group Holding Limited',
+      exchange: 'NYQ',
+      instrumentType: 'EQUITY',
+      ...US,
+      bars: loadCsvBars('BABA.csv'),
+    },
+    {
+      symbol: 'BIDU',
+      name: 'Baidu, Inc.',
+      exchange: 'NMS',
+      instrumentType: 'EQUITY',
+      ...US,
+      bars: loadCsvBars('BIDU.csv'),
+    },
+    {
+      symbol: '^GSPC',
+      name: 'S&P 500',
+      exchange: 'SNP',
+      instrumentType: 'INDEX',
+      ...US,
+      bars: loadCsvBars('GSPC.csv'),
+    },
   ];
 }
 

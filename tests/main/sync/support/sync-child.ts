@@ -15,7 +15,11 @@ const sync = createSyncService(
   { db, dbPath: dbPath!, instruments: new InstrumentsRepository(db), emit: () => undefined, clock: systemClock },
   { env: { ...process.env, CATALYST_YAHOO_BASE_URL: baseUrl } },
 );
-const { runId } = await sync.start({ symbols: symbols!.split(',').map(asTicker), from: asIsoDate(from!), to: asIsoDate(to!) });
+const { runId } = await sync.start({
+  symbols: symbols!.split(',').map(asTicker),
+  from: asIsoDate(from!),
+  to: asIsoDate(to!),
+});
 const fin = await sync.waitForRun(runId);
 db.close();
 process.stdout.write(`${JSON.stringify(fin.summary)}\n`);

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { lastValidIndex, legendValues, restingLegendIndex } from '../../../../src/renderer/src/features/chart/legend-values';
+import {
+  lastValidIndex,
+  legendValues,
+  restingLegendIndex,
+} from '../../../../src/renderer/src/features/chart/legend-values';
 import { fixtureBars } from './bars-fixture';
 
 const alibaba = fixtureBars('9988.HK-2024-12-16..2025-03-31.csv');

@@ -6,20 +6,42 @@ describe('describeMetric', () => {
   const title = (id: string) => (id === 'qwen25-max-release' ? 'Alibaba releases Qwen2.5-Max' : null);
   it('says what is measured and the thresholds of each verdict', () => {
     expect(
-      describeMetric({ kind: 'max-gain-within-days', event: 'qwen25-max-release', days: 30, holds: { above: 0.5 }, borderline: { above: 0.45 } }, title),
+      describeMetric(
+        {
+          kind: 'max-gain-within-days',
+          event: 'qwen25-max-release',
+          days: 30,
+          holds: { above: 0.5 },
+          borderline: { above: 0.45 },
+        },
+        title,
+      ),
     ).toBe(
       'Largest close within 30 days from the T0 of “Alibaba releases Qwen2.5-Max” against the last valid close before T0; holds above +50.0%, borderline above +45.0%.',
     );
     expect(
       describeMetric(
-        { kind: 'ytd-return-range', from: asIsoDate('2025-02-01'), to: asIsoDate('2025-03-31'), target: 0.3, holds: { min: 0.27, max: 0.33 } },
+        {
+          kind: 'ytd-return-range',
+          from: asIsoDate('2025-02-01'),
+          to: asIsoDate('2025-03-31'),
+          target: 0.3,
+          holds: { min: 0.27, max: 0.33 },
+        },
         title,
       ),
-    ).toBe('Year-to-date return on some session from 2025-02-01 to 2025-03-31, against the last valid close of 2024; holds within 27%–33%.');
+    ).toBe(
+      'Year-to-date return on some session from 2025-02-01 to 2025-03-31, against the last valid close of 2024; holds within 27%–33%.',
+    );
     expect(describeMetric({ kind: 'record-high', event: 'byd-record-high', field: 'high' }, title)).toBe(
       'The intraday high of the session of event byd-record-high against every earlier one in the cache; holds when it is higher.',
     );
-    expect(describeMetric({ kind: 'gain-over-period', from: asIsoDate('2025-01-01'), to: asIsoDate('2025-03-14'), holds: { above: 0 } }, title)).toBe(
+    expect(
+      describeMetric(
+        { kind: 'gain-over-period', from: asIsoDate('2025-01-01'), to: asIsoDate('2025-03-14'), holds: { above: 0 } },
+        title,
+      ),
+    ).toBe(
       'Return from the last valid close before 2025-01-01 to the last valid close on or before 2025-03-14; holds above +0.0%.',
     );
   });
@@ -27,11 +49,9 @@ describe('describeMetric', () => {
 
 describe('splitQuote', () => {
   it("marks the claim's words inside the sentence", () => {
-    expect(splitQuote('as reflected in the Hang Seng Tech Index’s nearly 30% increase year-to-date.', 'nearly 30% increase')).toEqual([
-      'as reflected in the Hang Seng Tech Index’s ',
-      'nearly 30% increase',
-      ' year-to-date.',
-    ]);
+    expect(
+      splitQuote('as reflected in the Hang Seng Tech Index’s nearly 30% increase year-to-date.', 'nearly 30% increase'),
+    ).toEqual(['as reflected in the Hang Seng Tech Index’s ', 'nearly 30% increase', ' year-to-date.']);
   });
   it('keeps the whole sentence when the words are not in it', () => {
     expect(splitQuote('abc', 'xyz')).toEqual(['abc', '', '']);

@@ -5,7 +5,8 @@ import { eventQuote, hostOf, sourceLine } from '../../../../src/renderer/src/fea
 type Source = StudyEvent['source'];
 const article: Source = {
   kind: 'article',
-  quote: 'Alibaba’s stock surged more than 50% in less than a month following the debut of its own Qwen2.5-Max AI model.',
+  quote:
+    'Alibaba’s stock surged more than 50% in less than a month following the debut of its own Qwen2.5-Max AI model.',
   url: 'https://www.europeanbusinessreview.com/alibaba-unveils-new-ai-model-qwen-2-5-max-amid-deepseeks-rapid-rise/',
   publication: 'The Fifth Person',
   evidence: { status: 'verified', links: [], phrases: ['date: 2025-01-28T23:00:04+08:00'], dataCheck: null },
@@ -30,9 +31,15 @@ describe('eventQuote', () => {
 
 describe('sourceLine', () => {
   it('names the publication and what dates the event', () => {
-    expect(sourceLine({ source: article })).toBe('The Fifth Person (the study’s article) · dated by europeanbusinessreview.com, verified');
-    expect(sourceLine({ source: reference })).toBe('dated reference · dated by statistology.com, verified, and checked against the prices');
-    expect(sourceLine({ source: { kind: 'user', quote: null, url: null, publication: null, evidence: null } })).toBe('added by you');
+    expect(sourceLine({ source: article })).toBe(
+      'The Fifth Person (the study’s article) · dated by europeanbusinessreview.com, verified',
+    );
+    expect(sourceLine({ source: reference })).toBe(
+      'dated reference · dated by statistology.com, verified, and checked against the prices',
+    );
+    expect(sourceLine({ source: { kind: 'user', quote: null, url: null, publication: null, evidence: null } })).toBe(
+      'added by you',
+    );
   });
 });
 

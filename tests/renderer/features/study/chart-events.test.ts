@@ -16,7 +16,9 @@ import {
 // The shipped study file, read as the app stores it; T0s are given the way the study service
 // returns them (its own tests check how they are computed), so these tests are about what the
 // renderer does with them.
-const parsed = parseStudyFile(readFileSync(resolve(import.meta.dirname, '../../../../resources/studies/china-tech-rally-2025.study.json'), 'utf8'));
+const parsed = parseStudyFile(
+  readFileSync(resolve(import.meta.dirname, '../../../../resources/studies/china-tech-rally-2025.study.json'), 'utf8'),
+);
 if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
 const T0: Record<string, Record<string, string>> = {
   'qwen25-max-release': { '9988.HK': '2025-02-03', BABA: '2025-01-28', 'HSTECH.HK': '2025-02-03' },
@@ -34,21 +36,29 @@ describe('chartEventsFor', () => {
     const alibaba = chartEventsFor(events, asTicker('9988.HK'), new Set());
     expect(alibaba.every((e) => events.find((x) => x.id === e.id)!.symbols.includes(asTicker('9988.HK')))).toBe(true);
     expect(alibaba.find((e) => e.id === 'qwen25-max-release')?.t0).toBe('2025-02-03');
-    expect(chartEventsFor(events, asTicker('BABA'), new Set()).find((e) => e.id === 'qwen25-max-release')?.t0).toBe('2025-01-28');
+    expect(chartEventsFor(events, asTicker('BABA'), new Set()).find((e) => e.id === 'qwen25-max-release')?.t0).toBe(
+      '2025-01-28',
+    );
     expect(alibaba.some((e) => e.id === 'hstech-2025-low')).toBe(false);
   });
 
   it('numbers events by their place in the whole timeline, whatever the symbol or filter', () => {
     const numbers = eventNumbers(events);
     const hstech = chartEventsFor(events, asTicker('HSTECH.HK'), new Set(['policy']), numbers);
-    expect(hstech.find((e) => e.id === 'qwen25-max-release')?.number).toBe(events.findIndex((e) => e.id === 'qwen25-max-release') + 1);
+    expect(hstech.find((e) => e.id === 'qwen25-max-release')?.number).toBe(
+      events.findIndex((e) => e.id === 'qwen25-max-release') + 1,
+    );
     expect(hstech.some((e) => e.category === 'policy')).toBe(false);
   });
 
   it('leaves out events without a T0 in the cache and keeps approximate flags and windows', () => {
     const gap = events.map((e) => (e.id === 'deepseek-r1-release' ? { ...e, t0: { ...e.t0, 'HSTECH.HK': null } } : e));
-    expect(chartEventsFor(gap, asTicker('HSTECH.HK'), new Set()).some((e) => e.id === 'deepseek-r1-release')).toBe(false);
-    const approx = chartEventsFor(events, asTicker('HSTECH.HK'), new Set()).find((e) => e.id === 'hstech-nearly-30-ytd')!;
+    expect(chartEventsFor(gap, asTicker('HSTECH.HK'), new Set()).some((e) => e.id === 'deepseek-r1-release')).toBe(
+      false,
+    );
+    const approx = chartEventsFor(events, asTicker('HSTECH.HK'), new Set()).find(
+      (e) => e.id === 'hstech-nearly-30-ytd',
+    )!;
     expect(approx).toMatchObject({ approximate: true, window: { from: '2025-03-12', to: '2025-03-14' } });
   });
 });
@@ -64,7 +74,9 @@ describe('t0On', () => {
 describe('visibleEvents', () => {
   it('keeps timeline order and drops hidden categories', () => {
     const shown = visibleEvents(events, new Set(['market', 'policy']));
-    expect(shown.map((e) => e.id)).toEqual(events.filter((e) => e.category !== 'market' && e.category !== 'policy').map((e) => e.id));
+    expect(shown.map((e) => e.id)).toEqual(
+      events.filter((e) => e.category !== 'market' && e.category !== 'policy').map((e) => e.id),
+    );
   });
 });
 

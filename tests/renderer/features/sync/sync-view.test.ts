@@ -21,19 +21,40 @@ const symbolEvent = (over: Partial<SyncSymbolEvent>): SyncSymbolEvent => ({
 
 describe('reduceSyncView', () => {
   it('follows a run from started to finished', () => {
-    let v = reduceSyncView(emptySyncView, { type: 'started', event: { runId: 'r1', symbols: [HK, US], total: 2, providers: ['yahoo'], from: null, to: '2025-02-03' as never } });
+    let v = reduceSyncView(emptySyncView, {
+      type: 'started',
+      event: { runId: 'r1', symbols: [HK, US], total: 2, providers: ['yahoo'], from: null, to: '2025-02-03' as never },
+    });
     expect(v.running).toEqual({ runId: 'r1', total: 2, done: 0, current: [] });
     v = reduceSyncView(v, { type: 'symbol', event: symbolEvent({}) });
     v = reduceSyncView(v, { type: 'symbol', event: symbolEvent({ symbol: US }) });
     expect(v.running!.current).toEqual([HK, US]);
-    v = reduceSyncView(v, { type: 'symbol', event: symbolEvent({ state: 'updated', provider: 'yahoo', added: 5, done: 1 }) });
+    v = reduceSyncView(v, {
+      type: 'symbol',
+      event: symbolEvent({ state: 'updated', provider: 'yahoo', added: 5, done: 1 }),
+    });
     expect(v.running).toEqual({ runId: 'r1', total: 2, done: 1, current: [US] });
-    expect(v.results).toEqual([{ symbol: HK, status: 'updated', added: 5, changed: 0, provider: 'yahoo', reason: null, error: null }]);
+    expect(v.results).toEqual([
+      { symbol: HK, status: 'updated', added: 5, changed: 0, provider: 'yahoo', reason: null, error: null },
+    ]);
     // An event of another run does not disturb this one.
-    expect(reduceSyncView(v, { type: 'symbol', event: symbolEvent({ runId: 'other', state: 'failed', done: 2 }) })).toBe(v);
+    expect(
+      reduceSyncView(v, { type: 'symbol', event: symbolEvent({ runId: 'other', state: 'failed', done: 2 }) }),
+    ).toBe(v);
     const finished: SyncFinishedEvent = {
       runId: 'r1',
-      results: [...v.results, { symbol: US, status: 'failed', added: 0, changed: 0, provider: 'yahoo', reason: 'bad-response', error: 'HTML' }],
+      results: [
+        ...v.results,
+        {
+          symbol: US,
+          status: 'failed',
+          added: 0,
+          changed: 0,
+          provider: 'yahoo',
+          reason: 'bad-response',
+          error: 'HTML',
+        },
+      ],
       summary: { total: 2, updated: 1, upToDate: 0, failed: 1, added: 5, changed: 0 },
       cancelled: false,
       offline: false,
@@ -48,7 +69,10 @@ describe('reduceSyncView', () => {
   });
 
   it('keeps the offline flag until a provider answers again', () => {
-    let v = reduceSyncView(emptySyncView, { type: 'status', status: { running: null, lastRun: { offline: true, results: [] } as unknown as SyncFinishedEvent, symbols: [] } });
+    let v = reduceSyncView(emptySyncView, {
+      type: 'status',
+      status: { running: null, lastRun: { offline: true, results: [] } as unknown as SyncFinishedEvent, symbols: [] },
+    });
     expect(v.offline).toBe(true);
     v = reduceSyncView(v, { type: 'symbol', event: symbolEvent({ state: 'up-to-date', done: 1 }) });
     expect(v.offline).toBe(false);

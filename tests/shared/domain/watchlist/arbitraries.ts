@@ -14,7 +14,8 @@ import { exchangeProblem, indexRules } from '../../../../src/shared/domain/watch
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const wellFormed = (s: string) => !LONE_SURROGATE.test(s);
 
-const letters = (min: number, max: number) => fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), minLength: min, maxLength: max });
+const letters = (min: number, max: number) =>
+  fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), minLength: min, maxLength: max });
 const digits = (n: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: n, maxLength: n });
 
 interface SymbolChoice {
@@ -26,24 +27,41 @@ interface SymbolChoice {
 const choice = (symbol: string, prefixes: string[]): SymbolChoice => ({ symbol: asTicker(symbol), prefixes });
 
 /** A canonical symbol with the TradingView prefixes that spell it. */
-export const symbolChoiceArb: fc.Arbitrary<SymbolChoice> = fc.oneof(
-  fc.integer({ min: 1, max: 99_999 }).map((n) => choice(`${String(n).padStart(4, '0')}.HK`, ['HKEX'])),
-  digits(6).map((d) => choice(`${d}.SS`, ['SSE'])),
-  digits(6).map((d) => choice(`${d}.SZ`, ['SZSE'])),
-  fc.tuple(letters(1, 5), fc.option(letters(1, 1), { nil: undefined })).map(([t, cls]) =>
-    choice(cls ? `${t}-${cls}` : t, ['NASDAQ', 'NYSE', 'AMEX', 'NYSEARCA', 'BATS']),
-  ),
-  fc.tuple(letters(2, 4), fc.constantFrom('.L', '.TO', '.DE')).map(([t, s]) => choice(`${t}${s}`, [{ '.L': 'LSE', '.TO': 'TSX', '.DE': 'XETR' }[s]])),
-  digits(4).map((d) => choice(`${d}.T`, ['TSE'])),
-  fc.constantFrom(...indexRules).map((r) => choice(r.yahoo, indexRules.filter((x) => x.yahoo === r.yahoo).map((x) => x.tradingView.split(':')[0]!))),
-  fc.constantFrom('BHP.AX', '^STOXX50E', 'BTC-USD', 'EURUSD=X').map((s) => choice(s, [])),
-).map((c) => ({ ...c, prefixes: c.prefixes.filter((p) => exchangeProblem(c.symbol, p) === null) }));
+export const symbolChoiceArb: fc.Arbitrary<SymbolChoice> = fc
+  .oneof(
+    fc.integer({ min: 1, max: 99_999 }).map((n) => choice(`${String(n).padStart(4, '0')}.HK`, ['HKEX'])),
+    digits(6).map((d) => choice(`${d}.SS`, ['SSE'])),
+    digits(6).map((d) => choice(`${d}.SZ`, ['SZSE'])),
+    fc
+      .tuple(letters(1, 5), fc.option(letters(1, 1), { nil: undefined }))
+      .map(([t, cls]) => choice(cls ? `${t}-${cls}` : t, ['NASDAQ', 'NYSE', 'AMEX', 'NYSEARCA', 'BATS'])),
+    fc
+      .tuple(letters(2, 4), fc.constantFrom('.L', '.TO', '.DE'))
+      .map(([t, s]) => choice(`${t}${s}`, [{ '.L': 'LSE', '.TO': 'TSX', '.DE': 'XETR' }[s]])),
+    digits(4).map((d) => choice(`${d}.T`, ['TSE'])),
+    fc.constantFrom(...indexRules).map((r) =>
+      choice(
+        r.yahoo,
+        indexRules.filter((x) => x.yahoo === r.yahoo).map((x) => x.tradingView.split(':')[0]!),
+      ),
+    ),
+    fc.constantFrom('BHP.AX', '^STOXX50E', 'BTC-USD', 'EURUSD=X').map((s) => choice(s, [])),
+  )
+  .map((c) => ({ ...c, prefixes: c.prefixes.filter((p) => exchangeProblem(c.symbol, p) === null) }));
 
 export const noteArb: fc.Arbitrary<string> = fc
   .oneof(
     fc.string({ unit: 'grapheme', maxLength: 60 }),
     fc.string({ maxLength: 40 }).map((s) => `=${s}`),
-    fc.constantFrom('+1 vs HSI', '-10% stop', '@mention', "'=already quoted", 'a, "quoted"; value', 'line one\nline two', '通义千问 🚗'),
+    fc.constantFrom(
+      '+1 vs HSI',
+      '-10% stop',
+      '@mention',
+      "'=already quoted",
+      'a, "quoted"; value',
+      'line one\nline two',
+      '通义千问 🚗',
+    ),
   )
   .filter(wellFormed)
   .map((s) => normaliseNote(s))
@@ -51,7 +69,10 @@ export const noteArb: fc.Arbitrary<string> = fc
   .map((r) => r.value);
 
 export const sectionLabelArb: fc.Arbitrary<string> = fc
-  .oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }), fc.constantFrom('Indices', 'HK tech', 'US ADRs', '#1 ideas', 'A&B: "quoted"'))
+  .oneof(
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }),
+    fc.constantFrom('Indices', 'HK tech', 'US ADRs', '#1 ideas', 'A&B: "quoted"'),
+  )
   .filter(wellFormed)
   .map((s) => normaliseSectionLabel(s))
   .filter((r): r is { ok: true; value: string } => r.ok)
@@ -95,7 +116,10 @@ export function watchlistArb(options: DocOptions): fc.Arbitrary<WatchlistDocumen
   return fc
     .record({
       name: nameArb,
-      entries: fc.array(fc.oneof({ arbitrary: item, weight: 4 }, { arbitrary: section, weight: 1 }), { minLength: 1, maxLength: 30 }),
+      entries: fc.array(fc.oneof({ arbitrary: item, weight: 4 }, { arbitrary: section, weight: 1 }), {
+        minLength: 1,
+        maxLength: 30,
+      }),
     })
     .map(({ name, entries }) => {
       const symbols = new Set<string>();

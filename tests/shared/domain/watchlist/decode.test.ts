@@ -9,14 +9,19 @@ const textArb = fc
   .string({ unit: 'binary', maxLength: 200 })
   .filter((s) => !LONE_SURROGATE.test(s) && !BINARY_CONTROL.test(s) && !s.startsWith('\uFEFF') && s.length > 0);
 
-const bytes = (...parts: Array<number[] | Buffer>) => new Uint8Array(Buffer.concat(parts.map((p) => (Buffer.isBuffer(p) ? p : Buffer.from(p)))));
+const bytes = (...parts: Array<number[] | Buffer>) =>
+  new Uint8Array(Buffer.concat(parts.map((p) => (Buffer.isBuffer(p) ? p : Buffer.from(p)))));
 
 describe('decodeWatchlistBytes', () => {
   it('decodes UTF-8 exactly as Node does, with and without BOM', () => {
     fc.assert(
       fc.property(textArb, (s) => {
         expect(decodeWatchlistBytes(bytes(Buffer.from(s, 'utf8')))).toEqual({ ok: true, text: s, encoding: 'utf-8' });
-        expect(decodeWatchlistBytes(bytes([0xef, 0xbb, 0xbf], Buffer.from(s, 'utf8')))).toEqual({ ok: true, text: s, encoding: 'utf-8-bom' });
+        expect(decodeWatchlistBytes(bytes([0xef, 0xbb, 0xbf], Buffer.from(s, 'utf8')))).toEqual({
+          ok: true,
+          text: s,
+          encoding: 'utf-8-bom',
+        });
       }),
     );
   });
@@ -57,8 +62,16 @@ describe('decodeWatchlistBytes', () => {
   });
 
   it('drops a trailing DOS end-of-file marker and a doubled BOM', () => {
-    expect(decodeWatchlistBytes(bytes(Buffer.from('HKEX:700\x1a')))).toEqual({ ok: true, text: 'HKEX:700', encoding: 'utf-8' });
-    expect(decodeWatchlistBytes(bytes([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf], Buffer.from('x')))).toEqual({ ok: true, text: 'x', encoding: 'utf-8-bom' });
+    expect(decodeWatchlistBytes(bytes(Buffer.from('HKEX:700\x1a')))).toEqual({
+      ok: true,
+      text: 'HKEX:700',
+      encoding: 'utf-8',
+    });
+    expect(decodeWatchlistBytes(bytes([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf], Buffer.from('x')))).toEqual({
+      ok: true,
+      text: 'x',
+      encoding: 'utf-8-bom',
+    });
   });
 
   it('accepts tabs, CR, LF, vertical tab and form feed', () => {

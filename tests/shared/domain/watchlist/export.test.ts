@@ -8,7 +8,12 @@ import { entriesOfLines, parseWatchlistFile } from '../../../../src/shared/domai
 import { watchlistArb } from './arbitraries';
 import { fixtureBytes, parseFixture } from './fixture-helpers';
 
-const item = (symbol: string, note: string | null = null, exchange: string | null = null): WatchlistEntry => ({ kind: 'item', symbol: asTicker(symbol), note, exchange });
+const item = (symbol: string, note: string | null = null, exchange: string | null = null): WatchlistEntry => ({
+  kind: 'item',
+  symbol: asTicker(symbol),
+  note,
+  exchange,
+});
 const section = (label: string): WatchlistEntry => ({ kind: 'section', label });
 
 /** Exports, writes the content as UTF-8 bytes (what saving a file does) and imports it back. */
@@ -59,7 +64,15 @@ describe('export then import is the identity (property)', () => {
   it('TradingView without remembered prefixes: each symbol gets its default prefix (or stays bare), nothing else changes', () => {
     const doc: WatchlistDocument = {
       name: 'x',
-      entries: [item('0700.HK'), item('^HSI'), item('BABA'), item('BHP.AX'), section('S'), item('HSTECH.HK'), item('BRK-B')],
+      entries: [
+        item('0700.HK'),
+        item('^HSI'),
+        item('BABA'),
+        item('BHP.AX'),
+        section('S'),
+        item('HSTECH.HK'),
+        item('BRK-B'),
+      ],
     };
     const { parsed, file } = roundTrip(doc, 'tradingview');
     expect(file.content).toBe('HKEX:700,TVC:HSI,BABA,BHP.AX,###S,HSI:HSTECH,BRK-B');
@@ -97,7 +110,8 @@ describe('real files survive import then export', () => {
   it('the Yahoo portfolio keeps its merged notes through CSV and JSON', () => {
     const p = parseFixture('yahoo-portfolio.csv');
     const doc = { name: 'Portfolio', entries: entriesOfLines(p.lines) };
-    for (const format of ['csv', 'json'] as const) expect(entriesOfLines(roundTrip(doc, format).parsed.lines)).toEqual(doc.entries);
+    for (const format of ['csv', 'json'] as const)
+      expect(entriesOfLines(roundTrip(doc, format).parsed.lines)).toEqual(doc.entries);
   });
 
   it('TradingView export warns that notes are left out', () => {
@@ -106,7 +120,9 @@ describe('real files survive import then export', () => {
     expect(out.content).toBe(
       '###Benchmarks,HSI:HSTECH,TVC:HSI,SP:SPX,###Alibaba,HKEX:9988,NYSE:BABA,###Others,HKEX:700,HKEX:1810,###Empty for now',
     );
-    expect(out.warnings).toEqual(['4 note(s) left out: TradingView watchlist files have no notes (export CSV or JSON to keep them)']);
+    expect(out.warnings).toEqual([
+      '4 note(s) left out: TradingView watchlist files have no notes (export CSV or JSON to keep them)',
+    ]);
   });
 });
 
@@ -118,7 +134,7 @@ describe('CSV export', () => {
       item('^HSI', '=HYPERLINK("http://evil.example","click")', 'TVC'),
       item('9988.HK', '+1 vs HSI'),
       item('0700.HK', '-10% stop'),
-      item('BABA', '@SUM(1+1)*cmd|\' /C calc\'!A0', 'NYSE'),
+      item('BABA', "@SUM(1+1)*cmd|' /C calc'!A0", 'NYSE'),
       item('BIDU', "'=already quoted"),
       item('1810.HK', 'plain, with "quotes"\nand a second line'),
     ],
@@ -140,7 +156,10 @@ describe('CSV export', () => {
       '',
     ]);
     // No cell of the file starts with a formula character.
-    const cells = csv.slice(1).split(/\r\n|,/).map((c) => c.replace(/^"/, ''));
+    const cells = csv
+      .slice(1)
+      .split(/\r\n|,/)
+      .map((c) => c.replace(/^"/, ''));
     expect(cells.filter((c) => /^[=+\-@]/.test(c))).toEqual([]);
   });
 
@@ -152,10 +171,14 @@ describe('CSV export', () => {
 
   it('neutraliseCell and restoreCell are inverse for every string (property)', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 20 }), fc.constantFrom('', "'", "''", '=', '+', '-', '@', '\t', '\r'), (s, head) => {
-        expect(restoreCell(neutraliseCell(head + s))).toBe(head + s);
-        expect(neutraliseCell(head + s)).not.toMatch(/^[=+\-@\t\r]/);
-      }),
+      fc.property(
+        fc.string({ maxLength: 20 }),
+        fc.constantFrom('', "'", "''", '=', '+', '-', '@', '\t', '\r'),
+        (s, head) => {
+          expect(restoreCell(neutraliseCell(head + s))).toBe(head + s);
+          expect(neutraliseCell(head + s)).not.toMatch(/^[=+\-@\t\r]/);
+        },
+      ),
     );
   });
 

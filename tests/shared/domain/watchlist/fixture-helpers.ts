@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseWatchlistFile, type ParsedLine, type ParsedWatchlist } from '../../../../src/shared/domain/watchlist/parse';
+import {
+  parseWatchlistFile,
+  type ParsedLine,
+  type ParsedWatchlist,
+} from '../../../../src/shared/domain/watchlist/parse';
 
 export const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'watchlists');
 
@@ -47,7 +51,9 @@ export const malformedCorpus: Record<string, { reject: RegExp } | { errorLines: 
   'future-version.json': { reject: /version 2, written by a newer Catalyst; this version reads up to 1/ },
   'wrong-format.json': { reject: /^not a Catalyst watchlist file \("format" is missing/ },
   'json-array.json': { reject: /an array, not a Catalyst watchlist object/ },
-  'no-symbol-column.csv': { reject: /^the CSV has no Symbol, Ticker or Code column \(first line: "Name,Last Price,Change %"\)$/ },
+  'no-symbol-column.csv': {
+    reject: /^the CSV has no Symbol, Ticker or Code column \(first line: "Name,Last Price,Change %"\)$/,
+  },
   'header-only.csv': { reject: /^the CSV has a header but no rows with a symbol$/ },
   'unterminated-quote.csv': { reject: /^malformed CSV at line 2: quoted field unterminated$/ },
   'latin1-notes.csv': { reject: /not valid UTF-8 text: byte 0xfc at offset 38 \(line 2\).*Windows-1252/ },

@@ -32,7 +32,10 @@ describe('malformed corpus', () => {
     atLimit.set(new TextEncoder().encode(line));
     expect(parseWatchlistFile('big.txt', atLimit).ok).toBe(true);
     const over = new Uint8Array(MAX_WATCHLIST_FILE_BYTES + 1).fill(0x20);
-    expect(parseWatchlistFile('big.txt', over)).toEqual({ ok: false, reason: 'the file is 1048577 bytes (1 MiB); the limit is 1048576 bytes (1 MiB)' });
+    expect(parseWatchlistFile('big.txt', over)).toEqual({
+      ok: false,
+      reason: 'the file is 1048577 bytes (1 MiB); the limit is 1048576 bytes (1 MiB)',
+    });
   });
 
   it('names the unknown and ambiguous prefixes in the TradingView file', () => {

@@ -6,7 +6,12 @@ import type { WatchlistEntry } from '../../../../src/shared/domain/watchlist/mod
 import { parseWatchlistText } from '../../../../src/shared/domain/watchlist/parse';
 import { watchlistArb } from './arbitraries';
 
-const item = (symbol: string): WatchlistEntry => ({ kind: 'item', symbol: asTicker(symbol), note: null, exchange: null });
+const item = (symbol: string): WatchlistEntry => ({
+  kind: 'item',
+  symbol: asTicker(symbol),
+  note: null,
+  exchange: null,
+});
 const section = (label: string): WatchlistEntry => ({ kind: 'section', label });
 const stored = (entries: WatchlistEntry[]): PlacedEntry<number>[] => entries.map((entry, i) => ({ id: i + 1, entry }));
 const show = (placed: PlacedEntry<number>[]) =>
@@ -21,7 +26,14 @@ describe('mergeEntries', () => {
 
   it('puts new symbols at the end of their existing section and skips duplicates', () => {
     const existing = stored([item('A'), section('HK'), item('0700.HK'), section('US'), item('BABA')]);
-    const { merged, added } = mergeEntries(existing, [section('US'), item('BIDU'), item('BABA'), section('HK'), item('9988.HK'), item('0700.HK')]);
+    const { merged, added } = mergeEntries(existing, [
+      section('US'),
+      item('BIDU'),
+      item('BABA'),
+      section('HK'),
+      item('9988.HK'),
+      item('0700.HK'),
+    ]);
     expect(show(merged)).toEqual(['1:A', '2:§HK', '3:0700.HK', 'new:9988.HK', '4:§US', '5:BABA', 'new:BIDU']);
     expect(added).toEqual(['BIDU', '9988.HK']);
   });
@@ -42,22 +54,33 @@ describe('mergeEntries', () => {
 
   it('uses the first section of a repeated label', () => {
     const existing = stored([section('X'), item('A'), section('Y'), section('X'), item('B')]);
-    expect(show(mergeEntries(existing, [section('X'), item('C')]).merged)).toEqual(['1:§X', '2:A', 'new:C', '3:§Y', '4:§X', '5:B']);
+    expect(show(mergeEntries(existing, [section('X'), item('C')]).merged)).toEqual([
+      '1:§X',
+      '2:A',
+      'new:C',
+      '3:§Y',
+      '4:§X',
+      '5:B',
+    ]);
   });
 
   it('never removes or reorders stored entries, and adds each new symbol once (property)', () => {
     fc.assert(
-      fc.property(watchlistArb({ notes: false, exchanges: 'any' }), watchlistArb({ notes: false, exchanges: 'any' }), (a, b) => {
-        const existing = stored([...a.entries]);
-        const { merged, added } = mergeEntries(existing, b.entries);
-        expect(merged.filter((p) => p.id !== null)).toEqual(existing);
-        const symbols = merged.flatMap((p) => (p.entry.kind === 'item' ? [p.entry.symbol] : []));
-        expect(new Set(symbols).size).toBe(symbols.length);
-        const before = new Set(a.entries.flatMap((e) => (e.kind === 'item' ? [e.symbol] : [])));
-        const incoming = b.entries.flatMap((e) => (e.kind === 'item' ? [e.symbol] : []));
-        expect(added).toEqual(incoming.filter((s) => !before.has(s)));
-        expect(new Set(symbols)).toEqual(new Set([...before, ...incoming]));
-      }),
+      fc.property(
+        watchlistArb({ notes: false, exchanges: 'any' }),
+        watchlistArb({ notes: false, exchanges: 'any' }),
+        (a, b) => {
+          const existing = stored([...a.entries]);
+          const { merged, added } = mergeEntries(existing, b.entries);
+          expect(merged.filter((p) => p.id !== null)).toEqual(existing);
+          const symbols = merged.flatMap((p) => (p.entry.kind === 'item' ? [p.entry.symbol] : []));
+          expect(new Set(symbols).size).toBe(symbols.length);
+          const before = new Set(a.entries.flatMap((e) => (e.kind === 'item' ? [e.symbol] : [])));
+          const incoming = b.entries.flatMap((e) => (e.kind === 'item' ? [e.symbol] : []));
+          expect(added).toEqual(incoming.filter((s) => !before.has(s)));
+          expect(new Set(symbols)).toEqual(new Set([...before, ...incoming]));
+        },
+      ),
       { numRuns: 200 },
     );
   });

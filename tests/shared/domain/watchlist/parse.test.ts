@@ -56,7 +56,12 @@ describe('TradingView exports', () => {
 
   it('tolerates CRLF, blank lines and blanks around entries', () => {
     const r = parseWatchlistText('x.txt', '###A ,\r\n\r\n HKEX:700 , NYSE:BABA\r\n,,TVC:HSI');
-    expect(r.ok && summary(r.value.lines)).toEqual(['1 §A ok', '3 0700.HK in A ok HKEX', '3 BABA in A ok NYSE', '4 ^HSI in A ok TVC']);
+    expect(r.ok && summary(r.value.lines)).toEqual([
+      '1 §A ok',
+      '3 0700.HK in A ok HKEX',
+      '3 BABA in A ok NYSE',
+      '4 ^HSI in A ok TVC',
+    ]);
   });
 });
 
@@ -74,7 +79,9 @@ describe('CSV', () => {
       '8 1810.HK ok',
       '9 BABA duplicate dup of 4',
     ]);
-    const notes = Object.fromEntries(entriesOfLines(p.lines).flatMap((e) => (e.kind === 'item' ? [[e.symbol, e.note]] : [])));
+    const notes = Object.fromEntries(
+      entriesOfLines(p.lines).flatMap((e) => (e.kind === 'item' ? [[e.symbol, e.note]] : [])),
+    );
     expect(notes).toEqual({
       '9988.HK': 'Core HK position, bought before Qwen2.5-Max\nAdded after the DeepSeek week',
       '0700.HK': null,
@@ -126,9 +133,13 @@ describe('CSV', () => {
 
   it('the UTF-16 fixtures are exactly the UTF-8 fixture re-encoded (they cannot drift)', () => {
     const utf8 = Buffer.from(fixtureBytes('excel-unicode-text.utf8.txt')).toString('utf8');
-    expect(Buffer.from(fixtureBytes('excel-unicode-text-utf16le.txt'))).toEqual(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(utf8, 'utf16le')]));
+    expect(Buffer.from(fixtureBytes('excel-unicode-text-utf16le.txt'))).toEqual(
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(utf8, 'utf16le')]),
+    );
     const be = Buffer.from(utf8, 'utf16le').swap16();
-    expect(Buffer.from(fixtureBytes('excel-unicode-text-utf16be.txt'))).toEqual(Buffer.concat([Buffer.from([0xfe, 0xff]), be]));
+    expect(Buffer.from(fixtureBytes('excel-unicode-text-utf16be.txt'))).toEqual(
+      Buffer.concat([Buffer.from([0xfe, 0xff]), be]),
+    );
   });
 
   it('counts physical lines across quoted line breaks and CR-only files', () => {
@@ -147,8 +158,9 @@ describe('CSV', () => {
     expect(r.ok && r.value.lines.map((l) => [l.line, l.symbol, l.note])).toEqual([[3, '9988.HK', 'a, b']]);
   });
 
-  it('reads the Section and TradingView Exchange columns of Catalyst\'s own CSV', () => {
-    const text = 'Symbol,Section,Note,TradingView Exchange\r\n,Indices,,\r\n^HSI,Indices,,TVC\r\n,Empty,,\r\n,HK,,\r\n9988.HK,HK,\'=SUM(A1),HKEX\r\n';
+  it("reads the Section and TradingView Exchange columns of Catalyst's own CSV", () => {
+    const text =
+      "Symbol,Section,Note,TradingView Exchange\r\n,Indices,,\r\n^HSI,Indices,,TVC\r\n,Empty,,\r\n,HK,,\r\n9988.HK,HK,'=SUM(A1),HKEX\r\n";
     const r = parseWatchlistText('a.csv', text);
     expect(r.ok && entriesOfLines(r.value.lines)).toEqual([
       { kind: 'section', label: 'Indices' },
@@ -249,7 +261,15 @@ describe('Catalyst JSON', () => {
       format: 'catalyst-watchlist',
       version: 1,
       name: '   ',
-      entries: [{ symbol: '9988.HK' }, 42, { symbol: 'HKEX:700' }, { section: 'A', symbol: 'X' }, { symbol: 'BABA', exchange: 'HKEX' }, { symbol: 'BIDU', note: 5 }, { section: '' }],
+      entries: [
+        { symbol: '9988.HK' },
+        42,
+        { symbol: 'HKEX:700' },
+        { section: 'A', symbol: 'X' },
+        { symbol: 'BABA', exchange: 'HKEX' },
+        { symbol: 'BIDU', note: 5 },
+        { section: '' },
+      ],
     });
     const r = parseWatchlistText('list.json', text);
     if (!r.ok) throw new Error(r.reason);

@@ -4,7 +4,10 @@ import type { SeriesColors } from './series-data';
 export type ThemeName = 'light' | 'dark';
 
 /** Chart colours per theme; the CSS variables in ui/styles.css use the same palette. */
-export const chartPalette: Record<ThemeName, SeriesColors & { background: string; text: string; grid: string; border: string; line: string }> = {
+export const chartPalette: Record<
+  ThemeName,
+  SeriesColors & { background: string; text: string; grid: string; border: string; line: string }
+> = {
   light: {
     background: '#ffffff',
     text: '#1f2933',

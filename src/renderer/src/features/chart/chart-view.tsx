@@ -45,7 +45,12 @@ export function ChartView({ theme, onReady, toolbar, overlay }: ChartViewProps) 
   }, [selected, dataVersion]);
 
   if (!selected) return <div className="chart-empty">Select an instrument to chart it.</div>;
-  if (error) return <div className="chart-empty error">Could not load {selected}: {error}</div>;
+  if (error)
+    return (
+      <div className="chart-empty error">
+        Could not load {selected}: {error}
+      </div>
+    );
   if (!loaded || loaded.symbol !== selected) return <div className="chart-empty">Loading {selected}…</div>;
   if (loaded.bars.length === 0) return <div className="chart-empty">{selected} has no cached prices yet.</div>;
   const { instrument } = loaded;
@@ -55,7 +60,9 @@ export function ChartView({ theme, onReady, toolbar, overlay }: ChartViewProps) 
         <h1>{instrument.symbol}</h1>
         <span className="instrument-name">{instrument.name}</span>
         <span className="instrument-meta">
-          {[instrument.exchange, instrument.currency, instrument.closeOnly ? 'close only' : null].filter(Boolean).join(' · ')}
+          {[instrument.exchange, instrument.currency, instrument.closeOnly ? 'close only' : null]
+            .filter(Boolean)
+            .join(' · ')}
         </span>
       </header>
       {toolbar}

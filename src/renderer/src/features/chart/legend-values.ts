@@ -65,7 +65,11 @@ export function lastValidIndex(bars: readonly Bar[], upTo = bars.length - 1): nu
  * is on the chart, else the last valid session in view (`visibleTo`, a logical index), else
  * the last valid session.
  */
-export function restingLegendIndex(bars: readonly Bar[], selectedIndex: number | null, visibleTo: number | null): number | null {
+export function restingLegendIndex(
+  bars: readonly Bar[],
+  selectedIndex: number | null,
+  visibleTo: number | null,
+): number | null {
   if (selectedIndex !== null && bars[selectedIndex]) return selectedIndex;
   if (visibleTo !== null && visibleTo >= 0) return lastValidIndex(bars, Math.floor(visibleTo));
   return lastValidIndex(bars);

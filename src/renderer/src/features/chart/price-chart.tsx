@@ -59,7 +59,11 @@ export function PriceChart({ instrument, bars, theme, onReady }: PriceChartProps
     price.setData(instrument.closeOnly ? toLine(bars) : toCandles(bars));
     let volume: ISeriesApi<'Histogram'> | null = null;
     if (hasVolume(bars)) {
-      volume = chart.addSeries(HistogramSeries, { priceFormat: { type: 'volume' }, priceLineVisible: false, lastValueVisible: false }, 1);
+      volume = chart.addSeries(
+        HistogramSeries,
+        { priceFormat: { type: 'volume' }, priceLineVisible: false, lastValueVisible: false },
+        1,
+      );
       volume.setData(toVolume(bars, palette));
       chart.panes()[1]?.setHeight(Math.max(60, Math.round(el.clientHeight * 0.2)));
     }

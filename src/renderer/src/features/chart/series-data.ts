@@ -27,7 +27,10 @@ export function toLine(bars: readonly Bar[]): Array<LineData<Time> | WhitespaceD
 }
 
 /** Volume bars coloured by the session's direction; missing or placeholder volume is a gap. */
-export function toVolume(bars: readonly Bar[], colors: SeriesColors): Array<HistogramData<Time> | WhitespaceData<Time>> {
+export function toVolume(
+  bars: readonly Bar[],
+  colors: SeriesColors,
+): Array<HistogramData<Time> | WhitespaceData<Time>> {
   return bars.map((b) => {
     if (b.placeholder || b.volume === null) return { time: b.date };
     const up = b.open === null ? true : b.close >= b.open;

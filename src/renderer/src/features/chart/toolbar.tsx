@@ -10,7 +10,14 @@ export function ChartToolbar() {
     <div className="chart-toolbar" role="toolbar" aria-label="Chart view">
       <div className="chart-toolbar-group" role="group" aria-label="Range">
         {RANGE_PRESETS.map((p) => (
-          <button key={p} type="button" className="chip" disabled={disabled} onClick={() => chart.applyPreset(p)} data-range={p}>
+          <button
+            key={p}
+            type="button"
+            className="chip"
+            disabled={disabled}
+            onClick={() => chart.applyPreset(p)}
+            data-range={p}
+          >
             {p}
           </button>
         ))}
@@ -25,7 +32,13 @@ export function ChartToolbar() {
       >
         Log
       </button>
-      <button type="button" className="chip" disabled={disabled || noEvents} onClick={chart.fitEvents} title="Show every event marked on this chart">
+      <button
+        type="button"
+        className="chip"
+        disabled={disabled || noEvents}
+        onClick={chart.fitEvents}
+        title="Show every event marked on this chart"
+      >
         Fit events
       </button>
       <div className="chart-toolbar-group" role="group" aria-label="Events">

@@ -79,7 +79,8 @@ export function ClaimsPanel() {
                       <td className="num">{r.value === null ? '–' : pct(r.value)}</td>
                       <td>
                         <span className={`verdict verdict-${r.verdict}`}>
-                          <span aria-hidden="true">{verdictLabels[r.verdict].mark}</span> {verdictLabels[r.verdict].text}
+                          <span aria-hidden="true">{verdictLabels[r.verdict].mark}</span>{' '}
+                          {verdictLabels[r.verdict].text}
                         </span>
                       </td>
                     </tr>

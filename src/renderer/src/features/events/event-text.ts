@@ -5,7 +5,9 @@ import type { StudyEvent } from '../../../../shared/domain/study-event';
  * of it, else the phrase copied from the dated source that establishes it. Null when neither
  * exists (e.g. a user event without a note).
  */
-export function eventQuote(e: Pick<StudyEvent, 'source'>): { readonly from: 'article' | 'source'; readonly text: string } | null {
+export function eventQuote(
+  e: Pick<StudyEvent, 'source'>,
+): { readonly from: 'article' | 'source'; readonly text: string } | null {
   if (e.source.quote) return { from: 'article', text: e.source.quote };
   const phrase = e.source.evidence?.phrases[0];
   return phrase ? { from: 'source', text: phrase } : null;
@@ -40,7 +42,10 @@ const statusLabel: Record<NonNullable<StudyEvent['source']['evidence']>['status'
 export function sourceLine(e: Pick<StudyEvent, 'source'>): string {
   const s = e.source;
   const parts = [s.publication ? `${s.publication} (${kindLabel[s.kind]})` : kindLabel[s.kind]];
-  const dating = [s.url ? `dated by ${hostOf(s.url)}` : null, s.evidence ? statusLabel[s.evidence.status] : null].filter(Boolean);
+  const dating = [
+    s.url ? `dated by ${hostOf(s.url)}` : null,
+    s.evidence ? statusLabel[s.evidence.status] : null,
+  ].filter(Boolean);
   if (dating.length) parts.push(dating.join(', '));
   return parts.join(' · ');
 }

@@ -52,7 +52,10 @@ export function EventTooltip({ event, number, symbol, t0, anchor, bounds }: Even
       style={pos ? { left: pos.left, top: pos.top } : { left: -10000, top: 0 }}
     >
       <div className="event-tooltip-head">
-        <span className="event-number">{event.approximate ? '≈' : ''}{number}</span>
+        <span className="event-number">
+          {event.approximate ? '≈' : ''}
+          {number}
+        </span>
         <span className="event-title">{event.title}</span>
       </div>
       <div className="event-tooltip-meta">

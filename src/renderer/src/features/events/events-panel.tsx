@@ -122,7 +122,9 @@ function EventRow({ event, number, t0, symbol, selected, onSelect }: EventRowPro
             </blockquote>
           )}
           <p className="event-source">Source: {sourceLine(event)}</p>
-          {event.source.evidence?.dataCheck && <p className="event-check">Data check: {event.source.evidence.dataCheck}</p>}
+          {event.source.evidence?.dataCheck && (
+            <p className="event-check">Data check: {event.source.evidence.dataCheck}</p>
+          )}
           {event.source.evidence && event.source.evidence.links.length > 0 && (
             <ul className="event-links">
               {event.source.evidence.links.map((l) => (

@@ -13,11 +13,16 @@ export function InstrumentInfo() {
       <dt>Name</dt>
       <dd>{i.name ?? '–'}</dd>
       <dt>Exchange</dt>
-      <dd>{i.exchange ?? '–'} ({i.timezone})</dd>
+      <dd>
+        {i.exchange ?? '–'} ({i.timezone})
+      </dd>
       <dt>Currency</dt>
       <dd>{i.currency ?? '–'}</dd>
       <dt>Kind</dt>
-      <dd>{i.kind}{i.closeOnly ? ', close only (drawn as a line)' : ''}</dd>
+      <dd>
+        {i.kind}
+        {i.closeOnly ? ', close only (drawn as a line)' : ''}
+      </dd>
       <dt>Cached</dt>
       <dd>
         {i.barCount} sessions{i.firstDate ? `, ${i.firstDate} → ${i.lastDate}` : ''}

@@ -2,11 +2,15 @@ import { useAppState } from '../../app/app-state';
 import { formatPercent, formatPrice, signClass } from '../../ui/format';
 
 /** The cached instruments with their last close and change; a click charts one. */
-export function InstrumentList({ exclude, label = 'Instruments' }: { readonly exclude?: ReadonlySet<string>; readonly label?: string } = {}) {
+export function InstrumentList({
+  exclude,
+  label = 'Instruments',
+}: { readonly exclude?: ReadonlySet<string>; readonly label?: string } = {}) {
   const { instruments: all, selected, select } = useAppState();
   // Symbols listed elsewhere (e.g. the open study's universe) are left out here.
   const instruments = exclude ? all.filter((i) => !exclude.has(i.symbol)) : all;
-  if (instruments.length === 0) return <p className="empty">{all.length ? 'No other instruments cached.' : 'No instruments cached yet.'}</p>;
+  if (instruments.length === 0)
+    return <p className="empty">{all.length ? 'No other instruments cached.' : 'No instruments cached yet.'}</p>;
   return (
     <ul className="instrument-list" aria-label={label}>
       {instruments.map((i) => (

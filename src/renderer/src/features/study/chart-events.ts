@@ -47,7 +47,10 @@ export function chartEventsFor(
 }
 
 /** Events whose category is not hidden, in timeline order (the events panel list). */
-export function visibleEvents<E extends Pick<StudyEvent, 'category'>>(events: readonly E[], hidden: ReadonlySet<EventCategory>): E[] {
+export function visibleEvents<E extends Pick<StudyEvent, 'category'>>(
+  events: readonly E[],
+  hidden: ReadonlySet<EventCategory>,
+): E[] {
   return events.filter((e) => !hidden.has(e.category));
 }
 

@@ -43,7 +43,8 @@ export function StudyChartOverlay() {
   const hoveredChart = hoverId ? chartEvents.find((e) => e.id === hoverId) : undefined;
   const anchor = hoverId ? annotations.anchor(hoverId) : null;
   const size = annotations.paneSize();
-  const legendIndex = crosshair ?? restingLegendIndex(handle.bars, annotations.selectedIndex(), annotations.visibleRange()?.to ?? null);
+  const legendIndex =
+    crosshair ?? restingLegendIndex(handle.bars, annotations.selectedIndex(), annotations.visibleRange()?.to ?? null);
 
   return (
     <div

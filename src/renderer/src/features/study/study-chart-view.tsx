@@ -6,7 +6,13 @@ import { useStudyChart } from './study-chart';
 import { StudyChartOverlay } from './study-chart-overlay';
 
 /** The chart with the study's annotations, toolbar and overlay attached. */
-export function StudyChartView({ theme, onReady }: { theme: ThemeName; onReady?: (handle: ChartHandle | null) => void }) {
+export function StudyChartView({
+  theme,
+  onReady,
+}: {
+  theme: ThemeName;
+  onReady?: (handle: ChartHandle | null) => void;
+}) {
   const { attach } = useStudyChart();
   return (
     <ChartView

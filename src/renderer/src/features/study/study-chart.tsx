@@ -71,7 +71,10 @@ export function StudyChartProvider({ children }: { children: ReactNode }) {
 
   const chartSymbol = handle?.instrument.symbol ?? symbol;
   const chartEvents = useMemo(
-    () => (study.study && chartSymbol ? chartEventsFor(study.study.events, chartSymbol, study.hiddenCategories, study.numbers) : []),
+    () =>
+      study.study && chartSymbol
+        ? chartEventsFor(study.study.events, chartSymbol, study.hiddenCategories, study.numbers)
+        : [],
     [study.study, chartSymbol, study.hiddenCategories, study.numbers],
   );
 
@@ -91,7 +94,8 @@ export function StudyChartProvider({ children }: { children: ReactNode }) {
       live = false;
     };
   }, [sel, chartSymbol, ownT0]);
-  const selectedT0 = ownT0 ?? (sel && foreignT0?.eventId === sel.id && foreignT0.symbol === chartSymbol ? foreignT0.t0 : null);
+  const selectedT0 =
+    ownT0 ?? (sel && foreignT0?.eventId === sel.id && foreignT0.symbol === chartSymbol ? foreignT0.t0 : null);
   const selected = useMemo(
     () => (sel && selectedT0 ? toChartEvent(sel, study.numbers.get(sel.id) ?? 0, selectedT0) : null),
     [sel, selectedT0, study.numbers],

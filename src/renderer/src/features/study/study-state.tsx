@@ -77,7 +77,10 @@ export function StudyProvider({ children }: { children: ReactNode }) {
         if (!openedOnce.current) {
           openedOnce.current = true;
           app.current.selectDefault(detail ? defaultStudySymbol(detail.universe, detail.events) : null);
-          if (detail) app.current.setStatus(`Study “${detail.title}”: ${detail.events.length} events, ${detail.claims.length} claims`);
+          if (detail)
+            app.current.setStatus(
+              `Study “${detail.title}”: ${detail.events.length} events, ${detail.claims.length} claims`,
+            );
         }
       },
       (e: unknown) => {
@@ -127,7 +130,18 @@ export function StudyProvider({ children }: { children: ReactNode }) {
       announce: setAnnouncement,
       universeSymbols: new Set(study?.universe.map((u) => u.symbol) ?? []),
     };
-  }, [status, error, study, hidden, toggleCategory, showAllCategories, selectedEventId, selectEvent, centreRequest, announcement]);
+  }, [
+    status,
+    error,
+    study,
+    hidden,
+    toggleCategory,
+    showAllCategories,
+    selectedEventId,
+    selectEvent,
+    centreRequest,
+    announcement,
+  ]);
   return <StudyContext.Provider value={value}>{children}</StudyContext.Provider>;
 }
 

@@ -26,7 +26,13 @@ export function StudyUniverse() {
             <h2>{roleHeadings[role]}</h2>
             <ul className="instrument-list">
               {members.map((u) => (
-                <UniverseRow key={u.symbol} entry={u} summary={summary.get(u.symbol)} selected={u.symbol === selected} onSelect={() => select(u.symbol)} />
+                <UniverseRow
+                  key={u.symbol}
+                  entry={u}
+                  summary={summary.get(u.symbol)}
+                  selected={u.symbol === selected}
+                  onSelect={() => select(u.symbol)}
+                />
               ))}
             </ul>
           </section>
@@ -58,7 +64,11 @@ function UniverseRow({
         data-symbol={entry.symbol}
         disabled={!cached}
         onClick={onSelect}
-        title={cached ? `${name || entry.symbol}${entry.note ? ` — ${entry.note}` : ''}` : `${entry.symbol} is not cached yet`}
+        title={
+          cached
+            ? `${name || entry.symbol}${entry.note ? ` — ${entry.note}` : ''}`
+            : `${entry.symbol} is not cached yet`
+        }
       >
         <span className="symbol">
           {entry.symbol}

@@ -8,7 +8,13 @@ import { syncStore, useSyncView } from './sync-store';
 import { formatUpdated, reasonLabels } from './sync-view';
 import './sync.css';
 
-const ORDERS: ReadonlyArray<readonly ProviderId[]> = [['yahoo'], ['tiingo', 'yahoo'], ['twelvedata', 'yahoo'], ['yahoo', 'tiingo'], ['yahoo', 'twelvedata']];
+const ORDERS: ReadonlyArray<readonly ProviderId[]> = [
+  ['yahoo'],
+  ['tiingo', 'yahoo'],
+  ['twelvedata', 'yahoo'],
+  ['yahoo', 'tiingo'],
+  ['yahoo', 'twelvedata'],
+];
 const orderLabel = (o: readonly ProviderId[]) => o.map((p) => providerLabels[p]).join(', then ');
 
 const STATUS_LABEL = { updated: 'updated', 'up-to-date': 'up to date', failed: 'failed' } as const;
@@ -63,7 +69,11 @@ export function SyncPanel() {
               {r.done} of {r.total}
             </span>
             <span className="sync-current">{r.current.length ? `fetching ${r.current.join(', ')}` : ''}</span>
-            <button type="button" className="button" onClick={() => void syncStore.cancel().catch((e: unknown) => setError(describeError(e)))}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => void syncStore.cancel().catch((e: unknown) => setError(describeError(e)))}
+            >
               Cancel
             </button>
           </div>
@@ -71,8 +81,8 @@ export function SyncPanel() {
           <p className="sync-offline" role="note" data-testid="sync-summary">
             <span className="sync-badge offline">Offline</span>
             <span>
-              No price provider could be reached; the cached prices are unchanged and everything keeps working from the cache.{' '}
-              <span className="muted">({formatUpdated(view.last.finishedAt)})</span>
+              No price provider could be reached; the cached prices are unchanged and everything keeps working from the
+              cache. <span className="muted">({formatUpdated(view.last.finishedAt)})</span>
             </span>
           </p>
         ) : view.last ? (
@@ -144,8 +154,15 @@ export function SyncPanel() {
           </label>
           <label className="sync-providers">
             Providers
-            <select value={order} onChange={(e) => void change(() => api.settings.updateSync({ providerOrder: e.target.value.split(',') as ProviderId[] }))}>
-              {!ORDERS.some((o) => o.join(',') === order) && <option value={order}>{orderLabel(settings.providerOrder)}</option>}
+            <select
+              value={order}
+              onChange={(e) =>
+                void change(() => api.settings.updateSync({ providerOrder: e.target.value.split(',') as ProviderId[] }))
+              }
+            >
+              {!ORDERS.some((o) => o.join(',') === order) && (
+                <option value={order}>{orderLabel(settings.providerOrder)}</option>
+              )}
               {ORDERS.map((o) => (
                 <option key={o.join(',')} value={o.join(',')}>
                   {orderLabel(o)}
@@ -159,7 +176,9 @@ export function SyncPanel() {
               className="sync-key"
               onSubmit={(e) => {
                 e.preventDefault();
-                void change(() => api.settings.setApiKey({ provider: p, key: keys[p] })).then(() => setKeys((k) => ({ ...k, [p]: '' })));
+                void change(() => api.settings.setApiKey({ provider: p, key: keys[p] })).then(() =>
+                  setKeys((k) => ({ ...k, [p]: '' })),
+                );
               }}
             >
               <span className="sync-key-label">
@@ -176,7 +195,11 @@ export function SyncPanel() {
                 Save
               </button>
               {settings.keys[p] && (
-                <button type="button" className="button" onClick={() => void change(() => api.settings.setApiKey({ provider: p, key: null }))}>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => void change(() => api.settings.setApiKey({ provider: p, key: null }))}
+                >
                   Remove
                 </button>
               )}

@@ -78,7 +78,11 @@ export function SyncToolbar() {
   return (
     <div className="sync-toolbar" data-testid="sync-toolbar">
       {view.offline && (
-        <span className="sync-badge offline" data-testid="offline-badge" title="No price provider could be reached; the app works from the cache.">
+        <span
+          className="sync-badge offline"
+          data-testid="offline-badge"
+          title="No price provider could be reached; the app works from the cache."
+        >
           Offline
         </span>
       )}
@@ -91,26 +95,52 @@ export function SyncToolbar() {
           <span className="sync-current" data-testid="sync-current">
             {r.current.join(', ')}
           </span>
-          <button type="button" className="button" onClick={() => void syncStore.cancel().catch((e: unknown) => setStatus(describeError(e)))}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void syncStore.cancel().catch((e: unknown) => setStatus(describeError(e)))}
+          >
             Cancel
           </button>
         </div>
       ) : (
         <div className="sync-menu" ref={menu}>
-          <button type="button" className="button" aria-haspopup="menu" aria-expanded={menuOpen} onClick={() => void openMenu()}>
+          <button
+            type="button"
+            className="button"
+            aria-haspopup="menu"
+            aria-expanded={menuOpen}
+            onClick={() => void openMenu()}
+          >
             Update prices ▾
           </button>
           {menuOpen && (
             <div role="menu" className="sync-menu-list" aria-label="Update prices of">
-              <button type="button" role="menuitem" disabled={!selected} onClick={() => void update(async () => (selected ? [selected] : []))}>
+              <button
+                type="button"
+                role="menuitem"
+                disabled={!selected}
+                onClick={() => void update(async () => (selected ? [selected] : []))}
+              >
                 Selected symbol{selected ? ` (${selected})` : ''}
               </button>
               {lists.map((l) => (
-                <button key={l.id} type="button" role="menuitem" disabled={l.itemCount === 0} onClick={() => void update(() => watchlistSymbols(l.id))}>
+                <button
+                  key={l.id}
+                  type="button"
+                  role="menuitem"
+                  disabled={l.itemCount === 0}
+                  onClick={() => void update(() => watchlistSymbols(l.id))}
+                >
                   Watchlist “{l.name}” ({l.itemCount})
                 </button>
               ))}
-              <button type="button" role="menuitem" disabled={instruments.length === 0} onClick={() => void update(async () => undefined)}>
+              <button
+                type="button"
+                role="menuitem"
+                disabled={instruments.length === 0}
+                onClick={() => void update(async () => undefined)}
+              >
                 All cached symbols ({instruments.length})
               </button>
             </div>

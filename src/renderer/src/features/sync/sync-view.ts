@@ -54,9 +54,20 @@ export function reduceSyncView(v: SyncView, a: SyncViewAction): SyncView {
       if (v.running && v.running.runId !== e.runId) return v;
       const run = v.running ?? { runId: e.runId, total: e.total, done: 0, current: [] };
       if (e.state === 'running') {
-        return { ...v, running: { ...run, current: run.current.includes(e.symbol) ? run.current : [...run.current, e.symbol] } };
+        return {
+          ...v,
+          running: { ...run, current: run.current.includes(e.symbol) ? run.current : [...run.current, e.symbol] },
+        };
       }
-      const result: SymbolSyncResult = { symbol: e.symbol, status: e.state, added: e.added, changed: e.changed, provider: e.provider, reason: e.reason, error: e.error };
+      const result: SymbolSyncResult = {
+        symbol: e.symbol,
+        status: e.state,
+        added: e.added,
+        changed: e.changed,
+        provider: e.provider,
+        reason: e.reason,
+        error: e.error,
+      };
       return {
         ...v,
         // A provider answered: whatever the symbol's fate, the app is not offline.

@@ -1,7 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Ticker } from '../../../../shared/brand';
 import { CatalystError } from '../../../../shared/contract/errors';
-import type { ImportPreview, ImportResult, PreviewLine, WatchlistFileInput, WatchlistSummary } from '../../../../shared/contract/watchlists';
+import type {
+  ImportPreview,
+  ImportResult,
+  PreviewLine,
+  WatchlistFileInput,
+  WatchlistSummary,
+} from '../../../../shared/contract/watchlists';
 import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
 
@@ -24,7 +30,8 @@ const FORMAT_NAMES: Record<ImportPreview['format'], string> = {
 
 function statusText(l: PreviewLine): string {
   if (l.status === 'error') return l.error ?? 'error';
-  if (l.status === 'duplicate') return l.duplicateOf !== null ? `duplicate of line ${l.duplicateOf}` : 'already in the list';
+  if (l.status === 'duplicate')
+    return l.duplicateOf !== null ? `duplicate of line ${l.duplicateOf}` : 'already in the list';
   return l.kind === 'section' ? 'section' : 'ok';
 }
 
@@ -71,7 +78,10 @@ export function ImportDialog({ file, lists, currentListId, onCancel, onImported 
   }, [busy, onCancel]);
 
   const toImport = preview?.counts.ok ?? 0;
-  const uncached = new Set(preview?.lines.filter((l) => l.kind === 'item' && l.status === 'ok' && !l.cached).map((l) => l.symbol as Ticker) ?? []);
+  const uncached = new Set(
+    preview?.lines.filter((l) => l.kind === 'item' && l.status === 'ok' && !l.cached).map((l) => l.symbol as Ticker) ??
+      [],
+  );
 
   async function confirm() {
     if (!preview || name === null) return;
@@ -93,11 +103,19 @@ export function ImportDialog({ file, lists, currentListId, onCancel, onImported 
 
   return (
     <div className="wl-modal-backdrop">
-      <div className="wl-modal wl-import" role="dialog" aria-modal="true" aria-labelledby={titleId} data-testid="watchlist-import-dialog">
+      <div
+        className="wl-modal wl-import"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        data-testid="watchlist-import-dialog"
+      >
         <h2 id={titleId}>Import watchlist — {file.fileName}</h2>
         {fileError ? (
           <>
-            <p className="wl-error-text" role="alert">{fileError}</p>
+            <p className="wl-error-text" role="alert">
+              {fileError}
+            </p>
             <div className="wl-modal-actions">
               <button type="button" className="button" onClick={onCancel} autoFocus>
                 Close
@@ -110,7 +128,8 @@ export function ImportDialog({ file, lists, currentListId, onCancel, onImported 
           <>
             <p className="wl-import-summary" data-testid="import-summary">
               {FORMAT_NAMES[preview.format]}
-              {preview.encoding && preview.encoding !== 'utf-8' ? ` (${preview.encoding.toUpperCase()})` : ''}: {preview.counts.ok} to import
+              {preview.encoding && preview.encoding !== 'utf-8' ? ` (${preview.encoding.toUpperCase()})` : ''}:{' '}
+              {preview.counts.ok} to import
               {preview.counts.sections ? `, ${preview.counts.sections} section(s)` : ''}
               {preview.counts.duplicate ? `, ${preview.counts.duplicate} duplicate(s)` : ''}
               {preview.counts.error ? `, ${preview.counts.error} error(s) — those lines are skipped` : ''}.
@@ -146,7 +165,14 @@ export function ImportDialog({ file, lists, currentListId, onCancel, onImported 
             <fieldset className="wl-import-options">
               <legend className="wl-visually-hidden">Where to import</legend>
               <label>
-                <input type="radio" name="import-mode" aria-label="New list" checked={mode === 'new'} onChange={() => setMode('new')} /> New list named{' '}
+                <input
+                  type="radio"
+                  name="import-mode"
+                  aria-label="New list"
+                  checked={mode === 'new'}
+                  onChange={() => setMode('new')}
+                />{' '}
+                New list named{' '}
                 <input
                   ref={nameInput}
                   type="text"
@@ -158,8 +184,15 @@ export function ImportDialog({ file, lists, currentListId, onCancel, onImported 
                 />
               </label>
               <label>
-                <input type="radio" name="import-mode" aria-label="Merge into an existing list" checked={mode === 'merge'} disabled={lists.length === 0} onChange={() => setMode('merge')} /> Merge
-                into{' '}
+                <input
+                  type="radio"
+                  name="import-mode"
+                  aria-label="Merge into an existing list"
+                  checked={mode === 'merge'}
+                  disabled={lists.length === 0}
+                  onChange={() => setMode('merge')}
+                />{' '}
+                Merge into{' '}
                 <select
                   aria-label="List to merge into"
                   value={targetId ?? ''}
@@ -175,8 +208,8 @@ export function ImportDialog({ file, lists, currentListId, onCancel, onImported 
               </label>
               {uncached.size > 0 && (
                 <label>
-                  <input type="checkbox" checked={updateNow} onChange={(e) => setUpdateNow(e.target.checked)} /> Update prices of the {uncached.size}{' '}
-                  symbol(s) not cached yet right after importing
+                  <input type="checkbox" checked={updateNow} onChange={(e) => setUpdateNow(e.target.checked)} /> Update
+                  prices of the {uncached.size} symbol(s) not cached yet right after importing
                 </label>
               )}
             </fieldset>
@@ -193,7 +226,12 @@ export function ImportDialog({ file, lists, currentListId, onCancel, onImported 
                 type="button"
                 className="button primary"
                 onClick={() => void confirm()}
-                disabled={busy || toImport === 0 || (mode === 'new' && !(name ?? '').trim()) || (mode === 'merge' && targetId === null)}
+                disabled={
+                  busy ||
+                  toImport === 0 ||
+                  (mode === 'new' && !(name ?? '').trim()) ||
+                  (mode === 'merge' && targetId === null)
+                }
               >
                 {toImport === 0 ? 'Nothing to import' : `Import ${toImport} symbol${toImport === 1 ? '' : 's'}`}
               </button>

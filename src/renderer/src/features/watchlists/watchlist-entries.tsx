@@ -27,7 +27,15 @@ function moved(ids: readonly number[], id: number, to: number): number[] {
  * A list's entries in order: section headers and items with their last close and change.
  * Click an item to chart it; drag entries (or Alt+↑/↓) to reorder; edit notes and section names in place.
  */
-export function WatchlistEntries({ list, selected, onSelect, onReorder, onSetNote, onRemove, onRenameSection }: WatchlistEntriesProps) {
+export function WatchlistEntries({
+  list,
+  selected,
+  onSelect,
+  onReorder,
+  onSetNote,
+  onRemove,
+  onRenameSection,
+}: WatchlistEntriesProps) {
   const ids = list.entries.map((e) => e.id);
   const dragging = useRef<number | null>(null);
   const [dropAt, setDropAt] = useState<{ id: number; after: boolean } | null>(null);
@@ -36,7 +44,8 @@ export function WatchlistEntries({ list, selected, onSelect, onReorder, onSetNot
   const [editingSection, setEditingSection] = useState<number | null>(null);
   const [sectionDraft, setSectionDraft] = useState('');
 
-  if (list.entries.length === 0) return <p className="empty">This list is empty: add a symbol below, or import a file into it.</p>;
+  if (list.entries.length === 0)
+    return <p className="empty">This list is empty: add a symbol below, or import a file into it.</p>;
 
   const isEntryDrag = (e: DragEvent) => Array.from(e.dataTransfer.types).includes(ENTRY_DRAG_TYPE);
 
@@ -135,7 +144,13 @@ export function WatchlistEntries({ list, selected, onSelect, onReorder, onSetNot
                   {row.label}
                 </span>
               )}
-              <button type="button" className="wl-icon" aria-label={`Remove section ${row.label}`} title="Remove the section (its symbols stay)" onClick={() => onRemove(row)}>
+              <button
+                type="button"
+                className="wl-icon"
+                aria-label={`Remove section ${row.label}`}
+                title="Remove the section (its symbols stay)"
+                onClick={() => onRemove(row)}
+              >
                 ×
               </button>
             </li>
@@ -143,18 +158,27 @@ export function WatchlistEntries({ list, selected, onSelect, onReorder, onSetNot
         }
         const isSelected = row.symbol === selected;
         return (
-          <li key={row.id} className={`wl-item${isSelected ? ' selected' : ''}${drop}`} data-symbol={row.symbol ?? ''} {...common}>
+          <li
+            key={row.id}
+            className={`wl-item${isSelected ? ' selected' : ''}${drop}`}
+            data-symbol={row.symbol ?? ''}
+            {...common}
+          >
             <button
               type="button"
               className="wl-item-main"
               aria-pressed={isSelected}
-              title={[row.note, row.cached ? null : 'No cached prices yet', 'Drag or Alt+↑/↓ to move'].filter(Boolean).join('\n')}
+              title={[row.note, row.cached ? null : 'No cached prices yet', 'Drag or Alt+↑/↓ to move']
+                .filter(Boolean)
+                .join('\n')}
               onClick={() => row.symbol && onSelect(row.symbol)}
               onKeyDown={(e) => onKeyDown(e, row)}
             >
               <span className="symbol">{row.symbol}</span>
               <span className="last">{row.cached ? formatPrice(row.lastClose) : 'not cached'}</span>
-              <span className={`change ${signClass(row.lastChange)}`}>{row.cached ? formatPercent(row.lastChange) : ''}</span>
+              <span className={`change ${signClass(row.lastChange)}`}>
+                {row.cached ? formatPercent(row.lastChange) : ''}
+              </span>
               {row.note && editingNote !== row.id && <span className="wl-note">{row.note}</span>}
             </button>
             <span className="wl-row-actions">
@@ -170,7 +194,13 @@ export function WatchlistEntries({ list, selected, onSelect, onReorder, onSetNot
               >
                 ✎
               </button>
-              <button type="button" className="wl-icon" aria-label={`Remove ${row.symbol}`} title="Remove from the list" onClick={() => onRemove(row)}>
+              <button
+                type="button"
+                className="wl-icon"
+                aria-label={`Remove ${row.symbol}`}
+                title="Remove from the list"
+                onClick={() => onRemove(row)}
+              >
                 ×
               </button>
             </span>

@@ -1,5 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ImportResult, WatchlistDetail, WatchlistFileInput, WatchlistRow, WatchlistSummary } from '../../../../shared/contract/watchlists';
+import type {
+  ImportResult,
+  WatchlistDetail,
+  WatchlistFileInput,
+  WatchlistRow,
+  WatchlistSummary,
+} from '../../../../shared/contract/watchlists';
 import type { WatchlistExportFormat } from '../../../../shared/domain/watchlist/model';
 import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
@@ -65,7 +71,10 @@ export function WatchlistsPanel() {
     });
   }, []);
 
-  const reloadLists = useCallback(async (open?: number | null) => applyLists(await api.watchlists.list(), open), [applyLists]);
+  const reloadLists = useCallback(
+    async (open?: number | null) => applyLists(await api.watchlists.list(), open),
+    [applyLists],
+  );
 
   useEffect(() => {
     let live = true;
@@ -97,7 +106,8 @@ export function WatchlistsPanel() {
   const openFiles = useCallback(
     (files: File[]) => {
       const file = files[0]!;
-      if (files.length > 1) setStatus(`Importing ${file.name} (one file at a time; ${files.length - 1} other file(s) ignored).`);
+      if (files.length > 1)
+        setStatus(`Importing ${file.name} (one file at a time; ${files.length - 1} other file(s) ignored).`);
       readFileForImport(file).then(setPendingFile, fail);
     },
     [fail, setStatus],
@@ -126,7 +136,13 @@ export function WatchlistsPanel() {
     try {
       const d = await run();
       setDetail(d);
-      setLists((all) => all.map((l) => (l.id === d.id ? { ...l, name: d.name, itemCount: d.itemCount, sectionCount: d.sectionCount, updatedAt: d.updatedAt } : l)));
+      setLists((all) =>
+        all.map((l) =>
+          l.id === d.id
+            ? { ...l, name: d.name, itemCount: d.itemCount, sectionCount: d.sectionCount, updatedAt: d.updatedAt }
+            : l,
+        ),
+      );
     } catch (e) {
       fail(e);
     }
@@ -211,10 +227,21 @@ export function WatchlistsPanel() {
     <section className="watchlists" aria-labelledby="watchlists-heading" data-testid="watchlists-panel">
       <div className="wl-header">
         <h2 id="watchlists-heading">Watchlists</h2>
-        <button type="button" className="wl-icon" title="New empty list" aria-label="New watchlist" onClick={() => setCreating('')}>
+        <button
+          type="button"
+          className="wl-icon"
+          title="New empty list"
+          aria-label="New watchlist"
+          onClick={() => setCreating('')}
+        >
           +
         </button>
-        <button type="button" className="button wl-small" onClick={() => fileInput.current?.click()} title="Import a TradingView, CSV, text or Catalyst JSON file (or drop it on the window)">
+        <button
+          type="button"
+          className="button wl-small"
+          onClick={() => fileInput.current?.click()}
+          title="Import a TradingView, CSV, text or Catalyst JSON file (or drop it on the window)"
+        >
           Import…
         </button>
         <input
@@ -239,7 +266,16 @@ export function WatchlistsPanel() {
             void createList();
           }}
         >
-          <input className="wl-inline-input" aria-label="New list name" placeholder="List name" value={creating} autoFocus maxLength={100} onChange={(e) => setCreating(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && setCreating(null)} />
+          <input
+            className="wl-inline-input"
+            aria-label="New list name"
+            placeholder="List name"
+            value={creating}
+            autoFocus
+            maxLength={100}
+            onChange={(e) => setCreating(e.target.value)}
+            onKeyDown={(e) => e.key === 'Escape' && setCreating(null)}
+          />
           <button type="submit" className="button wl-small" disabled={!creating.trim()}>
             Create
           </button>
@@ -247,7 +283,9 @@ export function WatchlistsPanel() {
       )}
 
       {lists.length === 0 && creating === null ? (
-        <p className="empty">No watchlists yet. Import a TradingView export, a CSV or a text list — or drop the file on the window.</p>
+        <p className="empty">
+          No watchlists yet. Import a TradingView export, a CSV or a text list — or drop the file on the window.
+        </p>
       ) : (
         detail && (
           <>
@@ -262,10 +300,23 @@ export function WatchlistsPanel() {
                     void change(() => api.watchlists.rename({ id: detail.id, name }));
                   }}
                 >
-                  <input className="wl-inline-input" aria-label="List name" value={renaming} autoFocus maxLength={100} onChange={(e) => setRenaming(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && setRenaming(null)} />
+                  <input
+                    className="wl-inline-input"
+                    aria-label="List name"
+                    value={renaming}
+                    autoFocus
+                    maxLength={100}
+                    onChange={(e) => setRenaming(e.target.value)}
+                    onKeyDown={(e) => e.key === 'Escape' && setRenaming(null)}
+                  />
                 </form>
               ) : (
-                <select aria-label="Watchlist" className="wl-select" value={detail.id} onChange={(e) => setOpenId(Number(e.target.value))}>
+                <select
+                  aria-label="Watchlist"
+                  className="wl-select"
+                  value={detail.id}
+                  onChange={(e) => setOpenId(Number(e.target.value))}
+                >
                   {lists.map((l) => (
                     <option key={l.id} value={l.id}>
                       {l.name} ({l.itemCount})
@@ -273,11 +324,24 @@ export function WatchlistsPanel() {
                   ))}
                 </select>
               )}
-              <button type="button" className="wl-icon" aria-label="Rename the list" title="Rename" onClick={() => setRenaming(detail.name)}>
+              <button
+                type="button"
+                className="wl-icon"
+                aria-label="Rename the list"
+                title="Rename"
+                onClick={() => setRenaming(detail.name)}
+              >
                 ✎
               </button>
               <span className="wl-menu">
-                <button type="button" className="wl-icon" aria-label="Export the list" aria-expanded={exportOpen} title="Export" onClick={() => setExportOpen((v) => !v)}>
+                <button
+                  type="button"
+                  className="wl-icon"
+                  aria-label="Export the list"
+                  aria-expanded={exportOpen}
+                  title="Export"
+                  onClick={() => setExportOpen((v) => !v)}
+                >
                   ⤓
                 </button>
                 {exportOpen && (
@@ -290,7 +354,13 @@ export function WatchlistsPanel() {
                   </span>
                 )}
               </span>
-              <button type="button" className="wl-icon" aria-label="Delete the list" title="Delete (can be undone)" onClick={() => void deleteList()}>
+              <button
+                type="button"
+                className="wl-icon"
+                aria-label="Delete the list"
+                title="Delete (can be undone)"
+                onClick={() => void deleteList()}
+              >
                 <svg viewBox="0 0 12 12" aria-hidden="true">
                   <path d="M1.5 3h9M4.5 3V1.5h3V3M2.5 3l.6 7.5h5.8L9.5 3M5 5v4M7 5v4" />
                 </svg>
@@ -328,7 +398,14 @@ export function WatchlistsPanel() {
                 });
               }}
             >
-              <input className="wl-inline-input" aria-label="Symbol to add" placeholder="Add symbol (9988.HK, HKEX:700)" value={newSymbol} maxLength={64} onChange={(e) => setNewSymbol(e.target.value)} />
+              <input
+                className="wl-inline-input"
+                aria-label="Symbol to add"
+                placeholder="Add symbol (9988.HK, HKEX:700)"
+                value={newSymbol}
+                maxLength={64}
+                onChange={(e) => setNewSymbol(e.target.value)}
+              />
               <button type="submit" className="button wl-small" disabled={!newSymbol.trim()}>
                 Add
               </button>
@@ -347,7 +424,16 @@ export function WatchlistsPanel() {
                   void change(() => api.watchlists.addSection({ id: detail.id, label }));
                 }}
               >
-                <input className="wl-inline-input" aria-label="Section name" placeholder="Section name" value={newSection} autoFocus maxLength={100} onChange={(e) => setNewSection(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && setNewSection(null)} />
+                <input
+                  className="wl-inline-input"
+                  aria-label="Section name"
+                  placeholder="Section name"
+                  value={newSection}
+                  autoFocus
+                  maxLength={100}
+                  onChange={(e) => setNewSection(e.target.value)}
+                  onKeyDown={(e) => e.key === 'Escape' && setNewSection(null)}
+                />
                 <button type="submit" className="button wl-small" disabled={!newSection.trim()}>
                   Add
                 </button>

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { asIsoDate } from '../../../../../src/shared/brand';
-import { categoryColors, type ChartEvent } from '../../../../../src/renderer/src/features/chart/annotations/chart-event';
+import {
+  categoryColors,
+  type ChartEvent,
+} from '../../../../../src/renderer/src/features/chart/annotations/chart-event';
 import { eventsToMarkers, placeEvents } from '../../../../../src/renderer/src/features/chart/annotations/event-markers';
 import { fixtureBars } from '../bars-fixture';
 
@@ -48,7 +51,10 @@ describe('eventsToMarkers', () => {
   });
 
   it('draws approximate events as faded circles labelled with ≈', () => {
-    const { placed } = placeEvents([event('telcos', '2025-02-10', { number: 9, approximate: true, category: 'ai' })], bars);
+    const { placed } = placeEvents(
+      [event('telcos', '2025-02-10', { number: 9, approximate: true, category: 'ai' })],
+      bars,
+    );
     const [m] = eventsToMarkers(placed, bars, style);
     expect(m).toMatchObject({ shape: 'circle', text: '≈9', color: 'rgba(124, 58, 237, 0.6)' });
   });
@@ -69,7 +75,10 @@ describe('eventsToMarkers', () => {
   });
 
   it('keeps markers ascending by time, as lightweight-charts requires', () => {
-    const events = bars.filter((_, i) => i % 7 === 0).reverse().map((b, i) => event(`e${i}`, b.date, { number: i + 1 }));
+    const events = bars
+      .filter((_, i) => i % 7 === 0)
+      .reverse()
+      .map((b, i) => event(`e${i}`, b.date, { number: i + 1 }));
     const markers = eventsToMarkers(placeEvents(events, bars).placed, bars, style);
     const times = markers.map((m) => m.time as string);
     expect(times).toEqual([...times].sort());

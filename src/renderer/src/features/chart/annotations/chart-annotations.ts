@@ -111,7 +111,10 @@ export class ChartAnnotations {
     this.markers.setMarkers(eventsToMarkers(this.placed, bars, { colors: input.colors, selectedId }));
     this.redrawLines();
     const win = this.selected
-      ? { span: eventWindowSpan(this.selected, bars), color: withAlpha(input.colors[this.selected.event.category], WINDOW_ALPHA) }
+      ? {
+          span: eventWindowSpan(this.selected, bars),
+          color: withAlpha(input.colors[this.selected.event.category], WINDOW_ALPHA),
+        }
       : null;
     for (const w of this.windows) w.setWindow(win);
     this.emit((l) => l.changed?.());
@@ -142,7 +145,9 @@ export class ChartAnnotations {
 
   /** A marked event, or the selected one (which may have a line but no marker). */
   private find(eventId: string): PlacedEvent | null {
-    return this.placed.find((e) => e.event.id === eventId) ?? (this.selected?.event.id === eventId ? this.selected : null);
+    return (
+      this.placed.find((e) => e.event.id === eventId) ?? (this.selected?.event.id === eventId ? this.selected : null)
+    );
   }
 
   /** The bar index of the selected event's T0 on this chart, or null. */
@@ -225,7 +230,12 @@ export class ChartAnnotations {
 
   applyPreset(preset: RangePreset): void {
     if (this.disposed) return;
-    this.setVisibleRange(presetRange(preset, this.handle.bars.map((b) => b.date)));
+    this.setVisibleRange(
+      presetRange(
+        preset,
+        this.handle.bars.map((b) => b.date),
+      ),
+    );
   }
 
   /** Log or linear price scale for the price pane. */

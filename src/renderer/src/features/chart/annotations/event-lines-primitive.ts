@@ -134,7 +134,9 @@ export class EventLinesPrimitive implements ISeriesPrimitive<Time> {
   /** Replaces the lines and asks the chart to redraw. */
   setLines(lines: readonly EventLine[]): void {
     this.lines = lines;
-    this.axisViews = this.options.axisLabels ? lines.filter((l) => l.emphasised).map((l) => new EventLineAxisView(this, l)) : [];
+    this.axisViews = this.options.axisLabels
+      ? lines.filter((l) => l.emphasised).map((l) => new EventLineAxisView(this, l))
+      : [];
     this.attachedTo?.requestUpdate();
   }
 

@@ -1,23 +1,10 @@
-import type { Handlers } from '../rpc/router';
-import type { Services } from './create-core';
+import type { watchlistChannels } from '../../../shared/contract/watchlists';
+import type { Services } from '../create-core';
+import type { FeatureHandlers } from './feature-handlers';
 
-/** One line per channel: the router has already validated the input. */
-export function createHandlers(s: Services): Handlers {
+/** Watchlists, one line each: the router has already validated the input. */
+export function watchlistHandlers(s: Services): FeatureHandlers<typeof watchlistChannels> {
   return {
-    'instruments.list': () => s.market.listInstruments(),
-    'instruments.get': (q) => s.market.getInstrument(q.symbol),
-    'bars.range': (q) => s.market.getBars(q.symbol, q.from, q.to),
-    'studies.list': () => s.study.listStudies(),
-    'studies.get': (q) => s.study.getStudy(q.id),
-    'events.list': (q) => s.study.listEvents(q ?? {}),
-    'events.t0': (q) => s.study.eventT0(q.eventId, q.symbol),
-    'claims.evaluate': (q) => s.claims.evaluate(q?.studyId),
-    'sync.start': (q) => s.sync.start(q),
-    'sync.cancel': (q) => s.sync.cancel(q?.runId),
-    'sync.status': () => s.sync.status(),
-    'settings.getSync': () => s.sync.getSettings(),
-    'settings.updateSync': (q) => s.sync.updateSettings(q),
-    'settings.setApiKey': (q) => s.sync.setApiKey(q.provider, q.key),
     'watchlists.preview': (q) => s.watchlists.preview(q.file, q.targetId),
     'watchlists.import': (q) => s.watchlists.import(q.file, q),
     'watchlists.list': () => s.watchlists.list(),

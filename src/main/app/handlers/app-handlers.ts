@@ -1,0 +1,15 @@
+import type { appChannels } from '../../../shared/contract/app';
+import type { PushHub } from '../../rpc/push';
+import type { FeatureHandlers } from './feature-handlers';
+
+/** What the application's own channels need: the push hub that queues until the window is ready. */
+export interface AppHandlerDeps {
+  readonly push: Pick<PushHub, 'ready'>;
+}
+
+/** Channels of the application itself. */
+export function appHandlers(deps: AppHandlerDeps): FeatureHandlers<typeof appChannels> {
+  return {
+    'app.ready': () => ({ flushed: deps.push.ready() }),
+  };
+}

@@ -1,0 +1,12 @@
+import type { marketChannels } from '../../../shared/contract/market';
+import type { Services } from '../create-core';
+import type { FeatureHandlers } from './feature-handlers';
+
+/** The price cache's channels, one line each: the router has already validated the input. */
+export function marketHandlers(s: Services): FeatureHandlers<typeof marketChannels> {
+  return {
+    'instruments.list': () => s.market.listInstruments(),
+    'instruments.get': (q) => s.market.getInstrument(q.symbol),
+    'bars.range': (q) => s.market.getBars(q.symbol, q.from, q.to),
+  };
+}
