@@ -21,6 +21,7 @@ import type { ProviderConfig, SyncJob, SyncRunRequest, SyncWireEvent } from './p
 import { providers } from './providers/index';
 import type { CorporateAction, InstrumentMeta, Provider, ProviderData } from './providers/types';
 import { realSleep, withRetries, type Sleep } from './retry';
+import { isSettled } from './settled';
 import { asSyncFailure, SyncFailure } from './sync-failure';
 import { addDays, utcDate } from './zone-date';
 
@@ -28,11 +29,13 @@ import { addDays, utcDate } from './zone-date';
  * The sync pipeline, in one place:
  *
  *   runSync ── for each symbol (a small pool) ── for each provider in the fallback order
+ *     └─ isSettled? (fetched after the exchange's last close: no request unless forced)
  *     └─ planRequests (what is missing, from sync_coverage)
- *         └─ getOnce through HostLimiter (concurrency, spacing) ── withRetries (backoff + jitter, Retry-After)
+ *         └─ getOnce through HostLimiter (concurrency, adaptive spacing) ── withRetries (backoff + jitter, Retry-After)
  *             └─ provider.parse (zod schema → validated bars, meta, dividends/splits)
- *                 └─ commit in batches: one IMMEDIATE transaction per batch writes the bars,
- *                    the instrument, the provider events and the extended fetched range together.
+ *                 └─ commit: one IMMEDIATE transaction per answer (per batch of `batchSize`
+ *                    sessions when an answer is larger) writes the bars, the instrument, the
+ *                    provider events and the extended fetched range together.
  *
  * It runs wherever it is called: in the fetch worker (the app and the CLI) or in-process
  * (the benchmark's baseline). It never throws for a symbol's failure; it reports it.
@@ -167,7 +170,8 @@ export async function runSync(req: SyncRunRequest, deps: SyncEngineDeps): Promis
   const stop = new AbortController();
   const signal = AbortSignal.any([deps.signal, stop.signal]);
   const limits = req.limits;
-  const today = utcDate(new Date(req.now));
+  const runNow = new Date(req.now);
+  const today = utcDate(runNow);
   const hostOf = (cfg: ProviderConfig) => new URL(cfg.baseUrl).host;
   const limitsFor = (host: string): HostLimits => {
     const cfg = req.providers.find((p) => hostOf(p) === host);
@@ -175,7 +179,7 @@ export async function runSync(req: SyncRunRequest, deps: SyncEngineDeps): Promis
   };
   const http = {
     fetch: deps.fetch ?? ((url: string, init: RequestInit) => fetch(url, init)),
-    limiter: new HostLimiter(limitsFor),
+    limiter: new HostLimiter(limitsFor, undefined, limits.retry.maxRetryAfterMs),
     health: new HostHealth(),
     timeoutMs: limits.timeoutMs,
     maxBodyBytes: limits.maxBodyBytes,
@@ -245,6 +249,8 @@ export async function runSync(req: SyncRunRequest, deps: SyncEngineDeps): Promis
       job.from ??
       coverage?.from ??
       (lastBar ? addDays(lastBar, -limits.overlapDays) : addDays(to, -limits.defaultHistoryDays));
+    // Nothing can be new since the exchange's last close: no request (unless forced).
+    if (!req.force && isSettled(coverage, from, to, instruments.get(job.symbol)?.timezone ?? null, runNow)) return;
     const plan = planRequests(coverage, from, to, limits);
     for (const planned of plan) {
       const request = provider.buildRequest(job.symbol, planned.from, planned.to, {

@@ -129,6 +129,9 @@ export async function getOnce(req: ProviderRequest, label: string, o: HttpClient
       body,
       retryAfter: res.headers.get('retry-after'),
     };
+    // Before the slot is released: the next grant must already see the new spacing or pause.
+    if (answer.status === 429) o.limiter.throttled(host, parseRetryAfter(answer.retryAfter));
+    else o.limiter.answered(host);
   } catch (e) {
     if (e instanceof SyncFailure) throw e;
     if (o.signal.aborted) throw new SyncFailure('cancelled', 'cancelled');

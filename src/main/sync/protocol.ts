@@ -26,7 +26,10 @@ export interface SyncLimits {
   /** Per request, headers and body, in ms. */
   readonly timeoutMs: number;
   readonly retry: RetryPolicy;
-  /** Bars per write transaction: a crash loses at most one batch. */
+  /**
+   * Most bars per write transaction; the default holds any daily answer (80 years), so an
+   * answer is one transaction (one fsync). A crash loses at most the transaction in flight.
+   */
   readonly batchSize: number;
   /** Calendar days re-asked before the end of what is held, to catch revisions. */
   readonly overlapDays: number;
@@ -39,15 +42,16 @@ export interface SyncLimits {
 
 export const defaultSyncLimits: SyncLimits = {
   hosts: {
-    yahoo: { concurrency: 2, minSpacingMs: 250 },
-    tiingo: { concurrency: 1, minSpacingMs: 500 },
+    // Spacing starts low and adapts to 429s (see HostLimiter): both Yahoo slots are used.
+    yahoo: { concurrency: 2, minSpacingMs: 0 },
+    tiingo: { concurrency: 1, minSpacingMs: 100 },
     // The free plan allows 8 requests a minute.
     twelvedata: { concurrency: 1, minSpacingMs: 8000 },
   },
   symbolConcurrency: 4,
   timeoutMs: 20_000,
   retry: { maxAttempts: 4, baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 120_000 },
-  batchSize: 500,
+  batchSize: 20_000,
   overlapDays: 7,
   settleDays: 7,
   defaultHistoryDays: 5 * 365,
@@ -61,8 +65,10 @@ export interface SyncRunRequest {
   /** Fallback order: each symbol is asked of the first provider, then the next on failure. */
   readonly providers: readonly ProviderConfig[];
   readonly limits: SyncLimits;
-  /** The run's "now" (ISO instant): decides "today" and stamps fetched ranges. */
+  /** The run's "now" (ISO instant): decides "today", what is settled, and stamps fetched ranges. */
   readonly now: string;
+  /** Ask providers even for symbols fetched after their exchange's last close. */
+  readonly force?: boolean;
   /** The range as the user asked it, for the started event. */
   readonly from: IsoDate | null;
   readonly to: IsoDate;

@@ -52,6 +52,8 @@ export const syncStartInput = z
     to: isoDateSchema.optional(),
     /** Ask only this provider (no fallbacks); absent = the provider order of the settings. */
     provider: providerIdSchema.optional(),
+    /** Ask even for symbols fetched after their exchange's last close (normally skipped: nothing can be new). */
+    force: z.boolean().optional(),
   })
   .strict()
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '"from" must not be after "to"' });

@@ -48,13 +48,14 @@ export const syncCommand: Command = {
   name: 'sync',
   summary: 'Update cached daily prices from Yahoo Finance (or Tiingo / Twelve Data with a key)',
   usage:
-    'sync [--symbols A,B,...] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--provider yahoo|tiingo|twelvedata] [--base-url URL]',
+    'sync [--symbols A,B,...] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--provider yahoo|tiingo|twelvedata] [--base-url URL] [--force]',
   options: {
     symbols: { type: 'string' },
     from: { type: 'string' },
     to: { type: 'string' },
     provider: { type: 'string' },
     'base-url': { type: 'string' },
+    force: { type: 'boolean' },
   },
   async run(ctx) {
     const symbols = parseSymbols(ctx.flags.symbols);
@@ -70,7 +71,7 @@ export const syncCommand: Command = {
       limits: limitsFromEnv(ctx.env),
     };
     const sync = ctx.core().services.sync;
-    const { runId } = await sync.start({ symbols, from, to, provider }, options);
+    const { runId } = await sync.start({ symbols, from, to, provider, force: ctx.flags.force === true }, options);
     // Ctrl-C cancels the run: in-flight requests stop, committed batches stay, results still print.
     const onInterrupt = () => sync.cancel(runId);
     process.once('SIGINT', onInterrupt);

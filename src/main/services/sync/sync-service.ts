@@ -75,6 +75,8 @@ export interface SyncStartInput {
   readonly from?: IsoDate;
   readonly to?: IsoDate;
   readonly provider?: ProviderId;
+  /** Ask even for symbols fetched after their exchange's last close. */
+  readonly force?: boolean;
 }
 
 const SETTINGS = {
@@ -132,6 +134,7 @@ export class SyncService {
       providers,
       limits,
       now: this.deps.clock.now().toISOString(),
+      force: input.force ?? false,
       from,
       to,
     };

@@ -4,7 +4,7 @@ import type { BarInput } from '../../../shared/domain/bar';
 import type { InstrumentKind } from '../../../shared/domain/instrument';
 import { cleanFloat32 } from '../float32';
 import { SyncFailure } from '../sync-failure';
-import { addDays, dateInZone, isTimeZone, utcMidnight } from '../zone-date';
+import { addDays, dateInZone, datesInZone, isTimeZone, utcMidnight } from '../zone-date';
 import { checkSchema, excerpt, finishBars, parseJson } from './common';
 import type {
   CorporateAction,
@@ -159,6 +159,7 @@ export const yahooProvider: Provider = {
       }
     }
     const rows: BarInput[] = [];
+    const dates = datesInZone(ts, zone);
     for (let i = 0; i < ts.length; i++) {
       const open = q.open![i];
       const high = q.high![i];
@@ -168,7 +169,7 @@ export const yahooProvider: Provider = {
       if (open == null || high == null || low == null || close == null) continue;
       const volume = q.volume?.[i];
       rows.push({
-        date: dateInZone(ts[i]!, zone),
+        date: dates[i]!,
         open: price(open),
         high: price(high),
         low: price(low),

@@ -44,9 +44,19 @@ describe('incremental sync', () => {
     for (const s of full) expect(storedBars(h.db, s.symbol)).toEqual(expectedBars(s, '2024-10-01', '2025-01-28'));
     expect(fp.requests).toHaveLength(3);
 
-    // Again, later the same day: only the tail, overlap included, one request each.
+    // Again, later the same day (a Sunday): fetched after the exchange's last close, so
+    // nothing can be new and nothing is asked.
     fp.reset();
-    const second = await h.sync.waitForRun((await h.sync.start({ symbols })).runId);
+    const settled = await h.sync.waitForRun((await h.sync.start({ symbols })).runId);
+    expect(settled.results.map((r) => [r.status, r.added, r.changed])).toEqual([
+      ['up-to-date', 0, 0],
+      ['up-to-date', 0, 0],
+      ['up-to-date', 0, 0],
+    ]);
+    expect(fp.requests).toHaveLength(0);
+
+    // Forced: only the tail, overlap included, one request each.
+    const second = await h.sync.waitForRun((await h.sync.start({ symbols, force: true })).runId);
     expect(second.results.map((r) => [r.status, r.added, r.changed])).toEqual([
       ['up-to-date', 0, 0],
       ['up-to-date', 0, 0],

@@ -42,6 +42,8 @@ export interface RequestRecord {
   readonly startedAt: number;
   /** Sessions in the answer (0 for faults). */
   sessions: number;
+  /** True when the rate limit refused it (429). */
+  limited?: boolean;
 }
 
 export interface FakeProviderOptions {
@@ -51,6 +53,12 @@ export interface FakeProviderOptions {
   readonly latencyMs?: number;
   readonly tiingoKey?: string;
   readonly twelveDataKey?: string;
+  /**
+   * A provider's rate limit: a request that would be the (max+1)th to start within the last
+   * `windowMs` is refused with 429 (and `Retry-After: retryAfter` when given). Refused requests
+   * are recorded with `limited: true`.
+   */
+  readonly rateLimit?: { readonly max: number; readonly windowMs: number; readonly retryAfter?: string };
 }
 
 export interface FakeProvider {
@@ -67,22 +75,38 @@ export interface FakeProvider {
 
 const f32 = (v: number) => Math.fround(v);
 
-/** Seconds of the session start: `hh:mm` local time in `zone` on `date`. */
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+const sessionTimes = new Map<string, number>();
+
+/**
+ * Seconds of the session start: `hh:mm` local time in `zone` on `date`. Cached: building an
+ * Intl formatter per bar made every answer slow enough to time out on a loaded machine.
+ */
 export function sessionTimestamp(date: string, hhmm: string, zone: string): number {
+  const key = `${date} ${hhmm} ${zone}`;
+  const hit = sessionTimes.get(key);
+  if (hit !== undefined) return hit;
   const [h, m] = hhmm.split(':').map(Number);
   const guess = Date.parse(`${date}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:00Z`);
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(new Date(guess));
+  let f = zoneFormats.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    zoneFormats.set(zone, f);
+  }
+  const parts = f.formatToParts(new Date(guess));
   const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
   const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
-  return (guess - (local - guess)) / 1000;
+  const ts = (guess - (local - guess)) / 1000;
+  sessionTimes.set(key, ts);
+  return ts;
 }
 
 /** Yahoo's chart JSON for the sessions with a timestamp in [period1, period2). */
@@ -333,6 +357,19 @@ export async function startFakeProvider(options: FakeProviderOptions): Promise<F
       sessions: 0,
     };
     requests.push(record);
+    if (options.rateLimit) {
+      const { max, windowMs, retryAfter } = options.rateLimit;
+      const recent = requests.filter((r) => !r.limited && r !== record && record.startedAt - r.startedAt < windowMs);
+      if (recent.length >= max) {
+        record.limited = true;
+        res.writeHead(429, {
+          'content-type': 'application/json',
+          ...(retryAfter ? { 'retry-after': retryAfter } : {}),
+        });
+        res.end(JSON.stringify({ error: 'Too Many Requests' }));
+        return;
+      }
+    }
     if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
     const s = series.get(symbol);
     let fault = faultFor(symbol, provider);
