@@ -12,6 +12,7 @@ import { EventsRepository } from '../db/repositories/events-repository';
 import { StudyRepository } from '../db/repositories/study-repository';
 import { StudySeedRepository } from '../db/repositories/study-seed-repository';
 import { ClaimsService } from '../services/study/claims-service';
+import { ArticleService } from '../services/article/article-service';
 import { SeedService } from '../services/study/seed-service';
 import { StudyService } from '../services/study/study-service';
 import { createSyncService, type SyncCoreOptions } from '../services/sync/create-sync-service';
@@ -42,6 +43,7 @@ export interface CoreOptions {
 
 export interface Services {
   readonly market: MarketService;
+  readonly article: ArticleService;
   readonly study: StudyService;
   readonly claims: ClaimsService;
   readonly seed: SeedService;
@@ -95,6 +97,10 @@ export function createCore(options: CoreOptions): Core {
   }
   const services: Services = {
     market: new MarketService({ instruments, bars, transact }),
+    article: new ArticleService({
+      instruments: () => instruments.list(),
+      libraryEvents: () => studyRepos.events.list(),
+    }),
     study: new StudyService({ ...studyRepos, instruments, bars }),
     claims: new ClaimsService({ ...studyRepos, instruments, bars }),
     seed,

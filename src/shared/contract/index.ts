@@ -1,4 +1,5 @@
 import { appChannels, appEvents } from './app';
+import { articleChannels, articleEvents } from './article';
 import type { ChannelMap, PushEventMap } from './define';
 import { marketChannels } from './market';
 import { studyChannels, studyEvents } from './study';
@@ -11,6 +12,7 @@ import { watchlistChannels, watchlistEvents } from './watchlists';
  */
 export const channels = {
   ...appChannels,
+  ...articleChannels,
   ...marketChannels,
   ...studyChannels,
   ...syncChannels,
@@ -20,6 +22,7 @@ export const channels = {
 /** Every push event (main → renderer) declared once. */
 export const pushEvents = {
   ...appEvents,
+  ...articleEvents,
   ...studyEvents,
   ...syncEvents,
   ...watchlistEvents,

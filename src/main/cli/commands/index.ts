@@ -4,6 +4,7 @@ import { claimsCommand } from './claims';
 import { eventsCommand } from './events';
 import { importBarsCommand } from './import-bars';
 import { seedCommand } from './seed';
+import { studyFromArticleCommand } from './study-from-article';
 import { syncCommand } from './sync';
 import { watchlistExportCommand, watchlistImportCommand, watchlistListCommand } from './watchlist';
 
@@ -15,6 +16,7 @@ export const commands: readonly Command[] = [
   seedCommand,
   claimsCommand,
   eventsCommand,
+  studyFromArticleCommand,
   watchlistImportCommand,
   watchlistExportCommand,
   watchlistListCommand,

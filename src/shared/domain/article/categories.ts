@@ -12,7 +12,7 @@ export const CATEGORY_WORDS: Readonly<Record<ProposedCategory, RegExp>> = {
   policy:
     /\b(?:President|Xi|Xi Jinping|Trump|Biden|government|regulat\w*|crackdown|antitrust|tariffs?|sanctions?|export controls?|ban|banned|ministry|State Council|Politburo|Congress|parliament|legislat\w*|policy|policies|executive order|meeting with|entrepreneurs|election|trade war|trade deal|subsid\w*)\b/g,
   macro:
-    /\b(?:GDP|inflation|CPI|PPI|PMI|interest rates?|rate cut|rate hike|central bank|Federal Reserve|Fed|PBOC|People’s Bank|ECB|Bank of Japan|BOJ|stimulus|recession|unemployment|jobs report|payrolls|yields?|bond|currency|yuan|dollar|growth target|economy|economic data)\b/g,
+    /\b(?:policy rate|reserve requirements?|property (?:market|slump|sector)|GDP|inflation|CPI|PPI|PMI|interest rates?|rate cut|rate hike|central bank|Federal Reserve|Fed|PBOC|People’s Bank|ECB|Bank of Japan|BOJ|stimulus|recession|unemployment|jobs report|payrolls|yields?|bond|currency|yuan|dollar|growth target|economy|economic data)\b/g,
   corporate:
     /\b(?:earnings|results|revenue|profit|quarterly|guidance|acquisition|acquire[sd]?|merger|IPO|listing|listed|buyback|dividend|CEO|chief executive|launch(?:ed|es)? (?:its|a|the) (?:new )?(?:phone|car|vehicle|product)|deliveries|partnership|deal with|stake)\b/g,
   market:

@@ -124,9 +124,9 @@ export interface DraftClaim {
 const PCT =
   /(?:(nearly|almost|about|around|roughly|approximately|some|close to|more than|over|at least|upwards of|as much as|less than|under|up to)\s+)?(\d+(?:\.\d+)?)\s?(?:%|per ?cent\b)/gi;
 const UP =
-  /\b(?:up|rose|rise|rises|rising|risen|gain|gains|gained|climb(?:ed|s)?|jump(?:ed|s)?|surg(?:e|ed|es|ing)|soar(?:ed|s)?|rall(?:y|ied|ies)|advanc(?:e|ed|es)|increase[sd]?|higher|added|rebound(?:ed)?|spik(?:e|ed)|leap(?:t|ed)?)\b/i;
+  /\b(?:up|rose|rise|rises|rising|risen|gain|gains|gained|gaining|climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|surg(?:e|ed|es|ing)|soar(?:ed|s|ing)?|rall(?:y|ied|ies|ying)|advanc(?:e|ed|es|ing)|increase[sd]?|higher|added|rebound(?:ed)?|recover(?:ed|s)?|spik(?:e|ed)|leap(?:t|ed)?)\b/i;
 const DOWN =
-  /\b(?:down|fell|fall|falls|fallen|falling|drop(?:ped|s)?|slump(?:ed|s)?|plunge[sd]?|plummet(?:ed|s)?|tumble[sd]?|decline[sd]?|lost|lower|slid|slide|sank|sink|crash(?:ed)?|shed|loss|losses)\b/i;
+  /\b(?:down|fell|fall|falls|fallen|falling|drop(?:ped|s|ping)?|slump(?:ed|s|ing)?|plung(?:e|ed|es|ing)|plummet(?:ed|s|ing)?|tumbl(?:e|ed|es|ing)|declin(?:e|ed|es|ing)|lost|lower|slid|slide|sank|sink|crash(?:ed)?|shed|loss|losses)\b/i;
 const VALUATION =
   /\b(?:P\/E|P\/B|PE ratio|price[- ]to[- ](?:earnings|book|sales)|EV\/EBITDA|valuation multiples?|earnings multiples?|times (?:forward )?earnings|dividend yield|forward earnings|book value)\b/i;
 const FUNDAMENTAL =
@@ -183,7 +183,7 @@ function direction(before: string, after: string): { word: string; down: boolean
 
 /** The clause around an offset: sentences often list two facts joined by "while", ";" or ", and". */
 function clauseAt(sentence: string, at: number): { start: number; end: number } {
-  const cut = /;|—|–|\bwhile\b|\bwhereas\b|\bbut\b|, and\b/g;
+  const cut = /;|—|–|\bwhile\b|\bwhereas\b|\bbut\b|, and\b|, with\b/g;
   let start = 0;
   let end = sentence.length;
   for (const m of sentence.matchAll(cut)) {
@@ -335,11 +335,14 @@ export function readClaims(
       });
       continue;
     }
-    const span = dates.find((d) => d.precision !== 'ytd' && d.precision !== 'period');
+    const stated = dates.filter((d) => d.precision !== 'ytd' && d.precision !== 'period');
+    const span = stated[0];
     if (span) {
       const since = span.reference && /\bsince\s+$/i.test(sentence.slice(0, span.index));
       const from = span.from;
-      const to = since ? (ctx.articleDate ?? null) : span.to;
+      // "between 24 September and 8 October": from the first date to the last.
+      const last = stated.filter((d) => !d.reference).at(-1)!;
+      const to = since ? (ctx.articleDate ?? null) : stated.length > 1 && last !== span ? last.to : span.to;
       if (to && from <= to) {
         out.push({
           rule: 'pct-over-dates',
@@ -348,7 +351,7 @@ export function readClaims(
           symbols,
           checkable: true,
           reason: null,
-          words: [...words, span.text],
+          words: [...words, ...(stated.length > 1 ? stated.map((d) => d.text) : [span.text])],
           needsEvent: false,
         });
         continue;
@@ -367,10 +370,13 @@ export function readClaims(
   }
 
   const high = RECORD_HIGH.exec(sentence);
-  if (high && names.length) {
-    const { start, end } = clauseAt(sentence, high.index);
-    const own = symbolsIn(names, start, end);
-    const symbols = own.length ? own : allSymbols(names);
+  // The record belongs to the first listing named in its clause ("BYD’s … business, … the stock reaching a record high").
+  const { start: hs, end: he } = high ? clauseAt(sentence, high.index) : { start: 0, end: 0 };
+  const holder = high
+    ? (names.find((n) => n.index >= hs && n.index < he && n.listings.length) ?? names.find((n) => n.listings.length))
+    : undefined;
+  if (high && holder) {
+    const symbols = holder.listings.map((l) => l.symbol);
     out.push({
       rule: 'record-high',
       text: sentence,
@@ -442,7 +448,7 @@ export function readClaims(
     });
   }
 
-  if (out.length === 0 && pcts.length === 0 && !high) {
+  if (!out.some((c) => c.rule.startsWith('pct-')) && pcts.length === 0) {
     const gain = GAIN_WORDS.exec(sentence);
     const symbols = allSymbols(names.filter((n) => n.kind === 'equity'));
     if (gain && symbols.length && !DOWN.test(sentence.slice(gain.index, gain.index + 40))) {

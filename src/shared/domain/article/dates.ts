@@ -108,7 +108,7 @@ export function findDates(sentence: string, ctx: DateContext): DateSpan[] {
 
   // 1. Year-to-date: a period from 1 January to the article's date (or the end of the year named).
   for (const m of sentence.matchAll(
-    /\b(?:year[-\s]to[-\s]date|YTD|so far this year|so far in (\d{4})|this year)\b/gi,
+    /\b(?:year[-\s]to[-\s]date|YTD|so far this year|so far in (\d{4})|this year|since the (?:start|beginning) of (?:the|this) year)\b/gi,
   )) {
     const year = m[1] ? Number(m[1]) : ctx.articleDate ? dt(ctx.articleDate).year : null;
     if (year === null) continue;
@@ -319,11 +319,15 @@ export function findDates(sentence: string, ctx: DateContext): DateSpan[] {
     if (!hasMonthName && !isoNumeric) continue; // 3/4/2025 is ambiguous (US or European order): never guessed
     if (/\bmay\b/.test(r.text) && !/\bMay\b/.test(r.text)) continue; // the verb, not the month
     if (!r.start.isCertain('month')) continue;
-    if (!r.start.isCertain('year') && contextYear === null) continue; // a year we cannot know
+    // A year we cannot know (a range's start takes its end's year: "from January 6 to January 10, 2025").
+    if (!r.start.isCertain('year') && contextYear === null && !r.end?.isCertain('year')) continue;
     const y = r.start.get('year')!;
     const mo = r.start.get('month')!;
-    const before = sentence.slice(0, r.index);
-    if (r.start.isCertain('day')) {
+    let before = sentence.slice(0, r.index);
+    // chrono reads "the end of February" as its last day: the reader keeps it a part of the month.
+    const ownPart = /^(?:the\s+)?(?:end|start|beginning|middle) of\s+/i.exec(r.text);
+    if (ownPart) before = sentence.slice(0, r.index + ownPart[0].length);
+    if (r.start.isCertain('day') && !ownPart) {
       const from = ymd(y, mo, r.start.get('day')!);
       let to = from;
       let precision: SpanPrecision = 'day';

@@ -29,6 +29,8 @@ export interface NameRow {
   readonly pairs?: readonly Listing[];
   /** When set, the name is ambiguous: these are the candidates and nothing is proposed until the user picks. */
   readonly ambiguous?: readonly Listing[];
+  /** A name that is not a listing (a central bank, a private company): matched so that a shorter listed name inside it ("Bank of China" in "People’s Bank of China") is not. */
+  readonly unlisted?: true;
 }
 
 const L = (symbol: string, name: string): Listing => ({ symbol, name });
@@ -50,7 +52,14 @@ const amb = (names: string[], kind: NameKind, candidates: Listing[]): NameRow =>
   ambiguous: candidates,
 });
 
+const unlisted = (names: string[]): NameRow => ({ names, kind: 'equity', listings: [], unlisted: true });
+
 export const NAME_TABLE: readonly NameRow[] = [
+  // Not listed: central banks, agencies and private companies articles name next to listed ones
+  unlisted(['People’s Bank of China', "People's Bank of China", 'PBOC', 'PBoC']),
+  unlisted(['Bank of Japan', 'Bank of England', 'Bank of Korea', 'Reserve Bank of India', 'Reserve Bank of Australia']),
+  unlisted(['Federal Reserve', 'European Central Bank', 'Hong Kong Monetary Authority']),
+  unlisted(['OpenAI', 'DeepSeek', 'Anthropic', 'ByteDance', 'Huawei', 'Unitree', 'Zhipu', 'Moonshot AI']),
   // Hong Kong and mainland indices
   idx(['Hang Seng Index', 'Hang Seng index', 'HSI', 'Hang Seng'], '^HSI', 'Hang Seng Index'),
   idx(
@@ -188,6 +197,7 @@ export const NAME_TABLE: readonly NameRow[] = [
   ),
   eq(['China Construction Bank', 'CCB'], [L('0939.HK', 'China Construction Bank (H share)')]),
   eq(['Bank of China'], [L('3988.HK', 'Bank of China (H share)')]),
+  eq(['Hang Seng Bank'], [L('0011.HK', 'Hang Seng Bank')]),
   eq(['China Merchants Bank'], [L('3968.HK', 'China Merchants Bank (H share)')]),
   eq(
     ['HSBC Holdings', 'HSBC'],

@@ -28,7 +28,7 @@ interface Entry {
 }
 
 const CORPORATE_SUFFIX =
-  /\s*(?:\((?:ADR|H share|A share|Hong Kong|HK|US|OTC ADR|NYSE|Nasdaq)\)|,?\s+(?:Group|Holdings?|Limited|Ltd\.?|Inc\.?|Corp\.?|Corporation|Co\.?|Company|plc|PLC|S\.?A\.?|AG|N\.?V\.?|SE|Class [A-C]|- ?SW|-W|-S|ADR))+$/;
+  /(?:\s*\((?:ADR|H share|A share|Hong Kong|HK|US|OTC ADR|NYSE|Nasdaq)\)|,?\s+(?:Group|Holdings?|Limited|Ltd\.?|Inc\.?|Corp\.?|Corporation|Co\.?|Company|plc|PLC|S\.?A\.?|AG|N\.?V\.?|SE|Class [A-C]|- ?SW|-W|-S|ADR))+$/;
 
 /** The names an instrument is called by in prose: its full name and the name without corporate suffixes. */
 export function proseNames(name: string): string[] {
@@ -105,6 +105,7 @@ export class NameMatcher {
       const e = this.entries.find((x) => x.name === m[0]);
       if (!e) continue;
       const row = e.row;
+      if (row.unlisted) continue;
       hits.push({
         words: m[0],
         index: m.index,

@@ -148,7 +148,11 @@ function sourceFromText(paragraphs: readonly string[]): {
   date: IsoDate | null;
 } {
   const headingLike = (p: string): boolean => !/[.!?:;]$/.test(p) && p.split(/\s+/).length <= 20;
-  const title = paragraphs.slice(0, 6).find((p) => headingLike(p) && p.split(/\s+/).length >= 4) ?? null;
+  // The first heading of four words or more that is not a breadcrumb ("Markets | Greater China") or a byline.
+  const title =
+    paragraphs
+      .slice(0, 6)
+      .find((p) => headingLike(p) && p.split(/\s+/).length >= 4 && !/[|•›»]/.test(p) && !/^By\s/.test(p)) ?? null;
   let author: string | null = null;
   for (const p of paragraphs.slice(0, 10)) {
     const m = /^By\s+([A-Z][\p{L}.'’-]+(?:\s+(?:[A-Z][\p{L}.'’-]+|and|de|van|von)){0,5})/u.exec(p);
@@ -288,7 +292,13 @@ export function proposeStudy(input: ArticleInput): ArticleProposal {
     const spans = findDates(s.text, { articleDate, anchor });
     const dated = s.heading ? undefined : spans.find(isEventDate);
     let event: EventDraft | null = null;
-    if (dated) {
+    const sameDay =
+      !!dated && !!anchor && dated.basis === 'chained' && dated.from === anchor.from && dated.to === anchor.to;
+    if (sameDay && events.length) {
+      // "that day", "the same day": more about the previous event, not a new one.
+      event = events.at(-1)!;
+      event.words.push(dated!.text);
+    } else if (dated) {
       event = newEvent(s, names, {
         date: dated.from,
         precision:
@@ -304,7 +314,6 @@ export function proposeStudy(input: ArticleInput): ArticleProposal {
         link: null,
         words: [dated.text],
       });
-      anchor = dated;
     } else if (!s.heading && EVENT_NOUN.test(s.text)) {
       const fresh = productNames(s.text).filter((p) => !covered.has(normal(p)));
       if (fresh.length) {
@@ -340,17 +349,30 @@ export function proposeStudy(input: ArticleInput): ArticleProposal {
       });
       drafts = readClaims(s.text, names, spans, { articleDate, year, period, eventId: event.id });
     }
-    // A range or month that is only the period a rise is measured over is not an event.
-    if (
-      event &&
+    // A span that is only the period a claim measures over ("rose 25% between 24 September and
+    // 8 October", "outperformed in the first quarter") or a company figure's reporting period
+    // ("in the third quarter, revenue rose 44%") is not an event.
+    const consumed =
       dated &&
+      !sameDay &&
       dated.precision !== 'day' &&
-      drafts.some((d) => d.rule === 'pct-over-dates' && d.words.includes(dated.text))
-    ) {
+      drafts.some(
+        (d) =>
+          d.words.includes(dated.text) ||
+          (d.metric !== null && 'from' in d.metric && d.metric.from === dated.from) ||
+          d.rule === 'not-checkable-fundamentals',
+      );
+    const twoDays =
+      dated &&
+      drafts.some(
+        (d) => d.rule === 'pct-over-dates' && d.metric && 'from' in d.metric && d.metric.from !== d.metric.to,
+      );
+    if (event && !sameDay && dated && (consumed || twoDays)) {
       events.splice(events.indexOf(event), 1);
       usedEventIds.delete(event.id);
       event = null;
-    }
+      drafts = readClaims(s.text, names, spans, { articleDate, year, period, eventId: null });
+    } else if (dated && !sameDay) anchor = dated;
     for (const d of drafts) {
       const base = slugify(
         `${d.symbols
@@ -434,6 +456,7 @@ export function proposeStudy(input: ArticleInput): ArticleProposal {
     link: e.link,
     evidence: { sentence: e.quote, words: [...new Set(e.words)] },
   }));
+  const undated = new Set(events.filter((e) => e.date === null).map((e) => e.id));
   const proposedClaims: ProposedClaim[] = claims.map((c) => ({
     id: c.id,
     text: c.text,
@@ -441,7 +464,10 @@ export function proposeStudy(input: ArticleInput): ArticleProposal {
     metric: c.metric,
     symbols: c.symbols,
     checkable: c.checkable,
-    reason: c.reason,
+    reason:
+      c.metric && 'event' in c.metric && c.metric.event && undated.has(c.metric.event)
+        ? `Needs the date of the event “${c.metric.event}”: date the event to evaluate it.`
+        : c.reason,
     rule: c.rule,
     evidence: { sentence: c.quote, words: [...c.words] },
   }));

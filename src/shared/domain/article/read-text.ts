@@ -9,8 +9,8 @@ import type { ArticleFormat, SourceOrigin } from './types';
  * `NewsArticle`/`Article` objects and `<meta>` tags give the metadata.
  */
 
-/** The largest article accepted, in characters (a long feature is ~60,000). */
-export const MAX_ARTICLE_CHARS = 400_000;
+/** The largest article accepted, in characters: a long feature is ~60,000, a saved web page with its markup up to ~1,500,000. */
+export const MAX_ARTICLE_CHARS = 2_000_000;
 
 export interface ArticleMeta {
   readonly title: string | null;
