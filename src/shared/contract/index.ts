@@ -1,6 +1,7 @@
 import { appChannels, appEvents } from './app';
 import { articleChannels, articleEvents } from './article';
 import type { ChannelMap, PushEventMap } from './define';
+import { exportChannels, exportEvents } from './export';
 import { marketChannels } from './market';
 import { studyChannels, studyEvents } from './study';
 import { syncChannels, syncEvents } from './sync';
@@ -13,6 +14,7 @@ import { watchlistChannels, watchlistEvents } from './watchlists';
 export const channels = {
   ...appChannels,
   ...articleChannels,
+  ...exportChannels,
   ...marketChannels,
   ...studyChannels,
   ...syncChannels,
@@ -23,6 +25,7 @@ export const channels = {
 export const pushEvents = {
   ...appEvents,
   ...articleEvents,
+  ...exportEvents,
   ...studyEvents,
   ...syncEvents,
   ...watchlistEvents,
