@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { IsoDate } from '../../../../src/shared/brand';
+import { asTicker, type IsoDate } from '../../../../src/shared/brand';
 import { proposeStudy } from '../../../../src/shared/domain/article/propose';
 import type { LibraryEvent } from '../../../../src/shared/domain/article/types';
 import { scoreLines, scoreProposal, type ExpectedStudy } from '../../../helpers/article-quality';
@@ -27,7 +27,7 @@ const library: LibraryEvent[] = study.events.map((e) => ({
   id: e.id,
   title: e.title,
   date: e.date as IsoDate,
-  symbols: e.symbols as LibraryEvent['symbols'],
+  symbols: e.symbols.map(asTicker),
 }));
 const inArticle = (q: string | undefined): q is string => !!q && ARTICLE.includes(q);
 
