@@ -169,7 +169,8 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
 
       // 3. One symbol's bars as the renderer receives them (structured clone = the IPC copy).
       const symbol = asTicker(symbolsOf(1)[0]!);
-      const full = core.services.market.getBars(symbol);
+      // What the bars.range handler answers (the channel's value, before the IPC's clone).
+      const full = core.services.market.getBarColumns(symbol);
       const rawAll = core.db.prepare(
         'SELECT date, open, high, low, close, adj_close, volume, placeholder FROM bars WHERE symbol = ? AND date >= ? AND date <= ? ORDER BY date',
       );
@@ -187,7 +188,7 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
       const from = (rawRows[perSymbol - n] as unknown[])[0] as Bar['date'];
       const r = await compare(
         ctx.reps,
-        () => 1000 / timeCall(1, () => structuredClone(core.services.market.getBars(symbol, from))),
+        () => 1000 / timeCall(1, () => structuredClone(core.services.market.getBarColumns(symbol, from))),
         () => 1000 / timeCall(1, () => rawAll.all(symbol, from, '9999-12-31')),
       );
       rows.push(row(`read ${n} bars as the renderer receives them`, 'reads/s', r.measured, r.baseline, atLeast(0.7)));

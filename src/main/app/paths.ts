@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -25,7 +26,16 @@ export function resolveDbPath(
   return join(defaultUserDataDir(env), DB_FILE);
 }
 
-/** The folder of shipped data (`resources/` in a checkout). The Electron shell passes its own. */
+/**
+ * The folder of shipped data (`resources/` in a checkout), found upwards from this module:
+ * src/main/app/ when run from source, out/cli/ when run from the CLI bundle. The Electron
+ * shell passes its own.
+ */
 export function defaultResourcesDir(): string {
+  let dir = import.meta.dirname;
+  for (let i = 0; i < 4; i++) {
+    dir = resolve(dir, '..');
+    if (existsSync(join(dir, 'resources', 'studies'))) return join(dir, 'resources');
+  }
   return resolve(import.meta.dirname, '..', '..', '..', 'resources');
 }

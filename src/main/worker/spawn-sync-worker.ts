@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,9 +15,16 @@ import type { SyncRunner } from '../sync/runner';
 export type WorkerEntry =
   { readonly kind: 'bundled'; readonly path: string } | { readonly kind: 'typescript'; readonly path: string };
 
-/** The TypeScript source of the worker next to this file (CLI, tests). */
+/**
+ * The worker next to this module: the bundled `sync-worker.mjs` when this code runs from the
+ * CLI bundle (out/cli/, see scripts/build-cli.mjs), so no TypeScript loader is registered at
+ * run time; else the TypeScript source (tests, the CLI run from source).
+ */
 export function sourceSyncWorkerEntry(): WorkerEntry {
-  return { kind: 'typescript', path: join(dirname(fileURLToPath(import.meta.url)), 'sync-worker.ts') };
+  const here = dirname(fileURLToPath(import.meta.url));
+  const bundled = join(here, 'sync-worker.mjs');
+  if (existsSync(bundled)) return { kind: 'bundled', path: bundled };
+  return { kind: 'typescript', path: join(here, 'sync-worker.ts') };
 }
 
 function tsxApiUrl(): string {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema, tickerSchema } from '../brand';
-import type { Bar } from '../domain/bar';
+import { MAX_BARS_PER_RANGE, type BarColumns } from '../domain/bar-columns';
 import type { Instrument, InstrumentSummary } from '../domain/instrument';
 import { channel, returns } from './define';
 
@@ -19,11 +19,11 @@ export const marketChannels = {
     output: returns<Instrument>(),
   }),
   'bars.range': channel({
-    doc: 'Daily bars of a symbol, ascending by date, optionally limited to [from, to] inclusive.',
+    doc: `Daily bars of a symbol, ascending by date, optionally limited to [from, to] inclusive, as typed arrays by column (BarColumns: days since 1970-01-01, prices as Float64Array with NaN for missing, flags as Uint8Array). At most ${MAX_BARS_PER_RANGE} sessions: a longer range returns its newest ones with truncated: true.`,
     input: z
       .object({ symbol: tickerSchema, from: isoDateSchema.optional(), to: isoDateSchema.optional() })
       .strict()
       .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '"from" must not be after "to"' }),
-    output: returns<Bar[]>(),
+    output: returns<BarColumns>(),
   }),
 } as const;

@@ -6,6 +6,7 @@ import { isTrustedSender } from '../../../src/main/ipc/sender';
 import { createPushHub } from '../../../src/main/rpc/push';
 import { asTicker } from '../../../src/shared/brand';
 import { channelNames, WIRE_EVENT, wireName, type PushEventName } from '../../../src/shared/contract/index';
+import { columnsToBars, type BarColumns } from '../../../src/shared/domain/bar-columns';
 import { useTempDir } from '../../helpers/temp-db';
 
 type Listener = (event: unknown, ...args: unknown[]) => unknown;
@@ -68,7 +69,9 @@ describe('registerIpc over the real core', () => {
       { sender: mainContents, senderFrame: topFrame },
       { symbol: 'bidu', from: '2024-01-03' },
     );
-    expect(envelope).toMatchObject({ ok: true, value: [{ date: '2024-01-03', close: 117.69 }] });
+    expect(envelope).toMatchObject({ ok: true });
+    const value = (envelope as { value: BarColumns }).value;
+    expect(columnsToBars(value)).toMatchObject([{ date: '2024-01-03', close: 117.69 }]);
   });
 
   it('refuses an iframe, another window, a foreign page, a vanished frame and a closed main window', async () => {

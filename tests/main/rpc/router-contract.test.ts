@@ -5,6 +5,7 @@ import { isTrustedSender, type IpcSender } from '../../../src/main/ipc/sender';
 import { createRouter, type Handlers } from '../../../src/main/rpc/router';
 import { asTicker } from '../../../src/shared/brand';
 import { channelNames, type Envelope } from '../../../src/shared/contract/index';
+import { columnsToBars, type BarColumns } from '../../../src/shared/domain/bar-columns';
 import { useTempDir } from '../../helpers/temp-db';
 
 const TRUSTED: IpcSender = { url: 'app://catalyst/index.html', topFrame: true, mainWindow: true };
@@ -36,7 +37,11 @@ describe('the router of the real core, as the IPC layer drives it', () => {
       { symbol: 'BIDU', from: '2024-01-03', to: '2024-01-03' },
       TRUSTED,
     );
-    expect(env).toEqual({ ok: true, value: [expect.objectContaining({ date: '2024-01-03', close: 117.69 })] });
+    expect(env.ok).toBe(true);
+    // bars.range answers typed arrays by column (BarColumns).
+    const value = (env as { value: BarColumns }).value;
+    expect(value.close).toBeInstanceOf(Float64Array);
+    expect(columnsToBars(value)).toEqual([expect.objectContaining({ date: '2024-01-03', close: 117.69 })]);
   });
 
   it.each([

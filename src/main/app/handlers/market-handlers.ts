@@ -7,6 +7,6 @@ export function marketHandlers(s: Services): FeatureHandlers<typeof marketChanne
   return {
     'instruments.list': () => s.market.listInstruments(),
     'instruments.get': (q) => s.market.getInstrument(q.symbol),
-    'bars.range': (q) => s.market.getBars(q.symbol, q.from, q.to),
+    'bars.range': (q) => s.market.getBarColumns(q.symbol, q.from, q.to),
   };
 }

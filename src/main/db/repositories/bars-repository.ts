@@ -1,6 +1,12 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { asIsoDate, type IsoDate, type Ticker } from '../../../shared/brand';
 import type { Bar } from '../../../shared/domain/bar';
+import {
+  allocateBarColumns,
+  BAR_FLAG_PLACEHOLDER,
+  isoToDay,
+  type BarColumns,
+} from '../../../shared/domain/bar-columns';
 
 /** A `bars` row as SQLite returns it (snake_case, placeholder as 0/1). */
 export interface BarRow {
@@ -27,27 +33,85 @@ function toBar(r: BarRow): Bar {
   };
 }
 
-/** All SQL on `bars`. The caller makes sure the instrument row exists (foreign key). */
+/** Positional parameters of the bar writes, in this order (no object per row). */
+const COLUMNS =
+  '(symbol, date, open, high, low, close, adj_close, volume, placeholder) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
+/** A raw row of {@link BarsRepository.columns}' query. */
+type RawBar = [string, number | null, number | null, number | null, number, number | null, number | null, number];
+
+const nan = (v: number | null) => (v === null ? NaN : v);
+
+/**
+ * All SQL on `bars`, and the `bar_summary` row of each symbol (migration 005), which every
+ * write here refreshes in the same transaction: code that writes `bars` any other way must
+ * call {@link BarsRepository.refreshSummary} (or {@link BarsRepository.rebuildSummaries}).
+ * The caller makes sure the instrument row exists (foreign key).
+ */
 export class BarsRepository {
   private readonly db: Database;
   private readonly upsertStmt: Statement;
   private readonly insertMissingStmt: Statement;
+  private readonly summaryStmt: Statement;
+  private readonly dropSummaryStmt: Statement;
+  private readonly rangeStmt: Statement<[string, string, string], BarRow>;
+  private readonly rawRangeStmt: Statement<[string, string, string]>;
+  private readonly nthNewestStmt: Statement<[string, string, string, number], { date: string }>;
+  private readonly countRangeStmt: Statement<[string, string, string], { n: number }>;
+  private readonly writeBatch: (stmt: Statement, symbol: Ticker, bars: readonly Bar[]) => number;
   constructor(db: Database) {
     this.db = db;
-    this.insertMissingStmt = db.prepare(
-      `INSERT INTO bars (symbol, date, open, high, low, close, adj_close, volume, placeholder)
-       VALUES (@symbol, @date, @open, @high, @low, @close, @adj_close, @volume, @placeholder)
-       ON CONFLICT(symbol, date) DO NOTHING`,
-    );
+    this.insertMissingStmt = db.prepare(`INSERT INTO bars ${COLUMNS} ON CONFLICT(symbol, date) DO NOTHING`);
     // The WHERE makes a re-import of identical rows a no-op, so `changes` counts real changes.
     this.upsertStmt = db.prepare(
-      `INSERT INTO bars (symbol, date, open, high, low, close, adj_close, volume, placeholder)
-       VALUES (@symbol, @date, @open, @high, @low, @close, @adj_close, @volume, @placeholder)
+      `INSERT INTO bars ${COLUMNS}
        ON CONFLICT(symbol, date) DO UPDATE SET open = excluded.open, high = excluded.high, low = excluded.low,
          close = excluded.close, adj_close = excluded.adj_close, volume = excluded.volume, placeholder = excluded.placeholder
        WHERE open IS NOT excluded.open OR high IS NOT excluded.high OR low IS NOT excluded.low OR close IS NOT excluded.close
          OR adj_close IS NOT excluded.adj_close OR volume IS NOT excluded.volume OR placeholder IS NOT excluded.placeholder`,
     );
+    // Index look-ups on (symbol, date): a count over the symbol's rows and two seeks from its end.
+    this.summaryStmt = db.prepare(
+      `INSERT OR REPLACE INTO bar_summary (symbol, bar_count, first_date, last_date, last_close, prev_close)
+       SELECT symbol, count(*), min(date), max(date),
+         (SELECT close FROM bars b WHERE b.symbol = ? AND placeholder = 0 ORDER BY date DESC LIMIT 1),
+         (SELECT close FROM bars b WHERE b.symbol = ? AND placeholder = 0 ORDER BY date DESC LIMIT 1 OFFSET 1)
+       FROM bars WHERE symbol = ? GROUP BY symbol`,
+    );
+    this.dropSummaryStmt = db.prepare(
+      'DELETE FROM bar_summary WHERE symbol = ? AND NOT EXISTS (SELECT 1 FROM bars WHERE symbol = ?)',
+    );
+    this.rangeStmt = db.prepare(
+      `SELECT date, open, high, low, close, adj_close, volume, placeholder FROM bars
+       WHERE symbol = ? AND date >= ? AND date <= ? ORDER BY date`,
+    );
+    this.rawRangeStmt = db.prepare(
+      `SELECT date, open, high, low, close, adj_close, volume, placeholder FROM bars
+       WHERE symbol = ? AND date >= ? AND date <= ? ORDER BY date`,
+    );
+    this.rawRangeStmt.raw(true);
+    this.nthNewestStmt = db.prepare(
+      'SELECT date FROM bars WHERE symbol = ? AND date >= ? AND date <= ? ORDER BY date DESC LIMIT 1 OFFSET ?',
+    );
+    this.countRangeStmt = db.prepare('SELECT count(*) AS n FROM bars WHERE symbol = ? AND date >= ? AND date <= ?');
+    this.writeBatch = db.transaction((stmt: Statement, symbol: Ticker, bars: readonly Bar[]) => {
+      let changed = 0;
+      for (const b of bars) {
+        changed += stmt.run(
+          symbol,
+          b.date,
+          b.open,
+          b.high,
+          b.low,
+          b.close,
+          b.adjClose,
+          b.volume,
+          b.placeholder ? 1 : 0,
+        ).changes;
+      }
+      if (changed > 0) this.refreshSummary(symbol);
+      return changed;
+    });
   }
 
   /**
@@ -55,7 +119,7 @@ export class BarsRepository {
    * caller's, if any). Returns how many rows were inserted or actually changed.
    */
   upsertBatch(symbol: Ticker, bars: readonly Bar[]): number {
-    return this.runBatch(this.upsertStmt, symbol, bars);
+    return this.writeBatch(this.upsertStmt, symbol, bars);
   }
 
   /**
@@ -63,39 +127,64 @@ export class BarsRepository {
    * (so newer provider data wins over shipped data). One transaction; returns rows inserted.
    */
   insertMissingBatch(symbol: Ticker, bars: readonly Bar[]): number {
-    return this.runBatch(this.insertMissingStmt, symbol, bars);
+    return this.writeBatch(this.insertMissingStmt, symbol, bars);
   }
 
-  private runBatch(stmt: Statement, symbol: Ticker, bars: readonly Bar[]): number {
-    const run = this.db.transaction((rows: readonly Bar[]) => {
-      let changed = 0;
-      for (const b of rows) {
-        changed += stmt.run({
-          symbol,
-          date: b.date,
-          open: b.open,
-          high: b.high,
-          low: b.low,
-          close: b.close,
-          adj_close: b.adjClose,
-          volume: b.volume,
-          placeholder: b.placeholder ? 1 : 0,
-        }).changes;
-      }
-      return changed;
-    });
-    return run(bars);
+  /** Recomputes a symbol's `bar_summary` row from its bars (removes it when it has none). */
+  refreshSummary(symbol: Ticker): void {
+    this.summaryStmt.run(symbol, symbol, symbol);
+    this.dropSummaryStmt.run(symbol, symbol);
+  }
+
+  /** Recomputes every `bar_summary` row in one grouped pass (after a bulk copy or a repair). */
+  rebuildSummaries(): void {
+    this.db.transaction(() => {
+      this.db.exec('DELETE FROM bar_summary');
+      this.db.exec(
+        `INSERT INTO bar_summary (symbol, bar_count, first_date, last_date, last_close, prev_close)
+         SELECT g.symbol, g.n, g.first_date, g.last_date,
+           (SELECT close FROM bars b WHERE b.symbol = g.symbol AND placeholder = 0 ORDER BY date DESC LIMIT 1),
+           (SELECT close FROM bars b WHERE b.symbol = g.symbol AND placeholder = 0 ORDER BY date DESC LIMIT 1 OFFSET 1)
+         FROM (SELECT symbol, count(*) AS n, min(date) AS first_date, max(date) AS last_date FROM bars GROUP BY symbol) g`,
+      );
+    })();
   }
 
   /** Bars of a symbol, ascending by date, within [from, to] inclusive when given. */
   range(symbol: Ticker, from?: IsoDate, to?: IsoDate): Bar[] {
-    return this.db
-      .prepare<[string, string, string], BarRow>(
-        `SELECT date, open, high, low, close, adj_close, volume, placeholder FROM bars
-         WHERE symbol = ? AND date >= ? AND date <= ? ORDER BY date`,
-      )
-      .all(symbol, from ?? '0000-01-01', to ?? '9999-12-31')
-      .map(toBar);
+    return this.rangeStmt.all(symbol, from ?? '0000-01-01', to ?? '9999-12-31').map(toBar);
+  }
+
+  /**
+   * The bars of [from, to] as columns, straight from the raw rows (no object per bar): at most
+   * `limit` sessions, the newest ones, with `truncated` set when there were more.
+   */
+  columns(symbol: Ticker, from: IsoDate | undefined, to: IsoDate | undefined, limit: number): BarColumns {
+    let lo: string = from ?? '0000-01-01';
+    const hi = to ?? '9999-12-31';
+    // An index-only count first, so the common case is the same ascending scan as a raw read.
+    const truncated = this.countRangeStmt.get(symbol, lo, hi)!.n > limit;
+    if (truncated) lo = this.nthNewestStmt.get(symbol, lo, hi, limit - 1)!.date;
+    const rows = this.rawRangeStmt.all(symbol, lo, hi) as RawBar[];
+    const n = rows.length;
+    const c = allocateBarColumns(n, truncated);
+    for (let i = 0; i < n; i++) {
+      const r = rows[i]!;
+      c.days[i] = isoToDay(r[0]);
+      c.open[i] = nan(r[1]);
+      c.high[i] = nan(r[2]);
+      c.low[i] = nan(r[3]);
+      c.close[i] = r[4];
+      c.adjClose[i] = nan(r[5]);
+      c.volume[i] = nan(r[6]);
+      c.flags[i] = r[7] === 1 ? BAR_FLAG_PLACEHOLDER : 0;
+    }
+    return c;
+  }
+
+  /** Number of cached bars of a symbol within [from, to] (inclusive). */
+  countRange(symbol: Ticker, from: IsoDate, to: IsoDate): number {
+    return this.countRangeStmt.get(symbol, from, to)!.n;
   }
 
   /** The newest cached date of a symbol, or null. */

@@ -75,18 +75,15 @@ export class InstrumentsRepository {
 
   /**
    * Every instrument with its bar count, first/last date, last valid close and the change
-   * from the previous valid close (placeholders skipped).
+   * from the previous valid close (placeholders skipped). Reads `bar_summary` (kept by the
+   * bars repository in its write transactions): one row per instrument, whatever the cache holds.
    */
   listSummaries(): InstrumentSummary[] {
     const rows = this.db
       .prepare<[], SummaryRow>(
-        `SELECT i.${COLUMNS.split(', ').join(', i.')},
-           (SELECT count(*) FROM bars b WHERE b.symbol = i.symbol) AS bar_count,
-           (SELECT min(date) FROM bars b WHERE b.symbol = i.symbol) AS first_date,
-           (SELECT max(date) FROM bars b WHERE b.symbol = i.symbol) AS last_date,
-           (SELECT close FROM bars b WHERE b.symbol = i.symbol AND placeholder = 0 ORDER BY date DESC LIMIT 1) AS last_close,
-           (SELECT close FROM bars b WHERE b.symbol = i.symbol AND placeholder = 0 ORDER BY date DESC LIMIT 1 OFFSET 1) AS prev_close
-         FROM instruments i ORDER BY i.symbol`,
+        `SELECT i.${COLUMNS.split(', ').join(', i.')}, coalesce(s.bar_count, 0) AS bar_count,
+           s.first_date, s.last_date, s.last_close, s.prev_close
+         FROM instruments i LEFT JOIN bar_summary s ON s.symbol = i.symbol ORDER BY i.symbol`,
       )
       .all();
     return rows.map((r) => ({

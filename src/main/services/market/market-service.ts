@@ -1,6 +1,7 @@
 import type { IsoDate, Ticker } from '../../../shared/brand';
 import { CatalystError } from '../../../shared/contract/errors';
 import type { Bar } from '../../../shared/domain/bar';
+import { MAX_BARS_PER_RANGE, type BarColumns } from '../../../shared/domain/bar-columns';
 import type { Instrument, InstrumentSummary } from '../../../shared/domain/instrument';
 import type { BarsRepository } from '../../db/repositories/bars-repository';
 import { bareInstrument, type InstrumentsRepository } from '../../db/repositories/instruments-repository';
@@ -46,6 +47,16 @@ export class MarketService {
   getBars(symbol: Ticker, from?: IsoDate, to?: IsoDate): Bar[] {
     this.getInstrument(symbol);
     return this.deps.bars.range(symbol, from, to);
+  }
+
+  /**
+   * The bars of [from, to] as columns for the renderer (`bars.range`): at most
+   * {@link MAX_BARS_PER_RANGE} sessions, the newest, `truncated` when there were more;
+   * not-found when the symbol is not cached.
+   */
+  getBarColumns(symbol: Ticker, from?: IsoDate, to?: IsoDate): BarColumns {
+    this.getInstrument(symbol);
+    return this.deps.bars.columns(symbol, from, to, MAX_BARS_PER_RANGE);
   }
 
   /**

@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { Ticker } from '../../../../shared/brand';
 import type { Bar } from '../../../../shared/domain/bar';
 import type { Instrument } from '../../../../shared/domain/instrument';
+import { columnsToBars } from '../../../../shared/domain/bar-columns';
 import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { useAppState } from '../../app/app-state';
@@ -33,9 +34,10 @@ export function ChartView({ theme, onReady, toolbar, overlay }: ChartViewProps) 
     if (!selected) return;
     let live = true;
     Promise.all([api.instruments.get({ symbol: selected }), api.bars.range({ symbol: selected })])
-      .then(([instrument, bars]) => {
+      .then(([instrument, columns]) => {
         if (!live) return;
-        setLoaded({ symbol: selected, instrument, bars });
+        // The chart still takes Bar objects; the chart controller will read the columns directly.
+        setLoaded({ symbol: selected, instrument, bars: columnsToBars(columns) });
         setError(null);
       })
       .catch((e: unknown) => live && setError(describeError(e)));
