@@ -5,6 +5,7 @@ import { eventsCommand } from './events';
 import { importBarsCommand } from './import-bars';
 import { seedCommand } from './seed';
 import { syncCommand } from './sync';
+import { webCommand } from './web';
 import { watchlistExportCommand, watchlistImportCommand, watchlistListCommand } from './watchlist';
 
 /** Every CLI command. */
@@ -18,4 +19,5 @@ export const commands: readonly Command[] = [
   watchlistImportCommand,
   watchlistExportCommand,
   watchlistListCommand,
+  webCommand,
 ];
