@@ -23,7 +23,9 @@ import { DB_FILE } from './app/paths';
 import { attachPushToWindow, registerIpc } from './ipc/register-ipc';
 import { isTrustedSender } from './ipc/sender';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './shell/app-protocol';
-import { createMenuTemplate } from './shell/menu';
+import { createMenuTemplate, type OpenKind } from './shell/menu';
+import { openDialogOptions } from './shell/open-dialog';
+import { aboutText, rememberRecent } from './shell/about';
 import { safeStorageSecrets } from './shell/safe-storage-secrets';
 import { bundledSyncWorkerEntry } from './worker/bundled-entry';
 import { hardenSession, hardenWebContents } from './shell/session-hardening';
@@ -94,28 +96,53 @@ function start(): void {
   hardenSession(session.defaultSession);
   registerAppProtocol(protocol, join(import.meta.dirname, '../renderer'), (url) => net.fetch(url));
   registerIpc(ipcMain, opened.router, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null));
-  const importWatchlist = (): void => {
+  // Files chosen in the native dialogs (and recent files) open their preview in the window;
+  // nothing is written before the user confirms there.
+  const openPath = (path: string): void => {
+    recentFiles = rememberRecent(recentFiles, path);
+    rebuildMenu();
+    opened.push.emit('watchlists.openImport', openImportEvent(path));
+  };
+  const open = (kind: OpenKind): void => {
     const win = mainWindow;
     if (!win) return;
     dialog
-      .showOpenDialog(win, {
-        title: 'Import Watchlist',
-        properties: ['openFile'],
-        filters: [
-          { name: 'Watchlists', extensions: ['txt', 'csv', 'tsv', 'json'] },
-          { name: 'All files', extensions: ['*'] },
-        ],
-      })
+      .showOpenDialog(win, openDialogOptions(kind))
       .then((choice) => {
         const path = choice.filePaths[0];
-        // The window shows the preview (or the reason the file was refused); nothing is written yet.
-        if (!choice.canceled && path) opened.push.emit('watchlists.openImport', openImportEvent(path));
+        if (!choice.canceled && path) openPath(path);
       })
-      .catch((error: unknown) => console.error('import dialog failed', error));
+      .catch((error: unknown) => console.error('open dialog failed', error));
   };
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(createMenuTemplate({ isMac, dev: !app.isPackaged, onImportWatchlist: importWatchlist })),
-  );
+  let recentFiles: string[] = [];
+  const rebuildMenu = (): void =>
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        createMenuTemplate({
+          isMac,
+          dev: !app.isPackaged,
+          send: (command) => opened.push.emit('app.command', { command }),
+          open,
+          recentFiles,
+          openRecent: openPath,
+          clearRecent: () => {
+            recentFiles = [];
+            rebuildMenu();
+          },
+          openDataFolder: () => void shell.openPath(app.getPath('userData')),
+          backupNow: () => opened.push.emit('app.command', { command: 'data.backup' }),
+          about: () =>
+            void dialog.showMessageBox({
+              type: 'info',
+              title: 'About Catalyst',
+              message: `Catalyst ${app.getVersion()}`,
+              detail: aboutText(),
+            }),
+          theme: 'system',
+        }),
+      ),
+    );
+  rebuildMenu();
   nativeTheme.on('updated', () =>
     mainWindow?.setBackgroundColor(nativeTheme.shouldUseDarkColors ? BACKGROUND.dark : BACKGROUND.light),
   );
