@@ -13,9 +13,11 @@ import {
   net,
   protocol,
   safeStorage,
+  screen,
   session,
   shell,
 } from 'electron';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCore, type Core } from './app/create-core';
 import { openImportEvent } from './services/watchlists/read-import-file';
@@ -25,6 +27,7 @@ import { isTrustedSender } from './ipc/sender';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './shell/app-protocol';
 import { createMenuTemplate, type OpenKind } from './shell/menu';
 import { openDialogOptions } from './shell/open-dialog';
+import { fileToOpen, parseWindowState, restoreWindowBounds, type WindowState } from './shell/window-state';
 import { aboutText, rememberRecent } from './shell/about';
 import { safeStorageSecrets } from './shell/safe-storage-secrets';
 import { bundledSyncWorkerEntry } from './worker/bundled-entry';
@@ -42,13 +45,45 @@ const isMac = process.platform === 'darwin';
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
 
+const windowStateFile = (): string => join(app.getPath('userData'), 'window-state.json');
+
+function readWindowState(): WindowState {
+  let text: string | null = null;
+  try {
+    text = readFileSync(windowStateFile(), 'utf8');
+  } catch {
+    // First launch: no saved state.
+  }
+  return restoreWindowBounds(
+    parseWindowState(text),
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
+}
+
+function saveWindowState(win: BrowserWindow): void {
+  const state: WindowState = { bounds: win.getNormalBounds(), maximized: win.isMaximized() };
+  try {
+    writeFileSync(windowStateFile(), JSON.stringify(state));
+  } catch (error) {
+    console.error('could not save the window state', error);
+  }
+}
+
+/** A file to open from the command line (first launch) or handed over by a second launch. */
+let pendingOpen: string | null = null;
+let openFromShell: ((path: string) => void) | null = null;
+
 function createMainWindow(current: Core): BrowserWindow {
+  const state = readWindowState();
   const win = new BrowserWindow(
     createWindowOptions({
       preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
       dark: nativeTheme.shouldUseDarkColors,
+      ...state.bounds,
     }),
   );
+  if (state.maximized) win.maximize();
+  win.on('close', () => saveWindowState(win));
   mainWindow = win;
   const detachPush = attachPushToWindow(current.push, win.webContents);
   win.once('ready-to-show', () => win.show());
@@ -115,6 +150,7 @@ function start(): void {
       .catch((error: unknown) => console.error('open dialog failed', error));
   };
   let recentFiles: string[] = [];
+  openFromShell = openPath;
   const rebuildMenu = (): void =>
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
@@ -147,12 +183,23 @@ function start(): void {
     mainWindow?.setBackgroundColor(nativeTheme.shouldUseDarkColors ? BACKGROUND.dark : BACKGROUND.light),
   );
   createMainWindow(opened);
+  // A file the OS asked to open: queued as a push event until the window says it is ready.
+  const first = pendingOpen ?? fileToOpen(process.argv, app.isPackaged ? 1 : 2);
+  pendingOpen = null;
+  if (first) openPath(first);
   // Off by default; a user setting turns it on.
   opened.services.sync.startOnLaunch().catch((error: unknown) => console.error('update on launch failed', error));
 }
 
 // Before the single-instance lock: the lock lives in the folder named after the app.
 app.setName('Catalyst');
+
+// macOS hands files (Finder, the Dock) to the running app as an event, also before "ready".
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  if (openFromShell) openFromShell(path);
+  else pendingOpen = path;
+});
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -170,7 +217,12 @@ if (!app.requestSingleInstanceLock()) {
     });
   });
 
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv) => {
+    const path = fileToOpen(argv, app.isPackaged ? 1 : 2);
+    if (path) {
+      if (openFromShell) openFromShell(path);
+      else pendingOpen = path;
+    }
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
