@@ -193,6 +193,8 @@ function start(): void {
 
 // Before the single-instance lock: the lock lives in the folder named after the app.
 app.setName('Catalyst');
+// The Electron smoke test starts the unpackaged app on an empty folder; a packaged app ignores it.
+if (!app.isPackaged && process.env.CATALYST_USER_DATA_DIR) app.setPath('userData', process.env.CATALYST_USER_DATA_DIR);
 
 // macOS hands files (Finder, the Dock) to the running app as an event, also before "ready".
 app.on('open-file', (event, path) => {
