@@ -63,7 +63,9 @@ describe('BarsRepository', () => {
     expect(db.prepare('SELECT count(*) FROM bars').pluck().get()).toBe(1_000_000);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
-  });
+    // A million rows written twice and read back: about 15 s on an idle 2-core machine, several
+    // times that while other suites run, so more than the 30 s default.
+  }, 120_000);
 
   it('reads a date range inclusively and reports the latest date', () => {
     const db = openDatabase(tmp.dbPath());

@@ -10,6 +10,7 @@ import {
   isoToDay,
   type BarColumns,
 } from '../../../src/shared/domain/bar-columns';
+import { typedArrayReplacer, typedArrayReviver } from '../../../src/shared/contract/typed-json';
 
 const isoOf = (t: number) => new Date(t).toISOString().slice(0, 10);
 
@@ -76,5 +77,44 @@ describe('BarColumns encoding', () => {
     expect(Number.isNaN(c.volume[3]!)).toBe(true);
     expect([c.flags[6], c.flags[7]]).toEqual([0, 1]);
     expect(serialize(c).length).toBeLessThan(serialize(bars).length / 2);
+  });
+});
+
+describe('typed arrays on a JSON transport (the browser bridge)', () => {
+  it('survive JSON with the replacer and reviver, NaN included', () => {
+    const bars: Bar[] = [
+      {
+        date: asIsoDate('2025-01-02'),
+        open: null,
+        high: 2,
+        low: 1,
+        close: 1.5,
+        adjClose: null,
+        volume: 2 ** 40,
+        placeholder: false,
+      },
+      {
+        date: asIsoDate('2025-01-03'),
+        open: 1.5,
+        high: 2,
+        low: 1,
+        close: 1.75,
+        adjClose: 1.7,
+        volume: null,
+        placeholder: true,
+      },
+    ];
+    const message = { t: 'result', id: 3, envelope: { ok: true, value: barsToColumns(bars) } };
+    const back = JSON.parse(JSON.stringify(message, typedArrayReplacer), typedArrayReviver) as typeof message;
+    expect(back.envelope.value.close).toBeInstanceOf(Float64Array);
+    expect(back.envelope.value.days).toBeInstanceOf(Int32Array);
+    expect(back.envelope.value.flags).toBeInstanceOf(Uint8Array);
+    expect(columnsToBars(back.envelope.value)).toEqual(bars);
+    expect(back).toEqual(message);
+  });
+
+  it('leaves other values alone, and an unknown tag as it is', () => {
+    const v = { a: [1, null], b: { $typed: 'BigInt64Array', values: [1] }, c: 'x' };
+    expect(JSON.parse(JSON.stringify(v, typedArrayReplacer), typedArrayReviver)).toEqual(v);
   });
 });
