@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { claimMetricSchema } from '../claims';
-import { STUDY_FORMAT, STUDY_FORMAT_VERSION, studyFileSchema } from '../study';
+import { STUDY_FORMAT, STUDY_FORMAT_VERSION, type studyFileSchema } from '../study';
 import type { ArticleProposal, ProposedEvent } from './types';
 
 /** A study file as `studyFileSchema` reads it (the input side: optional fields may be absent). */
