@@ -123,6 +123,9 @@ describe('price updates in the app', () => {
   it('cancels a run from the toolbar', async () => {
     const { page } = app;
     fp.setFaults([{ symbol: '9988.HK', fault: { kind: 'slow', ms: 2500 } }]);
+    // Symbols fetched after their exchange's last close are not asked again: make the last
+    // fetch older than that, so this run has requests to cancel.
+    app.core.db.prepare("UPDATE sync_coverage SET fetched_at = '2025-01-01T00:00:00.000Z'").run();
     await page.getByRole('button', { name: 'Update prices ▾' }).click();
     await page.getByRole('menuitem', { name: 'All cached symbols (3)' }).click();
     await page.locator(`${TOOLBAR} progress`).waitFor();
@@ -143,6 +146,8 @@ describe('price updates in the app', () => {
     const { page } = app;
     const before = storedBars(app.core.db, '9988.HK');
     await fp.close();
+    // As above: a fetch older than the last close, so the run asks (and finds no provider).
+    app.core.db.prepare("UPDATE sync_coverage SET fetched_at = '2025-01-01T00:00:00.000Z'").run();
     await page.getByRole('button', { name: 'Update prices ▾' }).click();
     await page.getByRole('menuitem', { name: 'All cached symbols (3)' }).click();
     await page.locator('[data-testid="offline-badge"]').waitFor({ timeout: 15_000 });
