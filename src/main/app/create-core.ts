@@ -14,6 +14,7 @@ import { StudySeedRepository } from '../db/repositories/study-seed-repository';
 import { ExportService } from '../services/export/export-service';
 import { ClaimsService } from '../services/study/claims-service';
 import { SeedService } from '../services/study/seed-service';
+import { StudyFileService } from '../services/study/study-file-service';
 import { StudyService } from '../services/study/study-service';
 import { createSyncService, type SyncCoreOptions } from '../services/sync/create-sync-service';
 import type { SyncService } from '../services/sync/sync-service';
@@ -49,6 +50,7 @@ export interface Services {
   readonly sync: SyncService;
   readonly watchlists: WatchlistsService;
   readonly export: ExportService;
+  readonly studyFiles: StudyFileService;
 }
 
 /** Everything the main process runs, minus Electron: used by the app, the CLI and the tests. */
@@ -109,6 +111,11 @@ export function createCore(options: CoreOptions): Core {
       getBars: (symbol, from, to) => market.getBars(symbol, from, to),
       listEvents: (filter) => study.listEvents(filter),
       evaluateClaims: (studyId) => claims.evaluate(studyId),
+    }),
+    studyFiles: new StudyFileService({
+      ...studyRepos,
+      writeTransaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
+      emitChanged: (event) => push.emit('data.changed', event),
     }),
   };
   const router = createRouter(createHandlers(services, { push }), {

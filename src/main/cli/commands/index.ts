@@ -5,6 +5,7 @@ import { eventsCommand } from './events';
 import { exportCsvCommand } from './export-csv';
 import { importBarsCommand } from './import-bars';
 import { seedCommand } from './seed';
+import { studyCreateCommand, studyExportCommand, studyImportCommand } from './study-files';
 import { syncCommand } from './sync';
 import { watchlistExportCommand, watchlistImportCommand, watchlistListCommand } from './watchlist';
 
@@ -20,4 +21,7 @@ export const commands: readonly Command[] = [
   watchlistExportCommand,
   watchlistListCommand,
   exportCsvCommand,
+  studyExportCommand,
+  studyImportCommand,
+  studyCreateCommand,
 ];
