@@ -111,6 +111,8 @@ export function createCore(options: CoreOptions): Core {
       getBars: (symbol, from, to) => market.getBars(symbol, from, to),
       listEvents: (filter) => study.listEvents(filter),
       evaluateClaims: (studyId) => claims.evaluate(studyId),
+      getStudy: (id) => study.getStudy(id),
+      today: () => clock.now().toISOString().slice(0, 10),
     }),
     studyFiles: new StudyFileService({
       ...studyRepos,

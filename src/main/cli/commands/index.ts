@@ -4,6 +4,7 @@ import { claimsCommand } from './claims';
 import { eventsCommand } from './events';
 import { exportCsvCommand } from './export-csv';
 import { importBarsCommand } from './import-bars';
+import { reportCommand } from './report';
 import { seedCommand } from './seed';
 import { studyCreateCommand, studyExportCommand, studyImportCommand } from './study-files';
 import { syncCommand } from './sync';
@@ -24,4 +25,5 @@ export const commands: readonly Command[] = [
   studyExportCommand,
   studyImportCommand,
   studyCreateCommand,
+  reportCommand,
 ];

@@ -7,12 +7,27 @@ import { toCsv } from '../../../shared/domain/csv/csv-cells';
 import { barsTable, claimsTable, eventsTable, type CsvTable } from '../../../shared/domain/csv/export-tables';
 import { safeFileStem } from '../../../shared/domain/file-name';
 import type { EventWithT0 } from '../../../shared/domain/study-event';
+import type { StudyDetail } from '../../../shared/domain/study';
+import { reportHtml, reportMarkdown } from '../../../shared/domain/report/study-report';
+import { CatalystError } from '../../../shared/contract/errors';
 
 /** What the exporter reads; the market, study and claims services provide it. */
 export interface ExportServiceDeps {
   readonly getBars: (symbol: Ticker, from?: IsoDate, to?: IsoDate) => Bar[];
   readonly listEvents: (filter: { studyId?: string }) => EventWithT0[];
   readonly evaluateClaims: (studyId: string) => ClaimEvaluation[];
+  readonly getStudy: (id: string) => StudyDetail;
+  /** Today's date (ISO), printed on report covers. */
+  readonly today: () => string;
+}
+
+/** What {@link ExportService.report} makes. */
+export interface ReportRequest {
+  readonly studyId: string;
+  readonly format: 'html' | 'md';
+  /** Only this event and the claims measured from it. */
+  readonly eventId?: string;
+  readonly pageSize?: 'A4' | 'Letter';
 }
 
 const CSV_MIME = 'text/csv;charset=utf-8';
@@ -57,6 +72,31 @@ export class ExportService {
       mimeType: CSV_MIME,
       content: toCsv(table.header, table.rows, { bom: input.bom ?? false }),
       rows: table.rows.length,
+    };
+  }
+
+  /**
+   * The study's report (or one event's) as HTML or Markdown, without chart images: the CLI has
+   * no renderer, and the report says so. The app makes the PDF from the same HTML with charts.
+   */
+  report(req: ReportRequest): ExportedFile {
+    const study = this.deps.getStudy(req.studyId);
+    if (req.eventId && !study.events.some((e) => e.id === req.eventId))
+      throw new CatalystError('not-found', `study "${req.studyId}" has no event "${req.eventId}"`);
+    const input = {
+      study,
+      claims: this.deps.evaluateClaims(req.studyId),
+      eventId: req.eventId,
+      generatedOn: this.deps.today(),
+      pageSize: req.pageSize,
+    };
+    const content = req.format === 'html' ? reportHtml(input) : reportMarkdown(input);
+    const stem = safeFileStem(`${study.id}${req.eventId ? ` ${req.eventId}` : ''} report`, 'report');
+    return {
+      fileName: `${stem}.${req.format}`,
+      mimeType: req.format === 'html' ? 'text/html;charset=utf-8' : 'text/markdown;charset=utf-8',
+      content,
+      rows: 0,
     };
   }
 }
