@@ -9,6 +9,7 @@ import { StudySidebar } from '../features/study/study-sidebar';
 import { StudyProvider } from '../features/study/study-state';
 import type { ChartHandle } from '../features/chart/price-chart';
 import { InstrumentInfo } from '../features/instruments/instrument-info';
+import { ShareMenu } from '../features/share/share-menu';
 import { SyncPanel } from '../features/sync/sync-panel';
 import { SyncToolbar } from '../features/sync/sync-toolbar';
 import { WatchlistsPanel } from '../features/watchlists/watchlists-panel';
@@ -35,6 +36,7 @@ function Layout() {
         <StudyHeader />
         <div className="toolbar-actions">
           <SyncToolbar />
+          <ShareMenu />
         </div>
       </header>
       <aside className="sidebar">

@@ -1,0 +1,163 @@
+import { useEffect, useRef, useState } from 'react';
+import type { CsvExportInput } from '../../../../shared/contract/export';
+import { EMBEDDED_STUDY_ID } from '../../../../shared/contract/study';
+import { api } from '../../api/client';
+import { describeError } from '../../api/errors';
+import { useAppState } from '../../app/app-state';
+import { useStudy } from '../study/study-state';
+import { saveTextFile } from '../watchlists/file-transfer';
+import { NewStudyDialog } from './new-study-dialog';
+import { StudyImportDialog } from './study-import-dialog';
+import './share.css';
+
+/** Study files are JSON; anything larger than this is refused before it is read. */
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+type Dialog = { readonly kind: 'import'; readonly fileName: string; readonly text: string } | { readonly kind: 'new' };
+
+/**
+ * The toolbar's "Share" menu: export the open study as a `.catalyst.json` file, import one
+ * (through the preview), start a new study, and save the events, claims or the selected
+ * symbol's bars as CSV.
+ */
+export function ShareMenu() {
+  const { selected, setStatus } = useAppState();
+  const { study } = useStudy();
+  const [open, setOpen] = useState(false);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const menu = useRef<HTMLDivElement>(null);
+  const picker = useRef<HTMLInputElement>(null);
+  const studyId = study?.id ?? EMBEDDED_STUDY_ID;
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent) => {
+      if (menu.current && !menu.current.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', close);
+    return () => document.removeEventListener('mousedown', close);
+  }, [open]);
+
+  async function run(what: string, fn: () => Promise<string>) {
+    setOpen(false);
+    try {
+      setStatus(await fn());
+    } catch (e) {
+      setStatus(`${what} failed: ${describeError(e)}`);
+    }
+  }
+
+  const exportStudy = () =>
+    run('Study export', async () => {
+      const f = await api.studies.export({ id: studyId });
+      saveTextFile(f.fileName, f.mimeType, f.content);
+      return `Saved the study as ${f.fileName}`;
+    });
+
+  const exportCsv = (input: CsvExportInput) =>
+    run('CSV export', async () => {
+      const f = await api.export.csv({ ...input, bom: true });
+      saveTextFile(f.fileName, f.mimeType, f.content);
+      return `Saved ${f.rows} row(s) as ${f.fileName}`;
+    });
+
+  async function pickFile(files: FileList | null) {
+    const file = files?.[0];
+    if (picker.current) picker.current.value = '';
+    if (!file) return;
+    if (file.size > MAX_FILE_BYTES) {
+      setStatus(`Cannot import ${file.name}: larger than 5 MiB. Nothing was imported.`);
+      return;
+    }
+    setDialog({ kind: 'import', fileName: file.name, text: await file.text() });
+  }
+
+  return (
+    <div className="share-menu" ref={menu}>
+      <button
+        type="button"
+        className="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => setOpen((v) => !v)}
+        data-testid="share-menu-button"
+      >
+        Share ▾
+      </button>
+      {open && (
+        <div className="share-popover" role="menu">
+          <button type="button" role="menuitem" onClick={() => void exportStudy()}>
+            Export study file (.catalyst.json)
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            onClick={() => {
+              setOpen(false);
+              picker.current?.click();
+            }}
+          >
+            Import study file…
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            onClick={() => {
+              setOpen(false);
+              setDialog({ kind: 'new' });
+            }}
+          >
+            New study…
+          </button>
+          <hr />
+          <button type="button" role="menuitem" onClick={() => void exportCsv({ table: 'events', studyId })}>
+            Events as CSV
+          </button>
+          <button type="button" role="menuitem" onClick={() => void exportCsv({ table: 'claims', studyId })}>
+            Claims as CSV
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            disabled={!selected}
+            onClick={() => selected && void exportCsv({ table: 'bars', symbol: selected })}
+          >
+            {selected ? `${selected} bars as CSV` : 'Bars as CSV (select a symbol)'}
+          </button>
+        </div>
+      )}
+      <input
+        ref={picker}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        data-testid="study-file-input"
+        onChange={(e) => void pickFile(e.target.files)}
+      />
+      {dialog?.kind === 'import' && (
+        <StudyImportDialog
+          fileName={dialog.fileName}
+          text={dialog.text}
+          onCancel={() => setDialog(null)}
+          onImported={(r) => {
+            setDialog(null);
+            setStatus(
+              r.counts.written === 0
+                ? `Nothing imported: “${r.title}” is already here`
+                : `Imported “${r.study?.title ?? r.title}” (${r.counts.written} item(s)) as “${r.studyId}”`,
+            );
+          }}
+        />
+      )}
+      {dialog?.kind === 'new' && (
+        <NewStudyDialog
+          onCancel={() => setDialog(null)}
+          onCreated={(s) => {
+            setDialog(null);
+            setStatus(`Created study “${s.title}” (${s.id})`);
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportHtml } from '../../src/shared/domain/report/study-report';
+import {
+  REPORTS_DIR,
+  launchRendererWithMainServices,
+  type RendererWithMainServices,
+} from './harness/renderer-with-main-services';
+
+const DIALOG = '[data-testid="study-import-dialog"]';
+const ID = 'china-tech-rally-2025';
+
+describe('share: study files, CSV and the report in the app', () => {
+  let app: RendererWithMainServices;
+
+  beforeAll(async () => {
+    app = await launchRendererWithMainServices({ core: { seedOnOpen: true } });
+    await app.page.locator('[data-testid="study-header"]').waitFor();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('previews a study file that differs from yours and imports it as a copy', async () => {
+    const { page, core } = app;
+    const file = JSON.parse(core.services.studyFiles.exportStudy(ID).content) as {
+      events: Array<{ id: string; title: string }>;
+    };
+    file.events[0]!.title = 'Their own title';
+    await page.getByTestId('share-menu-button').click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('menuitem', { name: 'Import study file…' }).click();
+    await (
+      await chooser
+    ).setFiles({
+      name: 'theirs.catalyst.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(file)),
+    });
+    const dialog = page.locator(DIALOG);
+    await dialog.waitFor();
+    await expect.poll(() => page.locator(`${DIALOG} tbody tr`).count()).toBe(1 + 15 + 31 + 5);
+    const summary = await page.getByTestId('study-import-summary').textContent();
+    expect(summary).toContain('will be added as a copy, “china-tech-rally-2025-copy”');
+    const conflict = page.locator(`${DIALOG} tbody tr[data-status="conflict"]`, { hasText: 'Their own title' });
+    expect(await conflict.textContent()).toContain('differs in title');
+    await app.screenshot('share-1-import-preview');
+
+    // Merge: the conflicting event offers "keep yours" or "add theirs as a copy".
+    await dialog.getByLabel('Merge into my study (never overwrites mine)').check();
+    await dialog.getByRole('combobox', { name: /Conflict: 2025-01-13 Their own title/ }).waitFor();
+    await app.screenshot('share-2-import-merge');
+    await dialog.getByLabel('Import as a copy').check();
+    await dialog.getByRole('button', { name: /^Import \(/ }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => page.locator('.status-bar').textContent()).toContain('as “china-tech-rally-2025-copy”');
+    expect(
+      core.services.study.getStudy(`${ID}-copy`).events.find((e) => e.id === 'hstech-2025-low-imported')?.title,
+    ).toBe('Their own title');
+    expect(core.services.study.getStudy(ID).events.find((e) => e.id === 'hstech-2025-low')?.title).toBe(
+      'Hang Seng TECH Index 2025 closing low',
+    );
+  });
+
+  it('creates a study from scratch through the form', async () => {
+    const { page, core } = app;
+    await page.getByTestId('share-menu-button').click();
+    await app.screenshot('share-3-menu');
+    await page.getByRole('menuitem', { name: 'New study…' }).click();
+    const form = page.getByTestId('new-study-dialog');
+    await form.getByLabel('Name').fill('Japan chip rally');
+    await form.getByLabel('Article title').fill('Why Japanese chip stocks doubled');
+    await form.getByLabel('Link').fill('https://example.com/chips');
+    await form.getByLabel('Subjects').fill('8035.T, 6857.T');
+    await form.getByLabel('Benchmarks').fill('^N225');
+    await app.screenshot('share-4-new-study');
+    await form.getByRole('button', { name: 'Create study' }).click();
+    await form.waitFor({ state: 'detached' });
+    expect(core.services.study.listStudies().find((s) => s.id === 'japan-chip-rally')).toMatchObject({
+      subjects: 2,
+      benchmarks: 1,
+      origin: 'user',
+    });
+  });
+
+  it('saves the claims as a CSV download (BOM, formula-safe, full precision)', async () => {
+    const { page } = app;
+    await page.getByTestId('share-menu-button').click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: 'Claims as CSV' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`${ID} claims.csv`);
+    const csv = readFileSync((await file.path())!, 'utf8');
+    expect(csv.startsWith('\uFEFFstudy,claim,text,')).toBe(true);
+    expect(csv).toMatch(/alibaba-50pct-after-qwen,.*,BABA,0\.597\d{6,},holds,/);
+  });
+
+  it('prints the study report to PDF through Chromium: pages, title and every claim in the text', async () => {
+    const { page, core } = app;
+    // The chart as the app shows it, for the report's chart section.
+    const chart = await page.locator('.chart-area').screenshot();
+    const html = reportHtml({
+      study: core.services.study.getStudy(ID),
+      claims: core.services.claims.evaluate(ID),
+      generatedOn: '2026-11-28',
+      images: [
+        { title: 'HSTECH.HK with the study’s events', dataUrl: `data:image/png;base64,${chart.toString('base64')}` },
+      ],
+    });
+    const reportPage = await app.browser.newPage();
+    await reportPage.setContent(html, { waitUntil: 'load' });
+    const pdfPath = join(REPORTS_DIR, 'share-report.pdf');
+    await reportPage.pdf({ path: pdfPath, preferCSSPageSize: true, printBackground: true });
+    await reportPage.close();
+    const pdf = readFileSync(pdfPath);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
+    expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBeGreaterThan(3);
+    expect(info).toMatch(/A4/);
+    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('China tech rally 2025');
+    expect(text).toMatch(/Page 1 of \d+/);
+    for (const c of core.services.claims.evaluate(ID)) {
+      expect(text).toContain(c.text.replace(/\s+/g, ' ').slice(0, 40));
+    }
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '2',
+      pdfPath,
+      join(REPORTS_DIR, 'share-report-page'),
+    ]);
+    writeFileSync(join(REPORTS_DIR, 'share-report.html'), html);
+    expect(app.pageErrors).toEqual([]);
+  });
+});
