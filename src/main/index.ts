@@ -24,6 +24,7 @@ import { attachPushToWindow, registerIpc } from './ipc/register-ipc';
 import { isTrustedSender } from './ipc/sender';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './shell/app-protocol';
 import { createMenuTemplate } from './shell/menu';
+import { printHtmlToPdf } from './shell/print-pdf';
 import { safeStorageSecrets } from './shell/safe-storage-secrets';
 import { bundledSyncWorkerEntry } from './worker/bundled-entry';
 import { hardenSession, hardenWebContents } from './shell/session-hardening';
@@ -73,6 +74,7 @@ function start(): void {
       dbPath,
       // First launch seeds the embedded study so it opens offline at once; cheap afterwards.
       seedOnOpen: true,
+      printPdf: printHtmlToPdf,
       // A file opened from the OS or a sync on launch must not be lost before the window subscribes.
       queuePushUntilReady: true,
       // The fetch worker as electron-vite bundled it; API keys encrypted by the OS keychain.

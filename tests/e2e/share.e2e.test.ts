@@ -1,8 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reportHtml } from '../../src/shared/domain/report/study-report';
 import {
   REPORTS_DIR,
   launchRendererWithMainServices,
@@ -15,8 +14,20 @@ const ID = 'china-tech-rally-2025';
 describe('share: study files, CSV and the report in the app', () => {
   let app: RendererWithMainServices;
 
+  // The app prints with Electron's printToPDF; here main prints the same page with this
+  // Chromium's PDF printing (the same engine), in a page of its own.
+  const printPdf = async (html: string, pageSize: 'A4' | 'Letter'): Promise<Uint8Array> => {
+    const page = await app.browser.newPage();
+    try {
+      await page.setContent(html, { waitUntil: 'load' });
+      return new Uint8Array(await page.pdf({ format: pageSize, preferCSSPageSize: true, printBackground: true }));
+    } finally {
+      await page.close();
+    }
+  };
+
   beforeAll(async () => {
-    app = await launchRendererWithMainServices({ core: { seedOnOpen: true } });
+    app = await launchRendererWithMainServices({ core: { seedOnOpen: true, printPdf } });
     await app.page.locator('[data-testid="study-header"]').waitFor();
   });
   afterAll(async () => {
@@ -97,23 +108,15 @@ describe('share: study files, CSV and the report in the app', () => {
     expect(csv).toMatch(/alibaba-50pct-after-qwen,.*,BABA,0\.597\d{6,},holds,/);
   });
 
-  it('prints the study report to PDF through Chromium: pages, title and every claim in the text', async () => {
+  it('exports the study report as PDF from the Share menu: pages, page numbers, title and every claim', async () => {
     const { page, core } = app;
-    // The chart as the app shows it, for the report's chart section.
-    const chart = await page.locator('.chart-area').screenshot();
-    const html = reportHtml({
-      study: core.services.study.getStudy(ID),
-      claims: core.services.claims.evaluate(ID),
-      generatedOn: '2026-11-28',
-      images: [
-        { title: 'HSTECH.HK with the study’s events', dataUrl: `data:image/png;base64,${chart.toString('base64')}` },
-      ],
-    });
-    const reportPage = await app.browser.newPage();
-    await reportPage.setContent(html, { waitUntil: 'load' });
+    await page.getByTestId('share-menu-button').click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: 'Report as PDF (A4)' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('China tech rally 2025 report.pdf');
     const pdfPath = join(REPORTS_DIR, 'share-report.pdf');
-    await reportPage.pdf({ path: pdfPath, preferCSSPageSize: true, printBackground: true });
-    await reportPage.close();
+    await file.saveAs(pdfPath);
     const pdf = readFileSync(pdfPath);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
@@ -136,7 +139,7 @@ describe('share: study files, CSV and the report in the app', () => {
       pdfPath,
       join(REPORTS_DIR, 'share-report-page'),
     ]);
-    writeFileSync(join(REPORTS_DIR, 'share-report.html'), html);
+    await expect.poll(() => page.locator('.status-bar').textContent()).toContain('Saved the report as');
     expect(app.pageErrors).toEqual([]);
   });
 });

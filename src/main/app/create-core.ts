@@ -11,7 +11,7 @@ import { ClaimsRepository } from '../db/repositories/claims-repository';
 import { EventsRepository } from '../db/repositories/events-repository';
 import { StudyRepository } from '../db/repositories/study-repository';
 import { StudySeedRepository } from '../db/repositories/study-seed-repository';
-import { ExportService } from '../services/export/export-service';
+import { ExportService, type PdfPrinter } from '../services/export/export-service';
 import { ClaimsService } from '../services/study/claims-service';
 import { SeedService } from '../services/study/seed-service';
 import { StudyFileService } from '../services/study/study-file-service';
@@ -38,6 +38,8 @@ export interface CoreOptions {
   readonly onUnexpectedError?: (channel: string, error: unknown) => void;
   /** Price updates: worker entry, secret store (safeStorage in the app), env overrides. */
   readonly sync?: SyncCoreOptions;
+  /** Chromium's PDF printing for report pages (Electron's printToPDF in the app; the test browser in e2e). */
+  readonly printPdf?: PdfPrinter;
   /** Hold push events until the renderer calls `app.ready` (the app and the end-to-end harness). */
   readonly queuePushUntilReady?: boolean;
 }
@@ -113,6 +115,7 @@ export function createCore(options: CoreOptions): Core {
       evaluateClaims: (studyId) => claims.evaluate(studyId),
       getStudy: (id) => study.getStudy(id),
       today: () => clock.now().toISOString().slice(0, 10),
+      printPdf: options.printPdf,
     }),
     studyFiles: new StudyFileService({
       ...studyRepos,

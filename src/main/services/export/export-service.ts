@@ -1,6 +1,6 @@
 import type { IsoDate, Ticker } from '../../../shared/brand';
 import { EMBEDDED_STUDY_ID } from '../../../shared/contract/study';
-import type { CsvExportInput, ExportedFile } from '../../../shared/contract/export';
+import type { CsvExportInput, ExportedFile, PageSize, PrintedPdf } from '../../../shared/contract/export';
 import type { Bar } from '../../../shared/domain/bar';
 import type { ClaimEvaluation } from '../../../shared/domain/claims';
 import { toCsv } from '../../../shared/domain/csv/csv-cells';
@@ -19,7 +19,12 @@ export interface ExportServiceDeps {
   readonly getStudy: (id: string) => StudyDetail;
   /** Today's date (ISO), printed on report covers. */
   readonly today: () => string;
+  /** Chromium's PDF printing of an HTML page (the app's printToPDF); absent where no browser engine runs. */
+  readonly printPdf?: PdfPrinter;
 }
+
+/** Prints a self-contained HTML page to PDF bytes. */
+export type PdfPrinter = (html: string, pageSize: PageSize) => Promise<Uint8Array>;
 
 /** What {@link ExportService.report} makes. */
 export interface ReportRequest {
@@ -98,5 +103,21 @@ export class ExportService {
       content,
       rows: 0,
     };
+  }
+
+  /**
+   * Prints a report page to PDF. `unavailable` where no printer is wired (the CLI: use
+   * `catalyst report --format html` and print it from a browser).
+   */
+  async pdf(html: string, pageSize: PageSize): Promise<PrintedPdf> {
+    if (!this.deps.printPdf)
+      throw new CatalystError(
+        'unavailable',
+        'PDF printing needs the app (or a browser engine); none is available here',
+      );
+    const bytes = await this.deps.printPdf(html, pageSize);
+    if (bytes.byteLength < 5 || String.fromCharCode(...bytes.subarray(0, 5)) !== '%PDF-')
+      throw new CatalystError('internal', 'the printer did not return a PDF');
+    return { bytesBase64: Buffer.from(bytes).toString('base64'), bytes: bytes.byteLength };
   }
 }

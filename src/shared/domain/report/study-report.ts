@@ -25,6 +25,8 @@ export interface ReportInput {
   readonly generatedOn: string;
   /** Chart images; none: the report says charts need the app. */
   readonly images?: readonly ReportImage[];
+  /** Said instead of the charts when there are none (default {@link NO_CHARTS_NOTE}). */
+  readonly noChartsNote?: string;
   /** Page size the HTML asks the printer for (default A4). */
   readonly pageSize?: 'A4' | 'Letter';
 }
@@ -108,7 +110,7 @@ export function reportMarkdown(input: ReportInput): string {
   );
   out.push('## Charts', '');
   if (input.images?.length) for (const i of input.images) out.push(`![${i.title}](${i.dataUrl})`, '');
-  else out.push(`> ${NO_CHARTS_NOTE}`, '');
+  else out.push(`> ${input.noChartsNote ?? NO_CHARTS_NOTE}`, '');
 
   out.push(`## Events (${s.events.length})`, '');
   out.push('| # | Date | Event | Symbols (T0) | Article’s words | Source |', '|---|---|---|---|---|---|');
@@ -205,7 +207,7 @@ export function reportHtml(input: ReportInput): string {
       parts.push(
         `<figure><img src="${h(i.dataUrl)}" alt="${h(i.title)}"><figcaption>${h(i.title)}</figcaption></figure>`,
       );
-  else parts.push(`<p class="note" data-testid="no-charts">${h(NO_CHARTS_NOTE)}</p>`);
+  else parts.push(`<p class="note" data-testid="no-charts">${h(input.noChartsNote ?? NO_CHARTS_NOTE)}</p>`);
   parts.push('</section>');
 
   parts.push(

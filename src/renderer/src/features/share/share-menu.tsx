@@ -7,6 +7,9 @@ import { useAppState } from '../../app/app-state';
 import { useStudy } from '../study/study-state';
 import { saveTextFile } from '../watchlists/file-transfer';
 import { NewStudyDialog } from './new-study-dialog';
+import { makeReportPdf, saveBlob, type ReportStep } from './report-pdf';
+import type { PageSize } from '../../../../shared/contract/export';
+import type { ReportImage } from '../../../../shared/domain/report/study-report';
 import { StudyImportDialog } from './study-import-dialog';
 import './share.css';
 
@@ -15,16 +18,29 @@ const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 type Dialog = { readonly kind: 'import'; readonly fileName: string; readonly text: string } | { readonly kind: 'new' };
 
+const STEP_TEXT: Record<ReportStep, string> = {
+  reading: 'Reading the study and evaluating its claims…',
+  charts: 'Drawing the chart…',
+  printing: 'Printing the pages…',
+  saving: 'Saving…',
+};
+
+export interface ShareMenuProps {
+  /** The annotated chart pictures a report shows (none when no chart is on screen). */
+  readonly reportImages?: () => Promise<readonly ReportImage[]>;
+}
+
 /**
  * The toolbar's "Share" menu: export the open study as a `.catalyst.json` file, import one
  * (through the preview), start a new study, and save the events, claims or the selected
  * symbol's bars as CSV.
  */
-export function ShareMenu() {
+export function ShareMenu({ reportImages }: ShareMenuProps = {}) {
   const { selected, setStatus } = useAppState();
   const { study } = useStudy();
   const [open, setOpen] = useState(false);
   const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [report, setReport] = useState<{ readonly step: ReportStep; readonly abort: AbortController } | null>(null);
   const menu = useRef<HTMLDivElement>(null);
   const picker = useRef<HTMLInputElement>(null);
   const studyId = study?.id ?? EMBEDDED_STUDY_ID;
@@ -60,6 +76,27 @@ export function ShareMenu() {
       saveTextFile(f.fileName, f.mimeType, f.content);
       return `Saved ${f.rows} row(s) as ${f.fileName}`;
     });
+
+  async function exportReport(pageSize: PageSize) {
+    setOpen(false);
+    const abort = new AbortController();
+    setReport({ step: 'reading', abort });
+    try {
+      const { fileName, pdf } = await makeReportPdf({
+        studyId,
+        pageSize,
+        images: reportImages ?? (async () => []),
+        onStep: (step) => setReport((r) => (r && r.abort === abort ? { ...r, step } : r)),
+        signal: abort.signal,
+      });
+      saveBlob(fileName, pdf);
+      setStatus(`Saved the report as ${fileName}`);
+    } catch (e) {
+      setStatus(abort.signal.aborted ? 'The report was cancelled' : `Report failed: ${describeError(e)}`);
+    } finally {
+      setReport((r) => (r && r.abort === abort ? null : r));
+    }
+  }
 
   async function pickFile(files: FileList | null) {
     const file = files?.[0];
@@ -110,6 +147,13 @@ export function ShareMenu() {
             New study…
           </button>
           <hr />
+          <button type="button" role="menuitem" onClick={() => void exportReport('A4')}>
+            Report as PDF (A4)
+          </button>
+          <button type="button" role="menuitem" onClick={() => void exportReport('Letter')}>
+            Report as PDF (Letter)
+          </button>
+          <hr />
           <button type="button" role="menuitem" onClick={() => void exportCsv({ table: 'events', studyId })}>
             Events as CSV
           </button>
@@ -148,6 +192,26 @@ export function ShareMenu() {
             );
           }}
         />
+      )}
+      {report && (
+        <div className="share-backdrop">
+          <div
+            className="share-modal share-progress"
+            role="dialog"
+            aria-modal="true"
+            aria-label="Making the report"
+            data-testid="report-progress"
+          >
+            <h2>Report</h2>
+            <p role="status">{STEP_TEXT[report.step]}</p>
+            <progress max={4} value={['reading', 'charts', 'printing', 'saving'].indexOf(report.step) + 1} />
+            <div className="share-actions">
+              <button type="button" className="button" onClick={() => report.abort.abort()}>
+                Cancel
+              </button>
+            </div>
+          </div>
+        </div>
       )}
       {dialog?.kind === 'new' && (
         <NewStudyDialog
