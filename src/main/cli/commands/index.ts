@@ -7,6 +7,7 @@ import { importBarsCommand } from './import-bars';
 import { reportCommand } from './report';
 import { seedCommand } from './seed';
 import { studyCreateCommand, studyExportCommand, studyImportCommand } from './study-files';
+import { studyFromArticleCommand } from './study-from-article';
 import { syncCommand } from './sync';
 import { watchlistExportCommand, watchlistImportCommand, watchlistListCommand } from './watchlist';
 
@@ -18,6 +19,7 @@ export const commands: readonly Command[] = [
   seedCommand,
   claimsCommand,
   eventsCommand,
+  studyFromArticleCommand,
   watchlistImportCommand,
   watchlistExportCommand,
   watchlistListCommand,
