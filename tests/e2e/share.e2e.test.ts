@@ -142,4 +142,61 @@ describe('share: study files, CSV and the report in the app', () => {
     await expect.poll(() => page.locator('.status-bar').textContent()).toContain('Saved the report as');
     expect(app.pageErrors).toEqual([]);
   });
+
+  it('saves the annotated chart as a 2x PNG: title, chart with markers, numbered event legend, provenance', async () => {
+    const { page } = app;
+    const download = page.waitForEvent('download');
+    await page.getByTestId('save-chart-button').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^HSTECH\.HK \d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}\.png$/);
+    const pngPath = join(REPORTS_DIR, 'share-chart.png');
+    await file.saveAs(pngPath);
+    const png = readFileSync(pngPath);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    const chartBox = (await page.locator('.chart-area .tv-lightweight-charts').first().boundingBox())!;
+    // Decoded in the page: size, and where the picture has ink.
+    const stats = await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      const bg = [d[0], d[1], d[2]];
+      const colours = new Set<string>();
+      const inkRows: number[] = [];
+      let purple = 0;
+      for (let y = 0; y < c.height; y++) {
+        let ink = 0;
+        for (let x = 0; x < c.width; x++) {
+          const i = (y * c.width + x) * 4;
+          const r = d[i]!,
+            g = d[i + 1]!,
+            bl = d[i + 2]!;
+          if (Math.abs(r - bg[0]!) + Math.abs(g - bg[1]!) + Math.abs(bl - bg[2]!) > 60) ink++;
+          if (x % 7 === 0 && y % 7 === 0) colours.add(`${r >> 4},${g >> 4},${bl >> 4}`);
+          // The AI category's violet (#7c3aed light / #a78bfa dark): markers, lines and legend badges.
+          if (
+            Math.abs(r - 0x7c) + Math.abs(g - 0x3a) + Math.abs(bl - 0xed) < 60 ||
+            Math.abs(r - 0xa7) + Math.abs(g - 0x8b) + Math.abs(bl - 0xfa) < 60
+          )
+            purple++;
+        }
+        inkRows.push(ink);
+      }
+      return { width: c.width, height: c.height, colours: colours.size, inkRows, purple };
+    }, png.toString('base64'));
+    // 2x: twice the chart's CSS width plus the 16 px margins.
+    expect(stats.width).toBe(2 * (Math.round(chartBox.width) + 32));
+    expect(stats.colours).toBeGreaterThan(20);
+    expect(stats.purple).toBeGreaterThan(50);
+    // Below the chart: rows of ink for the event legend and the provenance lines.
+    const chartBottom = Math.round(2 * (16 + 24 + 18 + 20 + 8 + chartBox.height));
+    const belowInk = stats.inkRows.slice(chartBottom + 20).filter((n) => n > 20).length;
+    expect(belowInk).toBeGreaterThan(60);
+    await expect.poll(() => page.locator('.status-bar').textContent()).toContain('Saved the chart as HSTECH.HK');
+  });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CsvExportInput } from '../../../../shared/contract/export';
 import { EMBEDDED_STUDY_ID } from '../../../../shared/contract/study';
 import { api } from '../../api/client';
@@ -8,6 +8,8 @@ import { useStudy } from '../study/study-state';
 import { saveTextFile } from '../watchlists/file-transfer';
 import { NewStudyDialog } from './new-study-dialog';
 import { makeReportPdf, saveBlob, type ReportStep } from './report-pdf';
+import { canvasPng } from './chart-image';
+import { useChartPicture, type PictureOptions } from './use-chart-picture';
 import type { PageSize } from '../../../../shared/contract/export';
 import type { ReportImage } from '../../../../shared/domain/report/study-report';
 import { StudyImportDialog } from './study-import-dialog';
@@ -25,9 +27,11 @@ const STEP_TEXT: Record<ReportStep, string> = {
   saving: 'Saving…',
 };
 
-export interface ShareMenuProps {
-  /** The annotated chart pictures a report shows (none when no chart is on screen). */
-  readonly reportImages?: () => Promise<readonly ReportImage[]>;
+/** True for Ctrl+Shift+S (⌘+Shift+S on macOS): "save the chart as a picture". */
+export function isSaveChartShortcut(
+  e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>,
+): boolean {
+  return (e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && e.key.toLowerCase() === 's';
 }
 
 /**
@@ -35,7 +39,7 @@ export interface ShareMenuProps {
  * (through the preview), start a new study, and save the events, claims or the selected
  * symbol's bars as CSV.
  */
-export function ShareMenu({ reportImages }: ShareMenuProps = {}) {
+export function ShareMenu() {
   const { selected, setStatus } = useAppState();
   const { study } = useStudy();
   const [open, setOpen] = useState(false);
@@ -44,6 +48,52 @@ export function ShareMenu({ reportImages }: ShareMenuProps = {}) {
   const menu = useRef<HTMLDivElement>(null);
   const picker = useRef<HTMLInputElement>(null);
   const studyId = study?.id ?? EMBEDDED_STUDY_ID;
+  const picture = useChartPicture();
+
+  const savePng = useCallback(
+    async (options: PictureOptions = {}) => {
+      setOpen(false);
+      try {
+        const p = await picture(options);
+        if (!p) {
+          setStatus('No chart on screen to save');
+          return;
+        }
+        saveBlob(p.fileName, await canvasPng(p.canvas));
+        setStatus(`Saved the chart as ${p.fileName} (${p.canvas.width}×${p.canvas.height})`);
+      } catch (e) {
+        setStatus(`Chart picture failed: ${describeError(e)}`);
+      }
+    },
+    [picture, setStatus],
+  );
+
+  async function copyPng() {
+    setOpen(false);
+    try {
+      const p = await picture({ scale: 2 });
+      if (!p) return setStatus('No chart on screen to copy');
+      await navigator.clipboard.write([new ClipboardItem({ 'image/png': await canvasPng(p.canvas) })]);
+      setStatus('Copied the chart picture to the clipboard');
+    } catch (e) {
+      setStatus(`Copy failed: ${describeError(e)}`);
+    }
+  }
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!isSaveChartShortcut(e)) return;
+      e.preventDefault();
+      void savePng();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [savePng]);
+
+  const reportImages = async (): Promise<readonly ReportImage[]> => {
+    const p = await picture({ scale: 2, forceLight: true });
+    return p ? [{ title: p.title, dataUrl: p.canvas.toDataURL('image/png') }] : [];
+  };
 
   useEffect(() => {
     if (!open) return;
@@ -85,7 +135,7 @@ export function ShareMenu({ reportImages }: ShareMenuProps = {}) {
       const { fileName, pdf } = await makeReportPdf({
         studyId,
         pageSize,
-        images: reportImages ?? (async () => []),
+        images: reportImages,
         onStep: (step) => setReport((r) => (r && r.abort === abort ? { ...r, step } : r)),
         signal: abort.signal,
       });
@@ -111,6 +161,15 @@ export function ShareMenu({ reportImages }: ShareMenuProps = {}) {
 
   return (
     <div className="share-menu" ref={menu}>
+      <button
+        type="button"
+        className="button"
+        title="Save the chart as a PNG picture (Ctrl/⌘+Shift+S)"
+        onClick={() => void savePng()}
+        data-testid="save-chart-button"
+      >
+        Save chart
+      </button>
       <button
         type="button"
         className="button"
@@ -145,6 +204,19 @@ export function ShareMenu({ reportImages }: ShareMenuProps = {}) {
             }}
           >
             New study…
+          </button>
+          <hr />
+          <button type="button" role="menuitem" onClick={() => void savePng({ scale: 2 })}>
+            Chart as PNG (2×)
+          </button>
+          <button type="button" role="menuitem" onClick={() => void savePng({ scale: 1 })}>
+            Chart as PNG (1×)
+          </button>
+          <button type="button" role="menuitem" onClick={() => void savePng({ scale: 2, forceLight: true })}>
+            Chart as PNG for print (light)
+          </button>
+          <button type="button" role="menuitem" onClick={() => void copyPng()}>
+            Copy chart picture
           </button>
           <hr />
           <button type="button" role="menuitem" onClick={() => void exportReport('A4')}>
