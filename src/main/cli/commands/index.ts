@@ -9,6 +9,7 @@ import { seedCommand } from './seed';
 import { studyCreateCommand, studyExportCommand, studyImportCommand } from './study-files';
 import { studyFromArticleCommand } from './study-from-article';
 import { syncCommand } from './sync';
+import { webCommand } from './web';
 import { watchlistExportCommand, watchlistImportCommand, watchlistListCommand } from './watchlist';
 
 /** Every CLI command. */
@@ -28,4 +29,5 @@ export const commands: readonly Command[] = [
   studyImportCommand,
   studyCreateCommand,
   reportCommand,
+  webCommand,
 ];

@@ -10,6 +10,7 @@ import { NewStudyDialog } from './new-study-dialog';
 import { makeReportPdf, saveBlob, type ReportStep } from './report-pdf';
 import { canvasPng } from './chart-image';
 import { useChartPicture, type PictureOptions } from './use-chart-picture';
+import { useCommand } from '../../app/commands-context';
 import type { PageSize } from '../../../../shared/contract/export';
 import type { ReportImage } from '../../../../shared/domain/report/study-report';
 import { StudyImportDialog } from './study-import-dialog';
@@ -26,13 +27,6 @@ const STEP_TEXT: Record<ReportStep, string> = {
   printing: 'Printing the pages…',
   saving: 'Saving…',
 };
-
-/** True for Ctrl+Shift+S (⌘+Shift+S on macOS): "save the chart as a picture". */
-export function isSaveChartShortcut(
-  e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>,
-): boolean {
-  return (e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && e.key.toLowerCase() === 's';
-}
 
 /**
  * The toolbar's "Share" menu: export the open study as a `.catalyst.json` file, import one
@@ -79,16 +73,6 @@ export function ShareMenu() {
       setStatus(`Copy failed: ${describeError(e)}`);
     }
   }
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!isSaveChartShortcut(e)) return;
-      e.preventDefault();
-      void savePng();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [savePng]);
 
   const reportImages = async (): Promise<readonly ReportImage[]> => {
     const p = await picture({ scale: 2, forceLight: true });
@@ -148,6 +132,12 @@ export function ShareMenu() {
     }
   }
 
+  // File ▸ Export and File ▸ Import Study (menu, Ctrl/⌘+Shift+S, Ctrl/⌘+P) act here.
+  useCommand('export.png', () => void savePng());
+  useCommand('export.pdf', () => void exportReport('A4'), report === null);
+  useCommand('export.csv', () => setOpen(true));
+  useCommand('file.importStudy', () => picker.current?.click());
+
   async function pickFile(files: FileList | null) {
     const file = files?.[0];
     if (picker.current) picker.current.value = '';
@@ -164,7 +154,7 @@ export function ShareMenu() {
       <button
         type="button"
         className="button"
-        title="Save the chart as a PNG picture (Ctrl/⌘+Shift+S)"
+        title="Save the chart as a PNG picture (File ▸ Export Chart as PNG, Ctrl/⌘+Shift+S)"
         onClick={() => void savePng()}
         data-testid="save-chart-button"
       >
