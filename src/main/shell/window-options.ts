@@ -1,7 +1,8 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { themeTokens } from '../../shared/theme';
 
-/** Window background before the page paints, matched to the renderer's light and dark themes. */
-export const BACKGROUND = { light: '#ffffff', dark: '#131722' } as const;
+/** Window background before the page paints: the renderer's page background (shared theme tokens). */
+export const BACKGROUND = { light: themeTokens.light.bg, dark: themeTokens.dark.bg } as const;
 
 export interface WindowOptionsInput {
   /** Absolute path of the built preload (`out/preload/index.cjs`). */

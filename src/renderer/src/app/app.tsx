@@ -12,10 +12,14 @@ import { InstrumentInfo } from '../features/instruments/instrument-info';
 import { SyncPanel } from '../features/sync/sync-panel';
 import { SyncToolbar } from '../features/sync/sync-toolbar';
 import { WatchlistsPanel } from '../features/watchlists/watchlists-panel';
+import { Splitter } from '../ui/splitter';
 import { Tabs, type Tab } from '../ui/tabs';
 import { AppStateProvider, useAppState } from './app-state';
 import { DataVersionsProvider } from './data-versions-context';
+import { PANEL_LIMITS } from './side-panels';
+import { useSidePanels } from './use-side-panels';
 import { useTheme } from './use-theme';
+import { useThemeTokens } from './use-theme-tokens';
 
 /** Side-panel tabs; each feature adds its panel here. */
 const sideTabs: readonly Tab[] = [
@@ -25,27 +29,102 @@ const sideTabs: readonly Tab[] = [
   { id: 'updates', label: 'Updates', render: () => <SyncPanel /> },
 ];
 
+/** A toolbar button that shows or hides one side panel (the icon marks which side). */
+function PanelToggle({
+  side,
+  label,
+  shortcut,
+  open,
+  onToggle,
+}: {
+  side: 'left' | 'right';
+  label: string;
+  shortcut: string;
+  open: boolean;
+  onToggle(): void;
+}) {
+  const x = side === 'left' ? 2 : 10;
+  return (
+    <button
+      type="button"
+      className="icon-button panel-toggle"
+      aria-label={`${open ? 'Hide' : 'Show'} ${label}`}
+      aria-pressed={open}
+      aria-keyshortcuts={shortcut}
+      title={`${open ? 'Hide' : 'Show'} ${label} (${shortcut.replace('Control', 'Ctrl')})`}
+      onClick={onToggle}
+      data-panel-toggle={side}
+    >
+      <svg width="16" height="14" viewBox="0 0 16 14" aria-hidden="true">
+        <rect x="0.5" y="0.5" width="15" height="13" rx="2" fill="none" stroke="currentColor" />
+        <rect x={x} y="2" width="4" height="10" rx="1" fill="currentColor" opacity={open ? 1 : 0.35} />
+      </svg>
+    </button>
+  );
+}
+
 function Layout() {
   const theme = useTheme();
+  useThemeTokens(theme);
   const { status } = useAppState();
+  const panels = useSidePanels();
+  const { widths, prefs } = panels;
   return (
-    <div className={`app theme-${theme}`} data-theme={theme}>
+    <div
+      className={`app theme-${theme}`}
+      data-theme={theme}
+      style={{ gridTemplateColumns: `${widths.sidebar}px minmax(0, 1fr) ${widths.details}px` }}
+    >
       <header className="toolbar">
+        <PanelToggle
+          side="left"
+          label="instruments panel"
+          shortcut="Control+B"
+          open={!prefs.sidebar.collapsed}
+          onToggle={() => panels.toggle('sidebar')}
+        />
         <span className="brand">Catalyst</span>
         <StudyHeader />
         <div className="toolbar-actions">
           <SyncToolbar />
+          <PanelToggle
+            side="right"
+            label="details panel"
+            shortcut="Control+Alt+B"
+            open={!prefs.details.collapsed}
+            onToggle={() => panels.toggle('details')}
+          />
         </div>
       </header>
-      <aside className="sidebar">
-        <StudySidebar />
-        <WatchlistsPanel />
+      <aside className="sidebar" hidden={prefs.sidebar.collapsed} aria-label="Instruments" data-testid="sidebar">
+        <div className="panel-scroll">
+          <StudySidebar />
+          <WatchlistsPanel />
+        </div>
+        <Splitter
+          label="Instruments panel width"
+          width={widths.sidebar}
+          min={PANEL_LIMITS.sidebar.min}
+          max={PANEL_LIMITS.sidebar.max}
+          direction={1}
+          onResize={(w) => panels.setWidth('sidebar', w)}
+        />
       </aside>
       <main className="chart-area">
         <StudyChartView />
       </main>
-      <aside className="side-panel">
-        <Tabs tabs={sideTabs} label="Details" />
+      <aside className="side-panel" hidden={prefs.details.collapsed} aria-label="Details" data-testid="details-panel">
+        <Splitter
+          label="Details panel width"
+          width={widths.details}
+          min={PANEL_LIMITS.details.min}
+          max={PANEL_LIMITS.details.max}
+          direction={-1}
+          onResize={(w) => panels.setWidth('details', w)}
+        />
+        <div className="panel-scroll">
+          <Tabs tabs={sideTabs} label="Details" />
+        </div>
       </aside>
       <footer className="status-bar" role="status">
         {status}
