@@ -1,5 +1,6 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { themeTokens } from '../../shared/theme';
+import { MIN_WINDOW } from './window-state';
 
 /** Window background before the page paints: the renderer's page background (shared theme tokens). */
 export const BACKGROUND = { light: themeTokens.light.bg, dark: themeTokens.dark.bg } as const;
@@ -12,6 +13,9 @@ export interface WindowOptionsInput {
   /** Initial size in DIPs; defaults to 1440 × 900. */
   readonly width?: number;
   readonly height?: number;
+  /** Position restored from the last session (already clamped to a visible screen). */
+  readonly x?: number;
+  readonly y?: number;
 }
 
 /**
@@ -23,10 +27,11 @@ export interface WindowOptionsInput {
 export function createWindowOptions(input: WindowOptionsInput): BrowserWindowConstructorOptions {
   return {
     title: 'Catalyst',
+    ...(input.x !== undefined && input.y !== undefined ? { x: input.x, y: input.y } : {}),
     width: input.width ?? 1440,
     height: input.height ?? 900,
-    minWidth: 960,
-    minHeight: 600,
+    minWidth: MIN_WINDOW.width,
+    minHeight: MIN_WINDOW.height,
     show: false,
     backgroundColor: input.dark ? BACKGROUND.dark : BACKGROUND.light,
     autoHideMenuBar: false,
