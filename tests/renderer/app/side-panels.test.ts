@@ -4,7 +4,6 @@ import {
   DEFAULT_PANELS,
   drawnWidths,
   PANEL_LIMITS,
-  panelForShortcut,
   parsePanels,
   type SidePanels,
 } from '../../../src/renderer/src/app/side-panels';
@@ -64,24 +63,5 @@ describe('remembered panels', () => {
       details: DEFAULT_PANELS.details,
     });
     expect(parsePanels(JSON.stringify({ sidebar: { width: 99999 } })).sidebar.width).toBe(PANEL_LIMITS.sidebar.max);
-  });
-});
-
-describe('panel shortcuts', () => {
-  const key = (code: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey', boolean>> = {}) => ({
-    code,
-    ctrlKey: false,
-    metaKey: false,
-    altKey: false,
-    shiftKey: false,
-    ...mods,
-  });
-  it('toggles the sidebar with Ctrl/Cmd+B and the details panel with Ctrl/Cmd+Alt+B', () => {
-    expect(panelForShortcut(key('KeyB', { ctrlKey: true }))).toBe('sidebar');
-    expect(panelForShortcut(key('KeyB', { metaKey: true }))).toBe('sidebar');
-    expect(panelForShortcut(key('KeyB', { ctrlKey: true, altKey: true }))).toBe('details');
-    expect(panelForShortcut(key('KeyB'))).toBeNull();
-    expect(panelForShortcut(key('KeyB', { ctrlKey: true, shiftKey: true }))).toBeNull();
-    expect(panelForShortcut(key('KeyN', { ctrlKey: true }))).toBeNull();
   });
 });

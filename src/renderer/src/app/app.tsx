@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { appCommands } from '../../../shared/domain/app-commands';
 import { api } from '../api/client';
 import { ClaimsPanel } from '../features/claims/claims-panel';
 import { EventsPanel } from '../features/events/events-panel';
@@ -15,7 +16,10 @@ import { WatchlistsPanel } from '../features/watchlists/watchlists-panel';
 import { Splitter } from '../ui/splitter';
 import { Tabs, type Tab } from '../ui/tabs';
 import { AppStateProvider, useAppState } from './app-state';
+import { formatShortcut } from './commands';
+import { CommandsProvider } from './commands-context';
 import { DataVersionsProvider } from './data-versions-context';
+import { ShortcutsOverlay } from '../features/shortcuts/shortcuts-overlay';
 import { PANEL_LIMITS } from './side-panels';
 import { useSidePanels } from './use-side-panels';
 import { useTheme } from './use-theme';
@@ -29,29 +33,32 @@ const sideTabs: readonly Tab[] = [
   { id: 'updates', label: 'Updates', render: () => <SyncPanel /> },
 ];
 
+const isMac = () => /Mac/.test(navigator.platform);
+
 /** A toolbar button that shows or hides one side panel (the icon marks which side). */
 function PanelToggle({
   side,
   label,
-  shortcut,
+  command,
   open,
   onToggle,
 }: {
   side: 'left' | 'right';
   label: string;
-  shortcut: string;
+  command: 'view.toggleSidebar' | 'view.toggleDetails';
   open: boolean;
   onToggle(): void;
 }) {
   const x = side === 'left' ? 2 : 10;
+  const accelerator = appCommands[command].accelerator;
   return (
     <button
       type="button"
       className="icon-button panel-toggle"
       aria-label={`${open ? 'Hide' : 'Show'} ${label}`}
       aria-pressed={open}
-      aria-keyshortcuts={shortcut}
-      title={`${open ? 'Hide' : 'Show'} ${label} (${shortcut.replace('Control', 'Ctrl')})`}
+      aria-keyshortcuts={accelerator.replace('CmdOrCtrl', isMac() ? 'Meta' : 'Control')}
+      title={`${open ? 'Hide' : 'Show'} ${label} (${formatShortcut(accelerator, isMac())})`}
       onClick={onToggle}
       data-panel-toggle={side}
     >
@@ -79,7 +86,7 @@ function Layout() {
         <PanelToggle
           side="left"
           label="instruments panel"
-          shortcut="Control+B"
+          command="view.toggleSidebar"
           open={!prefs.sidebar.collapsed}
           onToggle={() => panels.toggle('sidebar')}
         />
@@ -90,7 +97,7 @@ function Layout() {
           <PanelToggle
             side="right"
             label="details panel"
-            shortcut="Control+Alt+B"
+            command="view.toggleDetails"
             open={!prefs.details.collapsed}
             onToggle={() => panels.toggle('details')}
           />
@@ -129,6 +136,7 @@ function Layout() {
       <footer className="status-bar" role="status">
         {status}
       </footer>
+      <ShortcutsOverlay />
     </div>
   );
 }
@@ -141,15 +149,17 @@ export function App() {
   }, []);
   return (
     <DataVersionsProvider>
-      <AppStateProvider>
-        <StudyProvider>
-          <ChartProvider>
-            <StudyChartProvider>
-              <Layout />
-            </StudyChartProvider>
-          </ChartProvider>
-        </StudyProvider>
-      </AppStateProvider>
+      <CommandsProvider>
+        <AppStateProvider>
+          <StudyProvider>
+            <ChartProvider>
+              <StudyChartProvider>
+                <Layout />
+              </StudyChartProvider>
+            </ChartProvider>
+          </StudyProvider>
+        </AppStateProvider>
+      </CommandsProvider>
     </DataVersionsProvider>
   );
 }

@@ -71,18 +71,3 @@ export function parsePanels(saved: string | null): SidePanels {
   };
   return { sidebar: read('sidebar'), details: read('details') };
 }
-
-/** The modifier keys and key code of a key press (a structural `KeyboardEvent`). */
-export interface KeyPress {
-  readonly code: string;
-  readonly ctrlKey: boolean;
-  readonly metaKey: boolean;
-  readonly altKey: boolean;
-  readonly shiftKey: boolean;
-}
-
-/** The panel a shortcut toggles: Ctrl/Cmd+B the sidebar, Ctrl/Cmd+Alt+B the details panel; else null. */
-export function panelForShortcut(e: KeyPress): PanelId | null {
-  if (e.code !== 'KeyB' || !(e.ctrlKey || e.metaKey) || e.shiftKey) return null;
-  return e.altKey ? 'details' : 'sidebar';
-}

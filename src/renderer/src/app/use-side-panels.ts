@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import { clampWidth, drawnWidths, panelForShortcut, parsePanels, type PanelId, type SidePanels } from './side-panels';
+import { useCommand } from './commands-context';
+import { clampWidth, drawnWidths, parsePanels, type PanelId, type SidePanels } from './side-panels';
 
 const STORAGE_KEY = 'catalyst.layout.panels';
 
@@ -19,7 +20,7 @@ const subscribeResize = (notify: () => void) => {
 
 /**
  * The side panels' widths and collapsed state, remembered across launches (localStorage),
- * with their keyboard shortcuts. Drawn widths follow the window's width.
+ * toggled by the View menu's commands (Ctrl/Cmd+B, Ctrl/Cmd+Alt+B). Drawn widths follow the window's width.
  */
 export function useSidePanels(): SidePanelsState {
   const [prefs, setPrefs] = useState<SidePanels>(() => parsePanels(localStorage.getItem(STORAGE_KEY)));
@@ -36,16 +37,9 @@ export function useSidePanels(): SidePanelsState {
     setPrefs((p) => ({ ...p, [panel]: { width: clampWidth(panel, width), collapsed: false } }));
   }, []);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const panel = panelForShortcut(e);
-      if (!panel) return;
-      e.preventDefault();
-      toggle(panel);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [toggle]);
+  // View ▸ Toggle Sidebar / Toggle Details Panel: the menu, or the same keys without a menu.
+  useCommand('view.toggleSidebar', () => toggle('sidebar'));
+  useCommand('view.toggleDetails', () => toggle('details'));
 
   return { prefs, widths: drawnWidths(prefs, viewport), toggle, setWidth };
 }
