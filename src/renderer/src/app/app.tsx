@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { appCommands } from '../../../shared/domain/app-commands';
 import { api } from '../api/client';
+import { ArticleEntry } from '../features/article/article-entry';
 import { ClaimsPanel } from '../features/claims/claims-panel';
 import { EventsPanel } from '../features/events/events-panel';
 import { StudyChartProvider } from '../features/study/study-chart';
@@ -93,6 +94,7 @@ function Layout() {
         <span className="brand">Catalyst</span>
         <StudyHeader />
         <div className="toolbar-actions">
+          <ArticleEntry />
           <SyncToolbar />
           <PanelToggle
             side="right"
