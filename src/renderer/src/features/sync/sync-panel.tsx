@@ -114,6 +114,7 @@ export function SyncPanel() {
                   <span className="sync-added">
                     +{x.added}
                     {x.changed ? ` (${x.changed} revised)` : ''}
+                    {x.notice ? <span className="sync-notice">: {x.notice}</span> : null}
                   </span>
                 )}
               </li>
