@@ -1,4 +1,5 @@
 import { appChannels, appEvents } from './app';
+import { barsImportChannels } from './bars-import';
 import type { ChannelMap, PushEventMap } from './define';
 import { exportChannels, exportEvents } from './export';
 import { marketChannels } from './market';
@@ -12,6 +13,7 @@ import { watchlistChannels, watchlistEvents } from './watchlists';
  */
 export const channels = {
   ...appChannels,
+  ...barsImportChannels,
   ...exportChannels,
   ...marketChannels,
   ...studyChannels,

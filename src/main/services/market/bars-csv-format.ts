@@ -1,41 +1,17 @@
-import type { DateOrder } from './bars-csv-values';
+import {
+  BAR_FIELDS,
+  FORMAT_LABELS,
+  type BarField,
+  type BarsCsvFormat,
+  type DateOrder,
+} from '../../../shared/domain/bars-import';
 
 /**
  * Which column of a daily-bars CSV holds what, and which download the file is, from its
  * header alone. Columns that are not needed are ignored (and listed), never a reason to refuse.
  */
 
-/** A value of a daily bar a column can hold. */
-export type BarField = 'date' | 'open' | 'high' | 'low' | 'close' | 'adjClose' | 'volume';
-
-export const BAR_FIELDS: readonly BarField[] = ['date', 'open', 'high', 'low', 'close', 'adjClose', 'volume'];
-
-/** The downloads recognised by their header (`ohlcv`: any other file with usable columns). */
-export type BarsCsvFormat =
-  | 'yahoo'
-  | 'yfinance'
-  | 'tiingo'
-  | 'alpha-vantage'
-  | 'stooq'
-  | 'investing.com'
-  | 'nasdaq.com'
-  | 'european'
-  | 'ohlcv'
-  | 'close-only';
-
-/** How each format is named to the user. */
-export const FORMAT_LABELS: Record<BarsCsvFormat, string> = {
-  yahoo: 'Yahoo Finance download',
-  yfinance: 'yfinance to_csv()',
-  tiingo: 'Tiingo CSV',
-  'alpha-vantage': 'Alpha Vantage CSV',
-  stooq: 'Stooq download',
-  'investing.com': 'investing.com export',
-  'nasdaq.com': 'nasdaq.com download',
-  european: 'European export (; and decimal commas)',
-  ohlcv: 'OHLCV CSV',
-  'close-only': 'date,close CSV',
-};
+export { BAR_FIELDS, FORMAT_LABELS, type BarField, type BarsCsvFormat };
 
 /**
  * Header names → field, best first within a field (a file with both `Close` and `Price`

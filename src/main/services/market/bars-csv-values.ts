@@ -1,4 +1,5 @@
 import { isIsoDate, type IsoDate } from '../../../shared/brand';
+import type { DateOrder } from '../../../shared/domain/bars-import';
 
 /**
  * Cell readers for daily-bars CSVs as people download them: numbers with either decimal mark,
@@ -8,8 +9,7 @@ import { isIsoDate, type IsoDate } from '../../../shared/brand';
  * ({@link resolveDateOrder}), never row by row.
  */
 
-/** Order of day and month in a numeric date like `03/04/2025`; ISO dates are always `ymd`. */
-export type DateOrder = 'ymd' | 'mdy' | 'dmy';
+export type { DateOrder };
 
 export type DecimalMark = '.' | ',';
 

@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import type { IsoDate } from '../../../shared/brand';
 import { barProblem, toBar, type Bar } from '../../../shared/domain/bar';
 import { CatalystError } from '../../../shared/contract/errors';
+import { MAX_BARS_CSV_BYTES, type LineProblem } from '../../../shared/domain/bars-import';
 import {
   conventionalDateOrder,
   detectFormat,
@@ -23,14 +24,9 @@ import {
   type DecimalMark,
 } from './bars-csv-values';
 
-/** One problem in a bars CSV, by 1-based physical line number. */
-export interface LineProblem {
-  readonly line: number;
-  readonly reason: string;
-}
+export type { LineProblem };
 
-/** The largest bars CSV accepted (about 200 years of daily bars with room to spare). */
-export const MAX_BARS_CSV_BYTES = 20 * 1024 * 1024;
+export { MAX_BARS_CSV_BYTES };
 
 /** Choices that override what is detected (CLI flags; the preview's controls). */
 export interface BarsCsvOptions {

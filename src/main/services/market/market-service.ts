@@ -4,9 +4,15 @@ import type { Bar } from '../../../shared/domain/bar';
 import type { Instrument, InstrumentSummary } from '../../../shared/domain/instrument';
 import type { BarsRepository } from '../../db/repositories/bars-repository';
 import { bareInstrument, type InstrumentsRepository } from '../../db/repositories/instruments-repository';
-import { assertReadable, readBarsCsv, type BarsCsvOptions, type BarsCsvReading, type LineProblem } from './bars-csv';
-import type { BarField, BarsCsvFormat } from './bars-csv-format';
-import type { DateOrder } from './bars-csv-values';
+import { assertReadable, readBarsCsv, type BarsCsvOptions, type BarsCsvReading } from './bars-csv';
+import {
+  MAX_DIFFERING_SHOWN,
+  type BarsFileSummary,
+  type BarsImportPreview,
+  type DifferingBar,
+  type DifferingRows,
+  type ImportBarsResult,
+} from '../../../shared/domain/bars-import';
 
 /** Runs `fn` in one database transaction. */
 export type Transact = <T>(fn: () => T) => T;
@@ -17,67 +23,12 @@ export interface MarketServiceDeps {
   readonly transact: Transact;
 }
 
-/** How an import treats file rows whose date is cached with different values. */
-export type DifferingRows = 'keep' | 'replace';
-
 export interface ImportBarsOptions extends BarsCsvOptions {
   /** Shown in the instrument's provenance ("imported from HSI.csv (investing.com export)"). */
   readonly fileName?: string;
   /** Default `replace` (the CLI's upsert); the app's preview defaults to `keep`. */
   readonly differing?: DifferingRows;
 }
-
-/** What an import found in the file, besides the bars (shared by preview and import). */
-export interface BarsFileSummary {
-  readonly format: BarsCsvFormat;
-  readonly formatLabel: string;
-  /** Day/month order of the date column (`ymd` for ISO dates). */
-  readonly dateOrder: DateOrder | null;
-  readonly columns: BarsCsvReading['columns'];
-  readonly ignoredColumns: readonly string[];
-  /** Rows left out on purpose (Yahoo's `null` rows), with the reason. */
-  readonly skipped: readonly LineProblem[];
-}
-
-export interface ImportBarsResult extends BarsFileSummary {
-  readonly symbol: Ticker;
-  /** Valid rows read from the file (skipped rows not counted). */
-  readonly rows: number;
-  /** Rows inserted or changed (0 on an identical re-import). */
-  readonly changed: number;
-  readonly from: IsoDate;
-  readonly to: IsoDate;
-}
-
-/** A cached bar and the file's different bar for the same session. */
-export interface DifferingBar {
-  readonly date: IsoDate;
-  readonly cached: Bar;
-  readonly file: Bar;
-}
-
-/** What importing the file would do; nothing is written to make it. */
-export interface BarsImportPreview extends BarsFileSummary {
-  readonly symbol: Ticker;
-  readonly fileName: string | null;
-  /** Whether the symbol already has an instrument in the cache. */
-  readonly instrumentExists: boolean;
-  readonly rows: number;
-  readonly from: IsoDate | null;
-  readonly to: IsoDate | null;
-  /** Rows whose date is not cached. */
-  readonly toAdd: number;
-  /** Rows identical to the cache. */
-  readonly unchanged: number;
-  /** Rows whose cached values differ (first {@link MAX_DIFFERING_SHOWN}); `differingCount` counts all. */
-  readonly differing: readonly DifferingBar[];
-  readonly differingCount: number;
-  /** Problems that stop the import, all at once (empty: importable). */
-  readonly problems: readonly LineProblem[];
-}
-
-/** Differing rows listed in a preview (all are counted). */
-export const MAX_DIFFERING_SHOWN = 200;
 
 function sameBar(a: Bar, b: Bar): boolean {
   return (
@@ -101,7 +52,7 @@ function summary(reading: BarsCsvReading): BarsFileSummary {
   };
 }
 
-export type { BarField };
+export type { BarsImportPreview, ImportBarsResult, DifferingRows };
 
 /** Reads and writes the price cache: instruments and daily bars. */
 export class MarketService {
