@@ -108,3 +108,30 @@ export interface BarsImportPreview extends BarsFileSummary {
 
 /** Differing rows listed in a preview (all are counted). */
 export const MAX_DIFFERING_SHOWN = 200;
+
+const DATE_HEADERS = /^(date|datetime|timestamp|time|day|datum|data|fecha)$/;
+const CLOSE_HEADERS =
+  /^(close|close\/last|price|last|adj close|adjclose|schluss|schlusskurs|letzter|clôture|dernier|chiusura)$/;
+const SYMBOL_HEADERS = /^(symbol|ticker|code)$/;
+
+/**
+ * Whether a file's first line is the header of a daily-bars CSV (a date column and a close or
+ * price column, and no symbol column: a Yahoo portfolio export has dates and prices too, but
+ * one row per symbol). Used to route a dropped or opened file to the bars import preview.
+ */
+export function looksLikeBarsCsv(text: string): boolean {
+  const first = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .find((l) => l.trim() !== '');
+  if (!first) return false;
+  const delimiter = first.split(';').length > first.split(',').length ? ';' : first.includes('\t') ? '\t' : ',';
+  const names = first
+    .split(delimiter)
+    .map((c) => c.trim().replace(/^"|"$/g, '').replace(/\*+$/, '').trim().toLowerCase());
+  return (
+    names.some((n) => DATE_HEADERS.test(n)) &&
+    names.some((n) => CLOSE_HEADERS.test(n)) &&
+    !names.some((n) => SYMBOL_HEADERS.test(n))
+  );
+}

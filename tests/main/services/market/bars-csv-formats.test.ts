@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readBarsCsv } from '../../../../src/main/services/market/bars-csv';
 import { decodeBarsBytes } from '../../../../src/main/services/market/bars-file';
+import { looksLikeBarsCsv } from '../../../../src/shared/domain/bars-import';
 
 const DIR = join(__dirname, '../../../fixtures/market/formats');
 const read = (name: string) => readBarsCsv(decodeBarsBytes(name, readFileSync(join(DIR, name))).text);
@@ -194,5 +195,30 @@ describe('column mapping chosen by the user', () => {
     expect(r.bars[0]).toMatchObject({ close: 9, adjClose: null });
     expect(r.ignoredColumns).toEqual(['Close']);
     expect(readBarsCsv(text, { mapping: { close: 'Last' } }).problems[0]?.reason).toMatch(/no such column/);
+  });
+});
+
+describe('looksLikeBarsCsv (routing a dropped file)', () => {
+  it.each([
+    'yahoo-download.csv',
+    'yfinance-to-csv.csv',
+    'tiingo.csv',
+    'alphavantage.csv',
+    'stooq.csv',
+    'investing-com.csv',
+    'nasdaq-com.csv',
+    'ohlcv-extra-columns.csv',
+    'european.csv',
+  ])('recognises %s', (name) => {
+    expect(looksLikeBarsCsv(readFileSync(join(DIR, name), 'utf8'))).toBe(true);
+  });
+
+  it.each([
+    ['a Yahoo portfolio export', 'Symbol,Current Price,Date,Time,Change,Open,High,Low,Volume\nBABA,1,2,3'],
+    ['a symbol list', 'Symbol\nAAPL\n'],
+    ['a TradingView list', 'NASDAQ:AAPL,NYSE:BABA'],
+    ['an empty file', ''],
+  ])('leaves %s to the watchlist import', (_, text) => {
+    expect(looksLikeBarsCsv(text)).toBe(false);
   });
 });

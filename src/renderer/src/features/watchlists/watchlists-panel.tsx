@@ -13,6 +13,8 @@ import { useAppState } from '../../app/app-state';
 import { readFileForImport, saveTextFile } from './file-transfer';
 import { ImportDialog } from './import-dialog';
 import { useFileDrop } from './use-file-drop';
+import { BarsImportDialog, type BarsFileInput } from '../bars-import/bars-import-dialog';
+import { isBarsCsvFile, readBarsFile } from '../bars-import/bars-file';
 import { WatchlistEntries } from './watchlist-entries';
 import './watchlists.css';
 
@@ -36,7 +38,8 @@ function rememberedListId(): number | null {
  * button, by dropping them on the window, or from the native menu.
  */
 export function WatchlistsPanel() {
-  const { selected, select, setStatus, dataVersion } = useAppState();
+  const { selected, select, setStatus, dataVersion, notifyDataChanged } = useAppState();
+  const [pendingBars, setPendingBars] = useState<BarsFileInput | null>(null);
   const [lists, setLists] = useState<readonly WatchlistSummary[]>([]);
   const [openId, setOpenId] = useState<number | null>(rememberedListId);
   const [loaded, setDetail] = useState<WatchlistDetail | null>(null);
@@ -108,7 +111,10 @@ export function WatchlistsPanel() {
       const file = files[0]!;
       if (files.length > 1)
         setStatus(`Importing ${file.name} (one file at a time; ${files.length - 1} other file(s) ignored).`);
-      readFileForImport(file).then(setPendingFile, fail);
+      // A daily-prices CSV goes to the bars import preview; anything else is a watchlist.
+      isBarsCsvFile(file)
+        .then((bars) => (bars ? readBarsFile(file).then(setPendingBars) : readFileForImport(file).then(setPendingFile)))
+        .catch(fail);
     },
     [fail, setStatus],
   );
@@ -456,6 +462,22 @@ export function WatchlistsPanel() {
         <div className="wl-drop-overlay" data-testid="watchlist-drop-overlay">
           <p>Drop to import a watchlist</p>
         </div>
+      )}
+
+      {pendingBars && (
+        <BarsImportDialog
+          key={`${pendingBars.fileName}:${pendingBars.bytesBase64.length}`}
+          file={pendingBars}
+          onCancel={() => setPendingBars(null)}
+          onImported={(r) => {
+            setPendingBars(null);
+            setStatus(
+              `Imported ${r.changed} session(s) of ${r.symbol} from ${pendingBars.fileName} (${r.formatLabel}), ${r.from} → ${r.to}.`,
+            );
+            notifyDataChanged();
+            select(r.symbol);
+          }}
+        />
       )}
 
       {pendingFile && (
