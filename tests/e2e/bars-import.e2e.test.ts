@@ -107,6 +107,10 @@ describe('a daily-prices CSV dropped on the window', () => {
       .toMatch(/Imported 4 session\(s\) of \^HSI from Hang Seng Historical Data\.csv \(investing\.com export\)/);
     await page.locator('[data-testid="price-chart"][data-symbol="^HSI"]').waitFor();
     await expect.poll(() => canvasHasDrawing(page, '[data-testid="price-chart"]')).toBe(true);
+    // Each series says which session it ends on: in the legend and in the sidebar.
+    const last = app.core.services.market.getBars(hsi).at(-1)!.date;
+    expect(await page.locator('[data-testid="legend-asof"]').textContent()).toBe(`as of ${last}`);
+    expect(await page.locator('[data-testid="study-universe"] [data-symbol="^HSI"] .asof').textContent()).toBe(last);
     await app.screenshot('bars-import-2-imported-and-charted');
   });
 

@@ -38,8 +38,17 @@ function rememberedListId(): number | null {
  * button, by dropping them on the window, or from the native menu.
  */
 export function WatchlistsPanel() {
-  const { selected, select, setStatus, dataVersion, notifyDataChanged } = useAppState();
+  const { selected, select, setStatus, dataVersion, notifyDataChanged, instruments } = useAppState();
   const [pendingBars, setPendingBars] = useState<BarsFileInput | null>(null);
+  // A message to show once the instrument list has been re-read (which resets the status bar).
+  const afterReload = useRef<{ message: string; before: unknown } | null>(null);
+  useEffect(() => {
+    const pending = afterReload.current;
+    if (pending && instruments !== pending.before) {
+      afterReload.current = null;
+      setStatus(pending.message);
+    }
+  }, [instruments, setStatus]);
   const [lists, setLists] = useState<readonly WatchlistSummary[]>([]);
   const [openId, setOpenId] = useState<number | null>(rememberedListId);
   const [loaded, setDetail] = useState<WatchlistDetail | null>(null);
@@ -471,9 +480,10 @@ export function WatchlistsPanel() {
           onCancel={() => setPendingBars(null)}
           onImported={(r) => {
             setPendingBars(null);
-            setStatus(
-              `Imported ${r.changed} session(s) of ${r.symbol} from ${pendingBars.fileName} (${r.formatLabel}), ${r.from} → ${r.to}.`,
-            );
+            afterReload.current = {
+              message: `Imported ${r.changed} session(s) of ${r.symbol} from ${pendingBars.fileName} (${r.formatLabel}), ${r.from} → ${r.to}.`,
+              before: instruments,
+            };
             notifyDataChanged();
             select(r.symbol);
           }}
