@@ -1,6 +1,7 @@
 import type { Handlers } from '../../rpc/router';
 import type { Services } from '../create-core';
 import { appHandlers, type AppHandlerDeps } from './app-handlers';
+import { articleHandlers } from './article-handlers';
 import { barsImportHandlers } from './bars-import-handlers';
 import { exportHandlers } from './export-handlers';
 import { combineHandlers } from './feature-handlers';
@@ -13,7 +14,8 @@ import { watchlistHandlers } from './watchlist-handlers';
 export function createHandlers(s: Services, app: AppHandlerDeps): Handlers {
   return combineHandlers(
     appHandlers(app),
-    barsImportHandlers(s),
+    articleHandlers(s),
+    barsImportHandlers(s, app.push.emit),
     exportHandlers(s),
     marketHandlers(s),
     studyHandlers(s),

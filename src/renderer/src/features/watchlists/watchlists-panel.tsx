@@ -10,6 +10,7 @@ import type { WatchlistExportFormat } from '../../../../shared/domain/watchlist/
 import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { useAppState } from '../../app/app-state';
+import { useDataVersions } from '../../app/data-versions-context';
 import { readFileForImport, saveTextFile } from './file-transfer';
 import { ImportDialog } from './import-dialog';
 import { useFileDrop } from './use-file-drop';
@@ -38,17 +39,11 @@ function rememberedListId(): number | null {
  * button, by dropping them on the window, or from the native menu.
  */
 export function WatchlistsPanel() {
-  const { selected, select, setStatus, dataVersion, notifyDataChanged, instruments } = useAppState();
+  const { selected, select, setStatus } = useAppState();
+  const versions = useDataVersions();
+  // Rows show last close and change: re-read on a change of the lists or of any bars.
+  const dataVersion = [versions.kinds.watchlists, versions.kinds.bars].join(',');
   const [pendingBars, setPendingBars] = useState<BarsFileInput | null>(null);
-  // A message to show once the instrument list has been re-read (which resets the status bar).
-  const afterReload = useRef<{ message: string; before: unknown } | null>(null);
-  useEffect(() => {
-    const pending = afterReload.current;
-    if (pending && instruments !== pending.before) {
-      afterReload.current = null;
-      setStatus(pending.message);
-    }
-  }, [instruments, setStatus]);
   const [lists, setLists] = useState<readonly WatchlistSummary[]>([]);
   const [openId, setOpenId] = useState<number | null>(rememberedListId);
   const [loaded, setDetail] = useState<WatchlistDetail | null>(null);
@@ -60,7 +55,6 @@ export function WatchlistsPanel() {
   const [exportOpen, setExportOpen] = useState(false);
   const [undo, setUndo] = useState<{ id: number; name: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [syncVersion, setSyncVersion] = useState(0);
   const fileInput = useRef<HTMLInputElement>(null);
   // The detail on screen belongs to the open list (a stale one is never shown).
   const detail = loaded && loaded.id === openId ? loaded : null;
@@ -111,9 +105,7 @@ export function WatchlistsPanel() {
     return () => {
       live = false;
     };
-  }, [openId, dataVersion, syncVersion, fail]);
-
-  useEffect(() => api.on('sync.finished', () => setSyncVersion((v) => v + 1)), []);
+  }, [openId, dataVersion, fail]);
 
   const openFiles = useCallback(
     (files: File[]) => {
@@ -480,11 +472,10 @@ export function WatchlistsPanel() {
           onCancel={() => setPendingBars(null)}
           onImported={(r) => {
             setPendingBars(null);
-            afterReload.current = {
-              message: `Imported ${r.changed} session(s) of ${r.symbol} from ${pendingBars.fileName} (${r.formatLabel}), ${r.from} → ${r.to}.`,
-              before: instruments,
-            };
-            notifyDataChanged();
+            // Main announces the new bars (data.changed); the instrument list follows.
+            setStatus(
+              `Imported ${r.changed} session(s) of ${r.symbol} from ${pendingBars.fileName} (${r.formatLabel}), ${r.from} → ${r.to}.`,
+            );
             select(r.symbol);
           }}
         />
