@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { api } from '../api/client';
+import { ArticleEntry } from '../features/article/article-entry';
 import { ClaimsPanel } from '../features/claims/claims-panel';
 import { EventsPanel } from '../features/events/events-panel';
 import { StudyChartProvider } from '../features/study/study-chart';
@@ -14,7 +15,9 @@ import { SyncToolbar } from '../features/sync/sync-toolbar';
 import { WatchlistsPanel } from '../features/watchlists/watchlists-panel';
 import { Tabs, type Tab } from '../ui/tabs';
 import { AppStateProvider, useAppState } from './app-state';
+import { CommandsProvider } from './commands-context';
 import { DataVersionsProvider } from './data-versions-context';
+import { ShortcutsOverlay } from '../features/shortcuts/shortcuts-overlay';
 import { useTheme } from './use-theme';
 
 /** Side-panel tabs; each feature adds its panel here. */
@@ -34,6 +37,7 @@ function Layout() {
         <span className="brand">Catalyst</span>
         <StudyHeader />
         <div className="toolbar-actions">
+          <ArticleEntry />
           <SyncToolbar />
         </div>
       </header>
@@ -50,6 +54,7 @@ function Layout() {
       <footer className="status-bar" role="status">
         {status}
       </footer>
+      <ShortcutsOverlay />
     </div>
   );
 }
@@ -62,15 +67,17 @@ export function App() {
   }, []);
   return (
     <DataVersionsProvider>
-      <AppStateProvider>
-        <StudyProvider>
-          <ChartProvider>
-            <StudyChartProvider>
-              <Layout />
-            </StudyChartProvider>
-          </ChartProvider>
-        </StudyProvider>
-      </AppStateProvider>
+      <CommandsProvider>
+        <AppStateProvider>
+          <StudyProvider>
+            <ChartProvider>
+              <StudyChartProvider>
+                <Layout />
+              </StudyChartProvider>
+            </ChartProvider>
+          </StudyProvider>
+        </AppStateProvider>
+      </CommandsProvider>
     </DataVersionsProvider>
   );
 }
