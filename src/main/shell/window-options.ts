@@ -1,8 +1,9 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { themeTokens } from '../../shared/theme';
 import { MIN_WINDOW } from './window-state';
 
-/** Window background before the page paints, matched to the renderer's light and dark themes. */
-export const BACKGROUND = { light: '#ffffff', dark: '#131722' } as const;
+/** Window background before the page paints: the renderer's page background (shared theme tokens). */
+export const BACKGROUND = { light: themeTokens.light.bg, dark: themeTokens.dark.bg } as const;
 
 export interface WindowOptionsInput {
   /** Absolute path of the built preload (`out/preload/index.cjs`). */

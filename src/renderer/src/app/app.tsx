@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { appCommands } from '../../../shared/domain/app-commands';
 import { api } from '../api/client';
 import { ArticleEntry } from '../features/article/article-entry';
 import { ClaimsPanel } from '../features/claims/claims-panel';
@@ -13,12 +14,17 @@ import { InstrumentInfo } from '../features/instruments/instrument-info';
 import { SyncPanel } from '../features/sync/sync-panel';
 import { SyncToolbar } from '../features/sync/sync-toolbar';
 import { WatchlistsPanel } from '../features/watchlists/watchlists-panel';
+import { Splitter } from '../ui/splitter';
 import { Tabs, type Tab } from '../ui/tabs';
 import { AppStateProvider, useAppState } from './app-state';
+import { formatShortcut } from './commands';
 import { CommandsProvider } from './commands-context';
 import { DataVersionsProvider } from './data-versions-context';
 import { ShortcutsOverlay } from '../features/shortcuts/shortcuts-overlay';
+import { PANEL_LIMITS } from './side-panels';
+import { useSidePanels } from './use-side-panels';
 import { useTheme } from './use-theme';
+import { useThemeTokens } from './use-theme-tokens';
 
 /** Side-panel tabs; each feature adds its panel here. */
 const sideTabs: readonly Tab[] = [
@@ -28,28 +34,106 @@ const sideTabs: readonly Tab[] = [
   { id: 'updates', label: 'Updates', render: () => <SyncPanel /> },
 ];
 
+const isMac = () => /Mac/.test(navigator.platform);
+
+/** A toolbar button that shows or hides one side panel (the icon marks which side). */
+function PanelToggle({
+  side,
+  label,
+  command,
+  open,
+  onToggle,
+}: {
+  side: 'left' | 'right';
+  label: string;
+  command: 'view.toggleSidebar' | 'view.toggleDetails';
+  open: boolean;
+  onToggle(): void;
+}) {
+  const x = side === 'left' ? 2 : 10;
+  const accelerator = appCommands[command].accelerator;
+  return (
+    <button
+      type="button"
+      className="icon-button panel-toggle"
+      aria-label={`${open ? 'Hide' : 'Show'} ${label}`}
+      aria-pressed={open}
+      aria-keyshortcuts={accelerator.replace('CmdOrCtrl', isMac() ? 'Meta' : 'Control')}
+      title={`${open ? 'Hide' : 'Show'} ${label} (${formatShortcut(accelerator, isMac())})`}
+      onClick={onToggle}
+      data-panel-toggle={side}
+    >
+      <svg width="16" height="14" viewBox="0 0 16 14" aria-hidden="true">
+        <rect x="0.5" y="0.5" width="15" height="13" rx="2" fill="none" stroke="currentColor" />
+        <rect x={x} y="2" width="4" height="10" rx="1" fill="currentColor" opacity={open ? 1 : 0.35} />
+      </svg>
+    </button>
+  );
+}
+
 function Layout() {
   const theme = useTheme();
+  useThemeTokens(theme);
   const { status } = useAppState();
+  const panels = useSidePanels();
+  const { widths, prefs } = panels;
   return (
-    <div className={`app theme-${theme}`} data-theme={theme}>
+    <div
+      className={`app theme-${theme}`}
+      data-theme={theme}
+      style={{ gridTemplateColumns: `${widths.sidebar}px minmax(0, 1fr) ${widths.details}px` }}
+    >
       <header className="toolbar">
+        <PanelToggle
+          side="left"
+          label="instruments panel"
+          command="view.toggleSidebar"
+          open={!prefs.sidebar.collapsed}
+          onToggle={() => panels.toggle('sidebar')}
+        />
         <span className="brand">Catalyst</span>
         <StudyHeader />
         <div className="toolbar-actions">
           <ArticleEntry />
           <SyncToolbar />
+          <PanelToggle
+            side="right"
+            label="details panel"
+            command="view.toggleDetails"
+            open={!prefs.details.collapsed}
+            onToggle={() => panels.toggle('details')}
+          />
         </div>
       </header>
-      <aside className="sidebar">
-        <StudySidebar />
-        <WatchlistsPanel />
+      <aside className="sidebar" hidden={prefs.sidebar.collapsed} aria-label="Instruments" data-testid="sidebar">
+        <div className="panel-scroll">
+          <StudySidebar />
+          <WatchlistsPanel />
+        </div>
+        <Splitter
+          label="Instruments panel width"
+          width={widths.sidebar}
+          min={PANEL_LIMITS.sidebar.min}
+          max={PANEL_LIMITS.sidebar.max}
+          direction={1}
+          onResize={(w) => panels.setWidth('sidebar', w)}
+        />
       </aside>
       <main className="chart-area">
         <StudyChartView />
       </main>
-      <aside className="side-panel">
-        <Tabs tabs={sideTabs} label="Details" />
+      <aside className="side-panel" hidden={prefs.details.collapsed} aria-label="Details" data-testid="details-panel">
+        <Splitter
+          label="Details panel width"
+          width={widths.details}
+          min={PANEL_LIMITS.details.min}
+          max={PANEL_LIMITS.details.max}
+          direction={-1}
+          onResize={(w) => panels.setWidth('details', w)}
+        />
+        <div className="panel-scroll">
+          <Tabs tabs={sideTabs} label="Details" />
+        </div>
       </aside>
       <footer className="status-bar" role="status">
         {status}
