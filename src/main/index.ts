@@ -30,6 +30,7 @@ import { createMenuTemplate, type OpenKind } from './shell/menu';
 import { openDialogOptions } from './shell/open-dialog';
 import { fileToOpen, parseWindowState, restoreWindowBounds, type WindowState } from './shell/window-state';
 import { aboutText, rememberRecent } from './shell/about';
+import { printHtmlToPdf } from './shell/print-pdf';
 import { safeStorageSecrets } from './shell/safe-storage-secrets';
 import { bundledSyncWorkerEntry } from './worker/bundled-entry';
 import { hardenSession, hardenWebContents } from './shell/session-hardening';
@@ -111,6 +112,7 @@ function start(): void {
       dbPath,
       // First launch seeds the embedded study so it opens offline at once; cheap afterwards.
       seedOnOpen: true,
+      printPdf: printHtmlToPdf,
       // A file opened from the OS or a sync on launch must not be lost before the window subscribes.
       queuePushUntilReady: true,
       // The fetch worker as electron-vite bundled it; API keys encrypted by the OS keychain.

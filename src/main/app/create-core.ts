@@ -11,10 +11,11 @@ import { ClaimsRepository } from '../db/repositories/claims-repository';
 import { EventsRepository } from '../db/repositories/events-repository';
 import { StudyRepository } from '../db/repositories/study-repository';
 import { StudySeedRepository } from '../db/repositories/study-seed-repository';
-import { ExportService } from '../services/export/export-service';
+import { ExportService, type PdfPrinter } from '../services/export/export-service';
 import { ClaimsService } from '../services/study/claims-service';
 import { ArticleService } from '../services/article/article-service';
 import { SeedService } from '../services/study/seed-service';
+import { StudyFileService } from '../services/study/study-file-service';
 import { StudyService } from '../services/study/study-service';
 import { createSyncService, type SyncCoreOptions } from '../services/sync/create-sync-service';
 import type { SyncService } from '../services/sync/sync-service';
@@ -38,6 +39,8 @@ export interface CoreOptions {
   readonly onUnexpectedError?: (channel: string, error: unknown) => void;
   /** Price updates: worker entry, secret store (safeStorage in the app), env overrides. */
   readonly sync?: SyncCoreOptions;
+  /** Chromium's PDF printing for report pages (Electron's printToPDF in the app; the test browser in e2e). */
+  readonly printPdf?: PdfPrinter;
   /** Hold push events until the renderer calls `app.ready` (the app and the end-to-end harness). */
   readonly queuePushUntilReady?: boolean;
 }
@@ -51,6 +54,7 @@ export interface Services {
   readonly sync: SyncService;
   readonly watchlists: WatchlistsService;
   readonly export: ExportService;
+  readonly studyFiles: StudyFileService;
 }
 
 /** Everything the main process runs, minus Electron: used by the app, the CLI and the tests. */
@@ -115,6 +119,14 @@ export function createCore(options: CoreOptions): Core {
       getBars: (symbol, from, to) => market.getBars(symbol, from, to),
       listEvents: (filter) => study.listEvents(filter),
       evaluateClaims: (studyId) => claims.evaluate(studyId),
+      getStudy: (id) => study.getStudy(id),
+      today: () => clock.now().toISOString().slice(0, 10),
+      printPdf: options.printPdf,
+    }),
+    studyFiles: new StudyFileService({
+      ...studyRepos,
+      writeTransaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
+      emitChanged: (event) => push.emit('data.changed', event),
     }),
   };
   const router = createRouter(createHandlers(services, { push }), {

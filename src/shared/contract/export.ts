@@ -35,12 +35,30 @@ export const csvExportSchema = z.discriminatedUnion('table', [
 ]);
 export type CsvExportInput = z.output<typeof csvExportSchema>;
 
+/** The largest report page `export.pdf` prints (chart images are inline PNGs). */
+export const MAX_REPORT_HTML_CHARS = 40 * 1024 * 1024;
+
+/** A page size a report is printed on. */
+export const pageSizes = ['A4', 'Letter'] as const;
+export type PageSize = (typeof pageSizes)[number];
+
+/** A printed PDF. */
+export interface PrintedPdf {
+  readonly bytesBase64: string;
+  readonly bytes: number;
+}
+
 /** Channels that turn what the app shows into files. */
 export const exportChannels = {
   'export.csv': channel({
     doc: 'A table as RFC 4180 CSV (bars of a range or all, events, evaluated claims): ISO dates, full-precision numbers, formula-safe text.',
     input: csvExportSchema,
     output: returns<ExportedFile>(),
+  }),
+  'export.pdf': channel({
+    doc: "Prints a report page made by the renderer to PDF with Chromium's print engine (printToPDF in the app): the page's CSS sets size and page numbers.",
+    input: z.object({ html: z.string().min(1).max(MAX_REPORT_HTML_CHARS), pageSize: z.enum(pageSizes) }).strict(),
+    output: returns<PrintedPdf>(),
   }),
 } as const;
 

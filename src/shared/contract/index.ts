@@ -5,6 +5,7 @@ import type { ChannelMap, PushEventMap } from './define';
 import { exportChannels, exportEvents } from './export';
 import { marketChannels } from './market';
 import { studyChannels, studyEvents } from './study';
+import { studyFileChannels } from './study-files';
 import { syncChannels, syncEvents } from './sync';
 import { watchlistChannels, watchlistEvents } from './watchlists';
 
@@ -19,6 +20,7 @@ export const channels = {
   ...exportChannels,
   ...marketChannels,
   ...studyChannels,
+  ...studyFileChannels,
   ...syncChannels,
   ...watchlistChannels,
 } as const satisfies ChannelMap;

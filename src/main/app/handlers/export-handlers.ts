@@ -6,5 +6,6 @@ import type { FeatureHandlers } from './feature-handlers';
 export function exportHandlers(s: Services): FeatureHandlers<typeof exportChannels> {
   return {
     'export.csv': (q) => s.export.csv(q),
+    'export.pdf': (q) => s.export.pdf(q.html, q.pageSize),
   };
 }

@@ -6,6 +6,7 @@ import { barsImportHandlers } from './bars-import-handlers';
 import { exportHandlers } from './export-handlers';
 import { combineHandlers } from './feature-handlers';
 import { marketHandlers } from './market-handlers';
+import { studyFileHandlers } from './study-file-handlers';
 import { studyHandlers } from './study-handlers';
 import { syncHandlers } from './sync-handlers';
 import { watchlistHandlers } from './watchlist-handlers';
@@ -19,6 +20,7 @@ export function createHandlers(s: Services, app: AppHandlerDeps): Handlers {
     exportHandlers(s),
     marketHandlers(s),
     studyHandlers(s),
+    studyFileHandlers(s),
     syncHandlers(s),
     watchlistHandlers(s),
   );

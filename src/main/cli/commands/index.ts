@@ -4,7 +4,9 @@ import { claimsCommand } from './claims';
 import { eventsCommand } from './events';
 import { exportCsvCommand } from './export-csv';
 import { importBarsCommand } from './import-bars';
+import { reportCommand } from './report';
 import { seedCommand } from './seed';
+import { studyCreateCommand, studyExportCommand, studyImportCommand } from './study-files';
 import { studyFromArticleCommand } from './study-from-article';
 import { syncCommand } from './sync';
 import { webCommand } from './web';
@@ -23,5 +25,9 @@ export const commands: readonly Command[] = [
   watchlistExportCommand,
   watchlistListCommand,
   exportCsvCommand,
+  studyExportCommand,
+  studyImportCommand,
+  studyCreateCommand,
+  reportCommand,
   webCommand,
 ];

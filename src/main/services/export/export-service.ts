@@ -1,18 +1,38 @@
 import type { IsoDate, Ticker } from '../../../shared/brand';
 import { EMBEDDED_STUDY_ID } from '../../../shared/contract/study';
-import type { CsvExportInput, ExportedFile } from '../../../shared/contract/export';
+import type { CsvExportInput, ExportedFile, PageSize, PrintedPdf } from '../../../shared/contract/export';
 import type { Bar } from '../../../shared/domain/bar';
 import type { ClaimEvaluation } from '../../../shared/domain/claims';
 import { toCsv } from '../../../shared/domain/csv/csv-cells';
 import { barsTable, claimsTable, eventsTable, type CsvTable } from '../../../shared/domain/csv/export-tables';
 import { safeFileStem } from '../../../shared/domain/file-name';
 import type { EventWithT0 } from '../../../shared/domain/study-event';
+import type { StudyDetail } from '../../../shared/domain/study';
+import { reportHtml, reportMarkdown } from '../../../shared/domain/report/study-report';
+import { CatalystError } from '../../../shared/contract/errors';
 
 /** What the exporter reads; the market, study and claims services provide it. */
 export interface ExportServiceDeps {
   readonly getBars: (symbol: Ticker, from?: IsoDate, to?: IsoDate) => Bar[];
   readonly listEvents: (filter: { studyId?: string }) => EventWithT0[];
   readonly evaluateClaims: (studyId: string) => ClaimEvaluation[];
+  readonly getStudy: (id: string) => StudyDetail;
+  /** Today's date (ISO), printed on report covers. */
+  readonly today: () => string;
+  /** Chromium's PDF printing of an HTML page (the app's printToPDF); absent where no browser engine runs. */
+  readonly printPdf?: PdfPrinter;
+}
+
+/** Prints a self-contained HTML page to PDF bytes. */
+export type PdfPrinter = (html: string, pageSize: PageSize) => Promise<Uint8Array>;
+
+/** What {@link ExportService.report} makes. */
+export interface ReportRequest {
+  readonly studyId: string;
+  readonly format: 'html' | 'md';
+  /** Only this event and the claims measured from it. */
+  readonly eventId?: string;
+  readonly pageSize?: 'A4' | 'Letter';
 }
 
 const CSV_MIME = 'text/csv;charset=utf-8';
@@ -58,5 +78,46 @@ export class ExportService {
       content: toCsv(table.header, table.rows, { bom: input.bom ?? false }),
       rows: table.rows.length,
     };
+  }
+
+  /**
+   * The study's report (or one event's) as HTML or Markdown, without chart images: the CLI has
+   * no renderer, and the report says so. The app makes the PDF from the same HTML with charts.
+   */
+  report(req: ReportRequest): ExportedFile {
+    const study = this.deps.getStudy(req.studyId);
+    if (req.eventId && !study.events.some((e) => e.id === req.eventId))
+      throw new CatalystError('not-found', `study "${req.studyId}" has no event "${req.eventId}"`);
+    const input = {
+      study,
+      claims: this.deps.evaluateClaims(req.studyId),
+      eventId: req.eventId,
+      generatedOn: this.deps.today(),
+      pageSize: req.pageSize,
+    };
+    const content = req.format === 'html' ? reportHtml(input) : reportMarkdown(input);
+    const stem = safeFileStem(`${study.id}${req.eventId ? ` ${req.eventId}` : ''} report`, 'report');
+    return {
+      fileName: `${stem}.${req.format}`,
+      mimeType: req.format === 'html' ? 'text/html;charset=utf-8' : 'text/markdown;charset=utf-8',
+      content,
+      rows: 0,
+    };
+  }
+
+  /**
+   * Prints a report page to PDF. `unavailable` where no printer is wired (the CLI: use
+   * `catalyst report --format html` and print it from a browser).
+   */
+  async pdf(html: string, pageSize: PageSize): Promise<PrintedPdf> {
+    if (!this.deps.printPdf)
+      throw new CatalystError(
+        'unavailable',
+        'PDF printing needs the app (or a browser engine); none is available here',
+      );
+    const bytes = await this.deps.printPdf(html, pageSize);
+    if (bytes.byteLength < 5 || String.fromCharCode(...bytes.subarray(0, 5)) !== '%PDF-')
+      throw new CatalystError('internal', 'the printer did not return a PDF');
+    return { bytesBase64: Buffer.from(bytes).toString('base64'), bytes: bytes.byteLength };
   }
 }

@@ -11,6 +11,7 @@ import { StudySidebar } from '../features/study/study-sidebar';
 import { StudyProvider } from '../features/study/study-state';
 import { ChartProvider } from '../features/chart/chart-context';
 import { InstrumentInfo } from '../features/instruments/instrument-info';
+import { ShareMenu } from '../features/share/share-menu';
 import { SyncPanel } from '../features/sync/sync-panel';
 import { SyncToolbar } from '../features/sync/sync-toolbar';
 import { WatchlistsPanel } from '../features/watchlists/watchlists-panel';
@@ -96,6 +97,7 @@ function Layout() {
         <div className="toolbar-actions">
           <ArticleEntry />
           <SyncToolbar />
+          <ShareMenu />
           <PanelToggle
             side="right"
             label="details panel"

@@ -73,4 +73,35 @@ describe('export.csv through createCore and the real router', () => {
     const unknown = await c.router.dispatch('export.csv', { table: 'bars', symbol: 'NOPE' }, SENDER);
     expect(unknown).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
+
+  it('export.pdf is unavailable without a printer, and refuses what is not a PDF', async () => {
+    const c = (core = createCore({ dbPath: tmp.dbPath(), isTrustedSender: () => true }));
+    expect(await c.router.dispatch('export.pdf', { html: '<p>x</p>', pageSize: 'A4' }, SENDER)).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable' },
+    });
+    await c.close();
+    const printed: string[] = [];
+    const withPrinter = (core = createCore({
+      dbPath: tmp.dbPath(),
+      isTrustedSender: () => true,
+      printPdf: async (html, size) => {
+        printed.push(`${size}:${html}`);
+        return new TextEncoder().encode(html.includes('bad') ? 'not a pdf' : '%PDF-1.7 x');
+      },
+    }));
+    const ok = await withPrinter.router.dispatch('export.pdf', { html: '<p>ok</p>', pageSize: 'Letter' }, SENDER);
+    expect(ok).toMatchObject({ ok: true, value: { bytes: 10 } });
+    expect(printed).toEqual(['Letter:<p>ok</p>']);
+    expect(
+      await withPrinter.router.dispatch('export.pdf', { html: '<p>bad</p>', pageSize: 'A4' }, SENDER),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
+    expect(await withPrinter.router.dispatch('export.pdf', { html: 'x', pageSize: 'A3' }, SENDER)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+  });
 });

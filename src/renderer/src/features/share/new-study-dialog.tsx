@@ -1,0 +1,114 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { StudySummary } from '../../../../shared/domain/study';
+import { api } from '../../api/client';
+import { describeError } from '../../api/errors';
+
+export interface NewStudyDialogProps {
+  readonly onCancel: () => void;
+  readonly onCreated: (study: StudySummary) => void;
+}
+
+const symbols = (s: string): string[] =>
+  s
+    .split(/[\s,;]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+/** A study from scratch: its name, the article it is built from, and its universe (subjects and benchmarks). */
+export function NewStudyDialog({ onCancel, onCreated }: NewStudyDialogProps) {
+  const titleId = useId();
+  const [title, setTitle] = useState('');
+  const [sourceTitle, setSourceTitle] = useState('');
+  const [author, setAuthor] = useState('');
+  const [url, setUrl] = useState('');
+  const [subjects, setSubjects] = useState('');
+  const [benchmarks, setBenchmarks] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !busy) onCancel();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [busy, onCancel]);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const study = await api.studies.create({
+        title: title.trim(),
+        source: {
+          kind: 'article',
+          title: sourceTitle.trim(),
+          ...(author.trim() ? { author: author.trim() } : {}),
+          ...(url.trim() ? { url: url.trim() } : {}),
+        },
+        universe: [
+          ...symbols(subjects).map((symbol) => ({ symbol, role: 'subject' as const })),
+          ...symbols(benchmarks).map((symbol) => ({ symbol, role: 'benchmark' as const })),
+        ],
+      });
+      onCreated(study);
+    } catch (err) {
+      setError(describeError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="share-backdrop">
+      <form
+        className="share-modal share-form"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        data-testid="new-study-dialog"
+        onSubmit={(e) => void submit(e)}
+      >
+        <h2 id={titleId}>New study</h2>
+        <label>
+          Name
+          <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} required autoFocus />
+        </label>
+        <label>
+          Article title
+          <input value={sourceTitle} onChange={(e) => setSourceTitle(e.target.value)} maxLength={300} required />
+        </label>
+        <label>
+          Author
+          <input value={author} onChange={(e) => setAuthor(e.target.value)} maxLength={200} />
+        </label>
+        <label>
+          Link
+          <input type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://…" />
+        </label>
+        <label>
+          Subjects
+          <input value={subjects} onChange={(e) => setSubjects(e.target.value)} placeholder="9988.HK, BABA" required />
+        </label>
+        <label>
+          Benchmarks
+          <input value={benchmarks} onChange={(e) => setBenchmarks(e.target.value)} placeholder="^HSI" />
+        </label>
+        {error && (
+          <p className="share-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="share-actions">
+          <button type="button" className="button" onClick={onCancel} disabled={busy}>
+            Cancel
+          </button>
+          <button type="submit" className="button primary" disabled={busy}>
+            Create study
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,289 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CsvExportInput } from '../../../../shared/contract/export';
+import { EMBEDDED_STUDY_ID } from '../../../../shared/contract/study';
+import { api } from '../../api/client';
+import { describeError } from '../../api/errors';
+import { useAppState } from '../../app/app-state';
+import { useStudy } from '../study/study-state';
+import { saveTextFile } from '../watchlists/file-transfer';
+import { NewStudyDialog } from './new-study-dialog';
+import { makeReportPdf, saveBlob, type ReportStep } from './report-pdf';
+import { canvasPng } from './chart-image';
+import { useChartPicture, type PictureOptions } from './use-chart-picture';
+import { useCommand } from '../../app/commands-context';
+import type { PageSize } from '../../../../shared/contract/export';
+import type { ReportImage } from '../../../../shared/domain/report/study-report';
+import { StudyImportDialog } from './study-import-dialog';
+import './share.css';
+
+/** Study files are JSON; anything larger than this is refused before it is read. */
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+type Dialog = { readonly kind: 'import'; readonly fileName: string; readonly text: string } | { readonly kind: 'new' };
+
+const STEP_TEXT: Record<ReportStep, string> = {
+  reading: 'Reading the study and evaluating its claims…',
+  charts: 'Drawing the chart…',
+  printing: 'Printing the pages…',
+  saving: 'Saving…',
+};
+
+/**
+ * The toolbar's "Share" menu: export the open study as a `.catalyst.json` file, import one
+ * (through the preview), start a new study, and save the events, claims or the selected
+ * symbol's bars as CSV.
+ */
+export function ShareMenu() {
+  const { selected, setStatus } = useAppState();
+  const { study } = useStudy();
+  const [open, setOpen] = useState(false);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [report, setReport] = useState<{ readonly step: ReportStep; readonly abort: AbortController } | null>(null);
+  const menu = useRef<HTMLDivElement>(null);
+  const picker = useRef<HTMLInputElement>(null);
+  const studyId = study?.id ?? EMBEDDED_STUDY_ID;
+  const picture = useChartPicture();
+
+  const savePng = useCallback(
+    async (options: PictureOptions = {}) => {
+      setOpen(false);
+      try {
+        const p = await picture(options);
+        if (!p) {
+          setStatus('No chart on screen to save');
+          return;
+        }
+        saveBlob(p.fileName, await canvasPng(p.canvas));
+        setStatus(`Saved the chart as ${p.fileName} (${p.canvas.width}×${p.canvas.height})`);
+      } catch (e) {
+        setStatus(`Chart picture failed: ${describeError(e)}`);
+      }
+    },
+    [picture, setStatus],
+  );
+
+  async function copyPng() {
+    setOpen(false);
+    try {
+      const p = await picture({ scale: 2 });
+      if (!p) return setStatus('No chart on screen to copy');
+      await navigator.clipboard.write([new ClipboardItem({ 'image/png': await canvasPng(p.canvas) })]);
+      setStatus('Copied the chart picture to the clipboard');
+    } catch (e) {
+      setStatus(`Copy failed: ${describeError(e)}`);
+    }
+  }
+
+  const reportImages = async (): Promise<readonly ReportImage[]> => {
+    const p = await picture({ scale: 2, forceLight: true });
+    return p ? [{ title: p.title, dataUrl: p.canvas.toDataURL('image/png') }] : [];
+  };
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent) => {
+      if (menu.current && !menu.current.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', close);
+    return () => document.removeEventListener('mousedown', close);
+  }, [open]);
+
+  async function run(what: string, fn: () => Promise<string>) {
+    setOpen(false);
+    try {
+      setStatus(await fn());
+    } catch (e) {
+      setStatus(`${what} failed: ${describeError(e)}`);
+    }
+  }
+
+  const exportStudy = () =>
+    run('Study export', async () => {
+      const f = await api.studies.export({ id: studyId });
+      saveTextFile(f.fileName, f.mimeType, f.content);
+      return `Saved the study as ${f.fileName}`;
+    });
+
+  const exportCsv = (input: CsvExportInput) =>
+    run('CSV export', async () => {
+      const f = await api.export.csv({ ...input, bom: true });
+      saveTextFile(f.fileName, f.mimeType, f.content);
+      return `Saved ${f.rows} row(s) as ${f.fileName}`;
+    });
+
+  async function exportReport(pageSize: PageSize) {
+    setOpen(false);
+    const abort = new AbortController();
+    setReport({ step: 'reading', abort });
+    try {
+      const { fileName, pdf } = await makeReportPdf({
+        studyId,
+        pageSize,
+        images: reportImages,
+        onStep: (step) => setReport((r) => (r && r.abort === abort ? { ...r, step } : r)),
+        signal: abort.signal,
+      });
+      saveBlob(fileName, pdf);
+      setStatus(`Saved the report as ${fileName}`);
+    } catch (e) {
+      setStatus(abort.signal.aborted ? 'The report was cancelled' : `Report failed: ${describeError(e)}`);
+    } finally {
+      setReport((r) => (r && r.abort === abort ? null : r));
+    }
+  }
+
+  // File ▸ Export and File ▸ Import Study (menu, Ctrl/⌘+Shift+S, Ctrl/⌘+P) act here.
+  useCommand('export.png', () => void savePng());
+  useCommand('export.pdf', () => void exportReport('A4'), report === null);
+  useCommand('export.csv', () => setOpen(true));
+  useCommand('file.importStudy', () => picker.current?.click());
+
+  async function pickFile(files: FileList | null) {
+    const file = files?.[0];
+    if (picker.current) picker.current.value = '';
+    if (!file) return;
+    if (file.size > MAX_FILE_BYTES) {
+      setStatus(`Cannot import ${file.name}: larger than 5 MiB. Nothing was imported.`);
+      return;
+    }
+    setDialog({ kind: 'import', fileName: file.name, text: await file.text() });
+  }
+
+  return (
+    <div className="share-menu" ref={menu}>
+      <button
+        type="button"
+        className="button"
+        title="Save the chart as a PNG picture (File ▸ Export Chart as PNG, Ctrl/⌘+Shift+S)"
+        onClick={() => void savePng()}
+        data-testid="save-chart-button"
+      >
+        Save chart
+      </button>
+      <button
+        type="button"
+        className="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => setOpen((v) => !v)}
+        data-testid="share-menu-button"
+      >
+        Share ▾
+      </button>
+      {open && (
+        <div className="share-popover" role="menu">
+          <button type="button" role="menuitem" onClick={() => void exportStudy()}>
+            Export study file (.catalyst.json)
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            onClick={() => {
+              setOpen(false);
+              picker.current?.click();
+            }}
+          >
+            Import study file…
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            onClick={() => {
+              setOpen(false);
+              setDialog({ kind: 'new' });
+            }}
+          >
+            New study…
+          </button>
+          <hr />
+          <button type="button" role="menuitem" onClick={() => void savePng({ scale: 2 })}>
+            Chart as PNG (2×)
+          </button>
+          <button type="button" role="menuitem" onClick={() => void savePng({ scale: 1 })}>
+            Chart as PNG (1×)
+          </button>
+          <button type="button" role="menuitem" onClick={() => void savePng({ scale: 2, forceLight: true })}>
+            Chart as PNG for print (light)
+          </button>
+          <button type="button" role="menuitem" onClick={() => void copyPng()}>
+            Copy chart picture
+          </button>
+          <hr />
+          <button type="button" role="menuitem" onClick={() => void exportReport('A4')}>
+            Report as PDF (A4)
+          </button>
+          <button type="button" role="menuitem" onClick={() => void exportReport('Letter')}>
+            Report as PDF (Letter)
+          </button>
+          <hr />
+          <button type="button" role="menuitem" onClick={() => void exportCsv({ table: 'events', studyId })}>
+            Events as CSV
+          </button>
+          <button type="button" role="menuitem" onClick={() => void exportCsv({ table: 'claims', studyId })}>
+            Claims as CSV
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            disabled={!selected}
+            onClick={() => selected && void exportCsv({ table: 'bars', symbol: selected })}
+          >
+            {selected ? `${selected} bars as CSV` : 'Bars as CSV (select a symbol)'}
+          </button>
+        </div>
+      )}
+      <input
+        ref={picker}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        data-testid="study-file-input"
+        onChange={(e) => void pickFile(e.target.files)}
+      />
+      {dialog?.kind === 'import' && (
+        <StudyImportDialog
+          fileName={dialog.fileName}
+          text={dialog.text}
+          onCancel={() => setDialog(null)}
+          onImported={(r) => {
+            setDialog(null);
+            setStatus(
+              r.counts.written === 0
+                ? `Nothing imported: “${r.title}” is already here`
+                : `Imported “${r.study?.title ?? r.title}” (${r.counts.written} item(s)) as “${r.studyId}”`,
+            );
+          }}
+        />
+      )}
+      {report && (
+        <div className="share-backdrop">
+          <div
+            className="share-modal share-progress"
+            role="dialog"
+            aria-modal="true"
+            aria-label="Making the report"
+            data-testid="report-progress"
+          >
+            <h2>Report</h2>
+            <p role="status">{STEP_TEXT[report.step]}</p>
+            <progress max={4} value={['reading', 'charts', 'printing', 'saving'].indexOf(report.step) + 1} />
+            <div className="share-actions">
+              <button type="button" className="button" onClick={() => report.abort.abort()}>
+                Cancel
+              </button>
+            </div>
+          </div>
+        </div>
+      )}
+      {dialog?.kind === 'new' && (
+        <NewStudyDialog
+          onCancel={() => setDialog(null)}
+          onCreated={(s) => {
+            setDialog(null);
+            setStatus(`Created study “${s.title}” (${s.id})`);
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,202 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  REPORTS_DIR,
+  launchRendererWithMainServices,
+  type RendererWithMainServices,
+} from './harness/renderer-with-main-services';
+
+const DIALOG = '[data-testid="study-import-dialog"]';
+const ID = 'china-tech-rally-2025';
+
+describe('share: study files, CSV and the report in the app', () => {
+  let app: RendererWithMainServices;
+
+  // The app prints with Electron's printToPDF; here main prints the same page with this
+  // Chromium's PDF printing (the same engine), in a page of its own.
+  const printPdf = async (html: string, pageSize: 'A4' | 'Letter'): Promise<Uint8Array> => {
+    const page = await app.browser.newPage();
+    try {
+      await page.setContent(html, { waitUntil: 'load' });
+      return new Uint8Array(await page.pdf({ format: pageSize, preferCSSPageSize: true, printBackground: true }));
+    } finally {
+      await page.close();
+    }
+  };
+
+  beforeAll(async () => {
+    app = await launchRendererWithMainServices({ core: { seedOnOpen: true, printPdf } });
+    await app.page.locator('[data-testid="study-header"]').waitFor();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('previews a study file that differs from yours and imports it as a copy', async () => {
+    const { page, core } = app;
+    const file = JSON.parse(core.services.studyFiles.exportStudy(ID).content) as {
+      events: Array<{ id: string; title: string }>;
+    };
+    file.events[0]!.title = 'Their own title';
+    await page.getByTestId('share-menu-button').click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('menuitem', { name: 'Import study file…' }).click();
+    await (
+      await chooser
+    ).setFiles({
+      name: 'theirs.catalyst.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(file)),
+    });
+    const dialog = page.locator(DIALOG);
+    await dialog.waitFor();
+    await expect.poll(() => page.locator(`${DIALOG} tbody tr`).count()).toBe(1 + 15 + 31 + 5);
+    const summary = await page.getByTestId('study-import-summary').textContent();
+    expect(summary).toContain('will be added as a copy, “china-tech-rally-2025-copy”');
+    const conflict = page.locator(`${DIALOG} tbody tr[data-status="conflict"]`, { hasText: 'Their own title' });
+    expect(await conflict.textContent()).toContain('differs in title');
+    await app.screenshot('share-1-import-preview');
+
+    // Merge: the conflicting event offers "keep yours" or "add theirs as a copy".
+    await dialog.getByLabel('Merge into my study (never overwrites mine)').check();
+    await dialog.getByRole('combobox', { name: /Conflict: 2025-01-13 Their own title/ }).waitFor();
+    await app.screenshot('share-2-import-merge');
+    await dialog.getByLabel('Import as a copy').check();
+    await dialog.getByRole('button', { name: /^Import \(/ }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => page.locator('.status-bar').textContent()).toContain('as “china-tech-rally-2025-copy”');
+    expect(
+      core.services.study.getStudy(`${ID}-copy`).events.find((e) => e.id === 'hstech-2025-low-imported')?.title,
+    ).toBe('Their own title');
+    expect(core.services.study.getStudy(ID).events.find((e) => e.id === 'hstech-2025-low')?.title).toBe(
+      'Hang Seng TECH Index 2025 closing low',
+    );
+  });
+
+  it('creates a study from scratch through the form', async () => {
+    const { page, core } = app;
+    await page.getByTestId('share-menu-button').click();
+    await app.screenshot('share-3-menu');
+    await page.getByRole('menuitem', { name: 'New study…' }).click();
+    const form = page.getByTestId('new-study-dialog');
+    await form.getByLabel('Name').fill('Japan chip rally');
+    await form.getByLabel('Article title').fill('Why Japanese chip stocks doubled');
+    await form.getByLabel('Link').fill('https://example.com/chips');
+    await form.getByLabel('Subjects').fill('8035.T, 6857.T');
+    await form.getByLabel('Benchmarks').fill('^N225');
+    await app.screenshot('share-4-new-study');
+    await form.getByRole('button', { name: 'Create study' }).click();
+    await form.waitFor({ state: 'detached' });
+    expect(core.services.study.listStudies().find((s) => s.id === 'japan-chip-rally')).toMatchObject({
+      subjects: 2,
+      benchmarks: 1,
+      origin: 'user',
+    });
+  });
+
+  it('saves the claims as a CSV download (BOM, formula-safe, full precision)', async () => {
+    const { page } = app;
+    await page.getByTestId('share-menu-button').click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: 'Claims as CSV' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`${ID} claims.csv`);
+    const csv = readFileSync((await file.path())!, 'utf8');
+    expect(csv.startsWith('\uFEFFstudy,claim,text,')).toBe(true);
+    expect(csv).toMatch(/alibaba-50pct-after-qwen,.*,BABA,0\.597\d{6,},holds,/);
+  });
+
+  it('exports the study report as PDF from the Share menu: pages, page numbers, title and every claim', async () => {
+    const { page, core } = app;
+    await page.getByTestId('share-menu-button').click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: 'Report as PDF (A4)' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('China tech rally 2025 report.pdf');
+    const pdfPath = join(REPORTS_DIR, 'share-report.pdf');
+    await file.saveAs(pdfPath);
+    const pdf = readFileSync(pdfPath);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
+    expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBeGreaterThan(3);
+    expect(info).toMatch(/A4/);
+    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('China tech rally 2025');
+    expect(text).toMatch(/Page 1 of \d+/);
+    for (const c of core.services.claims.evaluate(ID)) {
+      expect(text).toContain(c.text.replace(/\s+/g, ' ').slice(0, 40));
+    }
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '2',
+      pdfPath,
+      join(REPORTS_DIR, 'share-report-page'),
+    ]);
+    await expect.poll(() => page.locator('.status-bar').textContent()).toContain('Saved the report as');
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('saves the annotated chart as a 2x PNG: title, chart with markers, numbered event legend, provenance', async () => {
+    const { page } = app;
+    const download = page.waitForEvent('download');
+    await page.getByTestId('save-chart-button').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^HSTECH\.HK \d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}\.png$/);
+    const pngPath = join(REPORTS_DIR, 'share-chart.png');
+    await file.saveAs(pngPath);
+    const png = readFileSync(pngPath);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    const chartBox = (await page.locator('.chart-area .tv-lightweight-charts').first().boundingBox())!;
+    // Decoded in the page: size, and where the picture has ink.
+    const stats = await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      const bg = [d[0], d[1], d[2]];
+      const colours = new Set<string>();
+      const inkRows: number[] = [];
+      let purple = 0;
+      for (let y = 0; y < c.height; y++) {
+        let ink = 0;
+        for (let x = 0; x < c.width; x++) {
+          const i = (y * c.width + x) * 4;
+          const r = d[i]!,
+            g = d[i + 1]!,
+            bl = d[i + 2]!;
+          if (Math.abs(r - bg[0]!) + Math.abs(g - bg[1]!) + Math.abs(bl - bg[2]!) > 60) ink++;
+          if (x % 7 === 0 && y % 7 === 0) colours.add(`${r >> 4},${g >> 4},${bl >> 4}`);
+          // The AI category's violet (#7c3aed light / #a78bfa dark): markers, lines and legend badges.
+          if (
+            Math.abs(r - 0x7c) + Math.abs(g - 0x3a) + Math.abs(bl - 0xed) < 60 ||
+            Math.abs(r - 0xa7) + Math.abs(g - 0x8b) + Math.abs(bl - 0xfa) < 60
+          )
+            purple++;
+        }
+        inkRows.push(ink);
+      }
+      return { width: c.width, height: c.height, colours: colours.size, inkRows, purple };
+    }, png.toString('base64'));
+    // 2x: twice the chart's CSS width plus the 16 px margins.
+    expect(stats.width).toBe(2 * (Math.round(chartBox.width) + 32));
+    expect(stats.colours).toBeGreaterThan(20);
+    expect(stats.purple).toBeGreaterThan(50);
+    // Below the chart: rows of ink for the event legend and the provenance lines.
+    const chartBottom = Math.round(2 * (16 + 24 + 18 + 20 + 8 + chartBox.height));
+    const belowInk = stats.inkRows.slice(chartBottom + 20).filter((n) => n > 20).length;
+    expect(belowInk).toBeGreaterThan(60);
+    await expect.poll(() => page.locator('.status-bar').textContent()).toContain('Saved the chart as HSTECH.HK');
+  });
+});
