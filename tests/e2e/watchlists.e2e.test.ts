@@ -73,11 +73,12 @@ describe('watchlists in the app', () => {
     await expect.poll(() => page.locator(`${DIALOG} tbody tr`).count()).toBe(18);
     expect(await page.locator('[data-testid="watchlist-drop-overlay"]').count()).toBe(0);
     const rows = await previewRows(page);
-    expect(rows[0]).toEqual(['1', '###Indices', '', 'Indices', 'section', '']);
-    expect(rows[1]).toEqual(['1', 'TVC:HSI', '^HSI', 'Indices', 'ok', 'yes']);
-    expect(rows[6]).toEqual(['1', 'HKEX:9988', '9988.HK', 'HK tech', 'ok', 'yes']);
-    expect(rows[7]).toEqual(['1', 'HKEX:700', '0700.HK', 'HK tech', 'ok', 'yes']);
-    expect(rows[16]).toEqual(['1', 'NASDAQ:PDD', 'PDD', 'US ADRs', 'ok', 'no']);
+    // One-line TradingView file: each entry's position within the line (line:entry).
+    expect(rows[0]).toEqual(['1:1', '###Indices', '', 'Indices', 'section', '']);
+    expect(rows[1]).toEqual(['1:2', 'TVC:HSI', '^HSI', 'Indices', 'ok', 'yes']);
+    expect(rows[6]).toEqual(['1:7', 'HKEX:9988', '9988.HK', 'HK tech', 'ok', 'yes']);
+    expect(rows[7]).toEqual(['1:8', 'HKEX:700', '0700.HK', 'HK tech', 'ok', 'yes']);
+    expect(rows[16]).toEqual(['1:17', 'NASDAQ:PDD', 'PDD', 'US ADRs', 'ok', 'no']);
     expect(await page.locator('[data-testid="import-summary"]').textContent()).toContain(
       'TradingView list: 15 to import, 3 section(s)',
     );

@@ -20,6 +20,7 @@ import { planRequests, type PlannedRequest } from './plan';
 import type { ProviderConfig, SyncJob, SyncRunRequest, SyncWireEvent } from './protocol';
 import { providers } from './providers/index';
 import type { CorporateAction, InstrumentMeta, Provider, ProviderData } from './providers/types';
+import { findReadjustment, joinAnswers, readjustmentNotice, replaceHistory } from './readjust';
 import { realSleep, withRetries, type Sleep } from './retry';
 import { isSettled } from './settled';
 import { asSyncFailure, SyncFailure } from './sync-failure';
@@ -68,6 +69,8 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 interface Counts {
   added: number;
   changed: number;
+  /** Set when the history was re-fetched (see readjust.ts). */
+  notice?: string;
 }
 
 interface Chunk {
@@ -252,16 +255,47 @@ export async function runSync(req: SyncRunRequest, deps: SyncEngineDeps): Promis
     // Nothing can be new since the exchange's last close: no request (unless forced).
     if (!req.force && isSettled(coverage, from, to, instruments.get(job.symbol)?.timezone ?? null, runNow)) return;
     const plan = planRequests(coverage, from, to, limits);
-    for (const planned of plan) {
-      const request = provider.buildRequest(job.symbol, planned.from, planned.to, {
+    const firstBar = barsRepo.earliestDate(job.symbol);
+    const fetchRange = (rangeFrom: IsoDate, rangeTo: IsoDate): Promise<ProviderData> => {
+      const request = provider.buildRequest(job.symbol, rangeFrom, rangeTo, {
         baseUrl: cfg.baseUrl,
         apiKey: cfg.apiKey,
       });
-      const data = await withRetries(
-        async () => provider.parse(await getOnce(request, provider.label, http), job.symbol, planned.from, planned.to),
+      return withRetries(
+        async () => provider.parse(await getOnce(request, provider.label, http), job.symbol, rangeFrom, rangeTo),
         limits.retry,
         { sleep, random, signal },
       );
+    };
+    for (const planned of plan) {
+      const data = await fetchRange(planned.from, planned.to);
+      const cachedNow = barsRepo.range(job.symbol, planned.from, planned.to);
+      const readjust = findReadjustment(cachedNow, data, firstBar, lastBar);
+      if (readjust && firstBar) {
+        // A split or a revision: the whole cached range again, replaced in one transaction.
+        const whole = planRequests(null, firstBar, to, limits);
+        const parts: ProviderData[] = [];
+        for (const p of whole) parts.push(await fetchRange(p.from, p.to));
+        const r = replaceHistory(
+          {
+            db: deps.db,
+            bars: barsRepo,
+            instruments,
+            sync: syncRepo,
+            provider,
+            now: req.now,
+            mergeInstrument: (existing, meta, bars) => mergeInstrument(existing, job.symbol, meta, provider, bars),
+          },
+          job.symbol,
+          firstBar,
+          to,
+          joinAnswers(parts),
+        );
+        counts.added += r.added;
+        counts.changed += r.changed;
+        counts.notice = readjustmentNotice(readjust, provider.label);
+        return;
+      }
       await commit(job.symbol, provider, data, planned, counts);
     }
   };
@@ -273,7 +307,16 @@ export async function runSync(req: SyncRunRequest, deps: SyncEngineDeps): Promis
       try {
         await fromProvider(job, cfg, counts);
         const status = counts.added + counts.changed > 0 ? 'updated' : 'up-to-date';
-        return { symbol: job.symbol, status, ...counts, provider: cfg.id, reason: null, error: null };
+        const { notice, ...added } = counts;
+        return {
+          symbol: job.symbol,
+          status,
+          ...added,
+          provider: cfg.id,
+          reason: null,
+          error: null,
+          ...(notice ? { notice } : {}),
+        };
       } catch (e) {
         const failure = asSyncFailure(e);
         attempts.push({ provider: cfg.id, failure });
@@ -287,7 +330,8 @@ export async function runSync(req: SyncRunRequest, deps: SyncEngineDeps): Promis
     return {
       symbol: job.symbol,
       status: 'failed',
-      ...counts,
+      added: counts.added,
+      changed: counts.changed,
       provider: attempts.at(-1)?.provider ?? null,
       reason,
       error,
@@ -339,6 +383,7 @@ export async function runSync(req: SyncRunRequest, deps: SyncEngineDeps): Promis
             changed: r.changed,
             reason: r.reason,
             error: r.error,
+            ...(r.notice ? { notice: r.notice } : {}),
             done,
             total,
           },

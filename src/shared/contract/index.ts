@@ -1,5 +1,6 @@
 import { appChannels, appEvents } from './app';
 import { articleChannels, articleEvents } from './article';
+import { barsImportChannels } from './bars-import';
 import type { ChannelMap, PushEventMap } from './define';
 import { exportChannels, exportEvents } from './export';
 import { marketChannels } from './market';
@@ -15,6 +16,7 @@ import { watchlistChannels, watchlistEvents } from './watchlists';
 export const channels = {
   ...appChannels,
   ...articleChannels,
+  ...barsImportChannels,
   ...exportChannels,
   ...marketChannels,
   ...studyChannels,

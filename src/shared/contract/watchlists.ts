@@ -67,6 +67,10 @@ export interface ImportPreview {
   /** The merge target the duplicates were checked against, if any. */
   readonly target: { readonly id: number; readonly name: string } | null;
   readonly lines: readonly PreviewLine[];
+  /** Rows left out on purpose, with why (a Yahoo portfolio's cash rows). */
+  readonly notices: readonly string[];
+  /** CSV columns with values a watchlist does not keep (Quantity, Purchase Price, …). */
+  readonly ignoredColumns: readonly string[];
   readonly counts: {
     readonly ok: number;
     readonly duplicate: number;

@@ -36,6 +36,11 @@ export type SymbolSyncStatus = 'updated' | 'up-to-date' | 'failed';
 export const syncFailureReasons = [
   /** The provider does not know the symbol (Yahoo's 404 "No data found", Tiingo's 404, Twelve Data's 400/404). */
   'unknown-symbol',
+  /**
+   * The provider knows the symbol but has no prices for it at all (a delisted listing: Yahoo's
+   * placeholder answer with no sessions, no currency and no first trade date). Not "up to date".
+   */
+  'no-data',
   /** The provider cannot be asked for this kind of symbol (e.g. an index on Tiingo). */
   'unsupported-symbol',
   /** A keyed provider was chosen but no API key is stored for it. */
@@ -78,6 +83,11 @@ export interface SymbolSyncResult {
   readonly reason: SyncFailureReason | null;
   /** Human-readable reason of a failure, null on success. */
   readonly error: string | null;
+  /**
+   * Something the user should know about a success, e.g. "history re-adjusted for a 3:1 split
+   * on 2025-03-10" (the cached history was fetched again and replaced). Absent otherwise.
+   */
+  readonly notice?: string;
 }
 
 /** Counts of a finished run. */
@@ -113,6 +123,8 @@ export interface SyncSymbolEvent {
   readonly changed: number;
   readonly reason: SyncFailureReason | null;
   readonly error: string | null;
+  /** See {@link SymbolSyncResult.notice}. */
+  readonly notice?: string;
   readonly done: number;
   readonly total: number;
 }

@@ -133,7 +133,7 @@ describe('catalyst import-bars / bars', () => {
     );
     expect((await runCli(['--db', db, 'nonsense'])).code).toBe(1);
     expect((await runCli(['--db', db, 'import-bars', join(tmp.dir(), 'missing.csv'), '--symbol', 'X'])).stderr).toMatch(
-      /cannot read .*ENOENT/,
+      /Cannot read .*ENOENT/,
     );
     expect((await runCli(['--db', db, 'bars', 'not a symbol!'])).stderr).toMatch(/is not a symbol/);
     const help = await runCli(['--help']);

@@ -2,6 +2,7 @@ import type { Handlers } from '../../rpc/router';
 import type { Services } from '../create-core';
 import { appHandlers, type AppHandlerDeps } from './app-handlers';
 import { articleHandlers } from './article-handlers';
+import { barsImportHandlers } from './bars-import-handlers';
 import { exportHandlers } from './export-handlers';
 import { combineHandlers } from './feature-handlers';
 import { marketHandlers } from './market-handlers';
@@ -15,6 +16,7 @@ export function createHandlers(s: Services, app: AppHandlerDeps): Handlers {
   return combineHandlers(
     appHandlers(app),
     articleHandlers(s),
+    barsImportHandlers(s, app.push.emit),
     exportHandlers(s),
     marketHandlers(s),
     studyHandlers(s),

@@ -33,7 +33,7 @@ function human(f: SyncFinishedEvent): string {
     const what =
       r.status === 'failed'
         ? `failed     ${r.reason}: ${r.error}`
-        : `${r.status.padEnd(10)} +${r.added}${r.changed ? ` (${r.changed} revised)` : ''}`;
+        : `${r.status.padEnd(10)} +${r.added}${r.changed ? ` (${r.changed} revised)` : ''}${r.notice ? `: ${r.notice}` : ''}`;
     return `${r.symbol.padEnd(width)}  ${what}`;
   });
   return [...lines, f.message].join('\n');
@@ -89,6 +89,7 @@ export const syncCommand: Command = {
       reason: r.reason,
       changed: r.changed,
       provider: r.provider,
+      notice: r.notice ?? null,
     }));
     ctx.print(
       {

@@ -12,7 +12,7 @@ const nameSchema = z.string().trim().min(1, { message: 'must not be empty' });
 
 function lineTable(p: ImportPreview): string {
   const rows = p.lines.map((l) => [
-    String(l.line),
+    l.entry !== null ? `${l.line}:${l.entry}` : String(l.line),
     l.input.length > 28 ? `${l.input.slice(0, 27)}…` : l.input,
     l.kind === 'section' ? `### ${l.section ?? ''}` : (l.symbol ?? '-'),
     l.kind === 'item' ? (l.section ?? '') : '',
@@ -21,13 +21,20 @@ function lineTable(p: ImportPreview): string {
       ? (l.error ?? '')
       : l.status === 'duplicate'
         ? l.duplicateOf
-          ? `also on line ${l.duplicateOf}`
+          ? `also on line ${l.duplicateOf}${l.duplicateOfEntry !== null ? `, entry ${l.duplicateOfEntry}` : ''}`
           : 'already in the list'
         : l.kind === 'item' && !l.cached
           ? 'not cached'
           : '',
   ]);
-  const head = ['line', 'input', 'symbol', 'section', 'status', ''];
+  const head = [
+    p.lines.some((l) => l.entry !== null) ? 'line:entry' : 'line',
+    'input',
+    'symbol',
+    'section',
+    'status',
+    '',
+  ];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   return [head, ...rows]
     .map((r) =>
@@ -41,7 +48,7 @@ function lineTable(p: ImportPreview): string {
 
 /**
  * `catalyst watchlist import FILE [--name NAME] [--merge] [--dry-run]`. With `--json` prints
- * `{"name","format","items":[{"line","input","symbol","section","status","error"}],"imported"}`.
+ * `{"name","format","items":[{"line","entry","input","symbol","section","status","error","duplicateOf","duplicateOfEntry"}],"imported","notices","ignoredColumns"}`.
  * Exit 0 when every line is valid, 2 when some lines are errors (the valid ones are imported),
  * 1 when the file is rejected, the name is taken, or the `--merge` target does not exist.
  */
@@ -98,20 +105,30 @@ export const watchlistImportCommand: Command = {
     }
     const items = preview.lines.map((l) => ({
       line: l.line,
+      entry: l.entry,
       input: l.input,
       symbol: l.symbol,
       section: l.section,
       status: l.status,
       error: l.error,
+      duplicateOf: l.duplicateOf,
+      duplicateOfEntry: l.duplicateOfEntry,
     }));
-    ctx.print({ name, format: preview.format, items, imported }, () => {
+    const { notices, ignoredColumns } = preview;
+    ctx.print({ name, format: preview.format, items, imported, notices, ignoredColumns }, () => {
       const c = preview.counts;
       const verb = dryRun ? 'would import' : 'imported';
       const summary = `${preview.format} file; ${c.ok} ok, ${c.duplicate} duplicate, ${c.error} error(s). ${dryRun ? `Dry run: nothing written (${verb} ${c.ok} into "${name}").` : `${imported} symbol(s) ${verb} into "${name}".`}`;
       const hint = uncached.length
         ? `\n${uncached.length} symbol(s) have no cached prices yet: catalyst sync --symbols ${uncached.slice(0, 20).join(',')}${uncached.length > 20 ? ',…' : ''}`
         : '';
-      return `${lineTable(preview)}\n${summary}${hint}`;
+      const notes = [
+        ...notices,
+        ...(ignoredColumns.length
+          ? [`not kept (a watchlist holds symbols and notes): ${ignoredColumns.join(', ')}`]
+          : []),
+      ];
+      return `${lineTable(preview)}\n${summary}${notes.map((n) => `\n${n}`).join('')}${hint}`;
     });
     return preview.counts.error > 0 ? 2 : 0;
   },

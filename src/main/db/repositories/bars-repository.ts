@@ -195,6 +195,20 @@ export class BarsRepository {
     return r?.d ? asIsoDate(r.d) : null;
   }
 
+  /** Deletes a symbol's bars within [from, to] inclusive; returns how many went. */
+  deleteRange(symbol: Ticker, from: IsoDate, to: IsoDate): number {
+    return this.db.prepare('DELETE FROM bars WHERE symbol = ? AND date >= ? AND date <= ?').run(symbol, from, to)
+      .changes;
+  }
+
+  /** The oldest cached date of a symbol, or null. */
+  earliestDate(symbol: Ticker): IsoDate | null {
+    const r = this.db
+      .prepare<[string], { d: string | null }>('SELECT min(date) AS d FROM bars WHERE symbol = ?')
+      .get(symbol);
+    return r?.d ? asIsoDate(r.d) : null;
+  }
+
   count(symbol: Ticker): number {
     return this.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM bars WHERE symbol = ?').get(symbol)!.n;
   }

@@ -5,7 +5,15 @@ import { MAX_BARS_PER_RANGE, type BarColumns } from '../../../shared/domain/bar-
 import type { Instrument, InstrumentSummary } from '../../../shared/domain/instrument';
 import type { BarsRepository } from '../../db/repositories/bars-repository';
 import { bareInstrument, type InstrumentsRepository } from '../../db/repositories/instruments-repository';
-import { parseBarsCsv } from './bars-csv';
+import { assertReadable, readBarsCsv, type BarsCsvOptions, type BarsCsvReading } from './bars-csv';
+import {
+  MAX_DIFFERING_SHOWN,
+  type BarsFileSummary,
+  type BarsImportPreview,
+  type DifferingBar,
+  type DifferingRows,
+  type ImportBarsResult,
+} from '../../../shared/domain/bars-import';
 
 /** Runs `fn` in one database transaction. */
 export type Transact = <T>(fn: () => T) => T;
@@ -16,15 +24,36 @@ export interface MarketServiceDeps {
   readonly transact: Transact;
 }
 
-export interface ImportBarsResult {
-  readonly symbol: Ticker;
-  /** Rows in the file. */
-  readonly rows: number;
-  /** Rows inserted or changed (0 on an identical re-import). */
-  readonly changed: number;
-  readonly from: IsoDate;
-  readonly to: IsoDate;
+export interface ImportBarsOptions extends BarsCsvOptions {
+  /** Shown in the instrument's provenance ("imported from HSI.csv (investing.com export)"). */
+  readonly fileName?: string;
+  /** Default `replace` (the CLI's upsert); the app's preview defaults to `keep`. */
+  readonly differing?: DifferingRows;
 }
+
+function sameBar(a: Bar, b: Bar): boolean {
+  return (
+    a.open === b.open &&
+    a.high === b.high &&
+    a.low === b.low &&
+    a.close === b.close &&
+    a.adjClose === b.adjClose &&
+    a.volume === b.volume
+  );
+}
+
+function summary(reading: BarsCsvReading): BarsFileSummary {
+  return {
+    format: reading.format,
+    formatLabel: reading.formatLabel,
+    dateOrder: reading.dateOrder,
+    columns: reading.columns,
+    ignoredColumns: reading.ignoredColumns,
+    skipped: reading.skipped,
+  };
+}
+
+export type { BarsImportPreview, ImportBarsResult, DifferingRows };
 
 /** Reads and writes the price cache: instruments and daily bars. */
 export class MarketService {
@@ -60,18 +89,78 @@ export class MarketService {
   }
 
   /**
-   * Imports a bars CSV for one symbol: validates every row first (see {@link parseBarsCsv}),
-   * then creates the instrument if needed and upserts all bars in one transaction.
+   * What importing a bars CSV for `symbol` would do: detected format and mapping, rows to
+   * add, rows that differ from the cache, skipped rows and every problem. Writes nothing.
    */
-  importBarsCsv(symbol: Ticker, csvText: string): ImportBarsResult {
-    const bars = parseBarsCsv(csvText);
+  previewBarsCsv(symbol: Ticker, csvText: string, options: ImportBarsOptions = {}): BarsImportPreview {
+    const reading = readBarsCsv(csvText, options);
+    const { bars } = reading;
+    const from = bars[0]?.date ?? null;
+    const to = bars.at(-1)?.date ?? null;
+    const cached = from && to ? new Map(this.deps.bars.range(symbol, from, to).map((b) => [b.date, b])) : new Map();
+    let toAdd = 0;
+    let unchanged = 0;
+    const differing: DifferingBar[] = [];
+    let differingCount = 0;
+    for (const b of bars) {
+      const c = cached.get(b.date);
+      if (!c) toAdd++;
+      else if (sameBar(c, b)) unchanged++;
+      else {
+        differingCount++;
+        if (differing.length < MAX_DIFFERING_SHOWN) differing.push({ date: b.date, cached: c, file: b });
+      }
+    }
+    return {
+      ...summary(reading),
+      symbol,
+      fileName: options.fileName ?? null,
+      instrumentExists: this.deps.instruments.get(symbol) !== null,
+      rows: bars.length,
+      from,
+      to,
+      toAdd,
+      unchanged,
+      differing,
+      differingCount,
+      problems: reading.problems,
+    };
+  }
+
+  /**
+   * Imports a bars CSV for one symbol: reads and validates every row first (see
+   * {@link readBarsCsv}; any problem refuses the whole file, naming every problem), then
+   * creates the instrument if needed, records the file and format in its provenance, and
+   * writes the bars in one transaction: all rows (`differing: 'replace'`, the default) or only
+   * dates not cached yet (`'keep'`).
+   */
+  importBarsCsv(symbol: Ticker, csvText: string, options: ImportBarsOptions = {}): ImportBarsResult {
+    const reading = readBarsCsv(csvText, options);
+    assertReadable(reading);
+    const bars = reading.bars;
     const closeOnly = bars.every((b) => b.open === null);
+    const source = options.fileName
+      ? `imported from ${options.fileName} (${reading.formatLabel})`
+      : 'imported from a CSV file';
     const changed = this.deps.transact(() => {
-      this.deps.instruments.insertIfMissing(
-        bareInstrument(symbol, { closeOnly, provenance: 'imported from a CSV file' }),
-      );
-      return this.deps.bars.upsertBatch(symbol, bars);
+      const existing = this.deps.instruments.get(symbol);
+      if (!existing) {
+        this.deps.instruments.insertIfMissing(bareInstrument(symbol, { closeOnly, provenance: source }));
+      } else if (options.fileName && !(existing.provenance ?? '').includes(source)) {
+        const provenance = existing.provenance ? `${existing.provenance}; ${source}` : source;
+        this.deps.instruments.upsert({ ...existing, provenance });
+      }
+      return options.differing === 'keep'
+        ? this.deps.bars.insertMissingBatch(symbol, bars)
+        : this.deps.bars.upsertBatch(symbol, bars);
     });
-    return { symbol, rows: bars.length, changed, from: bars[0]!.date, to: bars.at(-1)!.date };
+    return {
+      symbol,
+      rows: bars.length,
+      changed,
+      from: bars[0]!.date,
+      to: bars.at(-1)!.date,
+      ...summary(reading),
+    };
   }
 }

@@ -8,9 +8,13 @@ import { MAX_WATCHLIST_FILE_BYTES } from '../../../shared/domain/watchlist/model
 /**
  * Reads a file to import from disk (the CLI; the app's File ▸ Import Watchlist… menu). A file
  * over the size limit is refused from its size alone, before anything is read.
- * `shownAs` is how the path appears in messages.
+ * `shownAs` is how the path appears in messages; `maxBytes` the size limit (bars CSVs have their own).
  */
-export function readImportFile(path: string, shownAs: string = path): { fileName: string; bytes: Uint8Array } {
+export function readImportFile(
+  path: string,
+  shownAs: string = path,
+  maxBytes: number = MAX_WATCHLIST_FILE_BYTES,
+): { fileName: string; bytes: Uint8Array } {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -23,10 +27,10 @@ export function readImportFile(path: string, shownAs: string = path): { fileName
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) throw new CatalystError('invalid-input', `Cannot import ${shownAs}: not a file`);
-    if (stat.size > MAX_WATCHLIST_FILE_BYTES) {
+    if (stat.size > maxBytes) {
       throw new CatalystError(
         'invalid-input',
-        `Cannot import ${basename(path)}: ${fileTooLargeReason(stat.size)}. Nothing was imported.`,
+        `Cannot import ${basename(path)}: ${fileTooLargeReason(stat.size, maxBytes)}. Nothing was imported.`,
       );
     }
     const bytes = new Uint8Array(stat.size);

@@ -119,6 +119,8 @@ export class WatchlistsService {
       defaultName: parsed.defaultName,
       target: target ? { id: target.id, name: target.name } : null,
       lines: withCache,
+      notices: parsed.notices,
+      ignoredColumns: parsed.ignoredColumns,
       counts: {
         ok: count((l) => l.kind === 'item' && l.status === 'ok'),
         duplicate: count((l) => l.status === 'duplicate'),

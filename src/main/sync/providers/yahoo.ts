@@ -32,6 +32,7 @@ const metaSchema = z
     exchangeTimezoneName: z.string(),
     longName: z.string().optional(),
     shortName: z.string().optional(),
+    firstTradeDate: z.number().nullable().optional(),
   })
   .loose();
 
@@ -98,6 +99,18 @@ function unknownSymbol(symbol: Ticker, description: string | null | undefined): 
 }
 
 /**
+ * Yahoo answers a listing it keeps only as a name (delisted, merged) with a placeholder: no
+ * sessions, `currency: null` and `firstTradeDate: null`. A range without sessions of a live
+ * listing (a weekend) has both. Returns the provider's own words for the placeholder, or null.
+ */
+function placeholderProblem(meta: z.infer<typeof metaSchema>, sessions: number): string | null {
+  if (sessions > 0 || meta.currency != null || meta.firstTradeDate != null) return null;
+  const name = meta.longName ?? meta.shortName;
+  const where = meta.fullExchangeName ?? meta.exchangeName;
+  return `${name ? `"${excerpt(name, 60)}"` : 'the listing'}${where ? ` on ${excerpt(where, 20)}` : ''} has no sessions, currency null and firstTradeDate null (delisted?)`;
+}
+
+/**
  * Yahoo Finance chart API (v8), keyless:
  * `GET {base}/v8/finance/chart/{symbol}?period1&period2&interval=1d&events=div|split`.
  * Trading dates come from the timestamps in the exchange's zone (`meta.exchangeTimezoneName`);
@@ -141,6 +154,8 @@ export const yahooProvider: Provider = {
       throw new SyncFailure('bad-response', `${LABEL} gave an unknown exchange time zone "${excerpt(zone, 40)}"`);
 
     const ts = r.timestamp ?? [];
+    const noData = placeholderProblem(r.meta, ts.length);
+    if (noData) throw new SyncFailure('no-data', `${LABEL} knows ${symbol} but has no data for it: ${noData}`);
     const q = r.indicators.quote[0]!;
     const adj = r.indicators.adjclose?.[0]?.adjclose;
     for (const [name, arr] of [

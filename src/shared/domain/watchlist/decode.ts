@@ -130,13 +130,18 @@ const BINARY_CONTROL = /[\u0000-\u0008\u000E-\u001F]/;
  * Decodes an imported file. Refuses: an empty file, one over {@link MAX_WATCHLIST_FILE_BYTES},
  * known binary formats (by signature), UTF-32, text with NUL bytes and no BOM (binary, or
  * UTF-16 without a BOM), invalid UTF-8 or UTF-16 (with the offending line), and control
- * characters. A trailing Ctrl-Z (old DOS end-of-file marker) is dropped.
+ * characters. A trailing Ctrl-Z (old DOS end-of-file marker) is dropped. `what` names the
+ * expected content in messages (bars CSVs reuse this decoder with their own size limit).
  */
-export function decodeWatchlistBytes(bytes: Uint8Array, maxBytes = MAX_WATCHLIST_FILE_BYTES): DecodedText {
+export function decodeWatchlistBytes(
+  bytes: Uint8Array,
+  maxBytes = MAX_WATCHLIST_FILE_BYTES,
+  what = 'a text watchlist',
+): DecodedText {
   if (bytes.length === 0) return { ok: false, reason: 'the file is empty' };
   if (bytes.length > maxBytes) return { ok: false, reason: fileTooLargeReason(bytes.length, maxBytes) };
   const magic = MAGIC.find((m) => startsWith(bytes, m.bytes));
-  if (magic) return { ok: false, reason: `the file is ${magic.what}, not a text watchlist` };
+  if (magic) return { ok: false, reason: `the file is ${magic.what}, not ${what}` };
   if (startsWith(bytes, [0xff, 0xfe, 0x00, 0x00]) || startsWith(bytes, [0x00, 0x00, 0xfe, 0xff])) {
     return { ok: false, reason: 'the file is UTF-32 text, which is not supported: save it as UTF-8 or UTF-16' };
   }

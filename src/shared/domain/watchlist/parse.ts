@@ -29,6 +29,11 @@ export interface ParsedLine {
    * For Catalyst JSON: the entry's 1-based position in `entries`.
    */
   readonly line: number;
+  /**
+   * 1-based position of the entry within its line, for formats with several entries per line
+   * (TradingView lists, plain text); null for CSV and JSON (one entry per line).
+   */
+  readonly entry: number | null;
   /** The entry as written in the file. */
   readonly input: string;
   readonly kind: 'item' | 'section';
@@ -44,6 +49,8 @@ export interface ParsedLine {
   readonly exchange: string | null;
   /** For a duplicate: the line where the symbol first appears in the file (null: it is already in the target list). */
   readonly duplicateOf: number | null;
+  /** For a duplicate within the file: the entry position on `duplicateOf`'s line (null: one entry per line). */
+  readonly duplicateOfEntry: number | null;
 }
 
 export interface ParsedWatchlist {
@@ -53,6 +60,13 @@ export interface ParsedWatchlist {
   /** The list name to propose: the name inside a Catalyst JSON file, else the file name. */
   readonly defaultName: string;
   readonly lines: readonly ParsedLine[];
+  /** Rows left out on purpose, with why (a Yahoo portfolio's `$$CASH_TX` cash rows). */
+  readonly notices: readonly string[];
+  /**
+   * CSV columns with values that a watchlist does not keep (a Yahoo portfolio's Quantity,
+   * Purchase Price, …), so the preview can say so rather than drop them silently.
+   */
+  readonly ignoredColumns: readonly string[];
 }
 
 export type ParseResult =
@@ -63,17 +77,19 @@ type MutableLine = { -readonly [K in keyof ParsedLine]: ParsedLine[K] };
 /** Builds the lines of one file: tracks the current section and first occurrences. */
 class LineCollector {
   readonly lines: MutableLine[] = [];
+  readonly notices: string[] = [];
+  ignoredColumns: string[] = [];
   private section: string | null = null;
   private readonly first = new Map<string, MutableLine>();
 
-  addSection(line: number, input: string, rawLabel: string): void {
+  addSection(line: number, input: string, rawLabel: string, entry: number | null = null): void {
     const label = normaliseSectionLabel(rawLabel);
     if (!label.ok) {
-      this.push({ line, input, kind: 'section', section: null, status: 'error', error: label.reason });
+      this.push({ line, entry, input, kind: 'section', section: null, status: 'error', error: label.reason });
       return;
     }
     this.section = label.value;
-    this.push({ line, input, kind: 'section', section: label.value });
+    this.push({ line, entry, input, kind: 'section', section: label.value });
   }
 
   /** The section items land in now. */
@@ -87,7 +103,9 @@ class LineCollector {
     mapping: SymbolMapping,
     rawNote?: string | null,
     rawExchange?: string | null,
+    entry: number | null = null,
   ): void {
+    this.entry = entry;
     if (!mapping.ok) {
       this.addError(line, input, mapping.reason);
       return;
@@ -137,6 +155,7 @@ class LineCollector {
         note: note.value,
         exchange,
         duplicateOf: first.line,
+        duplicateOfEntry: first.entry,
       });
       return;
     }
@@ -156,8 +175,12 @@ class LineCollector {
     this.push({ line, input, kind: 'item', symbol, section: this.section, status: 'error', error: reason });
   }
 
+  /** Entry position of the item being added (set by addItem, read by push). */
+  private entry: number | null = null;
+
   private push(p: Partial<MutableLine> & Pick<MutableLine, 'line' | 'input' | 'kind'>): MutableLine {
     const row: MutableLine = {
+      entry: p.kind === 'item' ? this.entry : null,
       symbol: null,
       section: null,
       status: 'ok',
@@ -165,6 +188,7 @@ class LineCollector {
       note: null,
       exchange: null,
       duplicateOf: null,
+      duplicateOfEntry: null,
       ...p,
     };
     this.lines.push(row);
@@ -284,12 +308,22 @@ function parseCsv(text: string, layout: CsvLayout): LineCollector | { reason: st
   const sectionCol = col([SECTION_HEADER]);
   const exchangeCol = col([EXCHANGE_HEADER]);
   const out = new LineCollector();
+  const used = new Set([symbolCol, noteCol, sectionCol, exchangeCol]);
+  const filled = new Set<number>();
   for (const row of rows.slice(1)) {
     const cells = row.cells;
     if (cells.every((c) => c.trim() === '')) continue;
     const at = lineOf(row.start);
     const cell = (i: number) => (i >= 0 ? restoreCell(cells[i] ?? '') : '');
     const raw = cell(symbolCol);
+    if (/^\$\$CASH/i.test(raw.trim())) {
+      // Yahoo portfolio exports record cash deposits and withdrawals as `$$CASH_TX` rows.
+      out.notices.push(`line ${at}: ${raw.trim()} is a cash transaction of a Yahoo portfolio, not a symbol: skipped`);
+      continue;
+    }
+    cells.forEach((c, i) => {
+      if (!used.has(i) && c.trim() !== '') filled.add(i);
+    });
     const input = raw.trim() === '' ? cells.join(layout.delimiter) : raw;
     if (symbolCol >= cells.length) {
       out.addError(
@@ -322,6 +356,7 @@ function parseCsv(text: string, layout: CsvLayout): LineCollector | { reason: st
       exchangeCol >= 0 ? cell(exchangeCol) : null,
     );
   }
+  out.ignoredColumns = [...filled].sort((a, b) => a - b).map((i) => rows[0]!.cells[i]!.trim());
   return out;
 }
 
@@ -329,12 +364,22 @@ function parseCsv(text: string, layout: CsvLayout): LineCollector | { reason: st
 function parseTradingView(text: string): LineCollector {
   const out = new LineCollector();
   text.split(/\r\n|\r|\n/).forEach((lineText, i) => {
+    let entry = 0;
     for (const token of lineText.split(',')) {
       const t = token.trim();
       if (t === '') continue;
-      if (t.startsWith('###')) out.addSection(i + 1, t, t.slice(3));
-      else if (/\s/.test(t)) out.addError(i + 1, t, `"${t}" contains spaces; TradingView entries look like HKEX:700`);
-      else out.addItem(i + 1, t, mapTradingViewSymbol(t));
+      entry++;
+      if (t.startsWith('###')) out.addSection(i + 1, t, t.slice(3), entry);
+      else if (/\s/.test(t))
+        out.addItem(
+          i + 1,
+          t,
+          { ok: false, reason: `"${t}" contains spaces; TradingView entries look like HKEX:700` },
+          null,
+          null,
+          entry,
+        );
+      else out.addItem(i + 1, t, mapTradingViewSymbol(t), null, null, entry);
     }
   });
   return out;
@@ -346,9 +391,11 @@ function parsePlain(text: string): LineCollector {
   text.split(/\r\n|\r|\n/).forEach((lineText, i) => {
     const hash = lineText.indexOf('#');
     const body = hash >= 0 ? lineText.slice(0, hash) : lineText;
+    let entry = 0;
     for (const token of body.split(/[\s,;]+/)) {
       if (token === '') continue;
-      out.addItem(i + 1, token, normaliseSymbolInput(token));
+      entry++;
+      out.addItem(i + 1, token, normaliseSymbolInput(token), null, null, entry);
     }
   });
   return out;
@@ -486,7 +533,14 @@ export function parseWatchlistText(
   const named = typeof jsonName === 'string' ? normaliseWatchlistName(jsonName) : null;
   return {
     ok: true,
-    value: { format, encoding, defaultName: named?.ok ? named.value : defaultNameFromFileName(fileName), lines },
+    value: {
+      format,
+      encoding,
+      defaultName: named?.ok ? named.value : defaultNameFromFileName(fileName),
+      lines,
+      notices: collected.notices,
+      ignoredColumns: collected.ignoredColumns,
+    },
   };
 }
 

@@ -157,10 +157,37 @@ export function normaliseSymbolInput(raw: string): SymbolMapping {
     if (code === '') return fail(`"${input}": 0 is not a Hong Kong stock code`);
     return ok(`${code.padStart(4, '0')}.HK`, null, input);
   }
+  const usClass = usShareClassToYahoo(upper);
+  if (usClass) return ok(usClass, null, input);
+  const preferred = US_PREFERRED.exec(upper);
+  if (preferred) {
+    return fail(
+      `"${input}" is a preferred share in Nasdaq's spelling; Yahoo writes it ${preferred[1]}-P${preferred[2]} (import that symbol instead)`,
+    );
+  }
   const t = parseTicker(upper);
   if (!t) return fail(`"${input}" is not a symbol (expected e.g. 9988.HK, BABA, ^HSI or HKEX:9988)`);
   return { ok: true, symbol: t, exchange: null };
 }
+
+/**
+ * US share classes as Nasdaq, NYSE, TradingView and index lists write them: `BRK.B`, `BF.B`,
+ * `BRK.A` (a dot and one class letter A–E; other single letters after a dot are Yahoo exchange
+ * suffixes such as `.L` or `.T`) or `BF/A`, `BIO/B` (Nasdaq's slash, any letter). Yahoo
+ * spells them with a dash: `BRK-B`. Null when the input is not such a spelling.
+ */
+export function usShareClassToYahoo(upper: string): string | null {
+  const m = US_SHARE_CLASS_DOT.exec(upper) ?? US_SHARE_CLASS_SLASH.exec(upper);
+  return m ? `${m[1]}-${m[2]}` : null;
+}
+
+const US_SHARE_CLASS_DOT = /^([A-Z]{1,5})\.([A-E])$/;
+const US_SHARE_CLASS_SLASH = /^([A-Z]{1,5})\/([A-Z])$/;
+/**
+ * Nasdaq's preferred-share spelling `ABR^D` (series D). Yahoo's is `ABR-PD`, but Yahoo covers
+ * preferreds unevenly, so the import names the Yahoo spelling instead of guessing it.
+ */
+const US_PREFERRED = /^([A-Z]{1,5})\^([A-Z])$/;
 
 /**
  * Maps one TradingView entry (`HKEX:700`, `TVC:HSI`, or a bare `BABA`) to a canonical symbol

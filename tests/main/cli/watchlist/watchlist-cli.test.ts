@@ -48,27 +48,43 @@ describe('catalyst watchlist import', () => {
       items: Array<Record<string, unknown>>;
       imported: number;
     };
-    expect(Object.keys(out)).toEqual(['name', 'format', 'items', 'imported']);
+    expect(Object.keys(out)).toEqual(['name', 'format', 'items', 'imported', 'notices', 'ignoredColumns']);
     expect(out).toMatchObject({ name: 'China tech', format: 'tradingview', imported: 15 });
     expect(out.items).toHaveLength(18);
     expect(out.items[0]).toEqual({
       line: 1,
+      entry: 1,
       input: '###Indices',
       symbol: null,
       section: 'Indices',
       status: 'ok',
       error: null,
+      duplicateOf: null,
+      duplicateOfEntry: null,
     });
     expect(out.items[7]).toEqual({
       line: 1,
+      entry: 8,
       input: 'HKEX:700',
       symbol: '0700.HK',
       section: 'HK tech',
       status: 'ok',
       error: null,
+      duplicateOf: null,
+      duplicateOfEntry: null,
     });
     for (const item of out.items)
-      expect(Object.keys(item)).toEqual(['line', 'input', 'symbol', 'section', 'status', 'error']);
+      expect(Object.keys(item)).toEqual([
+        'line',
+        'entry',
+        'input',
+        'symbol',
+        'section',
+        'status',
+        'error',
+        'duplicateOf',
+        'duplicateOfEntry',
+      ]);
   }, 60_000);
 
   it('--dry-run writes nothing and reports imported 0', async () => {

@@ -123,6 +123,7 @@ describe('preview', () => {
     expect(p.lines.filter((l) => l.cached).map((l) => l.symbol)).toEqual(['9988.HK', 'BABA']);
     expect(p.lines[6]).toEqual({
       line: 1,
+      entry: 7,
       input: 'HKEX:9988',
       kind: 'item',
       symbol: '9988.HK',
@@ -132,6 +133,7 @@ describe('preview', () => {
       note: null,
       exchange: 'HKEX',
       duplicateOf: null,
+      duplicateOfEntry: null,
       cached: true,
     });
   });

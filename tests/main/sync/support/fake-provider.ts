@@ -19,6 +19,8 @@ export type Fault =
   | { readonly kind: 'nulls'; readonly dates: readonly string[] }
   /** Yahoo's 404 "No data found, symbol may be delisted". */
   | { readonly kind: 'unknown' }
+  /** Yahoo's 200 placeholder for a listing it has no data for: no timestamps, currency and firstTradeDate null. */
+  | { readonly kind: 'placeholder' }
   /** Headers at once, then the body trickles in over `ms`. */
   | { readonly kind: 'slow'; readonly ms: number }
   /** Headers and half the body, then the socket is destroyed. */
@@ -69,6 +71,8 @@ export interface FakeProvider {
   setFaults(faults: readonly FaultRule[]): void;
   /** Appends a session to a symbol (a new trading day). */
   addBar(symbol: string, bar: FakeBar): void;
+  /** Serves a symbol's series from now on (e.g. split-adjusted history after a split). */
+  replaceSeries(series: FakeSeries): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -393,6 +397,26 @@ export async function startFakeProvider(options: FakeProviderOptions): Promise<F
           JSON.stringify({ chart: { result: null, error: { code: 'Bad Request', description: 'Invalid input' } } }),
         );
       }
+      if (fault?.kind === 'placeholder') {
+        const meta = {
+          currency: null,
+          symbol,
+          exchangeName: 'YHD',
+          fullExchangeName: 'YHD',
+          instrumentType: 'MUTUALFUND',
+          firstTradeDate: null,
+          regularMarketTime: 1561759658,
+          exchangeTimezoneName: 'America/New_York',
+          longName: s.name,
+          dataGranularity: '1d',
+          range: '',
+        };
+        return send(
+          res,
+          200,
+          JSON.stringify({ chart: { result: [{ meta, indicators: { quote: [{}], adjclose: [{}] } }], error: null } }),
+        );
+      }
       const chart = yahooChart(
         s,
         p1,
@@ -485,6 +509,9 @@ export async function startFakeProvider(options: FakeProviderOptions): Promise<F
       const s = series.get(symbol);
       if (!s) throw new Error(`no series ${symbol}`);
       s.bars.push(bar);
+    },
+    replaceSeries(next) {
+      series.set(next.symbol, { ...next, bars: [...next.bars] });
     },
     reset() {
       requests.length = 0;

@@ -56,6 +56,11 @@ export function ChartLegend({ instrument, bars, index }: ChartLegendProps) {
           <span className="legend-label">Vol</span> {formatVolume(v.volume)}
         </span>
       )}
+      {bars.length > 0 && (
+        <span className="legend-item legend-asof" data-testid="legend-asof" title="Last cached session of this series">
+          as of {bars.at(-1)!.date}
+        </span>
+      )}
     </div>
   );
 }

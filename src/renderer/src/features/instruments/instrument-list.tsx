@@ -25,6 +25,11 @@ export function InstrumentList({
           >
             <span className="symbol">{i.symbol}</span>
             <span className="name">{i.name ?? ''}</span>
+            {i.lastDate ? (
+              <span className="asof" title={`Last session ${i.lastDate}`}>
+                {i.lastDate}
+              </span>
+            ) : null}
             <span className="last">{formatPrice(i.lastClose)}</span>
             <span className={`change ${signClass(i.lastChange)}`}>{formatPercent(i.lastChange)}</span>
           </button>

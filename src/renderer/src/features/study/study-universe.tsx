@@ -79,6 +79,11 @@ function UniverseRow({
           ) : null}
         </span>
         <span className="name">{cached ? name : 'not cached'}</span>
+        {summary?.lastDate ? (
+          <span className="asof" title={`Last session ${summary.lastDate}`}>
+            {summary.lastDate}
+          </span>
+        ) : null}
         <span className="last">{formatPrice(summary?.lastClose)}</span>
         <span className={`change ${signClass(summary?.lastChange)}`}>{formatPercent(summary?.lastChange)}</span>
       </button>

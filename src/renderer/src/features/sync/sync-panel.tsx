@@ -26,7 +26,9 @@ const STATUS_LABEL = { updated: 'updated', 'up-to-date': 'up to date', failed: '
  */
 export function SyncPanel() {
   const view = useSyncView();
-  const { select } = useAppState();
+  const { select, instruments } = useAppState();
+  // The last cached session of each series: two series can end on different days.
+  const asOf = new Map(instruments.map((i) => [i.symbol as string, i.lastDate]));
   const [settings, setSettings] = useState<SyncSettings | null>(null);
   const [keys, setKeys] = useState<Record<KeyedProviderId, string>>({ tiingo: '', twelvedata: '' });
   const [error, setError] = useState<string | null>(null);
@@ -114,8 +116,14 @@ export function SyncPanel() {
                   <span className="sync-added">
                     +{x.added}
                     {x.changed ? ` (${x.changed} revised)` : ''}
+                    {x.notice ? <span className="sync-notice">: {x.notice}</span> : null}
                   </span>
                 )}
+                {asOf.get(x.symbol) ? (
+                  <span className="sync-asof muted" title="Last cached session">
+                    as of {asOf.get(x.symbol)}
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -134,6 +142,9 @@ export function SyncPanel() {
                   <td>{s.symbol}</td>
                   <td title={s.lastUpdated ?? ''}>{formatUpdated(s.lastUpdated)}</td>
                   <td className="muted">{s.provider ? providerLabels[s.provider] : ''}</td>
+                  <td className="muted sync-asof-cell" title="Last cached session">
+                    {asOf.get(s.symbol) ?? ''}
+                  </td>
                 </tr>
               ))}
             </tbody>

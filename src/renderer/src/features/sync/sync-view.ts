@@ -67,6 +67,7 @@ export function reduceSyncView(v: SyncView, a: SyncViewAction): SyncView {
         provider: e.provider,
         reason: e.reason,
         error: e.error,
+        ...(e.notice ? { notice: e.notice } : {}),
       };
       return {
         ...v,
@@ -98,6 +99,7 @@ export function formatUpdated(iso: string | null, now: number = Date.now()): str
 /** Human label of a failure reason code. */
 export const reasonLabels: Readonly<Record<string, string>> = {
   'unknown-symbol': 'unknown symbol',
+  'no-data': 'no data',
   'unsupported-symbol': 'not offered by the provider',
   'missing-key': 'API key missing',
   auth: 'API key refused',

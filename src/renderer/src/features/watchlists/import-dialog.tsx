@@ -31,7 +31,9 @@ const FORMAT_NAMES: Record<ImportPreview['format'], string> = {
 function statusText(l: PreviewLine): string {
   if (l.status === 'error') return l.error ?? 'error';
   if (l.status === 'duplicate')
-    return l.duplicateOf !== null ? `duplicate of line ${l.duplicateOf}` : 'already in the list';
+    return l.duplicateOf !== null
+      ? `duplicate of line ${l.duplicateOf}${l.duplicateOfEntry !== null ? `, entry ${l.duplicateOfEntry}` : ''}`
+      : 'already in the list';
   return l.kind === 'section' ? 'section' : 'ok';
 }
 
@@ -134,11 +136,21 @@ export function ImportDialog({ file, lists, currentListId, onCancel, onImported 
               {preview.counts.duplicate ? `, ${preview.counts.duplicate} duplicate(s)` : ''}
               {preview.counts.error ? `, ${preview.counts.error} error(s) — those lines are skipped` : ''}.
             </p>
+            {preview.notices.length || preview.ignoredColumns.length ? (
+              <ul className="wl-import-notices" data-testid="import-notices">
+                {preview.ignoredColumns.length ? (
+                  <li>Not kept (a watchlist holds symbols and notes): {preview.ignoredColumns.join(', ')}</li>
+                ) : null}
+                {preview.notices.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+              </ul>
+            ) : null}
             <div className="wl-preview-scroll">
               <table className="wl-preview-table" aria-label="Lines of the file">
                 <thead>
                   <tr>
-                    <th scope="col">Line</th>
+                    <th scope="col">{preview.lines.some((l) => l.entry !== null) ? 'Line:entry' : 'Line'}</th>
                     <th scope="col">Input</th>
                     <th scope="col">Symbol</th>
                     <th scope="col">Section</th>
@@ -149,7 +161,9 @@ export function ImportDialog({ file, lists, currentListId, onCancel, onImported 
                 <tbody>
                   {preview.lines.map((l, i) => (
                     <tr key={i} className={`status-${l.status} kind-${l.kind}`} data-status={l.status}>
-                      <td className="num">{l.line}</td>
+                      <td className="num" title={l.entry !== null ? `line ${l.line}, entry ${l.entry}` : undefined}>
+                        {l.entry !== null ? `${l.line}:${l.entry}` : l.line}
+                      </td>
                       <td className="input" title={l.input}>
                         {l.input}
                       </td>

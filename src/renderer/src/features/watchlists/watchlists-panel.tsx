@@ -14,6 +14,8 @@ import { useDataVersions } from '../../app/data-versions-context';
 import { readFileForImport, saveTextFile } from './file-transfer';
 import { ImportDialog } from './import-dialog';
 import { useFileDrop } from './use-file-drop';
+import { BarsImportDialog, type BarsFileInput } from '../bars-import/bars-import-dialog';
+import { isBarsCsvFile, readBarsFile } from '../bars-import/bars-file';
 import { WatchlistEntries } from './watchlist-entries';
 import './watchlists.css';
 
@@ -41,6 +43,7 @@ export function WatchlistsPanel() {
   const versions = useDataVersions();
   // Rows show last close and change: re-read on a change of the lists or of any bars.
   const dataVersion = [versions.kinds.watchlists, versions.kinds.bars].join(',');
+  const [pendingBars, setPendingBars] = useState<BarsFileInput | null>(null);
   const [lists, setLists] = useState<readonly WatchlistSummary[]>([]);
   const [openId, setOpenId] = useState<number | null>(rememberedListId);
   const [loaded, setDetail] = useState<WatchlistDetail | null>(null);
@@ -109,7 +112,10 @@ export function WatchlistsPanel() {
       const file = files[0]!;
       if (files.length > 1)
         setStatus(`Importing ${file.name} (one file at a time; ${files.length - 1} other file(s) ignored).`);
-      readFileForImport(file).then(setPendingFile, fail);
+      // A daily-prices CSV goes to the bars import preview; anything else is a watchlist.
+      isBarsCsvFile(file)
+        .then((bars) => (bars ? readBarsFile(file).then(setPendingBars) : readFileForImport(file).then(setPendingFile)))
+        .catch(fail);
     },
     [fail, setStatus],
   );
@@ -457,6 +463,22 @@ export function WatchlistsPanel() {
         <div className="wl-drop-overlay" data-testid="watchlist-drop-overlay">
           <p>Drop to import a watchlist</p>
         </div>
+      )}
+
+      {pendingBars && (
+        <BarsImportDialog
+          key={`${pendingBars.fileName}:${pendingBars.bytesBase64.length}`}
+          file={pendingBars}
+          onCancel={() => setPendingBars(null)}
+          onImported={(r) => {
+            setPendingBars(null);
+            // Main announces the new bars (data.changed); the instrument list follows.
+            setStatus(
+              `Imported ${r.changed} session(s) of ${r.symbol} from ${pendingBars.fileName} (${r.formatLabel}), ${r.from} → ${r.to}.`,
+            );
+            select(r.symbol);
+          }}
+        />
       )}
 
       {pendingFile && (
