@@ -16,9 +16,11 @@ import { SeedService } from '../services/study/seed-service';
 import { StudyService } from '../services/study/study-service';
 import { createSyncService, type SyncCoreOptions } from '../services/sync/create-sync-service';
 import type { SyncService } from '../services/sync/sync-service';
+import type { NotifyChange } from '../services/data-changes';
 import { systemClock, type Clock } from './clock';
 import { createHandlers } from './handlers';
 import { defaultResourcesDir } from './paths';
+import { pushSyncEvents } from './sync-push';
 
 export interface CoreOptions {
   /** SQLite file (created and migrated if needed). */
@@ -70,6 +72,8 @@ export function createCore(options: CoreOptions): Core {
   const resourcesDir = options.resourcesDir ?? defaultResourcesDir();
   const push = createPushHub({ queueUntilReady: options.queuePushUntilReady ?? false });
   const transact = <T>(fn: () => T): T => db.transaction(fn)();
+  // The one change signal: every service's committed write reaches the windows as `data.changed`.
+  const notify: NotifyChange = (change) => push.emit('data.changed', change);
   const instruments = new InstrumentsRepository(db);
   const bars = new BarsRepository(db);
   const studyRepos = {
@@ -84,6 +88,7 @@ export function createCore(options: CoreOptions): Core {
     seedCache: new StudySeedRepository(db),
     writeTransaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
     resourcesDir,
+    notify,
   });
   if (options.seedOnOpen) {
     try {
@@ -94,13 +99,14 @@ export function createCore(options: CoreOptions): Core {
     }
   }
   const services: Services = {
-    market: new MarketService({ instruments, bars, transact }),
+    market: new MarketService({ instruments, bars, transact, notify }),
     study: new StudyService({ ...studyRepos, instruments, bars }),
     claims: new ClaimsService({ ...studyRepos, instruments, bars }),
     seed,
-    sync: createSyncService({ db, dbPath: options.dbPath, instruments, emit: push.emit, clock }, options.sync),
-    watchlists: new WatchlistsService({ repo: new WatchlistsRepository(db), transact, clock }),
+    sync: createSyncService({ db, dbPath: options.dbPath, instruments, clock }, options.sync),
+    watchlists: new WatchlistsService({ repo: new WatchlistsRepository(db), transact, clock, notify }),
   };
+  pushSyncEvents(services.sync, push.emit);
   const router = createRouter(createHandlers(services, { push }), {
     isTrustedSender: options.isTrustedSender ?? (() => false),
     onUnexpectedError: options.onUnexpectedError,

@@ -17,7 +17,7 @@ import { nextDay, SyncRepository } from '../db/repositories/sync-repository';
 import { HostLimiter, type HostLimits } from './host-limiter';
 import { getOnce, HostHealth, type FetchFn } from './http-client';
 import { planRequests, type PlannedRequest } from './plan';
-import type { ProviderConfig, SyncJob, SyncRunRequest, SyncWireEvent } from './protocol';
+import type { ProviderConfig, SyncCommit, SyncJob, SyncRunRequest, SyncWireEvent } from './protocol';
 import { providers } from './providers/index';
 import type { CorporateAction, InstrumentMeta, Provider, ProviderData } from './providers/types';
 import { realSleep, withRetries, type Sleep } from './retry';
@@ -42,6 +42,8 @@ export interface SyncEngineDeps {
   /** A writable connection to the cache (the worker's own). */
   readonly db: Database;
   readonly emit: (event: SyncWireEvent) => void;
+  /** Told after each committed batch that changed bars or the instrument (main turns it into `data.changed`). */
+  readonly onCommit?: (commit: SyncCommit) => void;
   /** Aborted to cancel: in-flight requests abort, committed batches stay. */
   readonly signal: AbortSignal;
   readonly fetch?: FetchFn;
@@ -207,22 +209,24 @@ export async function runSync(req: SyncRunRequest, deps: SyncEngineDeps): Promis
   ): Promise<void> => {
     const chunks = chunkAnswer(planned, data.bars, data.actions, limits.batchSize);
     const write = deps.db.transaction((chunk: Chunk, withInstrument: boolean) => {
+      let instrumentChanged = false;
       if (withInstrument) {
         const existing = instruments.get(symbol);
         const merged = mergeInstrument(existing, symbol, data.meta, provider, data.bars);
-        if (!sameInstrument(existing, merged)) instruments.upsert(merged);
+        instrumentChanged = !sameInstrument(existing, merged);
+        if (instrumentChanged) instruments.upsert(merged);
       }
       const before = syncRepo.countBars(symbol, chunk.from, chunk.to);
       const changes = chunk.bars.length ? barsRepo.upsertBatch(symbol, chunk.bars) : 0;
       const inserted = syncRepo.countBars(symbol, chunk.from, chunk.to) - before;
       syncRepo.upsertEvents(chunk.actions.map((a) => ({ ...a, symbol, provider: provider.id })));
       syncRepo.extendCoverage(symbol, provider.id, chunk.from, chunk.to, req.now);
-      return { inserted, revised: changes - inserted };
+      return { inserted, revised: changes - inserted, instrumentChanged };
     });
     return (async () => {
       for (const [i, chunk] of chunks.entries()) {
         if (signal.aborted) throw new SyncFailure('cancelled', 'cancelled');
-        let r: { inserted: number; revised: number };
+        let r: { inserted: number; revised: number; instrumentChanged: boolean };
         try {
           // IMMEDIATE: take the write lock up front instead of failing to upgrade a read lock.
           r = write.immediate(chunk, i === 0);
@@ -231,6 +235,7 @@ export async function runSync(req: SyncRunRequest, deps: SyncEngineDeps): Promis
         }
         counts.added += r.inserted;
         counts.changed += r.revised;
+        if (r.inserted + r.revised > 0 || r.instrumentChanged) deps.onCommit?.({ runId: req.runId, symbol, ...r });
         await yieldToLoop();
       }
     })();

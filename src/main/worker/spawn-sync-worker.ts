@@ -37,7 +37,7 @@ export function spawnWorker(entry: WorkerEntry, workerData?: unknown): Worker {
 
 /** Runs each sync in a fresh worker thread from `entry`. */
 export function workerSyncRunner(entry: WorkerEntry): SyncRunner {
-  return (dbPath, request, onEvent) => {
+  return (dbPath, request, onEvent, onCommit) => {
     const worker = spawnWorker(entry);
     const post = (m: ToWorker) => worker.postMessage(m);
     const done = new Promise<SyncFinishedEvent>((resolve, reject) => {
@@ -49,6 +49,10 @@ export function workerSyncRunner(entry: WorkerEntry): SyncRunner {
         }
         if (m.type === 'fatal') {
           reject(new Error(`the sync worker failed: ${m.message}`));
+          return;
+        }
+        if (m.type === 'commit') {
+          onCommit?.(m.commit);
           return;
         }
         onEvent(m.event);

@@ -4,6 +4,7 @@ import type { Bar } from '../../../shared/domain/bar';
 import type { Instrument, InstrumentSummary } from '../../../shared/domain/instrument';
 import type { BarsRepository } from '../../db/repositories/bars-repository';
 import { bareInstrument, type InstrumentsRepository } from '../../db/repositories/instruments-repository';
+import { dataChange, type NotifyChange } from '../data-changes';
 import { parseBarsCsv } from './bars-csv';
 
 /** Runs `fn` in one database transaction. */
@@ -13,6 +14,8 @@ export interface MarketServiceDeps {
   readonly instruments: InstrumentsRepository;
   readonly bars: BarsRepository;
   readonly transact: Transact;
+  /** Told after an import committed new or changed bars (`bars`, `instruments` of the symbol). */
+  readonly notify: NotifyChange;
 }
 
 export interface ImportBarsResult {
@@ -55,12 +58,13 @@ export class MarketService {
   importBarsCsv(symbol: Ticker, csvText: string): ImportBarsResult {
     const bars = parseBarsCsv(csvText);
     const closeOnly = bars.every((b) => b.open === null);
-    const changed = this.deps.transact(() => {
-      this.deps.instruments.insertIfMissing(
+    const { changed, created } = this.deps.transact(() => {
+      const created = this.deps.instruments.insertIfMissing(
         bareInstrument(symbol, { closeOnly, provenance: 'imported from a CSV file' }),
       );
-      return this.deps.bars.upsertBatch(symbol, bars);
+      return { changed: this.deps.bars.upsertBatch(symbol, bars), created };
     });
+    if (changed > 0 || created) this.deps.notify(dataChange(['bars', 'instruments'], [symbol]));
     return { symbol, rows: bars.length, changed, from: bars[0]!.date, to: bars.at(-1)!.date };
   }
 }

@@ -8,6 +8,7 @@ import type { EventsRepository } from '../../db/repositories/events-repository';
 import type { InstrumentsRepository } from '../../db/repositories/instruments-repository';
 import type { StudyRepository } from '../../db/repositories/study-repository';
 import type { SeededMetadata, StudySeedRepository } from '../../db/repositories/study-seed-repository';
+import { dataChange, type NotifyChange } from '../data-changes';
 import { EMBEDDED_STUDY_FILE, loadEmbeddedData, type EmbeddedData } from './study-resources';
 
 /** Runs `fn` in one write transaction taken at its start (BEGIN IMMEDIATE), so two processes never seed at once. */
@@ -25,6 +26,8 @@ export interface SeedServiceDeps {
   readonly resourcesDir: string;
   /** Study file inside `resourcesDir` (tests point it elsewhere). */
   readonly studyFile?: string;
+  /** Told after a seed that wrote anything: the study's kinds, and bars/instruments of the symbols written. */
+  readonly notify: NotifyChange;
 }
 
 /** What one seed run did. Every count is of rows this run wrote; a second run reports zeros. */
@@ -66,6 +69,8 @@ const UNSET: Partial<Record<keyof SeededMetadata, ReadonlyArray<unknown>>> = {
   provenance: [null],
   adjustmentNote: [null],
 };
+
+const STUDY_KINDS = ['studies', 'events', 'claims'] as const;
 
 function metadataOf(i: Instrument): SeededMetadata {
   const { symbol: _symbol, ...rest } = i;
@@ -117,7 +122,17 @@ export class SeedService {
   /** Validates the shipped files, then writes what is missing in one transaction. Idempotent. */
   seed(): SeedReport {
     const data = loadEmbeddedData(this.deps.resourcesDir, this.deps.studyFile ?? EMBEDDED_STUDY_FILE);
-    return this.deps.writeTransaction(() => this.write(data));
+    const report = this.deps.writeTransaction(() => this.write(data));
+    if (report.changed) {
+      const symbols = [
+        ...report.instruments.inserted,
+        ...report.instruments.updated,
+        ...Object.entries(report.bars.bySymbol).flatMap(([symbol, n]) => (n > 0 ? [symbol] : [])),
+      ] as Ticker[];
+      const studyKinds = report.study === 'inserted' || report.study === 'updated' ? STUDY_KINDS : [];
+      this.deps.notify(dataChange([...studyKinds, 'instruments', 'bars'], symbols));
+    }
+    return report;
   }
 
   private write(data: EmbeddedData): SeedReport {

@@ -2,7 +2,6 @@ import type { Database } from 'better-sqlite3';
 import type { Clock } from '../../app/clock';
 import type { InstrumentsRepository } from '../../db/repositories/instruments-repository';
 import { SyncRepository } from '../../db/repositories/sync-repository';
-import type { Emit } from '../../rpc/push';
 import type { SyncRunner } from '../../sync/runner';
 import { sourceSyncWorkerEntry, workerSyncRunner, type WorkerEntry } from '../../worker/spawn-sync-worker';
 import { envSecretStore, type SecretStore } from './secret-store';
@@ -24,7 +23,7 @@ export interface SyncCoreOptions {
 
 /** Builds the sync service for the composition root. */
 export function createSyncService(
-  base: { db: Database; dbPath: string; instruments: InstrumentsRepository; emit: Emit; clock: Clock },
+  base: { db: Database; dbPath: string; instruments: InstrumentsRepository; clock: Clock },
   o: SyncCoreOptions = {},
 ): SyncService {
   const env = o.env ?? process.env;
@@ -32,7 +31,6 @@ export function createSyncService(
     dbPath: base.dbPath,
     repo: new SyncRepository(base.db),
     instruments: base.instruments,
-    emit: base.emit,
     clock: base.clock,
     secrets: o.secrets ?? envSecretStore(env),
     runner: o.runner ?? workerSyncRunner(o.workerEntry ?? sourceSyncWorkerEntry()),

@@ -31,6 +31,7 @@ import {
 } from '../../../shared/domain/watchlist/parse';
 import { normaliseSymbolInput } from '../../../shared/domain/watchlist/symbol-map';
 import type { Clock } from '../../app/clock';
+import { dataChange, type NotifyChange } from '../data-changes';
 import type { StoredEntry, WatchlistRecord, WatchlistsRepository } from '../../db/repositories/watchlists-repository';
 
 /** Runs `fn` in one database transaction. */
@@ -40,6 +41,8 @@ export interface WatchlistsServiceDeps {
   readonly repo: WatchlistsRepository;
   readonly transact: Transact;
   readonly clock: Clock;
+  /** Told after each committed change of a list (`watchlists`). */
+  readonly notify: NotifyChange;
 }
 
 /** A file from the renderer (base64 or text, see the contract) or from the CLI (raw bytes). */
@@ -78,6 +81,13 @@ export class WatchlistsService {
 
   private now(): string {
     return this.deps.clock.now().toISOString();
+  }
+
+  /** Runs a change in one transaction, then tells the views once it is committed. */
+  private write<T>(fn: () => T): T {
+    const result = this.deps.transact(fn);
+    this.deps.notify(dataChange(['watchlists']));
+    return result;
   }
 
   // ── import ────────────────────────────────────────────────────────────────
@@ -147,7 +157,7 @@ export class WatchlistsService {
    */
   import(file: ImportFile, options: ImportOptions): ImportResult {
     const parsed = this.parse(file);
-    return this.deps.transact(() => {
+    return this.write(() => {
       const target = options.mode === 'merge' ? this.live(options.targetId) : null;
       const preview = this.buildPreview(file.fileName, parsed, target);
       const incoming = entriesOfLines(parsed.lines);
@@ -246,14 +256,14 @@ export class WatchlistsService {
 
   /** Creates an empty list. */
   create(rawName: string): WatchlistDetail {
-    const id = this.deps.transact(() => {
+    const id = this.write(() => {
       return this.insertList(this.checkName(rawName, null), this.now());
     });
     return this.get(id);
   }
 
   rename(id: number, rawName: string): WatchlistDetail {
-    this.deps.transact(() => {
+    this.write(() => {
       this.live(id);
       const name = this.checkName(rawName, id);
       this.unique(name, () => this.deps.repo.rename(id, name, watchlistNameKey(name), this.now()));
@@ -266,7 +276,7 @@ export class WatchlistsService {
    * {@link RESTORE_WINDOW_DAYS} days ago are purged for good at the same time.
    */
   delete(id: number): { id: number; name: string } {
-    return this.deps.transact(() => {
+    return this.write(() => {
       const record = this.live(id);
       const now = this.deps.clock.now();
       this.deps.repo.purgeDeletedBefore(new Date(now.getTime() - RESTORE_WINDOW_DAYS * 86_400_000).toISOString());
@@ -277,7 +287,7 @@ export class WatchlistsService {
 
   /** Brings back a deleted list (a no-op for a live one); renamed "NAME (restored)" if its name was taken meanwhile. */
   restore(id: number): WatchlistDetail {
-    this.deps.transact(() => {
+    this.write(() => {
       const record = this.deps.repo.get(id);
       if (!record)
         throw new CatalystError(
@@ -299,7 +309,7 @@ export class WatchlistsService {
 
   /** Sets the order: `order` must hold every entry id of the list exactly once. */
   reorder(id: number, order: readonly number[]): WatchlistDetail {
-    this.deps.transact(() => {
+    this.write(() => {
       this.live(id);
       const stored = this.deps.repo.entries(id);
       const byId = new Map(stored.map((s) => [s.id, s]));
@@ -331,7 +341,7 @@ export class WatchlistsService {
   setNote(itemId: number, rawNote: string | null): WatchlistDetail {
     const note = normaliseNote(rawNote);
     if (!note.ok) throw new CatalystError('invalid-input', note.reason);
-    const listId = this.deps.transact(() => {
+    const listId = this.write(() => {
       const stored = this.liveEntry(itemId);
       if (stored.entry.kind !== 'item')
         throw new CatalystError('invalid-input', `Entry ${itemId} is a section; only symbols have notes.`);
@@ -363,7 +373,7 @@ export class WatchlistsService {
   renameSection(itemId: number, rawLabel: string): WatchlistDetail {
     const label = normaliseSectionLabel(rawLabel);
     if (!label.ok) throw new CatalystError('invalid-input', label.reason);
-    const listId = this.deps.transact(() => {
+    const listId = this.write(() => {
       const stored = this.liveEntry(itemId);
       if (stored.entry.kind !== 'section')
         throw new CatalystError('invalid-input', `Entry ${itemId} is a symbol, not a section.`);
@@ -376,7 +386,7 @@ export class WatchlistsService {
 
   /** Removes a symbol or a section marker (a section's items then fall into the section before). */
   removeItem(itemId: number): WatchlistDetail {
-    const listId = this.deps.transact(() => {
+    const listId = this.write(() => {
       const stored = this.liveEntry(itemId);
       this.deps.repo.deleteEntry(itemId);
       this.deps.repo.writeOrder(
@@ -392,7 +402,7 @@ export class WatchlistsService {
   // ── helpers ───────────────────────────────────────────────────────────────
 
   private insertAt(id: number, entry: WatchlistEntry, position?: number): void {
-    this.deps.transact(() => {
+    this.write(() => {
       this.live(id);
       const stored = this.deps.repo.entries(id);
       if (entry.kind === 'item' && stored.some((s) => s.entry.kind === 'item' && s.entry.symbol === entry.symbol)) {
