@@ -2,11 +2,11 @@ import type { z } from 'zod';
 import { CatalystError } from '../../shared/contract/errors';
 import type { CommandContext } from './command';
 import { UsageError } from './command';
+import { formatIssues } from '../../shared/zod-issues';
 
 function check<T>(raw: string, label: string, schema: z.ZodType<T>): T {
   const r = schema.safeParse(raw);
-  if (!r.success)
-    throw new CatalystError('invalid-input', `${label}: ${r.error.issues.map((i) => i.message).join('; ')}`);
+  if (!r.success) throw new CatalystError('invalid-input', `${label}: ${formatIssues(r.error, { path: 'none' })}`);
   return r.data;
 }
 

@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { asIsoDate, asTicker, type IsoDate, type Ticker } from '../../../shared/brand';
+import { nextDay } from '../../../shared/dates';
 import type { ProviderCorporateEvent, ProviderId, SymbolSyncState } from '../../../shared/domain/sync';
 
 /** The contiguous range of exchange-local dates whose bars from one provider are all stored. */
@@ -16,12 +17,7 @@ interface CoverageRow {
   fetched_at: string;
 }
 
-/** The day after an ISO date (UTC calendar arithmetic: dates here have no time zone). */
-export function nextDay(d: string): IsoDate {
-  const t = new Date(`${d}T00:00:00Z`);
-  t.setUTCDate(t.getUTCDate() + 1);
-  return asIsoDate(t.toISOString().slice(0, 10));
-}
+export { nextDay };
 
 /**
  * All SQL of price synchronisation: fetched ranges, provider corporate events, settings.

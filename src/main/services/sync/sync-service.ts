@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { IsoDate, Ticker } from '../../../shared/brand';
+import type { Ticker } from '../../../shared/brand';
 import { CatalystError } from '../../../shared/contract/errors';
+import { utcDate } from '../../../shared/dates';
 import {
   baseUrlSchema,
   providerIdSchema,
@@ -158,7 +159,7 @@ export class SyncService {
       : this.deps.instruments.list().map((i) => i.symbol);
     if (symbols.length === 0)
       throw new CatalystError('invalid-input', 'The cache has no instruments yet: name the symbols to fetch.');
-    const today = this.deps.clock.now().toISOString().slice(0, 10) as IsoDate;
+    const today = utcDate(this.deps.clock.now());
     const to = input.to ?? today;
     const from = input.from ?? null;
     const providers = await this.providerChain(input.provider, options);

@@ -1,5 +1,6 @@
 import type { Ticker } from '../../../shared/brand';
 import { CatalystError } from '../../../shared/contract/errors';
+import { daysBeforeInstant } from '../../../shared/dates';
 import type {
   ImportPreview,
   ImportResult,
@@ -279,7 +280,7 @@ export class WatchlistsService {
     return this.write(() => {
       const record = this.live(id);
       const now = this.deps.clock.now();
-      this.deps.repo.purgeDeletedBefore(new Date(now.getTime() - RESTORE_WINDOW_DAYS * 86_400_000).toISOString());
+      this.deps.repo.purgeDeletedBefore(daysBeforeInstant(now, RESTORE_WINDOW_DAYS).toISOString());
       this.deps.repo.markDeleted(id, now.toISOString());
       return { id, name: record.name };
     });

@@ -1,3 +1,4 @@
+import type { Result } from '../../result';
 import Papa from 'papaparse';
 import type { Ticker } from '../../brand';
 import { checkCatalystJsonHead } from './catalyst-json';
@@ -55,8 +56,7 @@ export interface ParsedWatchlist {
   readonly lines: readonly ParsedLine[];
 }
 
-export type ParseResult =
-  { readonly ok: true; readonly value: ParsedWatchlist } | { readonly ok: false; readonly reason: string };
+export type ParseResult = Result<ParsedWatchlist>;
 
 type MutableLine = { -readonly [K in keyof ParsedLine]: ParsedLine[K] };
 
