@@ -1,5 +1,6 @@
 import { appChannels, appEvents } from './app';
 import type { ChannelMap, PushEventMap } from './define';
+import { exportChannels, exportEvents } from './export';
 import { marketChannels } from './market';
 import { studyChannels, studyEvents } from './study';
 import { syncChannels, syncEvents } from './sync';
@@ -11,6 +12,7 @@ import { watchlistChannels, watchlistEvents } from './watchlists';
  */
 export const channels = {
   ...appChannels,
+  ...exportChannels,
   ...marketChannels,
   ...studyChannels,
   ...syncChannels,
@@ -20,6 +22,7 @@ export const channels = {
 /** Every push event (main → renderer) declared once. */
 export const pushEvents = {
   ...appEvents,
+  ...exportEvents,
   ...studyEvents,
   ...syncEvents,
   ...watchlistEvents,

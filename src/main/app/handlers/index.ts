@@ -1,6 +1,7 @@
 import type { Handlers } from '../../rpc/router';
 import type { Services } from '../create-core';
 import { appHandlers, type AppHandlerDeps } from './app-handlers';
+import { exportHandlers } from './export-handlers';
 import { combineHandlers } from './feature-handlers';
 import { marketHandlers } from './market-handlers';
 import { studyHandlers } from './study-handlers';
@@ -9,5 +10,12 @@ import { watchlistHandlers } from './watchlist-handlers';
 
 /** Every channel's handler: one map per feature, joined (a channel handled twice throws). */
 export function createHandlers(s: Services, app: AppHandlerDeps): Handlers {
-  return combineHandlers(appHandlers(app), marketHandlers(s), studyHandlers(s), syncHandlers(s), watchlistHandlers(s));
+  return combineHandlers(
+    appHandlers(app),
+    exportHandlers(s),
+    marketHandlers(s),
+    studyHandlers(s),
+    syncHandlers(s),
+    watchlistHandlers(s),
+  );
 }

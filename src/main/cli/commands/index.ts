@@ -2,6 +2,7 @@ import type { Command } from '../command';
 import { barsCommand } from './bars';
 import { claimsCommand } from './claims';
 import { eventsCommand } from './events';
+import { exportCsvCommand } from './export-csv';
 import { importBarsCommand } from './import-bars';
 import { seedCommand } from './seed';
 import { syncCommand } from './sync';
@@ -18,4 +19,5 @@ export const commands: readonly Command[] = [
   watchlistImportCommand,
   watchlistExportCommand,
   watchlistListCommand,
+  exportCsvCommand,
 ];
