@@ -15,6 +15,7 @@ import { ExportService } from '../services/export/export-service';
 import { ClaimsService } from '../services/study/claims-service';
 import { SeedService } from '../services/study/seed-service';
 import { StudyService } from '../services/study/study-service';
+import { StudyWriter } from '../services/study/study-writer';
 import { createSyncService, type SyncCoreOptions } from '../services/sync/create-sync-service';
 import type { SyncService } from '../services/sync/sync-service';
 import type { NotifyChange } from '../services/data-changes';
@@ -83,8 +84,11 @@ export function createCore(options: CoreOptions): Core {
     events: new EventsRepository(db),
     claims: new ClaimsRepository(db),
   };
+  // One writer of study rows for seeding and for study files the user imports.
+  const studyWriter = new StudyWriter(studyRepos);
   const seed = new SeedService({
-    ...studyRepos,
+    studies: studyRepos.studies,
+    writer: studyWriter,
     instruments,
     bars,
     seedCache: new StudySeedRepository(db),

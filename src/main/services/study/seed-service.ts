@@ -1,14 +1,12 @@
 import type { Ticker } from '../../../shared/brand';
 import { EMBEDDED_STUDY_ID } from '../../../shared/contract/study';
 import type { Instrument } from '../../../shared/domain/instrument';
-import { eventFromFile, sourceFromFile } from '../../../shared/domain/study';
 import type { BarsRepository } from '../../db/repositories/bars-repository';
-import type { ClaimsRepository } from '../../db/repositories/claims-repository';
-import type { EventsRepository } from '../../db/repositories/events-repository';
 import type { InstrumentsRepository } from '../../db/repositories/instruments-repository';
 import type { StudyRepository } from '../../db/repositories/study-repository';
 import type { SeededMetadata, StudySeedRepository } from '../../db/repositories/study-seed-repository';
 import { dataChange, type NotifyChange } from '../data-changes';
+import type { StudyWriter } from './study-writer';
 import { EMBEDDED_STUDY_FILE, loadEmbeddedData, type EmbeddedData } from './study-resources';
 
 /** Runs `fn` in one write transaction taken at its start (BEGIN IMMEDIATE), so two processes never seed at once. */
@@ -16,8 +14,8 @@ export type WriteTransaction = <T>(fn: () => T) => T;
 
 export interface SeedServiceDeps {
   readonly studies: StudyRepository;
-  readonly events: EventsRepository;
-  readonly claims: ClaimsRepository;
+  /** Writes the study's own rows (shared with study import). */
+  readonly writer: StudyWriter;
   readonly instruments: InstrumentsRepository;
   readonly seedCache: StudySeedRepository;
   readonly bars: BarsRepository;
@@ -136,7 +134,7 @@ export class SeedService {
   }
 
   private write(data: EmbeddedData): SeedReport {
-    const { studies, events, claims, instruments, bars, seedCache } = this.deps;
+    const { studies, instruments, bars, seedCache } = this.deps;
     let changes = 0;
     const inserted: string[] = [];
     const updated: string[] = [];
@@ -173,50 +171,13 @@ export class SeedService {
       state = 'unchanged';
     } else {
       state = stored ? 'updated' : 'inserted';
-      changes += studies.write({
-        id: study.id,
-        origin: 'seed',
-        revision: study.revision,
-        title: study.title,
-        description: study.description,
-        source: sourceFromFile(study.source),
-        position: 0,
-      })
-        ? 1
-        : 0;
-      changes += studies.replaceUniverse(
-        study.id,
-        study.universe.map((u) => ({ symbol: u.symbol, role: u.role, note: u.note ?? null })),
-      );
-      evRemoved = events.deleteSeedEvents(study.id);
-      study.events.forEach((e, i) => {
-        if (events.owner(e.id)) {
-          // A user event (or another study's) already has this id: the user's row wins.
-          skipped.push(e.id);
-          return;
-        }
-        events.insert(eventFromFile(e, study.id, 'seed'), i);
-        evInserted += 1;
-      });
-      clRemoved = claims.deleteSeedClaims(study.id);
-      const userClaims = claims.userClaimIds(study.id);
-      study.claims.forEach((c, i) => {
-        if (userClaims.has(c.id)) return;
-        claims.insert(
-          {
-            id: c.id,
-            studyId: study.id,
-            origin: 'seed',
-            text: c.text,
-            quote: c.quote,
-            symbols: c.symbols,
-            metric: c.metric,
-            note: c.note ?? null,
-          },
-          i,
-        );
-        clInserted += 1;
-      });
+      const written = this.deps.writer.write(study, 'seed');
+      evInserted = written.events.inserted;
+      evRemoved = written.events.removed;
+      skipped.push(...written.events.skipped);
+      clInserted = written.claims.inserted;
+      clRemoved = written.claims.removed;
+      changes += written.studyRows;
       changes += evInserted + evRemoved + clInserted + clRemoved;
     }
     return {

@@ -7,6 +7,7 @@ import type {
   PreviewLine,
   WatchlistDetail,
   WatchlistFileInput,
+  WatchlistImportMode,
   WatchlistRow,
   WatchlistSummary,
 } from '../../../shared/contract/watchlists';
@@ -49,8 +50,8 @@ export interface WatchlistsServiceDeps {
 /** A file from the renderer (base64 or text, see the contract) or from the CLI (raw bytes). */
 export type ImportFile = WatchlistFileInput | { readonly fileName: string; readonly bytes: Uint8Array };
 
-export type ImportOptions =
-  { readonly mode: 'new'; readonly name?: string } | { readonly mode: 'merge'; readonly targetId: number };
+/** How an import writes: the `watchlists.import` channel's parsed input without the file. */
+export type ImportOptions = WatchlistImportMode;
 
 /** How long a deleted list can still be restored before a later delete purges it. */
 export const RESTORE_WINDOW_DAYS = 30;

@@ -13,6 +13,7 @@ import { MarketService } from '../../../../src/main/services/market/market-servi
 import { ClaimsService } from '../../../../src/main/services/study/claims-service';
 import { SeedService } from '../../../../src/main/services/study/seed-service';
 import { StudyService } from '../../../../src/main/services/study/study-service';
+import { StudyWriter } from '../../../../src/main/services/study/study-writer';
 import type { DataChangedEvent } from '../../../../src/shared/contract/app';
 import { afterEach, beforeEach } from 'vitest';
 import { useTempDir } from '../../../helpers/temp-db';
@@ -60,8 +61,7 @@ export function openStudyHarness(dbPath: string, resourcesDir = RESOURCES): Stud
   };
   const seed = new SeedService({
     studies: repos.studies,
-    events: repos.events,
-    claims: repos.claims,
+    writer: new StudyWriter(repos),
     instruments,
     bars,
     seedCache: new StudySeedRepository(db),
