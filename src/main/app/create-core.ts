@@ -113,7 +113,7 @@ export function createCore(options: CoreOptions): Core {
     claims,
     seed,
     sync: createSyncService({ db, dbPath: options.dbPath, instruments, clock }, options.sync),
-    watchlists: new WatchlistsService({ repo: new WatchlistsRepository(db), transact, clock, notify }),
+    watchlists: new WatchlistsService({ repo: new WatchlistsRepository(db), bars, transact, clock, notify }),
     export: new ExportService({
       getBars: (symbol, from, to) => market.getBars(symbol, from, to),
       listEvents: (filter) => study.listEvents(filter),

@@ -216,9 +216,9 @@ export async function runSync(req: SyncRunRequest, deps: SyncEngineDeps): Promis
         instrumentChanged = !sameInstrument(existing, merged);
         if (instrumentChanged) instruments.upsert(merged);
       }
-      const before = syncRepo.countBars(symbol, chunk.from, chunk.to);
+      const before = barsRepo.countInRange(symbol, chunk.from, chunk.to);
       const changes = chunk.bars.length ? barsRepo.upsertBatch(symbol, chunk.bars) : 0;
-      const inserted = syncRepo.countBars(symbol, chunk.from, chunk.to) - before;
+      const inserted = barsRepo.countInRange(symbol, chunk.from, chunk.to) - before;
       syncRepo.upsertEvents(chunk.actions.map((a) => ({ ...a, symbol, provider: provider.id })));
       syncRepo.extendCoverage(symbol, provider.id, chunk.from, chunk.to, req.now);
       return { inserted, revised: changes - inserted, instrumentChanged };

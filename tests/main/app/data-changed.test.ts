@@ -69,7 +69,8 @@ describe('data.changed after every commit that changes a view', () => {
       sync: {
         env: { CATALYST_YAHOO_BASE_URL: fp.url },
         secrets: memorySecretStore({}),
-        limits: { ...fastLimits, batchSize: 10 },
+        // A generous timeout: this test is about the change signal, not about slow answers under load.
+        limits: { ...fastLimits, timeoutMs: 15_000, batchSize: 10 },
       },
     });
     const symbols = [asTicker('9988.HK'), asTicker('BABA')];

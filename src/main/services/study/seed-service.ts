@@ -208,6 +208,6 @@ export class SeedService {
       const stillUnset = previous === null && (UNSET[f] ?? []).includes(now);
       if (untouchedSinceSeed || stillUnset) fields[f] = next[f];
     }
-    return this.deps.seedCache.updateInstrumentFields(symbol, fields as Partial<SeededMetadata>);
+    return this.deps.instruments.updateFields(symbol, fields as Partial<SeededMetadata>);
   }
 }

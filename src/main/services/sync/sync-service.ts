@@ -235,7 +235,10 @@ export class SyncService {
 
   /** The snapshot plus when each symbol was last updated (read from the database). */
   status(): SyncStatus {
-    return { ...this.state, symbols: this.deps.repo.symbolStates() };
+    return {
+      ...this.state,
+      symbols: this.deps.repo.symbolStates(this.deps.instruments.list().map((i) => i.symbol)),
+    };
   }
 
   async getSettings(): Promise<SyncSettings> {

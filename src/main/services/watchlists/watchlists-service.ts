@@ -34,6 +34,7 @@ import {
 import { normaliseSymbolInput } from '../../../shared/domain/watchlist/symbol-map';
 import type { Clock } from '../../app/clock';
 import { dataChange, type NotifyChange } from '../data-changes';
+import type { BarsRepository } from '../../db/repositories/bars-repository';
 import type { StoredEntry, WatchlistRecord, WatchlistsRepository } from '../../db/repositories/watchlists-repository';
 
 /** Runs `fn` in one database transaction. */
@@ -41,6 +42,8 @@ export type Transact = <T>(fn: () => T) => T;
 
 export interface WatchlistsServiceDeps {
   readonly repo: WatchlistsRepository;
+  /** The price cache's view of each symbol (cached or not, last close). */
+  readonly bars: BarsRepository;
   readonly transact: Transact;
   readonly clock: Clock;
   /** Told after each committed change of a list (`watchlists`). */
@@ -121,7 +124,7 @@ export class WatchlistsService {
       );
       lines = markExisting(lines, existing);
     }
-    const cached = this.deps.repo.cachedSymbols([...new Set(lines.flatMap((l) => (l.symbol ? [l.symbol] : [])))]);
+    const cached = this.deps.bars.cachedSymbols([...new Set(lines.flatMap((l) => (l.symbol ? [l.symbol] : [])))]);
     const withCache: PreviewLine[] = lines.map((l) => ({ ...l, cached: l.symbol !== null && cached.has(l.symbol) }));
     const count = (f: (l: PreviewLine) => boolean) => withCache.filter(f).length;
     return {
@@ -205,7 +208,7 @@ export class WatchlistsService {
   }
 
   private uncached(symbols: readonly Ticker[]): Ticker[] {
-    const cached = this.deps.repo.cachedSymbols(symbols);
+    const cached = this.deps.bars.cachedSymbols(symbols);
     return symbols.filter((s) => !cached.has(s));
   }
 
@@ -225,7 +228,16 @@ export class WatchlistsService {
   /** A live list with its entries, each item with its last cached close and change. */
   get(id: number): WatchlistDetail {
     const record = this.live(id);
-    const rows = this.deps.repo.entriesWithQuotes(id);
+    const rows = this.deps.repo.entries(id).map((r) => {
+      const quote = r.entry.kind === 'item' ? this.deps.bars.latestClose(r.entry.symbol) : null;
+      return {
+        ...r,
+        cached: quote !== null,
+        lastDate: quote?.lastDate ?? null,
+        lastClose: quote?.lastClose ?? null,
+        prevClose: quote?.prevClose ?? null,
+      };
+    });
     const sections = sectionsOf(rows.map((r) => r.entry));
     const entries: WatchlistRow[] = rows.map((r, i) => ({
       id: r.id,

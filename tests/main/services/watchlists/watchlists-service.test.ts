@@ -26,6 +26,7 @@ function setup(clock: Clock = fixedClock('2025-03-08T09:00:00.000Z')) {
   const changes: DataChangedEvent[] = [];
   const service = new WatchlistsService({
     repo: new WatchlistsRepository(db),
+    bars: new BarsRepository(db),
     transact: (fn) => db.transaction(fn)(),
     clock,
     notify: (c) => changes.push(c),
