@@ -13,6 +13,7 @@ import { StudyRepository } from '../db/repositories/study-repository';
 import { StudySeedRepository } from '../db/repositories/study-seed-repository';
 import { ExportService } from '../services/export/export-service';
 import { ClaimsService } from '../services/study/claims-service';
+import { ArticleService } from '../services/article/article-service';
 import { SeedService } from '../services/study/seed-service';
 import { StudyService } from '../services/study/study-service';
 import { StudyWriter } from '../services/study/study-writer';
@@ -46,6 +47,7 @@ export interface CoreOptions {
 
 export interface Services {
   readonly market: MarketService;
+  readonly article: ArticleService;
   readonly study: StudyService;
   readonly claims: ClaimsService;
   readonly seed: SeedService;
@@ -109,6 +111,10 @@ export function createCore(options: CoreOptions): Core {
   const claims = new ClaimsService({ ...studyRepos, instruments, bars });
   const services: Services = {
     market,
+    article: new ArticleService({
+      instruments: () => instruments.list(),
+      libraryEvents: () => studyRepos.events.list(),
+    }),
     study,
     claims,
     seed,

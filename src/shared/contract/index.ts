@@ -1,4 +1,5 @@
 import { appChannels, appEvents } from './app';
+import { articleChannels, articleEvents } from './article';
 import type { ChannelMap, PushEventMap } from './define';
 import { exportChannels, exportEvents } from './export';
 import { marketChannels } from './market';
@@ -12,6 +13,7 @@ import { watchlistChannels, watchlistEvents } from './watchlists';
  */
 export const channels = {
   ...appChannels,
+  ...articleChannels,
   ...exportChannels,
   ...marketChannels,
   ...studyChannels,
@@ -22,6 +24,7 @@ export const channels = {
 /** Every push event (main → renderer) declared once. */
 export const pushEvents = {
   ...appEvents,
+  ...articleEvents,
   ...exportEvents,
   ...studyEvents,
   ...syncEvents,
