@@ -16,8 +16,11 @@ import {
   session,
   shell,
 } from 'electron';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCore, type Core } from './app/create-core';
+import { createLogger, rotatingFileSink, silentLogger, type Logger } from './log/logger';
+import { filesFromArgv, readOpenedFile } from './services/files/read-opened-file';
 import { openImportEvent } from './services/watchlists/read-import-file';
 import { DB_FILE } from './app/paths';
 import { attachPushToWindow, registerIpc } from './ipc/register-ipc';
@@ -39,6 +42,16 @@ const isMac = process.platform === 'darwin';
 
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
+// The app's log: <userData>/logs/catalyst.log, rotated by size (set once the path is known).
+let log: Logger = silentLogger;
+// Files the OS opened before the core existed (macOS sends open-file before ready).
+const openedEarly: string[] = [];
+
+/** Sends a file from the OS or the menu to the window (queued until it is ready), or keeps it for start-up. */
+function openFile(path: string): void {
+  if (core) core.push.emit('app.openFile', readOpenedFile(path));
+  else openedEarly.push(path);
+}
 
 function createMainWindow(current: Core): BrowserWindow {
   const win = new BrowserWindow(
@@ -61,12 +74,15 @@ function createMainWindow(current: Core): BrowserWindow {
 
 function showFatal(title: string, message: string, detail: string, error: unknown): void {
   console.error(title, error);
+  log.error(`${title}: ${message}`, error);
   dialog.showMessageBoxSync({ type: 'error', title, message, detail, buttons: ['Quit'] });
   app.exit(1);
 }
 
 function start(): void {
   const dbPath = join(app.getPath('userData'), DB_FILE);
+  log = createLogger([rotatingFileSink({ path: join(app.getPath('userData'), 'logs', 'catalyst.log') })]);
+  log.info(`Catalyst ${app.getVersion()} starting (${process.platform}, Electron ${process.versions.electron})`);
   let opened: Core;
   try {
     opened = createCore({
@@ -82,6 +98,7 @@ function start(): void {
       },
       resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'),
       isTrustedSender: (sender) => isTrustedSender(sender, devOrigin),
+      log,
       onUnexpectedError: (channel, error) => console.error(`[ipc ${channel}]`, error),
     });
   } catch (error) {
@@ -113,15 +130,46 @@ function start(): void {
       })
       .catch((error: unknown) => console.error('import dialog failed', error));
   };
+  const openFromMenu = (): void => {
+    const win = mainWindow;
+    if (!win) return;
+    dialog
+      .showOpenDialog(win, {
+        title: 'Open',
+        properties: ['openFile'],
+        filters: [
+          { name: 'Catalyst files', extensions: ['json', 'csv', 'tsv', 'txt'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      })
+      .then((choice) => {
+        const path = choice.filePaths[0];
+        if (!choice.canceled && path) openFile(path);
+      })
+      .catch((error: unknown) => console.error('open dialog failed', error));
+  };
   Menu.setApplicationMenu(
-    Menu.buildFromTemplate(createMenuTemplate({ isMac, dev: !app.isPackaged, onImportWatchlist: importWatchlist })),
+    Menu.buildFromTemplate(
+      createMenuTemplate({
+        isMac,
+        dev: !app.isPackaged,
+        onImportWatchlist: importWatchlist,
+        onOpenFile: openFromMenu,
+      }),
+    ),
   );
   nativeTheme.on('updated', () =>
     mainWindow?.setBackgroundColor(nativeTheme.shouldUseDarkColors ? BACKGROUND.dark : BACKGROUND.light),
   );
   createMainWindow(opened);
+  // Files named on the command line ("Open with", a double-click on Windows and Linux) or sent by macOS before ready.
+  for (const path of [
+    ...openedEarly.splice(0),
+    ...filesFromArgv(process.argv, { packaged: app.isPackaged, cwd: process.cwd() }).filter((p) => existsSync(p)),
+  ])
+    openFile(path);
   // Off by default; a user setting turns it on.
-  opened.services.sync.startOnLaunch().catch((error: unknown) => console.error('update on launch failed', error));
+  opened.services.sync.startOnLaunch().catch((error: unknown) => log.error('update on launch failed', error));
 }
 
 // Before the single-instance lock: the lock lives in the folder named after the app.
@@ -143,7 +191,17 @@ if (!app.requestSingleInstanceLock()) {
     });
   });
 
-  app.on('second-instance', () => {
+  // macOS: a file opened in Finder (also before ready).
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    openFile(path);
+  });
+
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    for (const path of filesFromArgv(argv, { packaged: app.isPackaged, cwd: workingDirectory }).filter((p) =>
+      existsSync(p),
+    ))
+      openFile(path);
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { openDatabase } from '../db/open';
+import { silentLogger, type Logger } from '../log/logger';
 import { BarsRepository } from '../db/repositories/bars-repository';
 import { InstrumentsRepository } from '../db/repositories/instruments-repository';
 import { WatchlistsRepository } from '../db/repositories/watchlists-repository';
@@ -43,6 +44,8 @@ export interface CoreOptions {
   readonly sync?: SyncCoreOptions;
   /** Hold push events until the renderer calls `app.ready` (the app and the end-to-end harness). */
   readonly queuePushUntilReady?: boolean;
+  /** The app's log (a rotating file in the user-data folder; stderr with the CLI's --verbose). Default: none. */
+  readonly log?: Logger;
 }
 
 export interface Services {
@@ -72,7 +75,13 @@ export interface Core {
  * repositories and services, and the router over the contract. Nothing else wires services.
  */
 export function createCore(options: CoreOptions): Core {
-  const db = openDatabase(options.dbPath);
+  const log = options.log ?? silentLogger;
+  const db = openDatabase(options.dbPath, {
+    onMigrated: (versions) =>
+      log
+        .child('migrate')
+        .info(`${options.dbPath}: applied migration(s) ${versions.join(', ')} (schema ${versions.at(-1)})`),
+  });
   const clock = options.clock ?? systemClock;
   const resourcesDir = options.resourcesDir ?? defaultResourcesDir();
   const push = createPushHub({ queueUntilReady: options.queuePushUntilReady ?? false });
@@ -97,6 +106,7 @@ export function createCore(options: CoreOptions): Core {
     writeTransaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
     resourcesDir,
     notify,
+    log: log.child('seed'),
   });
   if (options.seedOnOpen) {
     try {
@@ -106,7 +116,7 @@ export function createCore(options: CoreOptions): Core {
       throw error;
     }
   }
-  const market = new MarketService({ instruments, bars, transact, notify });
+  const market = new MarketService({ instruments, bars, transact, notify, log: log.child('import') });
   const study = new StudyService({ ...studyRepos, instruments, bars });
   const claims = new ClaimsService({ ...studyRepos, instruments, bars });
   const services: Services = {
@@ -118,8 +128,15 @@ export function createCore(options: CoreOptions): Core {
     study,
     claims,
     seed,
-    sync: createSyncService({ db, dbPath: options.dbPath, instruments, clock }, options.sync),
-    watchlists: new WatchlistsService({ repo: new WatchlistsRepository(db), bars, transact, clock, notify }),
+    sync: createSyncService({ db, dbPath: options.dbPath, instruments, clock, log: log.child('sync') }, options.sync),
+    watchlists: new WatchlistsService({
+      repo: new WatchlistsRepository(db),
+      bars,
+      transact,
+      clock,
+      notify,
+      log: log.child('import'),
+    }),
     export: new ExportService({
       getBars: (symbol, from, to) => market.getBars(symbol, from, to),
       listEvents: (filter) => study.listEvents(filter),
@@ -129,7 +146,10 @@ export function createCore(options: CoreOptions): Core {
   pushSyncEvents(services.sync, push.emit);
   const router = createRouter(createHandlers(services, { push }), {
     isTrustedSender: options.isTrustedSender ?? (() => false),
-    onUnexpectedError: options.onUnexpectedError,
+    onUnexpectedError: (channel, error) => {
+      log.child('ipc').error(`${channel} failed unexpectedly`, error);
+      options.onUnexpectedError?.(channel, error);
+    },
   });
   const closers: Array<() => Promise<void> | void> = [];
   // A running price update is cancelled (its worker closes its connection) before the database closes.

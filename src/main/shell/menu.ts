@@ -7,6 +7,8 @@ export interface MenuOptions {
   readonly dev: boolean;
   /** File ▸ Import Watchlist…: the shell shows an open dialog and sends the file to the window. */
   readonly onImportWatchlist: () => void;
+  /** File ▸ Open…: any file the app reads (study, watchlist, price or events CSV), routed by its kind. */
+  readonly onOpenFile?: () => void;
 }
 
 /**
@@ -28,6 +30,16 @@ export function createMenuTemplate(options: MenuOptions): MenuItemConstructorOpt
           accelerator: 'CmdOrCtrl+O',
           click: () => options.onImportWatchlist(),
         },
+        ...(options.onOpenFile
+          ? [
+              {
+                id: 'open-file',
+                label: 'Open…',
+                accelerator: 'CmdOrCtrl+Shift+O',
+                click: () => options.onOpenFile?.(),
+              },
+            ]
+          : []),
         { type: 'separator' },
         options.isMac ? { role: 'close' } : { role: 'quit' },
       ],

@@ -17,7 +17,7 @@ import { nextDay, SyncRepository } from '../db/repositories/sync-repository';
 import { HostLimiter, type HostLimits } from './host-limiter';
 import { getOnce, HostHealth, type FetchFn } from './http-client';
 import { planRequests, type PlannedRequest } from './plan';
-import type { ProviderConfig, SyncCommit, SyncJob, SyncRunRequest, SyncWireEvent } from './protocol';
+import type { ProviderConfig, SyncCommit, SyncJob, SyncLogLevel, SyncRunRequest, SyncWireEvent } from './protocol';
 import { providers } from './providers/index';
 import type { CorporateAction, InstrumentMeta, Provider, ProviderData } from './providers/types';
 import { realSleep, withRetries, type Sleep } from './retry';
@@ -44,6 +44,8 @@ export interface SyncEngineDeps {
   readonly emit: (event: SyncWireEvent) => void;
   /** Told after each committed batch that changed bars or the instrument (main turns it into `data.changed`). */
   readonly onCommit?: (commit: SyncCommit) => void;
+  /** Told about retries and provider fallbacks (main writes them to the log). */
+  readonly onLog?: (level: SyncLogLevel, message: string) => void;
   /** Aborted to cancel: in-flight requests abort, committed batches stay. */
   readonly signal: AbortSignal;
   readonly fetch?: FetchFn;
@@ -259,7 +261,16 @@ export async function runSync(req: SyncRunRequest, deps: SyncEngineDeps): Promis
       const data = await withRetries(
         async () => provider.parse(await getOnce(request, provider.label, http), job.symbol, planned.from, planned.to),
         limits.retry,
-        { sleep, random, signal },
+        {
+          sleep,
+          random,
+          signal,
+          onRetry: (f, attempt, delayMs) =>
+            deps.onLog?.(
+              'warn',
+              `${job.symbol} from ${provider.label}: ${f.message}; attempt ${attempt + 1} in ${Math.round(delayMs)} ms`,
+            ),
+        },
       );
       await commit(job.symbol, provider, data, planned, counts);
     }
@@ -276,6 +287,11 @@ export async function runSync(req: SyncRunRequest, deps: SyncEngineDeps): Promis
       } catch (e) {
         const failure = asSyncFailure(e);
         attempts.push({ provider: cfg.id, failure });
+        if (failure.reason !== 'cancelled')
+          deps.onLog?.(
+            'warn',
+            `${job.symbol} from ${providerLabels[cfg.id]} failed (${failure.reason}): ${failure.message}`,
+          );
         if (failure.reason === 'cancelled' || signal.aborted) break;
       }
     }

@@ -89,6 +89,17 @@ export interface SyncCommit {
   readonly instrumentChanged: boolean;
 }
 
+/** How bad a line of the run's log is (retries are `warn`). */
+export type SyncLogLevel = 'info' | 'warn' | 'error';
+
+/** Optional listeners of a run besides its progress events. */
+export interface SyncRunHooks {
+  /** Each committed batch that changed the cache. */
+  readonly onCommit?: (commit: SyncCommit) => void;
+  /** A line for the log: retries, provider fallbacks. */
+  readonly onLog?: (level: SyncLogLevel, message: string) => void;
+}
+
 /** Main → worker. */
 export type ToWorker =
   { readonly type: 'start'; readonly dbPath: string; readonly request: SyncRunRequest } | { readonly type: 'cancel' };
@@ -100,5 +111,6 @@ export type ToWorker =
 export type FromWorker =
   | { readonly type: 'event'; readonly event: SyncWireEvent }
   | { readonly type: 'commit'; readonly commit: SyncCommit }
+  | { readonly type: 'log'; readonly level: SyncLogLevel; readonly message: string }
   | { readonly type: 'fatal'; readonly message: string }
   | { readonly type: 'closed' };

@@ -37,7 +37,7 @@ export function spawnWorker(entry: WorkerEntry, workerData?: unknown): Worker {
 
 /** Runs each sync in a fresh worker thread from `entry`. */
 export function workerSyncRunner(entry: WorkerEntry): SyncRunner {
-  return (dbPath, request, onEvent, onCommit) => {
+  return (dbPath, request, onEvent, hooks = {}) => {
     const worker = spawnWorker(entry);
     const post = (m: ToWorker) => worker.postMessage(m);
     const done = new Promise<SyncFinishedEvent>((resolve, reject) => {
@@ -52,7 +52,11 @@ export function workerSyncRunner(entry: WorkerEntry): SyncRunner {
           return;
         }
         if (m.type === 'commit') {
-          onCommit?.(m.commit);
+          hooks.onCommit?.(m.commit);
+          return;
+        }
+        if (m.type === 'log') {
+          hooks.onLog?.(m.level, m.message);
           return;
         }
         onEvent(m.event);

@@ -28,6 +28,7 @@ async function start(dbPath: string, request: Extract<ToWorker, { type: 'start' 
       db,
       emit: (event) => send({ type: 'event', event }),
       onCommit: (commit) => send({ type: 'commit', commit }),
+      onLog: (level, message) => send({ type: 'log', level, message }),
       signal: controller.signal,
     });
   } catch (e) {

@@ -4,6 +4,7 @@ import type { Bar } from '../../../shared/domain/bar';
 import type { Instrument, InstrumentSummary } from '../../../shared/domain/instrument';
 import type { BarsRepository } from '../../db/repositories/bars-repository';
 import { bareInstrument, type InstrumentsRepository } from '../../db/repositories/instruments-repository';
+import type { Logger } from '../../log/logger';
 import { dataChange, type NotifyChange } from '../data-changes';
 import { parseBarsCsv } from './bars-csv';
 
@@ -16,6 +17,7 @@ export interface MarketServiceDeps {
   readonly transact: Transact;
   /** Told after an import committed new or changed bars (`bars`, `instruments` of the symbol). */
   readonly notify: NotifyChange;
+  readonly log?: Logger;
 }
 
 export interface ImportBarsResult {
@@ -65,6 +67,9 @@ export class MarketService {
       return { changed: this.deps.bars.upsertBatch(symbol, bars), created };
     });
     if (changed > 0 || created) this.deps.notify(dataChange(['bars', 'instruments'], [symbol]));
+    this.deps.log?.info(
+      `${symbol}: imported a bars CSV of ${bars.length} row(s), ${bars[0]!.date} → ${bars.at(-1)!.date}; ${changed} new or changed`,
+    );
     return { symbol, rows: bars.length, changed, from: bars[0]!.date, to: bars.at(-1)!.date };
   }
 }

@@ -5,6 +5,7 @@ import type { BarsRepository } from '../../db/repositories/bars-repository';
 import type { InstrumentsRepository } from '../../db/repositories/instruments-repository';
 import type { StudyRepository } from '../../db/repositories/study-repository';
 import type { SeededMetadata, StudySeedRepository } from '../../db/repositories/study-seed-repository';
+import type { Logger } from '../../log/logger';
 import { dataChange, type NotifyChange } from '../data-changes';
 import type { StudyWriter } from './study-writer';
 import { EMBEDDED_STUDY_FILE, loadEmbeddedData, type EmbeddedData } from './study-resources';
@@ -26,6 +27,7 @@ export interface SeedServiceDeps {
   readonly studyFile?: string;
   /** Told after a seed that wrote anything: the study's kinds, and bars/instruments of the symbols written. */
   readonly notify: NotifyChange;
+  readonly log?: Logger;
 }
 
 /** What one seed run did. Every count is of rows this run wrote; a second run reports zeros. */
@@ -122,6 +124,10 @@ export class SeedService {
     const data = loadEmbeddedData(this.deps.resourcesDir, this.deps.studyFile ?? EMBEDDED_STUDY_FILE);
     const report = this.deps.writeTransaction(() => this.write(data));
     if (report.changed) {
+      this.deps.log?.info(
+        `${report.studyId} revision ${report.revision}: study ${report.study}, ${report.bars.inserted} bar(s), ` +
+          `${report.events.inserted} event(s), ${report.claims.inserted} claim(s) written`,
+      );
       const symbols = [
         ...report.instruments.inserted,
         ...report.instruments.updated,

@@ -38,6 +38,7 @@ import {
   type SyncWireEvent,
 } from '../../sync/protocol';
 import type { SyncRunHandle, SyncRunner } from '../../sync/runner';
+import { silentLogger, type Logger } from '../../log/logger';
 import { apiKeySecret, type SecretStore } from './secret-store';
 
 /** A partial override of the run limits (deep for hosts and retry). */
@@ -65,6 +66,8 @@ export interface SyncServiceDeps {
   readonly baseUrlOverrides?: Partial<Record<ProviderId, string>>;
   readonly limits?: SyncLimitsOverride;
   readonly newRunId?: () => string;
+  /** Where a run's start, retries, failures and summary are written (the app's log file). */
+  readonly log?: Logger;
 }
 
 /** Per-run choices the contract does not expose (CLI flags and environment). */
@@ -126,8 +129,10 @@ export class SyncService {
   private running: Running | null = null;
   private lastRun: SyncFinishedEvent | null = null;
   private readonly listeners = new Set<(e: SyncServiceEvent) => void>();
+  private readonly log: Logger;
   constructor(deps: SyncServiceDeps) {
     this.deps = deps;
+    this.log = deps.log ?? silentLogger;
   }
 
   /** Subscribes to the service's events; returns the unsubscribe function. */
@@ -177,11 +182,12 @@ export class SyncService {
     // A run started before the window (re)loads must still be visible in `status`.
     let resolveFinished!: (e: SyncFinishedEvent) => void;
     const finished = new Promise<SyncFinishedEvent>((r) => (resolveFinished = r));
-    const handle = this.deps.runner(
-      this.deps.dbPath,
-      request,
-      (e) => this.onWire(e),
-      (commit) => this.fire({ type: 'committed', commit }),
+    const handle = this.deps.runner(this.deps.dbPath, request, (e) => this.onWire(e), {
+      onCommit: (commit) => this.fire({ type: 'committed', commit }),
+      onLog: (level, message) => this.log[level](message),
+    });
+    this.log.info(
+      `run ${runId}: ${symbols.length} symbol(s) from ${providers.map((p) => p.id).join(', ')}, ${from ?? 'what is cached'} → ${to}`,
     );
     const running: Running = {
       runId,
@@ -343,12 +349,16 @@ export class SyncService {
   private finish(r: Running, event: SyncFinishedEvent, resolve: (e: SyncFinishedEvent) => void): void {
     if (this.running === r) this.running = null;
     this.lastRun = event;
+    for (const f of event.results.filter((x) => x.status === 'failed' && x.reason !== 'cancelled'))
+      this.log.warn(`run ${event.runId}: ${f.symbol} failed (${f.reason}): ${f.error}`);
+    this.log.info(`run ${event.runId}: ${event.message}`);
     this.fire({ type: 'finished', event });
     resolve(event);
   }
 
   /** A finished event for a run whose worker died: what completed stays, the rest failed. */
   private crashed(r: Running, error: unknown): SyncFinishedEvent {
+    this.log.error(`run ${r.runId}: the fetch worker stopped`, error);
     const message = `the fetch worker stopped: ${error instanceof Error ? error.message : String(error)}`;
     const known = new Map(r.results.map((x) => [x.symbol, x]));
     const results: SymbolSyncResult[] = r.symbols.map(

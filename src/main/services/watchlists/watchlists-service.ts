@@ -33,6 +33,7 @@ import {
 } from '../../../shared/domain/watchlist/parse';
 import { normaliseSymbolInput } from '../../../shared/domain/watchlist/symbol-map';
 import type { Clock } from '../../app/clock';
+import type { Logger } from '../../log/logger';
 import { dataChange, type NotifyChange } from '../data-changes';
 import type { BarsRepository } from '../../db/repositories/bars-repository';
 import type { StoredEntry, WatchlistRecord, WatchlistsRepository } from '../../db/repositories/watchlists-repository';
@@ -48,6 +49,7 @@ export interface WatchlistsServiceDeps {
   readonly clock: Clock;
   /** Told after each committed change of a list (`watchlists`). */
   readonly notify: NotifyChange;
+  readonly log?: Logger;
 }
 
 /** A file from the renderer (base64 or text, see the contract) or from the CLI (raw bytes). */
@@ -162,6 +164,15 @@ export class WatchlistsService {
    */
   import(file: ImportFile, options: ImportOptions): ImportResult {
     const parsed = this.parse(file);
+    const result = this.importParsed(file, parsed, options);
+    this.deps.log?.info(
+      `imported ${file.fileName} (${parsed.format}, ${result.mode}) into "${result.watchlist?.name ?? '-'}": ` +
+        `${result.imported} symbol(s), ${result.counts.error} error line(s), ${result.counts.duplicate} duplicate(s)`,
+    );
+    return result;
+  }
+
+  private importParsed(file: ImportFile, parsed: ParsedWatchlist, options: ImportOptions): ImportResult {
     return this.write(() => {
       const target = options.mode === 'merge' ? this.live(options.targetId) : null;
       const preview = this.buildPreview(file.fileName, parsed, target);

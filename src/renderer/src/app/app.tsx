@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { ClaimsPanel } from '../features/claims/claims-panel';
 import { EventsPanel } from '../features/events/events-panel';
@@ -14,6 +14,7 @@ import { SyncToolbar } from '../features/sync/sync-toolbar';
 import { WatchlistsPanel } from '../features/watchlists/watchlists-panel';
 import { Tabs, type Tab } from '../ui/tabs';
 import { AppStateProvider, useAppState } from './app-state';
+import { notSupportedMessage, useFileOpenRoute, type OpenedFile } from './file-open';
 import { useTheme } from './use-theme';
 
 /** Side-panel tabs; each feature adds its panel here. */
@@ -26,8 +27,17 @@ const sideTabs: readonly Tab[] = [
 
 function Layout() {
   const theme = useTheme();
-  const { status } = useAppState();
+  const { status, setStatus } = useAppState();
   const [, setChart] = useState<ChartHandle | null>(null);
+  // Every file that reaches the window goes to the preview of its kind (app/file-open).
+  useFileOpenRoute(
+    useCallback((f: OpenedFile) => setStatus('error' in f ? f.error : notSupportedMessage(f)), [setStatus]),
+    useCallback(
+      (kept: string, ignored: number) =>
+        setStatus(`Opening ${kept} (one file at a time; ${ignored} other file(s) ignored).`),
+      [setStatus],
+    ),
+  );
   return (
     <div className={`app theme-${theme}`} data-theme={theme}>
       <header className="toolbar">

@@ -10,9 +10,9 @@ import type { WatchlistExportFormat } from '../../../../shared/domain/watchlist/
 import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { useAppState } from '../../app/app-state';
+import { useFileDragging, useFileKind } from '../../app/file-open';
 import { readFileForImport, saveTextFile } from './file-transfer';
 import { ImportDialog } from './import-dialog';
-import { useFileDrop } from './use-file-drop';
 import { WatchlistEntries } from './watchlist-entries';
 import './watchlists.css';
 
@@ -112,17 +112,11 @@ export function WatchlistsPanel() {
     },
     [fail, setStatus],
   );
-  const dragging = useFileDrop(openFiles);
-
-  // File ▸ Import Watchlist… in the native menu: the main process read the chosen file.
-  useEffect(
-    () =>
-      api.on('watchlists.openImport', (e) => {
-        if ('error' in e) fail(new Error(e.error));
-        else setPendingFile({ fileName: e.fileName, bytesBase64: e.bytesBase64 });
-      }),
-    [fail],
+  // Files dropped on the window or opened from the OS or the menu that are watchlists (app/file-open).
+  useFileKind('watchlist', (f) =>
+    'error' in f ? fail(new Error(f.error)) : setPendingFile({ fileName: f.fileName, bytesBase64: f.bytesBase64 }),
   );
+  const dragging = useFileDragging();
 
   useEffect(() => {
     if (!undo) return;
