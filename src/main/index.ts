@@ -13,20 +13,24 @@ import {
   net,
   protocol,
   safeStorage,
+  screen,
   session,
   shell,
 } from 'electron';
-import { existsSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCore, type Core } from './app/create-core';
 import { createLogger, rotatingFileSink, silentLogger, type Logger } from './log/logger';
-import { filesFromArgv, readOpenedFile } from './services/files/read-opened-file';
+import { readOpenedFile } from './services/files/read-opened-file';
 import { openImportEvent } from './services/watchlists/read-import-file';
 import { DB_FILE } from './app/paths';
 import { attachPushToWindow, registerIpc } from './ipc/register-ipc';
 import { isTrustedSender } from './ipc/sender';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './shell/app-protocol';
-import { createMenuTemplate } from './shell/menu';
+import { createMenuTemplate, type OpenKind } from './shell/menu';
+import { openDialogOptions } from './shell/open-dialog';
+import { fileToOpen, parseWindowState, restoreWindowBounds, type WindowState } from './shell/window-state';
+import { aboutText, rememberRecent } from './shell/about';
 import { safeStorageSecrets } from './shell/safe-storage-secrets';
 import { bundledSyncWorkerEntry } from './worker/bundled-entry';
 import { hardenSession, hardenWebContents } from './shell/session-hardening';
@@ -42,24 +46,48 @@ const isMac = process.platform === 'darwin';
 
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
-// The app's log: <userData>/logs/catalyst.log, rotated by size (set once the path is known).
-let log: Logger = silentLogger;
-// Files the OS opened before the core existed (macOS sends open-file before ready).
-const openedEarly: string[] = [];
 
-/** Sends a file from the OS or the menu to the window (queued until it is ready), or keeps it for start-up. */
-function openFile(path: string): void {
-  if (core) core.push.emit('app.openFile', readOpenedFile(path));
-  else openedEarly.push(path);
+const windowStateFile = (): string => join(app.getPath('userData'), 'window-state.json');
+
+function readWindowState(): WindowState {
+  let text: string | null = null;
+  try {
+    text = readFileSync(windowStateFile(), 'utf8');
+  } catch {
+    // First launch: no saved state.
+  }
+  return restoreWindowBounds(
+    parseWindowState(text),
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
 }
 
+function saveWindowState(win: BrowserWindow): void {
+  const state: WindowState = { bounds: win.getNormalBounds(), maximized: win.isMaximized() };
+  try {
+    writeFileSync(windowStateFile(), JSON.stringify(state));
+  } catch (error) {
+    console.error('could not save the window state', error);
+  }
+}
+
+/** A file to open from the command line (first launch) or handed over by a second launch. */
+// The app's log: <userData>/logs/catalyst.log, rotated by size (set once the path is known).
+let log: Logger = silentLogger;
+let pendingOpen: string | null = null;
+let openFromShell: ((path: string) => void) | null = null;
+
 function createMainWindow(current: Core): BrowserWindow {
+  const state = readWindowState();
   const win = new BrowserWindow(
     createWindowOptions({
       preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
       dark: nativeTheme.shouldUseDarkColors,
+      ...state.bounds,
     }),
   );
+  if (state.maximized) win.maximize();
+  win.on('close', () => saveWindowState(win));
   mainWindow = win;
   const detachPush = attachPushToWindow(current.push, win.webContents);
   win.once('ready-to-show', () => win.show());
@@ -111,69 +139,80 @@ function start(): void {
   hardenSession(session.defaultSession);
   registerAppProtocol(protocol, join(import.meta.dirname, '../renderer'), (url) => net.fetch(url));
   registerIpc(ipcMain, opened.router, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null));
-  const importWatchlist = (): void => {
+  // Files chosen in the native dialogs (and recent files) open their preview in the window;
+  // nothing is written before the user confirms there.
+  // File ▸ Import Watchlist… says what the file is; anything else is routed by its detected kind (app.openFile).
+  const openPath = (path: string, kind?: OpenKind): void => {
+    recentFiles = rememberRecent(recentFiles, path);
+    rebuildMenu();
+    if (kind === 'watchlist') opened.push.emit('watchlists.openImport', openImportEvent(path));
+    else opened.push.emit('app.openFile', readOpenedFile(path));
+  };
+  const open = (kind: OpenKind): void => {
     const win = mainWindow;
     if (!win) return;
     dialog
-      .showOpenDialog(win, {
-        title: 'Import Watchlist',
-        properties: ['openFile'],
-        filters: [
-          { name: 'Watchlists', extensions: ['txt', 'csv', 'tsv', 'json'] },
-          { name: 'All files', extensions: ['*'] },
-        ],
-      })
+      .showOpenDialog(win, openDialogOptions(kind))
       .then((choice) => {
         const path = choice.filePaths[0];
-        // The window shows the preview (or the reason the file was refused); nothing is written yet.
-        if (!choice.canceled && path) opened.push.emit('watchlists.openImport', openImportEvent(path));
+        if (!choice.canceled && path) openPath(path, kind);
       })
-      .catch((error: unknown) => console.error('import dialog failed', error));
+      .catch((error: unknown) => log.error('open dialog failed', error));
   };
-  const openFromMenu = (): void => {
-    const win = mainWindow;
-    if (!win) return;
-    dialog
-      .showOpenDialog(win, {
-        title: 'Open',
-        properties: ['openFile'],
-        filters: [
-          { name: 'Catalyst files', extensions: ['json', 'csv', 'tsv', 'txt'] },
-          { name: 'All files', extensions: ['*'] },
-        ],
-      })
-      .then((choice) => {
-        const path = choice.filePaths[0];
-        if (!choice.canceled && path) openFile(path);
-      })
-      .catch((error: unknown) => console.error('open dialog failed', error));
-  };
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(
-      createMenuTemplate({
-        isMac,
-        dev: !app.isPackaged,
-        onImportWatchlist: importWatchlist,
-        onOpenFile: openFromMenu,
-      }),
-    ),
-  );
+  let recentFiles: string[] = [];
+  openFromShell = openPath;
+  const rebuildMenu = (): void =>
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        createMenuTemplate({
+          isMac,
+          dev: !app.isPackaged,
+          send: (command) => opened.push.emit('app.command', { command }),
+          open,
+          recentFiles,
+          openRecent: (path) => openPath(path),
+          clearRecent: () => {
+            recentFiles = [];
+            rebuildMenu();
+          },
+          openDataFolder: () => void shell.openPath(app.getPath('userData')),
+          backupNow: () => opened.push.emit('app.command', { command: 'data.backup' }),
+          about: () =>
+            void dialog.showMessageBox({
+              type: 'info',
+              title: 'About Catalyst',
+              message: `Catalyst ${app.getVersion()}`,
+              detail: aboutText(),
+            }),
+          theme: 'system',
+        }),
+      ),
+    );
+  rebuildMenu();
   nativeTheme.on('updated', () =>
     mainWindow?.setBackgroundColor(nativeTheme.shouldUseDarkColors ? BACKGROUND.dark : BACKGROUND.light),
   );
   createMainWindow(opened);
-  // Files named on the command line ("Open with", a double-click on Windows and Linux) or sent by macOS before ready.
-  for (const path of [
-    ...openedEarly.splice(0),
-    ...filesFromArgv(process.argv, { packaged: app.isPackaged, cwd: process.cwd() }).filter((p) => existsSync(p)),
-  ])
-    openFile(path);
+  // A file the OS asked to open: queued as a push event until the window says it is ready.
+  const first = pendingOpen ?? fileToOpen(process.argv, app.isPackaged ? 1 : 2);
+  pendingOpen = null;
+  if (first) openPath(first);
+  log.info('started');
   // Off by default; a user setting turns it on.
   opened.services.sync.startOnLaunch().catch((error: unknown) => log.error('update on launch failed', error));
 }
 
 // Before the single-instance lock: the lock lives in the folder named after the app.
 app.setName('Catalyst');
+// The Electron smoke test starts the unpackaged app on an empty folder; a packaged app ignores it.
+if (!app.isPackaged && process.env.CATALYST_USER_DATA_DIR) app.setPath('userData', process.env.CATALYST_USER_DATA_DIR);
+
+// macOS hands files (Finder, the Dock) to the running app as an event, also before "ready".
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  if (openFromShell) openFromShell(path);
+  else pendingOpen = path;
+});
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -191,17 +230,12 @@ if (!app.requestSingleInstanceLock()) {
     });
   });
 
-  // macOS: a file opened in Finder (also before ready).
-  app.on('open-file', (event, path) => {
-    event.preventDefault();
-    openFile(path);
-  });
-
-  app.on('second-instance', (_event, argv, workingDirectory) => {
-    for (const path of filesFromArgv(argv, { packaged: app.isPackaged, cwd: workingDirectory }).filter((p) =>
-      existsSync(p),
-    ))
-      openFile(path);
+  app.on('second-instance', (_event, argv) => {
+    const path = fileToOpen(argv, app.isPackaged ? 1 : 2);
+    if (path) {
+      if (openFromShell) openFromShell(path);
+      else pendingOpen = path;
+    }
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();

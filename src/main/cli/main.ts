@@ -93,6 +93,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     json,
     env: io.env,
     cwd: io.cwd,
+    dbPath,
     core: () =>
       (core ??= createCore({
         dbPath,

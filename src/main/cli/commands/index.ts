@@ -7,6 +7,7 @@ import { importBarsCommand } from './import-bars';
 import { seedCommand } from './seed';
 import { studyFromArticleCommand } from './study-from-article';
 import { syncCommand } from './sync';
+import { webCommand } from './web';
 import { watchlistExportCommand, watchlistImportCommand, watchlistListCommand } from './watchlist';
 
 /** Every CLI command. */
@@ -22,4 +23,5 @@ export const commands: readonly Command[] = [
   watchlistExportCommand,
   watchlistListCommand,
   exportCsvCommand,
+  webCommand,
 ];

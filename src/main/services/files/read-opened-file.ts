@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import type { OpenFileEvent } from '../../../shared/contract/app';
 import { detectFileKindOfBytes, FILE_HEAD_BYTES, fileTooLargeMessage, maxFileBytes } from '../../../shared/file-kind';
 
@@ -45,19 +45,4 @@ export function readOpenedFile(path: string): OpenFileEvent {
   } finally {
     closeSync(fd);
   }
-}
-
-/**
- * The files named on a command line the OS started the app with (or passed to a second
- * instance): every argument after the executable (and, unpackaged, the app folder) that is
- * not a switch, resolved against `cwd`. Chromium's own switches start with `-`.
- */
-export function filesFromArgv(
-  argv: readonly string[],
-  o: { readonly packaged: boolean; readonly cwd: string },
-): string[] {
-  return argv
-    .slice(o.packaged ? 1 : 2)
-    .filter((a) => a !== '' && !a.startsWith('-'))
-    .map((a) => resolve(o.cwd, a));
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect } from 'react';
 import { api } from '../api/client';
 import { ClaimsPanel } from '../features/claims/claims-panel';
 import { EventsPanel } from '../features/events/events-panel';
@@ -7,13 +7,16 @@ import { StudyChartView } from '../features/study/study-chart-view';
 import { StudyHeader } from '../features/study/study-header';
 import { StudySidebar } from '../features/study/study-sidebar';
 import { StudyProvider } from '../features/study/study-state';
-import type { ChartHandle } from '../features/chart/price-chart';
+import { ChartProvider } from '../features/chart/chart-context';
 import { InstrumentInfo } from '../features/instruments/instrument-info';
 import { SyncPanel } from '../features/sync/sync-panel';
 import { SyncToolbar } from '../features/sync/sync-toolbar';
 import { WatchlistsPanel } from '../features/watchlists/watchlists-panel';
 import { Tabs, type Tab } from '../ui/tabs';
 import { AppStateProvider, useAppState } from './app-state';
+import { CommandsProvider } from './commands-context';
+import { DataVersionsProvider } from './data-versions-context';
+import { ShortcutsOverlay } from '../features/shortcuts/shortcuts-overlay';
 import { notSupportedMessage, useFileOpenRoute, type OpenedFile } from './file-open';
 import { useTheme } from './use-theme';
 
@@ -28,7 +31,6 @@ const sideTabs: readonly Tab[] = [
 function Layout() {
   const theme = useTheme();
   const { status, setStatus } = useAppState();
-  const [, setChart] = useState<ChartHandle | null>(null);
   // Every file that reaches the window goes to the preview of its kind (app/file-open).
   useFileOpenRoute(
     useCallback((f: OpenedFile) => setStatus('error' in f ? f.error : notSupportedMessage(f)), [setStatus]),
@@ -52,7 +54,7 @@ function Layout() {
         <WatchlistsPanel />
       </aside>
       <main className="chart-area">
-        <StudyChartView theme={theme} onReady={setChart} />
+        <StudyChartView />
       </main>
       <aside className="side-panel">
         <Tabs tabs={sideTabs} label="Details" />
@@ -60,6 +62,7 @@ function Layout() {
       <footer className="status-bar" role="status">
         {status}
       </footer>
+      <ShortcutsOverlay />
     </div>
   );
 }
@@ -71,12 +74,18 @@ export function App() {
     api.app.ready().catch((e: unknown) => console.error('app.ready failed', e));
   }, []);
   return (
-    <AppStateProvider>
-      <StudyProvider>
-        <StudyChartProvider>
-          <Layout />
-        </StudyChartProvider>
-      </StudyProvider>
-    </AppStateProvider>
+    <DataVersionsProvider>
+      <CommandsProvider>
+        <AppStateProvider>
+          <StudyProvider>
+            <ChartProvider>
+              <StudyChartProvider>
+                <Layout />
+              </StudyChartProvider>
+            </ChartProvider>
+          </StudyProvider>
+        </AppStateProvider>
+      </CommandsProvider>
+    </DataVersionsProvider>
   );
 }

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { filesFromArgv, readOpenedFile } from '../../../../src/main/services/files/read-opened-file';
+import { readOpenedFile } from '../../../../src/main/services/files/read-opened-file';
 import { useTempDir } from '../../../helpers/temp-db';
 
 const FIXTURES = resolve(import.meta.dirname, '..', '..', '..', 'fixtures');
@@ -37,18 +37,5 @@ describe('readOpenedFile', () => {
     expect(readOpenedFile(prices)).toMatchObject({ kind: 'bars-csv', bytesBase64: expect.any(String) });
     expect(readOpenedFile(join(tmp.dir(), 'missing.csv'))).toMatchObject({ error: 'Cannot read missing.csv: ENOENT' });
     expect(readOpenedFile(tmp.dir())).toMatchObject({ error: expect.stringMatching(/not a file/) });
-  });
-});
-
-describe('filesFromArgv', () => {
-  it('keeps the paths after the executable (and the app folder when unpackaged), not switches', () => {
-    expect(
-      filesFromArgv(['/opt/Catalyst/catalyst', '--no-sandbox', 'list.txt', '/abs/s.catalyst.json'], {
-        packaged: true,
-        cwd: '/home/u',
-      }),
-    ).toEqual(['/home/u/list.txt', '/abs/s.catalyst.json']);
-    expect(filesFromArgv(['electron', '.', 'prices.csv'], { packaged: false, cwd: '/w' })).toEqual(['/w/prices.csv']);
-    expect(filesFromArgv(['/Applications/Catalyst', '-psn_0_12345'], { packaged: true, cwd: '/' })).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { useCommand } from '../../app/commands-context';
 import { useEffect, useRef, useState } from 'react';
 import type { Ticker } from '../../../../shared/brand';
 import type { WatchlistSummary } from '../../../../shared/contract/watchlists';
@@ -14,27 +15,14 @@ import './sync.css';
  */
 export function SyncToolbar() {
   const view = useSyncView();
-  const { selected, instruments, setStatus, notifyDataChanged } = useAppState();
+  const { selected, instruments, setStatus } = useAppState();
   const [menuOpen, setMenuOpen] = useState(false);
   const [lists, setLists] = useState<readonly WatchlistSummary[]>([]);
   const menu = useRef<HTMLDivElement>(null);
 
-  const finishedMessage = useRef<string | null>(null);
-  // New sessions: charts and lists re-read. The run's sentence goes to the status bar once the
-  // instrument list has been re-read, since that re-read writes its own status line first.
-  useEffect(
-    () =>
-      syncStore.onFinished((message) => {
-        finishedMessage.current = message;
-        notifyDataChanged();
-      }),
-    [notifyDataChanged],
-  );
-  useEffect(() => {
-    if (finishedMessage.current === null) return;
-    setStatus(finishedMessage.current);
-    finishedMessage.current = null;
-  }, [instruments, setStatus]);
+  // The run's one-line summary goes to the status bar. Views re-read on their own: the
+  // app's data.changed subscriber bumps the versions they depend on.
+  useEffect(() => syncStore.onFinished(setStatus), [setStatus]);
 
   useEffect(() => {
     if (!menuOpen) return;
@@ -75,6 +63,13 @@ export function SyncToolbar() {
   };
 
   const r = view.running;
+  // Data ▸ Update Prices updates every cached symbol, like the menu's last item.
+  useCommand('data.update', () => void update(async () => undefined), !r);
+  useCommand(
+    'data.cancelUpdate',
+    () => void syncStore.cancel().catch((e: unknown) => setStatus(describeError(e))),
+    !!r,
+  );
   return (
     <div className="sync-toolbar" data-testid="sync-toolbar">
       {view.offline && (
