@@ -1,7 +1,14 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { AppCommandId } from '../../../shared/domain/app-commands';
 import { api } from '../api/client';
-import { commandForKey, CommandRegistry, connectAppCommands, isTypingTarget, type CommandHandler } from './commands';
+import { commandForKey, CommandRegistry, connectAppCommands, type CommandHandler } from './commands';
+
+/** Where focus is typing, bare keys belong to the field, not to the app. */
+function isTypingTarget(target: EventTarget | null): boolean {
+  if (!target || typeof (target as Element).closest !== 'function') return false;
+  const el = target as HTMLElement;
+  return el.isContentEditable || el.closest('input, textarea, select, [contenteditable="true"]') !== null;
+}
 
 const CommandsContext = createContext<CommandRegistry | null>(null);
 

@@ -54,13 +54,6 @@ export function connectAppCommands(on: CatalystClient['on'], registry: CommandRe
   });
 }
 
-/** Where focus is typing, bare keys belong to the field, not to the app. */
-export function isTypingTarget(target: EventTarget | null): boolean {
-  if (!target || typeof (target as Element).closest !== 'function') return false;
-  const el = target as HTMLElement;
-  return el.isContentEditable || el.closest('input, textarea, select, [contenteditable="true"]') !== null;
-}
-
 export interface KeyInfo {
   readonly key: string;
   readonly ctrlKey: boolean;
