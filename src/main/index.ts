@@ -21,6 +21,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createCore, type Core } from './app/create-core';
 import { ArticleService } from './services/article/article-service';
+import { createLogger, rotatingFileSink, silentLogger, type Logger } from './log/logger';
+import { readOpenedFile } from './services/files/read-opened-file';
 import { openImportEvent } from './services/watchlists/read-import-file';
 import { DB_FILE } from './app/paths';
 import { attachPushToWindow, registerIpc } from './ipc/register-ipc';
@@ -72,6 +74,8 @@ function saveWindowState(win: BrowserWindow): void {
 }
 
 /** A file to open from the command line (first launch) or handed over by a second launch. */
+// The app's log: <userData>/logs/catalyst.log, rotated by size (set once the path is known).
+let log: Logger = silentLogger;
 let pendingOpen: string | null = null;
 let openFromShell: ((path: string) => void) | null = null;
 
@@ -100,12 +104,15 @@ function createMainWindow(current: Core): BrowserWindow {
 
 function showFatal(title: string, message: string, detail: string, error: unknown): void {
   console.error(title, error);
+  log.error(`${title}: ${message}`, error);
   dialog.showMessageBoxSync({ type: 'error', title, message, detail, buttons: ['Quit'] });
   app.exit(1);
 }
 
 function start(): void {
   const dbPath = join(app.getPath('userData'), DB_FILE);
+  log = createLogger([rotatingFileSink({ path: join(app.getPath('userData'), 'logs', 'catalyst.log') })]);
+  log.info(`Catalyst ${app.getVersion()} starting (${process.platform}, Electron ${process.versions.electron})`);
   let opened: Core;
   try {
     opened = createCore({
@@ -122,6 +129,7 @@ function start(): void {
       },
       resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'),
       isTrustedSender: (sender) => isTrustedSender(sender, devOrigin),
+      log,
       onUnexpectedError: (channel, error) => console.error(`[ipc ${channel}]`, error),
     });
   } catch (error) {
@@ -136,10 +144,12 @@ function start(): void {
   registerIpc(ipcMain, opened.router, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null));
   // Files chosen in the native dialogs (and recent files) open their preview in the window;
   // nothing is written before the user confirms there.
-  const openPath = (path: string): void => {
+  // File ▸ Import Watchlist… says what the file is; anything else is routed by its detected kind (app.openFile).
+  const openPath = (path: string, kind?: OpenKind): void => {
     recentFiles = rememberRecent(recentFiles, path);
     rebuildMenu();
-    opened.push.emit('watchlists.openImport', openImportEvent(path));
+    if (kind === 'watchlist') opened.push.emit('watchlists.openImport', openImportEvent(path));
+    else opened.push.emit('app.openFile', readOpenedFile(path));
   };
   const open = (kind: OpenKind): void => {
     const win = mainWindow;
@@ -151,9 +161,9 @@ function start(): void {
         if (choice.canceled || !path) return;
         // File ▸ New Study from Article…: the file goes to the article dialog, not to an import preview.
         if (kind === 'article') openArticle(opened, path);
-        else openPath(path);
+        else openPath(path, kind);
       })
-      .catch((error: unknown) => console.error('open dialog failed', error));
+      .catch((error: unknown) => log.error('open dialog failed', error));
   };
   let recentFiles: string[] = [];
   openFromShell = openPath;
@@ -166,7 +176,7 @@ function start(): void {
           send: (command) => opened.push.emit('app.command', { command }),
           open,
           recentFiles,
-          openRecent: openPath,
+          openRecent: (path) => openPath(path),
           clearRecent: () => {
             recentFiles = [];
             rebuildMenu();
@@ -193,8 +203,9 @@ function start(): void {
   const first = pendingOpen ?? fileToOpen(process.argv, app.isPackaged ? 1 : 2);
   pendingOpen = null;
   if (first) openPath(first);
+  log.info('started');
   // Off by default; a user setting turns it on.
-  opened.services.sync.startOnLaunch().catch((error: unknown) => console.error('update on launch failed', error));
+  opened.services.sync.startOnLaunch().catch((error: unknown) => log.error('update on launch failed', error));
 }
 
 // Before the single-instance lock: the lock lives in the folder named after the app.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { daysInMonth } from './dates';
 
 /**
  * Branded primitives for values that are easy to confuse.
@@ -23,8 +24,7 @@ export function isIsoDate(value: string): value is IsoDate {
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (mo < 1 || mo > 12 || d < 1) return false;
-  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  return d <= days;
+  return d <= daysInMonth(y, mo);
 }
 
 export const isoDateSchema = z

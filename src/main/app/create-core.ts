@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { openDatabase } from '../db/open';
+import { silentLogger, type Logger } from '../log/logger';
 import { BarsRepository } from '../db/repositories/bars-repository';
 import { InstrumentsRepository } from '../db/repositories/instruments-repository';
 import { WatchlistsRepository } from '../db/repositories/watchlists-repository';
@@ -17,11 +18,14 @@ import { ArticleService } from '../services/article/article-service';
 import { SeedService } from '../services/study/seed-service';
 import { StudyFileService } from '../services/study/study-file-service';
 import { StudyService } from '../services/study/study-service';
+import { StudyWriter } from '../services/study/study-writer';
 import { createSyncService, type SyncCoreOptions } from '../services/sync/create-sync-service';
 import type { SyncService } from '../services/sync/sync-service';
+import type { NotifyChange } from '../services/data-changes';
 import { systemClock, type Clock } from './clock';
 import { createHandlers } from './handlers';
 import { defaultResourcesDir } from './paths';
+import { pushSyncEvents } from './sync-push';
 
 export interface CoreOptions {
   /** SQLite file (created and migrated if needed). */
@@ -43,6 +47,8 @@ export interface CoreOptions {
   readonly printPdf?: PdfPrinter;
   /** Hold push events until the renderer calls `app.ready` (the app and the end-to-end harness). */
   readonly queuePushUntilReady?: boolean;
+  /** The app's log (a rotating file in the user-data folder; stderr with the CLI's --verbose). Default: none. */
+  readonly log?: Logger;
 }
 
 export interface Services {
@@ -73,11 +79,19 @@ export interface Core {
  * repositories and services, and the router over the contract. Nothing else wires services.
  */
 export function createCore(options: CoreOptions): Core {
-  const db = openDatabase(options.dbPath);
+  const log = options.log ?? silentLogger;
+  const db = openDatabase(options.dbPath, {
+    onMigrated: (versions) =>
+      log
+        .child('migrate')
+        .info(`${options.dbPath}: applied migration(s) ${versions.join(', ')} (schema ${versions.at(-1)})`),
+  });
   const clock = options.clock ?? systemClock;
   const resourcesDir = options.resourcesDir ?? defaultResourcesDir();
   const push = createPushHub({ queueUntilReady: options.queuePushUntilReady ?? false });
   const transact = <T>(fn: () => T): T => db.transaction(fn)();
+  // The one change signal: every service's committed write reaches the windows as `data.changed`.
+  const notify: NotifyChange = (change) => push.emit('data.changed', change);
   const instruments = new InstrumentsRepository(db);
   const bars = new BarsRepository(db);
   const studyRepos = {
@@ -85,13 +99,18 @@ export function createCore(options: CoreOptions): Core {
     events: new EventsRepository(db),
     claims: new ClaimsRepository(db),
   };
+  // One writer of study rows for seeding and for study files the user imports.
+  const studyWriter = new StudyWriter(studyRepos);
   const seed = new SeedService({
-    ...studyRepos,
+    studies: studyRepos.studies,
+    writer: studyWriter,
     instruments,
     bars,
     seedCache: new StudySeedRepository(db),
     writeTransaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
     resourcesDir,
+    notify,
+    log: log.child('seed'),
   });
   if (options.seedOnOpen) {
     try {
@@ -101,7 +120,7 @@ export function createCore(options: CoreOptions): Core {
       throw error;
     }
   }
-  const market = new MarketService({ instruments, bars, transact });
+  const market = new MarketService({ instruments, bars, transact, notify, log: log.child('import') });
   const study = new StudyService({ ...studyRepos, instruments, bars });
   const claims = new ClaimsService({ ...studyRepos, instruments, bars });
   const services: Services = {
@@ -113,8 +132,15 @@ export function createCore(options: CoreOptions): Core {
     study,
     claims,
     seed,
-    sync: createSyncService({ db, dbPath: options.dbPath, instruments, emit: push.emit, clock }, options.sync),
-    watchlists: new WatchlistsService({ repo: new WatchlistsRepository(db), transact, clock }),
+    sync: createSyncService({ db, dbPath: options.dbPath, instruments, clock, log: log.child('sync') }, options.sync),
+    watchlists: new WatchlistsService({
+      repo: new WatchlistsRepository(db),
+      bars,
+      transact,
+      clock,
+      notify,
+      log: log.child('import'),
+    }),
     export: new ExportService({
       getBars: (symbol, from, to) => market.getBars(symbol, from, to),
       listEvents: (filter) => study.listEvents(filter),
@@ -126,12 +152,16 @@ export function createCore(options: CoreOptions): Core {
     studyFiles: new StudyFileService({
       ...studyRepos,
       writeTransaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
-      emitChanged: (event) => push.emit('data.changed', event),
+      emitChanged: notify,
     }),
   };
+  pushSyncEvents(services.sync, push.emit);
   const router = createRouter(createHandlers(services, { push }), {
     isTrustedSender: options.isTrustedSender ?? (() => false),
-    onUnexpectedError: options.onUnexpectedError,
+    onUnexpectedError: (channel, error) => {
+      log.child('ipc').error(`${channel} failed unexpectedly`, error);
+      options.onUnexpectedError?.(channel, error);
+    },
   });
   const closers: Array<() => Promise<void> | void> = [];
   // A running price update is cancelled (its worker closes its connection) before the database closes.

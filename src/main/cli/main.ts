@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { CatalystError } from '../../shared/contract/errors';
 import { createCore, type Core } from '../app/create-core';
 import { resolveDbPath } from '../app/paths';
+import { createLogger, streamSink } from '../log/logger';
 import { UsageError, type Command, type CommandContext } from './command';
 import { commands } from './commands/index';
 
@@ -24,6 +25,7 @@ const GLOBAL_OPTIONS: ParseArgsOptionsConfig = {
   db: { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
+  verbose: { type: 'boolean', default: false },
 };
 
 function findCommand(positionals: readonly string[]): { command: Command; rest: string[] } | null {
@@ -37,7 +39,7 @@ function findCommand(positionals: readonly string[]): { command: Command; rest: 
 
 function usage(): string {
   return [
-    'Usage: catalyst [--db PATH] [--json] COMMAND ...',
+    'Usage: catalyst [--db PATH] [--json] [--verbose] COMMAND ...',
     '',
     'Commands:',
     ...commands.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]),
@@ -45,6 +47,7 @@ function usage(): string {
     'Global options:',
     "  --db PATH   the database file (default: $CATALYST_DB, else the app's user-data folder)",
     '  --json      machine-readable JSON on stdout (errors as JSON on stderr)',
+    '  --verbose   log what happens (migrations, imports, sync retries and failures) to stderr',
     '',
     'Exit codes: 0 ok, 1 usage or input error, 2 partial failure.',
   ].join('\n');
@@ -91,7 +94,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     env: io.env,
     cwd: io.cwd,
     dbPath,
-    core: () => (core ??= createCore({ dbPath })),
+    core: () =>
+      (core ??= createCore({
+        dbPath,
+        log: parsed.values.verbose ? createLogger([streamSink(io.stderr)], 'cli') : undefined,
+      })),
     out: (t) => io.stdout(`${t}\n`),
     err: (t) => io.stderr(`${t}\n`),
     print: (value, human) => io.stdout(json ? `${JSON.stringify(value)}\n` : `${human()}\n`),

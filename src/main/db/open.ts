@@ -7,6 +7,8 @@ import { migrations } from './migrations/index';
 export interface OpenOptions {
   /** Open without migrating (tests of the migration itself). */
   readonly skipMigrations?: boolean;
+  /** Told the migrations applied (their versions), when any were (for the log). */
+  readonly onMigrated?: (versions: readonly number[]) => void;
 }
 
 /**
@@ -25,7 +27,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    if (!options.skipMigrations) migrate(db, migrations);
+    if (!options.skipMigrations) {
+      const applied = migrate(db, migrations);
+      if (applied.length) options.onMigrated?.(applied);
+    }
     return db;
   } catch (error) {
     db.close();

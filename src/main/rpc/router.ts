@@ -8,6 +8,7 @@ import {
   type OutputOf,
   type ParsedInputOf,
 } from '../../shared/contract/index';
+import { formatIssues } from '../../shared/zod-issues';
 
 /** Who sent a request: the URL of the frame that made it. */
 export interface Sender {
@@ -32,12 +33,6 @@ export interface RouterOptions {
 export interface Router {
   dispatch(channel: string, input: unknown, sender: Sender): Promise<Envelope<unknown>>;
   readonly channelNames: readonly ChannelName[];
-}
-
-function formatIssues(error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }): string {
-  return error.issues
-    .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
-    .join('; ');
 }
 
 /** Turns anything thrown into what may cross the boundary. */

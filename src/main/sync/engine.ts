@@ -17,7 +17,7 @@ import { nextDay, SyncRepository } from '../db/repositories/sync-repository';
 import { HostLimiter, type HostLimits } from './host-limiter';
 import { getOnce, HostHealth, type FetchFn } from './http-client';
 import { planRequests, type PlannedRequest } from './plan';
-import type { ProviderConfig, SyncJob, SyncRunRequest, SyncWireEvent } from './protocol';
+import type { ProviderConfig, SyncCommit, SyncJob, SyncLogLevel, SyncRunRequest, SyncWireEvent } from './protocol';
 import { providers } from './providers/index';
 import type { CorporateAction, InstrumentMeta, Provider, ProviderData } from './providers/types';
 import { findReadjustment, joinAnswers, readjustmentNotice, replaceHistory } from './readjust';
@@ -46,6 +46,10 @@ export interface SyncEngineDeps {
   /** A writable connection to the cache (the worker's own). */
   readonly db: Database;
   readonly emit: (event: SyncWireEvent) => void;
+  /** Told after each committed batch that changed bars or the instrument (main turns it into `data.changed`). */
+  readonly onCommit?: (commit: SyncCommit) => void;
+  /** Told about retries and provider fallbacks (main writes them to the log). */
+  readonly onLog?: (level: SyncLogLevel, message: string) => void;
   /** Aborted to cancel: in-flight requests abort, committed batches stay. */
   readonly signal: AbortSignal;
   readonly fetch?: FetchFn;
@@ -214,22 +218,24 @@ export async function runSync(req: SyncRunRequest, deps: SyncEngineDeps): Promis
   ): Promise<void> => {
     const chunks = chunkAnswer(planned, data.bars, data.actions, limits.batchSize);
     const write = deps.db.transaction((chunk: Chunk, withInstrument: boolean) => {
+      let instrumentChanged = false;
       if (withInstrument) {
         const existing = instruments.get(symbol);
         const merged = mergeInstrument(existing, symbol, data.meta, provider, data.bars);
-        if (!sameInstrument(existing, merged)) instruments.upsert(merged);
+        instrumentChanged = !sameInstrument(existing, merged);
+        if (instrumentChanged) instruments.upsert(merged);
       }
-      const before = syncRepo.countBars(symbol, chunk.from, chunk.to);
+      const before = barsRepo.countRange(symbol, chunk.from, chunk.to);
       const changes = chunk.bars.length ? barsRepo.upsertBatch(symbol, chunk.bars) : 0;
-      const inserted = syncRepo.countBars(symbol, chunk.from, chunk.to) - before;
+      const inserted = barsRepo.countRange(symbol, chunk.from, chunk.to) - before;
       syncRepo.upsertEvents(chunk.actions.map((a) => ({ ...a, symbol, provider: provider.id })));
       syncRepo.extendCoverage(symbol, provider.id, chunk.from, chunk.to, req.now);
-      return { inserted, revised: changes - inserted };
+      return { inserted, revised: changes - inserted, instrumentChanged };
     });
     return (async () => {
       for (const [i, chunk] of chunks.entries()) {
         if (signal.aborted) throw new SyncFailure('cancelled', 'cancelled');
-        let r: { inserted: number; revised: number };
+        let r: { inserted: number; revised: number; instrumentChanged: boolean };
         try {
           // IMMEDIATE: take the write lock up front instead of failing to upgrade a read lock.
           r = write.immediate(chunk, i === 0);
@@ -238,6 +244,7 @@ export async function runSync(req: SyncRunRequest, deps: SyncEngineDeps): Promis
         }
         counts.added += r.inserted;
         counts.changed += r.revised;
+        if (r.inserted + r.revised > 0 || r.instrumentChanged) deps.onCommit?.({ runId: req.runId, symbol, ...r });
         await yieldToLoop();
       }
     })();
@@ -264,7 +271,16 @@ export async function runSync(req: SyncRunRequest, deps: SyncEngineDeps): Promis
       return withRetries(
         async () => provider.parse(await getOnce(request, provider.label, http), job.symbol, rangeFrom, rangeTo),
         limits.retry,
-        { sleep, random, signal },
+        {
+          sleep,
+          random,
+          signal,
+          onRetry: (f, attempt, delayMs) =>
+            deps.onLog?.(
+              'warn',
+              `${job.symbol} from ${provider.label}: ${f.message}; attempt ${attempt + 1} in ${Math.round(delayMs)} ms`,
+            ),
+        },
       );
     };
     for (const planned of plan) {
@@ -320,6 +336,11 @@ export async function runSync(req: SyncRunRequest, deps: SyncEngineDeps): Promis
       } catch (e) {
         const failure = asSyncFailure(e);
         attempts.push({ provider: cfg.id, failure });
+        if (failure.reason !== 'cancelled')
+          deps.onLog?.(
+            'warn',
+            `${job.symbol} from ${providerLabels[cfg.id]} failed (${failure.reason}): ${failure.message}`,
+          );
         if (failure.reason === 'cancelled' || signal.aborted) break;
       }
     }

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../../shared/brand';
 import type { Coverage } from '../db/repositories/sync-repository';
+import { laterDate } from '../../shared/dates';
 import { addDays } from './zone-date';
 
 /** One request of a plan. `backward` chunks are committed newest first, so coverage stays contiguous. */
@@ -29,11 +30,7 @@ export function planRequests(coverage: Coverage | null, from: IsoDate, to: IsoDa
   if (from < coverage.from) plan.push({ from, to: addDays(coverage.from, -1), direction: 'backward' });
   const fetchedOn = coverage.fetchedAt.slice(0, 10);
   const settled = to <= coverage.to && to < addDays(fetchedOn, -o.settleDays);
-  const tailFrom = maxDate(coverage.from, addDays(coverage.to, -o.overlapDays));
+  const tailFrom = laterDate(coverage.from, addDays(coverage.to, -o.overlapDays));
   if (!settled && to >= tailFrom) plan.push({ from: tailFrom, to, direction: 'forward' });
   return plan;
-}
-
-function maxDate(a: IsoDate, b: IsoDate): IsoDate {
-  return a > b ? a : b;
 }

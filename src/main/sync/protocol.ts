@@ -80,6 +80,32 @@ export type SyncWireEvent =
   | { readonly type: 'symbol'; readonly payload: SyncSymbolEvent }
   | { readonly type: 'finished'; readonly payload: SyncFinishedEvent };
 
+/**
+ * One committed write batch of a run: what changed in the cache, so main can tell the views
+ * (`data.changed`). Sent only when the batch changed bars or the instrument.
+ */
+export interface SyncCommit {
+  readonly runId: string;
+  readonly symbol: Ticker;
+  /** Sessions that were not cached before this batch. */
+  readonly inserted: number;
+  /** Cached sessions whose values this batch changed. */
+  readonly revised: number;
+  /** The instrument row was created or its metadata changed. */
+  readonly instrumentChanged: boolean;
+}
+
+/** How bad a line of the run's log is (retries are `warn`). */
+export type SyncLogLevel = 'info' | 'warn' | 'error';
+
+/** Optional listeners of a run besides its progress events. */
+export interface SyncRunHooks {
+  /** Each committed batch that changed the cache. */
+  readonly onCommit?: (commit: SyncCommit) => void;
+  /** A line for the log: retries, provider fallbacks. */
+  readonly onLog?: (level: SyncLogLevel, message: string) => void;
+}
+
 /** Main → worker. */
 export type ToWorker =
   { readonly type: 'start'; readonly dbPath: string; readonly request: SyncRunRequest } | { readonly type: 'cancel' };
@@ -90,5 +116,7 @@ export type ToWorker =
  */
 export type FromWorker =
   | { readonly type: 'event'; readonly event: SyncWireEvent }
+  | { readonly type: 'commit'; readonly commit: SyncCommit }
+  | { readonly type: 'log'; readonly level: SyncLogLevel; readonly message: string }
   | { readonly type: 'fatal'; readonly message: string }
   | { readonly type: 'closed' };

@@ -1,7 +1,7 @@
 import type { SyncFinishedEvent } from '../../shared/domain/sync';
 import { openDatabase } from '../db/open';
 import { runSync } from './engine';
-import type { SyncRunRequest, SyncWireEvent } from './protocol';
+import type { SyncRunHooks, SyncRunRequest, SyncWireEvent } from './protocol';
 
 /** A run under way. `done` resolves with the finished event (also after a cancel or offline). */
 export interface SyncRunHandle {
@@ -11,7 +11,8 @@ export interface SyncRunHandle {
 }
 
 /**
- * Starts a run against the database file at `dbPath`, forwarding its progress to `onEvent`.
+ * Starts a run against the database file at `dbPath`, forwarding its progress to `onEvent`
+ * and each committed batch and log line to `hooks`.
  * The app and the CLI use the worker runner; the in-process one exists for the benchmark's
  * baseline and for debugging.
  */
@@ -19,15 +20,16 @@ export type SyncRunner = (
   dbPath: string,
   request: SyncRunRequest,
   onEvent: (event: SyncWireEvent) => void,
+  hooks?: SyncRunHooks,
 ) => SyncRunHandle;
 
 /** Runs the engine on the calling thread, with its own connection. Blocks that thread's event loop while it writes. */
-export const inProcessSyncRunner: SyncRunner = (dbPath, request, onEvent) => {
+export const inProcessSyncRunner: SyncRunner = (dbPath, request, onEvent, hooks = {}) => {
   const controller = new AbortController();
   const done = (async () => {
     const db = openDatabase(dbPath);
     try {
-      return await runSync(request, { db, emit: onEvent, signal: controller.signal });
+      return await runSync(request, { db, emit: onEvent, ...hooks, signal: controller.signal });
     } finally {
       db.close();
     }

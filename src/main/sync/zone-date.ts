@@ -104,19 +104,5 @@ export function datesInZone(unixSeconds: readonly number[], zone: string): IsoDa
   return out;
 }
 
-/** `d` plus `days` calendar days (negative to go back). */
-export function addDays(d: string, days: number): IsoDate {
-  const t = new Date(`${d}T00:00:00Z`);
-  t.setUTCDate(t.getUTCDate() + days);
-  return asIsoDate(t.toISOString().slice(0, 10));
-}
-
-/** Seconds since the epoch of midnight UTC at the start of an ISO date. */
-export function utcMidnight(d: string): number {
-  return Date.parse(`${d}T00:00:00Z`) / 1000;
-}
-
-/** The UTC calendar date of an instant. */
-export function utcDate(t: Date): IsoDate {
-  return asIsoDate(t.toISOString().slice(0, 10));
-}
+// Calendar arithmetic without a zone is shared (src/shared/dates.ts); re-exported for the sync code.
+export { addDays, utcDate, utcMidnight } from '../../shared/dates';

@@ -45,7 +45,7 @@ export function spawnWorker(entry: WorkerEntry, workerData?: unknown): Worker {
 
 /** Runs each sync in a fresh worker thread from `entry`. */
 export function workerSyncRunner(entry: WorkerEntry): SyncRunner {
-  return (dbPath, request, onEvent) => {
+  return (dbPath, request, onEvent, hooks = {}) => {
     const worker = spawnWorker(entry);
     const post = (m: ToWorker) => worker.postMessage(m);
     const done = new Promise<SyncFinishedEvent>((resolve, reject) => {
@@ -57,6 +57,14 @@ export function workerSyncRunner(entry: WorkerEntry): SyncRunner {
         }
         if (m.type === 'fatal') {
           reject(new Error(`the sync worker failed: ${m.message}`));
+          return;
+        }
+        if (m.type === 'commit') {
+          hooks.onCommit?.(m.commit);
+          return;
+        }
+        if (m.type === 'log') {
+          hooks.onLog?.(m.level, m.message);
           return;
         }
         onEvent(m.event);

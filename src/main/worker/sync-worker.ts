@@ -24,7 +24,13 @@ async function start(dbPath: string, request: Extract<ToWorker, { type: 'start' 
   try {
     // Main has migrated the file before starting us; this is then a no-op check.
     db = openDatabase(dbPath);
-    await runSync(request, { db, emit: (event) => send({ type: 'event', event }), signal: controller.signal });
+    await runSync(request, {
+      db,
+      emit: (event) => send({ type: 'event', event }),
+      onCommit: (commit) => send({ type: 'commit', commit }),
+      onLog: (level, message) => send({ type: 'log', level, message }),
+      signal: controller.signal,
+    });
   } catch (e) {
     send({ type: 'fatal', message: e instanceof Error ? e.message : String(e) });
   } finally {

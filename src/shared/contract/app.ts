@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Ticker } from '../brand';
 import type { AppCommandEvent } from '../domain/app-commands';
+import type { FileKind } from '../file-kind';
 import { channel, pushEvent, returns } from './define';
 
 /** What a `data.changed` push says changed; each kind is a resource views depend on. */
@@ -17,6 +18,15 @@ export interface DataChangedEvent {
   readonly symbols?: readonly Ticker[];
 }
 
+/**
+ * A file the OS (double-click, "Open with", a path on the command line) or the File menu
+ * handed the app, read by main: the window routes it to the preview of its kind. `error`
+ * when main could not read it (missing, not a file, over the kind's size limit).
+ */
+export type OpenFileEvent =
+  | { readonly fileName: string; readonly kind: FileKind; readonly bytesBase64: string }
+  | { readonly fileName: string; readonly kind: FileKind; readonly error: string };
+
 /** Channels of the application itself (not of one feature). */
 export const appChannels = {
   'app.ready': channel({
@@ -28,6 +38,10 @@ export const appChannels = {
 
 /** Push events of the application: the one change signal every view invalidates from. */
 export const appEvents = {
+  'app.openFile': pushEvent({
+    doc: 'A file opened from the OS or the File menu: the window shows the preview of its kind.',
+    payload: returns<OpenFileEvent>(),
+  }),
   'data.changed': pushEvent({
     doc: 'Committed data changed: which kinds of resource, and for bars/instruments which symbols.',
     payload: returns<DataChangedEvent>(),

@@ -24,9 +24,12 @@ export const eventQuerySchema = z
     studyId: slugSchema.optional(),
     /** Only events that concern this symbol. */
     symbol: tickerSchema.optional(),
-    category: z.enum(eventCategories).optional(),
+    category: z.enum(eventCategories, { message: `must be one of ${eventCategories.join(', ')}` }).optional(),
   })
   .strict();
+
+/** `events.list`'s filter as parsed: every field absent = not narrowed. */
+export type EventQuery = z.output<typeof eventQuerySchema>;
 
 /** Channels of the embedded and user studies: studies, events with their T0s, claims. */
 export const studyChannels = {

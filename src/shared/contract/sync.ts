@@ -58,6 +58,24 @@ export const syncStartInput = z
   .strict()
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '"from" must not be after "to"' });
 
+/** `sync.start`'s input as the handler receives it (parsed: branded symbols and dates). */
+export type SyncStartInput = z.output<typeof syncStartInput>;
+
+/** `settings.updateSync`'s input as parsed: each field absent = unchanged; a base URL of null = the provider's own. */
+export const syncSettingsPatch = z
+  .object({
+    providerOrder: z
+      .array(providerIdSchema)
+      .min(1)
+      .max(providerIds.length)
+      .refine((a) => new Set(a).size === a.length, { message: 'a provider appears twice' })
+      .optional(),
+    baseUrls: z.partialRecord(providerIdSchema, baseUrlSchema.nullable()).optional(),
+    updateOnLaunch: z.boolean().optional(),
+  })
+  .strict();
+export type SyncSettingsPatch = z.output<typeof syncSettingsPatch>;
+
 /** What `sync.start` returns at once; progress follows as push events. */
 export interface SyncStartResult {
   readonly runId: string;
@@ -92,18 +110,7 @@ export const syncChannels = {
   }),
   'settings.updateSync': channel({
     doc: "Changes price-update settings; a base URL of null restores the provider's own.",
-    input: z
-      .object({
-        providerOrder: z
-          .array(providerIdSchema)
-          .min(1)
-          .max(providerIds.length)
-          .refine((a) => new Set(a).size === a.length, { message: 'a provider appears twice' })
-          .optional(),
-        baseUrls: z.partialRecord(providerIdSchema, baseUrlSchema.nullable()).optional(),
-        updateOnLaunch: z.boolean().optional(),
-      })
-      .strict(),
+    input: syncSettingsPatch,
     output: returns<SyncSettings>(),
   }),
   'settings.setApiKey': channel({

@@ -134,6 +134,12 @@ export const watchlistImportSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('merge'), file: watchlistFileSchema, targetId: id }).strict(),
 ]);
 export type WatchlistImportInput = z.infer<typeof watchlistImportSchema>;
+/** How `watchlists.import` writes (a new list, or a merge into one): its parsed input without the file. */
+export type WatchlistImportMode = WatchlistImportInput extends infer T
+  ? T extends unknown
+    ? Omit<T, 'file'>
+    : never
+  : never;
 
 /** Channels of watchlists: import (preview, then confirm), manage, export. */
 export const watchlistChannels = {

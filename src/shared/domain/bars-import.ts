@@ -109,9 +109,9 @@ export interface BarsImportPreview extends BarsFileSummary {
 /** Differing rows listed in a preview (all are counted). */
 export const MAX_DIFFERING_SHOWN = 200;
 
-const DATE_HEADERS = /^(date|datetime|timestamp|time|day|datum|data|fecha)$/;
+const DATE_HEADERS = /^(date|datetime|timestamp|time|day|datum|data|fecha|trade date|date \(utc\))$/;
 const CLOSE_HEADERS =
-  /^(close|close\/last|price|last|adj close|adjclose|schluss|schlusskurs|letzter|clôture|dernier|chiusura)$/;
+  /^(close|close\/last|price|last|adj close|adj_close|adjclose|adjusted close|schluss|schlusskurs|letzter|clôture|dernier|chiusura)$/;
 const SYMBOL_HEADERS = /^(symbol|ticker|code)$/;
 
 /**

@@ -1,6 +1,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
 import { asIsoDate, type IsoDate } from '../brand';
+import { addDays } from '../dates';
 
 /**
  * Trading-calendar rules needed to align a dated event with an exchange's sessions.
@@ -33,7 +34,7 @@ const LUNAR_NEW_YEAR = [
   '2029-02-13',
   '2030-02-03',
 ];
-const LNY_EVE = new Set(LUNAR_NEW_YEAR.map((d) => DateTime.fromISO(d, { zone: 'UTC' }).minus({ days: 1 }).toISODate()));
+const LNY_EVE = new Set<string>(LUNAR_NEW_YEAR.map((d) => addDays(d, -1)));
 
 function isDayAfterThanksgiving(d: DateTime): boolean {
   if (d.month !== 11 || d.weekday !== 5) return false;
@@ -137,10 +138,7 @@ export function t0ForEvent(event: EventTiming, exchangeZone: string, sessions: r
   return { ...base, t0: sessions[i]!, afterClose, gap: null };
 }
 
-/** Adds whole calendar days to an ISO date. */
-export function addDays(date: IsoDate, days: number): IsoDate {
-  return asIsoDate(DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate()!);
-}
+export { addDays };
 
 /** An IANA time zone name luxon (and the platform's Intl) knows, e.g. `Asia/Hong_Kong`. */
 export const timeZoneSchema = z

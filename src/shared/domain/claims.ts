@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { isoDateSchema, tickerSchema, type IsoDate, type Ticker } from '../brand';
 import type { Bar } from './bar';
+import { formatPercent, formatPercentBand, formatRounded } from '../format';
+import { validBarsBefore } from './series';
 import { addDays, t0ForEvent, type EventTiming, type T0Gap } from './calendar';
 import {
   lastValidBefore,
@@ -213,12 +215,10 @@ const inBand = (v: number, b: { min: number; max: number }): boolean => v >= b.m
 
 /** Formats a fraction as a signed percentage with one decimal: 0.5874 → "+58.7%". */
 export function formatPct(v: number): string {
-  const p = (v * 100).toFixed(1);
-  return `${v >= 0 ? '+' : ''}${p}%`;
+  return formatPercent(v, { digits: 1, plusOnZero: true });
 }
-const fmtBand = (b: { min: number; max: number }): string =>
-  `${Math.round(b.min * 1000) / 10}–${Math.round(b.max * 1000) / 10}%`;
-const fmtPrice = (v: number): string => String(Math.round(v * 10000) / 10000);
+const fmtBand = formatPercentBand;
+const fmtPrice = (v: number): string => formatRounded(v, 4);
 
 /** Placeholder rows strictly between two dates, named in notes where they were skipped as a base. */
 function placeholdersBetween(bars: readonly Bar[], after: IsoDate, before: IsoDate): string {
@@ -389,7 +389,7 @@ function evalRecordHigh(
       `The T0 session ${t0} has no valid ${m.field === 'high' ? 'intraday high' : 'close'} (placeholder or close-only row).`,
     );
   }
-  const prior = bars.filter((b) => b.date < t0 && !b.placeholder && pick(b) !== null);
+  const prior = validBarsBefore(bars, t0).filter((b) => pick(b) !== null);
   if (prior.length === 0) return notEnough(symbol, `No valid session before ${t0} in the cache to compare with.`);
   const best = prior.reduce((a, b) => (pick(b)! > pick(a)! ? b : a));
   const value = simpleReturn(pick(best)!, sessionValue);

@@ -1,5 +1,6 @@
 import { asIsoDate, type IsoDate } from '../brand';
 import type { Bar } from './bar';
+import { lastValidBefore, lastValidOnOrBefore } from './series';
 
 /**
  * Return maths on daily bars. Every function takes bars ascending by date. Placeholder rows
@@ -17,23 +18,7 @@ export interface PricePoint {
 
 const closeOf = (b: Bar): PricePoint => ({ date: b.date, value: b.close, field: 'close' });
 
-/** The last valid (non-placeholder) bar strictly before `date`, or null. */
-export function lastValidBefore(bars: readonly Bar[], date: IsoDate): Bar | null {
-  for (let i = bars.length - 1; i >= 0; i--) {
-    const b = bars[i]!;
-    if (b.date < date && !b.placeholder) return b;
-  }
-  return null;
-}
-
-/** The last valid (non-placeholder) bar on or before `date`, or null. */
-export function lastValidOnOrBefore(bars: readonly Bar[], date: IsoDate): Bar | null {
-  for (let i = bars.length - 1; i >= 0; i--) {
-    const b = bars[i]!;
-    if (b.date <= date && !b.placeholder) return b;
-  }
-  return null;
-}
+export { lastValidBefore, lastValidOnOrBefore };
 
 /** Simple return from `base` to `end` as a fraction. */
 export function simpleReturn(base: number, end: number): number {

@@ -13,6 +13,8 @@ import {
   type RowOrigin,
   type StudyEvent,
 } from './study-event';
+import { checkVersionedHeader } from '../versioned-file';
+import { issueMessages } from '../zod-issues';
 
 /**
  * A study: a source (an article), a universe of instruments with roles, dated events and
@@ -301,38 +303,21 @@ export function parseStudyFile(text: string): ParseStudyResult {
   } catch (e) {
     return { ok: false, problems: [`not valid JSON: ${(e as Error).message}`] };
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    return { ok: false, problems: ['not a study: the file is not a JSON object'] };
-  const header = raw as { format?: unknown; version?: unknown };
-  if (header.format !== STUDY_FORMAT) {
-    return {
-      ok: false,
-      problems: [
-        `not a Catalyst study file: "format" is ${JSON.stringify(header.format) ?? 'missing'}, expected "${STUDY_FORMAT}"`,
-      ],
-    };
-  }
-  if (typeof header.version !== 'number' || !Number.isInteger(header.version) || header.version < 1) {
-    return {
-      ok: false,
-      problems: [`"version" must be a whole number ≥ 1 (got ${JSON.stringify(header.version) ?? 'nothing'})`],
-    };
-  }
-  if (header.version > STUDY_FORMAT_VERSION) {
-    return {
-      ok: false,
-      problems: [
-        `the study file is format version ${header.version}, written by a newer Catalyst; this version reads up to ${STUDY_FORMAT_VERSION}`,
-      ],
-    };
-  }
+  const header = checkVersionedHeader(raw, {
+    format: STUDY_FORMAT,
+    version: STUDY_FORMAT_VERSION,
+    noun: 'study',
+    messages: {
+      notObject: () => 'not a study: the file is not a JSON object',
+      wrongFormat: (got) => `not a Catalyst study file: "format" is ${got}, expected "${STUDY_FORMAT}"`,
+    },
+  });
+  if (!header.ok) return { ok: false, problems: [header.reason] };
   const parsed = studyFileSchema.safeParse(raw);
   if (!parsed.success) {
     return {
       ok: false,
-      problems: parsed.error.issues.map((i) =>
-        i.path.length ? `${describePath(raw, i.path)}: ${i.message}` : i.message,
-      ),
+      problems: issueMessages(parsed.error.issues, { path: (path) => describePath(raw, path) }),
     };
   }
   return { ok: true, study: parsed.data };

@@ -1,6 +1,5 @@
-import { isoDateSchema, tickerSchema } from '../../../shared/brand';
 import type { Command } from '../command';
-import { optionalArg, requireArg } from '../args';
+import { channelInput, requireArg, stringFlag } from '../args';
 
 /** `catalyst bars SYMBOL [--from] [--to]`: cached daily bars, ascending. */
 export const barsCommand: Command = {
@@ -9,9 +8,15 @@ export const barsCommand: Command = {
   usage: 'bars SYMBOL [--from YYYY-MM-DD] [--to YYYY-MM-DD]',
   options: { from: { type: 'string' }, to: { type: 'string' } },
   async run(ctx) {
-    const symbol = requireArg(ctx, 0, 'SYMBOL', tickerSchema);
-    const from = optionalArg(ctx.flags.from, '--from', isoDateSchema);
-    const to = optionalArg(ctx.flags.to, '--to', isoDateSchema);
+    const { symbol, from, to } = channelInput(
+      'bars.range',
+      {
+        symbol: requireArg(ctx, 0, 'SYMBOL'),
+        from: stringFlag(ctx.flags.from, '--from'),
+        to: stringFlag(ctx.flags.to, '--to'),
+      },
+      { symbol: 'SYMBOL', from: '--from', to: '--to' },
+    );
     const bars = ctx.core().services.market.getBars(symbol, from, to);
     const rows = bars.map((b) => ({
       date: b.date,

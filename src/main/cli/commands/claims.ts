@@ -1,7 +1,6 @@
 import { EMBEDDED_STUDY_ID } from '../../../shared/contract/study';
 import { formatPct } from '../../../shared/domain/claims';
-import { slugSchema } from '../../../shared/domain/study-event';
-import { optionalArg } from '../args';
+import { channelInput, stringFlag } from '../args';
 import type { Command } from '../command';
 
 /**
@@ -15,7 +14,9 @@ export const claimsCommand: Command = {
   usage: 'claims [--study ID]',
   options: { study: { type: 'string' } },
   async run(ctx) {
-    const studyId = optionalArg(ctx.flags.study, '--study', slugSchema) ?? EMBEDDED_STUDY_ID;
+    const studyId =
+      channelInput('claims.evaluate', { studyId: stringFlag(ctx.flags.study, '--study') }, { studyId: '--study' })
+        ?.studyId ?? EMBEDDED_STUDY_ID;
     const { services } = ctx.core();
     // First use of a fresh database: the embedded study is seeded as on the app's first launch.
     if (studyId === EMBEDDED_STUDY_ID) services.seed.seedIfEmpty();

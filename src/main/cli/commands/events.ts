@@ -1,8 +1,6 @@
-import { tickerSchema } from '../../../shared/brand';
 import { EMBEDDED_STUDY_ID } from '../../../shared/contract/study';
-import { eventCategories, eventDateLabel, slugSchema } from '../../../shared/domain/study-event';
-import { z } from 'zod';
-import { optionalArg } from '../args';
+import { eventDateLabel } from '../../../shared/domain/study-event';
+import { channelInput, stringFlag } from '../args';
 import type { Command } from '../command';
 
 /**
@@ -16,16 +14,19 @@ export const eventsCommand: Command = {
   usage: 'events [--study ID] [--symbol SYMBOL] [--category ai|policy|market|corporate|macro|user]',
   options: { study: { type: 'string' }, symbol: { type: 'string' }, category: { type: 'string' } },
   async run(ctx) {
-    const studyId = optionalArg(ctx.flags.study, '--study', slugSchema) ?? EMBEDDED_STUDY_ID;
-    const symbol = optionalArg(ctx.flags.symbol, '--symbol', tickerSchema);
-    const category = optionalArg(
-      ctx.flags.category,
-      '--category',
-      z.enum(eventCategories, { message: `must be one of ${eventCategories.join(', ')}` }),
+    const query = channelInput(
+      'events.list',
+      {
+        studyId: stringFlag(ctx.flags.study, '--study') ?? EMBEDDED_STUDY_ID,
+        symbol: stringFlag(ctx.flags.symbol, '--symbol'),
+        category: stringFlag(ctx.flags.category, '--category'),
+      },
+      { studyId: '--study', symbol: '--symbol', category: '--category' },
     );
+    const { studyId, symbol } = query ?? {};
     const { services } = ctx.core();
     if (studyId === EMBEDDED_STUDY_ID) services.seed.seedIfEmpty();
-    const events = services.study.listEvents({ studyId, symbol, category });
+    const events = services.study.listEvents(query ?? {});
     const json = events.map((e) => ({
       id: e.id,
       date: e.date,

@@ -1,11 +1,12 @@
-import { isoDateSchema, parseTicker, type Ticker } from '../../../shared/brand';
+import { parseTicker, type Ticker } from '../../../shared/brand';
 import { CatalystError } from '../../../shared/contract/errors';
-import { baseUrlSchema, MAX_SYNC_SYMBOLS, providerIdSchema } from '../../../shared/contract/sync';
+import { baseUrlSchema } from '../../../shared/contract/sync';
 import type { SyncFinishedEvent } from '../../../shared/domain/sync';
 import { apiKeysFromEnv, baseUrlsFromEnv, limitsFromEnv } from '../../services/sync/sync-env';
-import { optionalArg } from '../args';
+import { channelInput, optionalArg, stringFlag } from '../args';
 import type { Command } from '../command';
 
+/** `--symbols A,B`: split, each checked here so the message lists every bad one; the channel checks the rest. */
 function parseSymbols(raw: string | boolean | Array<string | boolean> | undefined): Ticker[] | undefined {
   if (raw === undefined) return undefined;
   if (typeof raw !== 'string')
@@ -15,8 +16,6 @@ function parseSymbols(raw: string | boolean | Array<string | boolean> | undefine
     .map((s) => s.trim())
     .filter(Boolean);
   if (parts.length === 0) throw new CatalystError('invalid-input', '--symbols is empty');
-  if (parts.length > MAX_SYNC_SYMBOLS)
-    throw new CatalystError('invalid-input', `--symbols lists more than ${MAX_SYNC_SYMBOLS} symbols`);
   const bad = parts.filter((p) => parseTicker(p) === null);
   if (bad.length)
     throw new CatalystError(
@@ -58,11 +57,17 @@ export const syncCommand: Command = {
     force: { type: 'boolean' },
   },
   async run(ctx) {
-    const symbols = parseSymbols(ctx.flags.symbols);
-    const from = optionalArg(ctx.flags.from, '--from', isoDateSchema);
-    const to = optionalArg(ctx.flags.to, '--to', isoDateSchema);
-    if (from && to && from > to) throw new CatalystError('invalid-input', '--from must not be after --to');
-    const provider = optionalArg(ctx.flags.provider, '--provider', providerIdSchema);
+    const input = channelInput(
+      'sync.start',
+      {
+        symbols: parseSymbols(ctx.flags.symbols),
+        from: stringFlag(ctx.flags.from, '--from'),
+        to: stringFlag(ctx.flags.to, '--to'),
+        provider: stringFlag(ctx.flags.provider, '--provider'),
+        force: ctx.flags.force === true,
+      },
+      { symbols: '--symbols', from: '--from', to: '--to', provider: '--provider', force: '--force' },
+    );
     const baseUrl = optionalArg(ctx.flags['base-url'], '--base-url', baseUrlSchema);
     const options = {
       baseUrl,
@@ -71,7 +76,7 @@ export const syncCommand: Command = {
       limits: limitsFromEnv(ctx.env),
     };
     const sync = ctx.core().services.sync;
-    const { runId } = await sync.start({ symbols, from, to, provider, force: ctx.flags.force === true }, options);
+    const { runId } = await sync.start(input, options);
     // Ctrl-C cancels the run: in-flight requests stop, committed batches stay, results still print.
     const onInterrupt = () => sync.cancel(runId);
     process.once('SIGINT', onInterrupt);

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { asIsoDate, type IsoDate, type Ticker } from '../../../shared/brand';
+import { asIsoDate, asTicker, type IsoDate, type Ticker } from '../../../shared/brand';
 import type { Bar } from '../../../shared/domain/bar';
 import {
   allocateBarColumns,
@@ -212,4 +212,51 @@ export class BarsRepository {
   count(symbol: Ticker): number {
     return this.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM bars WHERE symbol = ?').get(symbol)!.n;
   }
+
+  /** Session dates of a symbol, ascending (placeholder rows included: the exchange did trade). */
+  sessionDates(symbol: Ticker): IsoDate[] {
+    return this.db
+      .prepare<[string], { date: string }>('SELECT date FROM bars WHERE symbol = ? ORDER BY date')
+      .all(symbol)
+      .map((r) => asIsoDate(r.date));
+  }
+
+  /**
+   * A symbol's newest session and its last two valid closes (placeholders skipped), or null
+   * when nothing is cached: what a quote line shows (last close and the change from the one before).
+   */
+  latestClose(symbol: Ticker): LatestClose | null {
+    const r = this.db
+      .prepare<
+        [string, string, string],
+        { last_date: string | null; last_close: number | null; prev_close: number | null }
+      >(
+        `SELECT (SELECT max(date) FROM bars WHERE symbol = ?) AS last_date,
+           (SELECT close FROM bars WHERE symbol = ? AND placeholder = 0 ORDER BY date DESC LIMIT 1) AS last_close,
+           (SELECT close FROM bars WHERE symbol = ? AND placeholder = 0 ORDER BY date DESC LIMIT 1 OFFSET 1) AS prev_close`,
+      )
+      .get(symbol, symbol, symbol)!;
+    if (r.last_date === null) return null;
+    return { lastDate: asIsoDate(r.last_date), lastClose: r.last_close, prevClose: r.prev_close };
+  }
+
+  /** Which of `symbols` have at least one cached bar. */
+  cachedSymbols(symbols: readonly string[]): Set<Ticker> {
+    if (symbols.length === 0) return new Set();
+    const rows = this.db
+      .prepare<[string], { value: string }>(
+        'SELECT DISTINCT j.value FROM json_each(?) j WHERE EXISTS (SELECT 1 FROM bars b WHERE b.symbol = j.value)',
+      )
+      .all(JSON.stringify(symbols));
+    return new Set(rows.map((r) => asTicker(r.value)));
+  }
+}
+
+/** A symbol's newest cached session and last valid closes. */
+export interface LatestClose {
+  readonly lastDate: IsoDate;
+  /** The last valid close; null when every cached row is a placeholder. */
+  readonly lastClose: number | null;
+  /** The valid close before it, or null. */
+  readonly prevClose: number | null;
 }

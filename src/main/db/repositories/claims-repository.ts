@@ -50,11 +50,11 @@ export class ClaimsRepository {
       .map(toClaim);
   }
 
-  /** Ids of a study's user-owned claims (a seed never replaces them). */
-  userClaimIds(studyId: string): Set<string> {
+  /** Ids of a study's claims (of any origin). */
+  claimIds(studyId: string): Set<string> {
     return new Set(
       this.db
-        .prepare<[string], { id: string }>("SELECT id FROM claims WHERE study_id = ? AND origin = 'user'")
+        .prepare<[string], { id: string }>('SELECT id FROM claims WHERE study_id = ?')
         .all(studyId)
         .map((r) => r.id),
     );
@@ -79,8 +79,8 @@ export class ClaimsRepository {
       }).changes;
   }
 
-  /** Removes a study's seed-owned claims; returns how many. */
-  deleteSeedClaims(studyId: string): number {
-    return this.db.prepare("DELETE FROM claims WHERE study_id = ? AND origin = 'seed'").run(studyId).changes;
+  /** Removes a study's claims of one origin; returns how many. */
+  deleteStudyClaims(studyId: string, origin: RowOrigin): number {
+    return this.db.prepare('DELETE FROM claims WHERE study_id = ? AND origin = ?').run(studyId, origin).changes;
   }
 }

@@ -1,5 +1,6 @@
+import type { EventQuery } from '../../../shared/contract/study';
 import type { Database } from 'better-sqlite3';
-import { asIsoDate, asTicker, type Ticker } from '../../../shared/brand';
+import { asIsoDate, asTicker } from '../../../shared/brand';
 import type {
   EventCategory,
   EventEvidence,
@@ -63,12 +64,8 @@ function toEvent(r: EventRow): StudyEvent {
   };
 }
 
-/** Narrows an event list; every field is optional. */
-export interface EventFilter {
-  readonly studyId?: string;
-  readonly symbol?: Ticker;
-  readonly category?: EventCategory;
-}
+/** Narrows an event list; every field is optional (the `events.list` channel's parsed input). */
+export type EventFilter = EventQuery;
 
 /** All SQL on `events` and `event_symbols`. */
 export class EventsRepository {
@@ -151,8 +148,8 @@ export class EventsRepository {
     return changes;
   }
 
-  /** Removes a study's seed-owned events (their symbols cascade); user events stay. Returns the events removed. */
-  deleteSeedEvents(studyId: string): number {
-    return this.db.prepare("DELETE FROM events WHERE study_id = ? AND origin = 'seed'").run(studyId).changes;
+  /** Removes a study's events of one origin (their symbols cascade); the other origin's stay. Returns the events removed. */
+  deleteStudyEvents(studyId: string, origin: RowOrigin): number {
+    return this.db.prepare('DELETE FROM events WHERE study_id = ? AND origin = ?').run(studyId, origin).changes;
   }
 }

@@ -24,6 +24,17 @@ interface SummaryRow extends InstrumentRow {
 
 const COLUMNS = 'symbol, name, exchange, currency, timezone, kind, close_only, provenance, adjustment_note';
 
+const FIELD_COLUMN: Record<keyof Omit<Instrument, 'symbol'>, string> = {
+  name: 'name',
+  exchange: 'exchange',
+  currency: 'currency',
+  timezone: 'timezone',
+  kind: 'kind',
+  closeOnly: 'close_only',
+  provenance: 'provenance',
+  adjustmentNote: 'adjustment_note',
+};
+
 function toInstrument(r: InstrumentRow): Instrument {
   return {
     symbol: asTicker(r.symbol),
@@ -106,6 +117,23 @@ export class InstrumentsRepository {
            adjustment_note = excluded.adjustment_note, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
       )
       .run(params(instrument));
+  }
+
+  /** Sets the given metadata fields (only those) of a cached instrument. Returns the rows changed. */
+  updateFields(symbol: Ticker, fields: Partial<Omit<Instrument, 'symbol'>>): number {
+    const keys = Object.keys(fields) as Array<keyof Omit<Instrument, 'symbol'>>;
+    if (keys.length === 0) return 0;
+    const sets = keys.map((k) => `${FIELD_COLUMN[k]} = @${k}`).join(', ');
+    const values: Record<string, string | number | null> = { symbol };
+    for (const k of keys) {
+      const v = fields[k];
+      values[k] = typeof v === 'boolean' ? (v ? 1 : 0) : (v ?? null);
+    }
+    return this.db
+      .prepare(
+        `UPDATE instruments SET ${sets}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE symbol = @symbol`,
+      )
+      .run(values).changes;
   }
 
   /** Inserts the instrument only when the symbol is not cached yet; returns true when it inserted. */

@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { asIsoDate, asTicker, type IsoDate, type Ticker } from '../../../shared/brand';
+import { nextDay } from '../../../shared/dates';
 import type { ProviderCorporateEvent, ProviderId, SymbolSyncState } from '../../../shared/domain/sync';
 
 /** The contiguous range of exchange-local dates whose bars from one provider are all stored. */
@@ -16,12 +17,7 @@ interface CoverageRow {
   fetched_at: string;
 }
 
-/** The day after an ISO date (UTC calendar arithmetic: dates here have no time zone). */
-export function nextDay(d: string): IsoDate {
-  const t = new Date(`${d}T00:00:00Z`);
-  t.setUTCDate(t.getUTCDate() + 1);
-  return asIsoDate(t.toISOString().slice(0, 10));
-}
+export { nextDay };
 
 /**
  * All SQL of price synchronisation: fetched ranges, provider corporate events, settings.
@@ -32,7 +28,6 @@ export class SyncRepository {
   private readonly db: Database;
   private readonly getCoverageStmt: Statement<[string, string], CoverageRow>;
   private readonly putCoverageStmt: Statement;
-  private readonly countStmt: Statement<[string, string, string], { n: number }>;
   private readonly eventStmt: Statement;
   constructor(db: Database) {
     this.db = db;
@@ -43,7 +38,6 @@ export class SyncRepository {
       `INSERT INTO sync_coverage (symbol, provider, from_date, to_date, fetched_at) VALUES (@symbol, @provider, @from, @to, @fetchedAt)
        ON CONFLICT(symbol, provider) DO UPDATE SET from_date = excluded.from_date, to_date = excluded.to_date, fetched_at = excluded.fetched_at`,
     );
-    this.countStmt = db.prepare('SELECT count(*) AS n FROM bars WHERE symbol = ? AND date >= ? AND date <= ?');
     // Re-reports of the same event are no-ops; a provider's correction of an amount replaces it.
     this.eventStmt = db.prepare(
       `INSERT INTO provider_events (symbol, provider, date, kind, amount, numerator, denominator)
@@ -79,11 +73,6 @@ export class SyncRepository {
     }
     this.putCoverageStmt.run({ symbol, provider, from: next.from, to: next.to, fetchedAt: next.fetchedAt });
     return next;
-  }
-
-  /** Number of cached bars of a symbol within [from, to]. */
-  countBars(symbol: Ticker, from: IsoDate, to: IsoDate): number {
-    return this.countStmt.get(symbol, from, to)!.n;
   }
 
   /** Stores provider dividends and splits (the instrument row must exist). */
@@ -123,34 +112,27 @@ export class SyncRepository {
   }
 
   /**
-   * For every cached instrument, its most recent fetch (any provider) and that provider's range.
-   * Instruments never synced come back with nulls.
+   * For each of `symbols` (in that order), its most recent fetch (any provider) and that
+   * provider's range; a symbol never synced comes back with nulls.
    */
-  symbolStates(): SymbolSyncState[] {
-    return this.db
-      .prepare<
-        [],
-        {
-          symbol: string;
-          provider: ProviderId | null;
-          from_date: string | null;
-          to_date: string | null;
-          fetched_at: string | null;
-        }
-      >(
-        `SELECT i.symbol, c.provider, c.from_date, c.to_date, c.fetched_at FROM instruments i
-         LEFT JOIN sync_coverage c ON c.symbol = i.symbol AND c.provider = (
-           SELECT provider FROM sync_coverage x WHERE x.symbol = i.symbol ORDER BY x.fetched_at DESC, x.provider LIMIT 1)
-         ORDER BY i.symbol`,
+  symbolStates(symbols: readonly Ticker[]): SymbolSyncState[] {
+    const latest = new Map<string, CoverageRow & { symbol: string; provider: ProviderId }>();
+    const rows = this.db
+      .prepare<[], CoverageRow & { symbol: string; provider: ProviderId }>(
+        'SELECT symbol, provider, from_date, to_date, fetched_at FROM sync_coverage ORDER BY fetched_at DESC, provider',
       )
-      .all()
-      .map((r) => ({
-        symbol: asTicker(r.symbol),
-        lastUpdated: r.fetched_at,
-        provider: r.provider,
-        from: r.from_date ? asIsoDate(r.from_date) : null,
-        to: r.to_date ? asIsoDate(r.to_date) : null,
-      }));
+      .all();
+    for (const r of rows) if (!latest.has(r.symbol)) latest.set(r.symbol, r);
+    return symbols.map((symbol) => {
+      const c = latest.get(symbol);
+      return {
+        symbol,
+        lastUpdated: c?.fetched_at ?? null,
+        provider: c?.provider ?? null,
+        from: c ? asIsoDate(c.from_date) : null,
+        to: c ? asIsoDate(c.to_date) : null,
+      };
+    });
   }
 
   /** A JSON setting, or undefined when never set. */

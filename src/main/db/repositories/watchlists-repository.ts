@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { asIsoDate, asTicker, type IsoDate, type Ticker } from '../../../shared/brand';
+import { asTicker } from '../../../shared/brand';
 import type { WatchlistEntry } from '../../../shared/domain/watchlist/model';
 
 /** A list row. Times are ISO instants. */
@@ -21,14 +21,6 @@ export interface StoredEntry {
   readonly entry: WatchlistEntry;
 }
 
-/** A stored entry with the cache's view of its symbol. */
-export interface StoredEntryWithQuote extends StoredEntry {
-  readonly cached: boolean;
-  readonly lastDate: IsoDate | null;
-  readonly lastClose: number | null;
-  readonly prevClose: number | null;
-}
-
 interface ListRow {
   id: number;
   name: string;
@@ -48,12 +40,6 @@ interface EntryRow {
   label: string | null;
   note: string | null;
   exchange: string | null;
-}
-
-interface QuoteRow extends EntryRow {
-  last_date: string | null;
-  last_close: number | null;
-  prev_close: number | null;
 }
 
 const LIST_COLUMNS = `w.id, w.name, w.created_at, w.updated_at, w.deleted_at,
@@ -186,40 +172,6 @@ export class WatchlistsRepository {
       .prepare<[number], EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM watchlist_items WHERE id = ?`)
       .get(itemId);
     return r ? toEntry(r) : null;
-  }
-
-  /**
-   * The entries of a list in order, each item with whether the cache has bars for it, its
-   * last date, its last valid close and the valid close before (placeholders skipped).
-   */
-  entriesWithQuotes(watchlistId: number): StoredEntryWithQuote[] {
-    const rows = this.db
-      .prepare<[number], QuoteRow>(
-        `SELECT i.id, i.watchlist_id, i.position, i.kind, i.symbol, i.label, i.note, i.exchange,
-           (SELECT max(date) FROM bars b WHERE b.symbol = i.symbol) AS last_date,
-           (SELECT close FROM bars b WHERE b.symbol = i.symbol AND b.placeholder = 0 ORDER BY date DESC LIMIT 1) AS last_close,
-           (SELECT close FROM bars b WHERE b.symbol = i.symbol AND b.placeholder = 0 ORDER BY date DESC LIMIT 1 OFFSET 1) AS prev_close
-         FROM watchlist_items i WHERE i.watchlist_id = ? ORDER BY i.position, i.id`,
-      )
-      .all(watchlistId);
-    return rows.map((r) => ({
-      ...toEntry(r),
-      cached: r.last_date !== null,
-      lastDate: r.last_date === null ? null : asIsoDate(r.last_date),
-      lastClose: r.last_close,
-      prevClose: r.prev_close,
-    }));
-  }
-
-  /** Which of `symbols` have at least one cached bar. */
-  cachedSymbols(symbols: readonly string[]): Set<Ticker> {
-    if (symbols.length === 0) return new Set();
-    const rows = this.db
-      .prepare<[string], { value: string }>(
-        'SELECT DISTINCT j.value FROM json_each(?) j WHERE EXISTS (SELECT 1 FROM bars b WHERE b.symbol = j.value)',
-      )
-      .all(JSON.stringify(symbols));
-    return new Set(rows.map((r) => asTicker(r.value)));
   }
 
   /** Inserts one entry; returns its id. */

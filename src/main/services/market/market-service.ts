@@ -14,6 +14,8 @@ import {
   type DifferingRows,
   type ImportBarsResult,
 } from '../../../shared/domain/bars-import';
+import type { Logger } from '../../log/logger';
+import { dataChange, type NotifyChange } from '../data-changes';
 
 /** Runs `fn` in one database transaction. */
 export type Transact = <T>(fn: () => T) => T;
@@ -22,6 +24,9 @@ export interface MarketServiceDeps {
   readonly instruments: InstrumentsRepository;
   readonly bars: BarsRepository;
   readonly transact: Transact;
+  /** Told after an import committed new or changed bars (`bars`, `instruments` of the symbol). */
+  readonly notify: NotifyChange;
+  readonly log?: Logger;
 }
 
 export interface ImportBarsOptions extends BarsCsvOptions {
@@ -142,18 +147,25 @@ export class MarketService {
     const source = options.fileName
       ? `imported from ${options.fileName} (${reading.formatLabel})`
       : 'imported from a CSV file';
-    const changed = this.deps.transact(() => {
+    const { changed, created } = this.deps.transact(() => {
       const existing = this.deps.instruments.get(symbol);
+      let created = false;
       if (!existing) {
-        this.deps.instruments.insertIfMissing(bareInstrument(symbol, { closeOnly, provenance: source }));
+        created = this.deps.instruments.insertIfMissing(bareInstrument(symbol, { closeOnly, provenance: source }));
       } else if (options.fileName && !(existing.provenance ?? '').includes(source)) {
         const provenance = existing.provenance ? `${existing.provenance}; ${source}` : source;
         this.deps.instruments.upsert({ ...existing, provenance });
       }
-      return options.differing === 'keep'
-        ? this.deps.bars.insertMissingBatch(symbol, bars)
-        : this.deps.bars.upsertBatch(symbol, bars);
+      const changed =
+        options.differing === 'keep'
+          ? this.deps.bars.insertMissingBatch(symbol, bars)
+          : this.deps.bars.upsertBatch(symbol, bars);
+      return { changed, created };
     });
+    if (changed > 0 || created) this.deps.notify(dataChange(['bars', 'instruments'], [symbol]));
+    this.deps.log?.info(
+      `${symbol}: imported a bars CSV of ${bars.length} row(s), ${bars[0]!.date} → ${bars.at(-1)!.date}; ${changed} new or changed`,
+    );
     return {
       symbol,
       rows: bars.length,

@@ -1,13 +1,13 @@
 import type { Ticker } from '../../../shared/brand';
 import { EMBEDDED_STUDY_ID } from '../../../shared/contract/study';
 import type { Instrument } from '../../../shared/domain/instrument';
-import { eventFromFile, sourceFromFile } from '../../../shared/domain/study';
 import type { BarsRepository } from '../../db/repositories/bars-repository';
-import type { ClaimsRepository } from '../../db/repositories/claims-repository';
-import type { EventsRepository } from '../../db/repositories/events-repository';
 import type { InstrumentsRepository } from '../../db/repositories/instruments-repository';
 import type { StudyRepository } from '../../db/repositories/study-repository';
 import type { SeededMetadata, StudySeedRepository } from '../../db/repositories/study-seed-repository';
+import type { Logger } from '../../log/logger';
+import { dataChange, type NotifyChange } from '../data-changes';
+import type { StudyWriter } from './study-writer';
 import { EMBEDDED_STUDY_FILE, loadEmbeddedData, type EmbeddedData } from './study-resources';
 
 /** Runs `fn` in one write transaction taken at its start (BEGIN IMMEDIATE), so two processes never seed at once. */
@@ -15,8 +15,8 @@ export type WriteTransaction = <T>(fn: () => T) => T;
 
 export interface SeedServiceDeps {
   readonly studies: StudyRepository;
-  readonly events: EventsRepository;
-  readonly claims: ClaimsRepository;
+  /** Writes the study's own rows (shared with study import). */
+  readonly writer: StudyWriter;
   readonly instruments: InstrumentsRepository;
   readonly seedCache: StudySeedRepository;
   readonly bars: BarsRepository;
@@ -25,6 +25,9 @@ export interface SeedServiceDeps {
   readonly resourcesDir: string;
   /** Study file inside `resourcesDir` (tests point it elsewhere). */
   readonly studyFile?: string;
+  /** Told after a seed that wrote anything: the study's kinds, and bars/instruments of the symbols written. */
+  readonly notify: NotifyChange;
+  readonly log?: Logger;
 }
 
 /** What one seed run did. Every count is of rows this run wrote; a second run reports zeros. */
@@ -66,6 +69,8 @@ const UNSET: Partial<Record<keyof SeededMetadata, ReadonlyArray<unknown>>> = {
   provenance: [null],
   adjustmentNote: [null],
 };
+
+const STUDY_KINDS = ['studies', 'events', 'claims'] as const;
 
 function metadataOf(i: Instrument): SeededMetadata {
   const { symbol: _symbol, ...rest } = i;
@@ -117,11 +122,25 @@ export class SeedService {
   /** Validates the shipped files, then writes what is missing in one transaction. Idempotent. */
   seed(): SeedReport {
     const data = loadEmbeddedData(this.deps.resourcesDir, this.deps.studyFile ?? EMBEDDED_STUDY_FILE);
-    return this.deps.writeTransaction(() => this.write(data));
+    const report = this.deps.writeTransaction(() => this.write(data));
+    if (report.changed) {
+      this.deps.log?.info(
+        `${report.studyId} revision ${report.revision}: study ${report.study}, ${report.bars.inserted} bar(s), ` +
+          `${report.events.inserted} event(s), ${report.claims.inserted} claim(s) written`,
+      );
+      const symbols = [
+        ...report.instruments.inserted,
+        ...report.instruments.updated,
+        ...Object.entries(report.bars.bySymbol).flatMap(([symbol, n]) => (n > 0 ? [symbol] : [])),
+      ] as Ticker[];
+      const studyKinds = report.study === 'inserted' || report.study === 'updated' ? STUDY_KINDS : [];
+      this.deps.notify(dataChange([...studyKinds, 'instruments', 'bars'], symbols));
+    }
+    return report;
   }
 
   private write(data: EmbeddedData): SeedReport {
-    const { studies, events, claims, instruments, bars, seedCache } = this.deps;
+    const { studies, instruments, bars, seedCache } = this.deps;
     let changes = 0;
     const inserted: string[] = [];
     const updated: string[] = [];
@@ -158,50 +177,13 @@ export class SeedService {
       state = 'unchanged';
     } else {
       state = stored ? 'updated' : 'inserted';
-      changes += studies.write({
-        id: study.id,
-        origin: 'seed',
-        revision: study.revision,
-        title: study.title,
-        description: study.description,
-        source: sourceFromFile(study.source),
-        position: 0,
-      })
-        ? 1
-        : 0;
-      changes += studies.replaceUniverse(
-        study.id,
-        study.universe.map((u) => ({ symbol: u.symbol, role: u.role, note: u.note ?? null })),
-      );
-      evRemoved = events.deleteSeedEvents(study.id);
-      study.events.forEach((e, i) => {
-        if (events.owner(e.id)) {
-          // A user event (or another study's) already has this id: the user's row wins.
-          skipped.push(e.id);
-          return;
-        }
-        events.insert(eventFromFile(e, study.id, 'seed'), i);
-        evInserted += 1;
-      });
-      clRemoved = claims.deleteSeedClaims(study.id);
-      const userClaims = claims.userClaimIds(study.id);
-      study.claims.forEach((c, i) => {
-        if (userClaims.has(c.id)) return;
-        claims.insert(
-          {
-            id: c.id,
-            studyId: study.id,
-            origin: 'seed',
-            text: c.text,
-            quote: c.quote,
-            symbols: c.symbols,
-            metric: c.metric,
-            note: c.note ?? null,
-          },
-          i,
-        );
-        clInserted += 1;
-      });
+      const written = this.deps.writer.write(study, 'seed');
+      evInserted = written.events.inserted;
+      evRemoved = written.events.removed;
+      skipped.push(...written.events.skipped);
+      clInserted = written.claims.inserted;
+      clRemoved = written.claims.removed;
+      changes += written.studyRows;
       changes += evInserted + evRemoved + clInserted + clRemoved;
     }
     return {
@@ -232,6 +214,6 @@ export class SeedService {
       const stillUnset = previous === null && (UNSET[f] ?? []).includes(now);
       if (untouchedSinceSeed || stillUnset) fields[f] = next[f];
     }
-    return this.deps.seedCache.updateInstrumentFields(symbol, fields as Partial<SeededMetadata>);
+    return this.deps.instruments.updateFields(symbol, fields as Partial<SeededMetadata>);
   }
 }

@@ -9,6 +9,7 @@ import type { Instrument } from '../../../shared/domain/instrument';
 import { parseStudyFile, type StudyFile } from '../../../shared/domain/study';
 import { timeZoneSchema } from '../../../shared/domain/calendar';
 import { parseBarsCsv } from '../market/bars-csv';
+import { issueMessages } from '../../../shared/zod-issues';
 
 /**
  * The shipped data of the embedded study, read and checked before anything is written:
@@ -139,10 +140,10 @@ export function loadEmbeddedData(resourcesDir: string, studyFile = EMBEDDED_STUD
   }
   const manifest = pricesManifestSchema.safeParse(json);
   if (!manifest.success) {
-    const issues = manifest.error.issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`);
+    const issues = issueMessages(manifest.error.issues, { max: 20 });
     throw new CatalystError(
       'invalid-input',
-      `${PRICES_MANIFEST_FILE} is not a valid price manifest:\n${issues.slice(0, 20).join('\n')}`,
+      `${PRICES_MANIFEST_FILE} is not a valid price manifest:\n${issues.join('\n')}`,
     );
   }
   const bySymbol = new Map(manifest.data.files.map((f) => [f.symbol as string, f]));

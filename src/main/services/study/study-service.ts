@@ -84,9 +84,7 @@ export class StudyService {
   private calendar(symbol: Ticker, cache: Map<string, Calendar | null>): Calendar | null {
     if (cache.has(symbol)) return cache.get(symbol)!;
     const instrument = this.deps.instruments.get(symbol);
-    const cal = instrument
-      ? { zone: instrument.timezone, sessions: this.deps.bars.range(symbol).map((b) => b.date) }
-      : null;
+    const cal = instrument ? { zone: instrument.timezone, sessions: this.deps.bars.sessionDates(symbol) } : null;
     cache.set(symbol, cal);
     return cal;
   }

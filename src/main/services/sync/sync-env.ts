@@ -4,6 +4,7 @@ import { baseUrlSchema } from '../../../shared/contract/sync';
 import { keyedProviders, providerIds, type KeyedProviderId, type ProviderId } from '../../../shared/domain/sync';
 import { apiKeyEnv } from './secret-store';
 import type { SyncLimitsOverride } from './sync-service';
+import { formatIssues } from '../../../shared/zod-issues';
 
 /** The environment variable that overrides each provider's base URL. */
 export const baseUrlEnv: Readonly<Record<ProviderId, string>> = {
@@ -14,8 +15,7 @@ export const baseUrlEnv: Readonly<Record<ProviderId, string>> = {
 
 function check<T>(schema: z.ZodType<T>, raw: string, name: string): T {
   const r = schema.safeParse(raw);
-  if (!r.success)
-    throw new CatalystError('invalid-input', `${name}: ${r.error.issues.map((i) => i.message).join('; ')}`);
+  if (!r.success) throw new CatalystError('invalid-input', `${name}: ${formatIssues(r.error, { path: 'none' })}`);
   return r.data;
 }
 

@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { IsoDate, Ticker } from '../../../shared/brand';
+import type { Ticker } from '../../../shared/brand';
 import { CatalystError } from '../../../shared/contract/errors';
-import { baseUrlSchema, providerIdSchema, type SyncStartResult } from '../../../shared/contract/sync';
+import { utcDate } from '../../../shared/dates';
+import {
+  baseUrlSchema,
+  providerIdSchema,
+  type SyncSettingsPatch,
+  type SyncStartInput,
+  type SyncStartResult,
+} from '../../../shared/contract/sync';
 import {
   defaultBaseUrls,
   keyedProviders,
@@ -15,20 +22,23 @@ import {
   type SyncFinishedEvent,
   type SyncProgress,
   type SyncSettings,
+  type SyncStartedEvent,
   type SyncStatus,
+  type SyncSymbolEvent,
 } from '../../../shared/domain/sync';
 import type { Clock } from '../../app/clock';
 import type { InstrumentsRepository } from '../../db/repositories/instruments-repository';
 import type { SyncRepository } from '../../db/repositories/sync-repository';
-import type { Emit } from '../../rpc/push';
 import {
   defaultSyncLimits,
   type ProviderConfig,
+  type SyncCommit,
   type SyncLimits,
   type SyncRunRequest,
   type SyncWireEvent,
 } from '../../sync/protocol';
 import type { SyncRunHandle, SyncRunner } from '../../sync/runner';
+import { silentLogger, type Logger } from '../../log/logger';
 import { apiKeySecret, type SecretStore } from './secret-store';
 
 /** A partial override of the run limits (deep for hosts and retry). */
@@ -50,13 +60,14 @@ export interface SyncServiceDeps {
   readonly repo: SyncRepository;
   readonly instruments: InstrumentsRepository;
   readonly secrets: SecretStore;
-  readonly emit: Emit;
   readonly clock: Clock;
   readonly runner: SyncRunner;
   /** Base URLs forced by the environment (`CATALYST_YAHOO_BASE_URL` …): they win over the settings. */
   readonly baseUrlOverrides?: Partial<Record<ProviderId, string>>;
   readonly limits?: SyncLimitsOverride;
   readonly newRunId?: () => string;
+  /** Where a run's start, retries, failures and summary are written (the app's log file). */
+  readonly log?: Logger;
 }
 
 /** Per-run choices the contract does not expose (CLI flags and environment). */
@@ -70,20 +81,32 @@ export interface SyncStartOptions {
   readonly limits?: SyncLimitsOverride;
 }
 
-export interface SyncStartInput {
-  readonly symbols?: readonly Ticker[];
-  readonly from?: IsoDate;
-  readonly to?: IsoDate;
-  readonly provider?: ProviderId;
-  /** Ask even for symbols fetched after their exchange's last close. */
-  readonly force?: boolean;
-}
-
 const SETTINGS = {
   providerOrder: z.array(providerIdSchema).min(1),
   baseUrls: z.partialRecord(providerIdSchema, baseUrlSchema),
   updateOnLaunch: z.boolean(),
 };
+
+/**
+ * What a {@link SyncService} tells its listeners, in order: a run started, a symbol started or
+ * finished, a batch was committed to the cache, the run finished (exactly once per run, also
+ * when the worker died), the settings changed. The composition root maps these to push events;
+ * the service knows no wire names.
+ */
+export type SyncServiceEvent =
+  | { readonly type: 'started'; readonly event: SyncStartedEvent }
+  | { readonly type: 'symbol'; readonly event: SyncSymbolEvent }
+  | { readonly type: 'committed'; readonly commit: SyncCommit }
+  | { readonly type: 'finished'; readonly event: SyncFinishedEvent }
+  | { readonly type: 'settings' };
+
+/** In-memory state of the service (VS Code's update service model: one snapshot plus a change event). */
+export interface SyncState {
+  /** The run under way, or null. */
+  readonly running: SyncProgress | null;
+  /** The last finished run in this process, or null. */
+  readonly lastRun: SyncFinishedEvent | null;
+}
 
 interface Running {
   readonly runId: string;
@@ -105,8 +128,27 @@ export class SyncService {
   private readonly deps: SyncServiceDeps;
   private running: Running | null = null;
   private lastRun: SyncFinishedEvent | null = null;
+  private readonly listeners = new Set<(e: SyncServiceEvent) => void>();
+  private readonly log: Logger;
   constructor(deps: SyncServiceDeps) {
     this.deps = deps;
+    this.log = deps.log ?? silentLogger;
+  }
+
+  /** Subscribes to the service's events; returns the unsubscribe function. */
+  onEvent(listener: (e: SyncServiceEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private fire(e: SyncServiceEvent): void {
+    for (const l of this.listeners) {
+      try {
+        l(e);
+      } catch {
+        // A failing listener (a window closed mid-send) must not break the run.
+      }
+    }
   }
 
   /** Starts a run; progress follows as push events. Conflict while another run is going. */
@@ -122,7 +164,7 @@ export class SyncService {
       : this.deps.instruments.list().map((i) => i.symbol);
     if (symbols.length === 0)
       throw new CatalystError('invalid-input', 'The cache has no instruments yet: name the symbols to fetch.');
-    const today = this.deps.clock.now().toISOString().slice(0, 10) as IsoDate;
+    const today = utcDate(this.deps.clock.now());
     const to = input.to ?? today;
     const from = input.from ?? null;
     const providers = await this.providerChain(input.provider, options);
@@ -141,7 +183,13 @@ export class SyncService {
     // A run started before the window (re)loads must still be visible in `status`.
     let resolveFinished!: (e: SyncFinishedEvent) => void;
     const finished = new Promise<SyncFinishedEvent>((r) => (resolveFinished = r));
-    const handle = this.deps.runner(this.deps.dbPath, request, (e) => this.onEvent(e));
+    const handle = this.deps.runner(this.deps.dbPath, request, (e) => this.onWire(e), {
+      onCommit: (commit) => this.fire({ type: 'committed', commit }),
+      onLog: (level, message) => this.log[level](message),
+    });
+    this.log.info(
+      `run ${runId}: ${symbols.length} symbol(s) from ${providers.map((p) => p.id).join(', ')}, ${from ?? 'what is cached'} → ${to}`,
+    );
     const running: Running = {
       runId,
       handle,
@@ -176,7 +224,8 @@ export class SyncService {
     throw new CatalystError('not-found', `no run ${runId ?? ''}`.trim());
   }
 
-  status(): SyncStatus {
+  /** The in-memory snapshot: the running update and the last finished one. */
+  get state(): SyncState {
     const r = this.running;
     const progress: SyncProgress | null = r
       ? {
@@ -188,7 +237,15 @@ export class SyncService {
           startedAt: r.startedAt,
         }
       : null;
-    return { running: progress, lastRun: this.lastRun, symbols: this.deps.repo.symbolStates() };
+    return { running: progress, lastRun: this.lastRun };
+  }
+
+  /** The snapshot plus when each symbol was last updated (read from the database). */
+  status(): SyncStatus {
+    return {
+      ...this.state,
+      symbols: this.deps.repo.symbolStates(this.deps.instruments.list().map((i) => i.symbol)),
+    };
   }
 
   async getSettings(): Promise<SyncSettings> {
@@ -208,11 +265,7 @@ export class SyncService {
     };
   }
 
-  async updateSettings(patch: {
-    readonly providerOrder?: readonly ProviderId[];
-    readonly baseUrls?: Partial<Record<ProviderId, string | null>>;
-    readonly updateOnLaunch?: boolean;
-  }): Promise<SyncSettings> {
+  async updateSettings(patch: SyncSettingsPatch): Promise<SyncSettings> {
     const current = await this.getSettings();
     if (patch.providerOrder) this.deps.repo.setSetting('providerOrder', patch.providerOrder);
     if (patch.baseUrls) {
@@ -224,12 +277,14 @@ export class SyncService {
       this.deps.repo.setSetting('baseUrls', next);
     }
     if (patch.updateOnLaunch !== undefined) this.deps.repo.setSetting('updateOnLaunch', patch.updateOnLaunch);
+    this.fire({ type: 'settings' });
     return this.getSettings();
   }
 
   async setApiKey(provider: KeyedProviderId, key: string | null): Promise<SyncSettings> {
     if (key === null) await this.deps.secrets.delete(apiKeySecret(provider));
     else await this.deps.secrets.set(apiKeySecret(provider), key);
+    this.fire({ type: 'settings' });
     return this.getSettings();
   }
 
@@ -274,9 +329,9 @@ export class SyncService {
     return configs;
   }
 
-  private onEvent(e: SyncWireEvent): void {
+  private onWire(e: SyncWireEvent): void {
     const r = this.running;
-    if (e.type === 'started') this.deps.emit('sync.started', e.payload);
+    if (e.type === 'started') this.fire({ type: 'started', event: e.payload });
     else if (e.type === 'symbol') {
       if (r && e.payload.runId === r.runId) {
         if (e.payload.state === 'running') r.current.add(e.payload.symbol);
@@ -287,7 +342,7 @@ export class SyncService {
           r.results.push({ symbol, status: state, added, changed, provider, reason, error });
         }
       }
-      this.deps.emit('sync.symbol', e.payload);
+      this.fire({ type: 'symbol', event: e.payload });
     }
     // `finished` is emitted by finish(), once, also when the worker died without sending it.
   }
@@ -295,12 +350,16 @@ export class SyncService {
   private finish(r: Running, event: SyncFinishedEvent, resolve: (e: SyncFinishedEvent) => void): void {
     if (this.running === r) this.running = null;
     this.lastRun = event;
-    this.deps.emit('sync.finished', event);
+    for (const f of event.results.filter((x) => x.status === 'failed' && x.reason !== 'cancelled'))
+      this.log.warn(`run ${event.runId}: ${f.symbol} failed (${f.reason}): ${f.error}`);
+    this.log.info(`run ${event.runId}: ${event.message}`);
+    this.fire({ type: 'finished', event });
     resolve(event);
   }
 
   /** A finished event for a run whose worker died: what completed stays, the rest failed. */
   private crashed(r: Running, error: unknown): SyncFinishedEvent {
+    this.log.error(`run ${r.runId}: the fetch worker stopped`, error);
     const message = `the fetch worker stopped: ${error instanceof Error ? error.message : String(error)}`;
     const known = new Map(r.results.map((x) => [x.symbol, x]));
     const results: SymbolSyncResult[] = r.symbols.map(

@@ -1,11 +1,13 @@
 import type { Ticker } from '../../../shared/brand';
 import { CatalystError } from '../../../shared/contract/errors';
+import { daysBeforeInstant } from '../../../shared/dates';
 import type {
   ImportPreview,
   ImportResult,
   PreviewLine,
   WatchlistDetail,
   WatchlistFileInput,
+  WatchlistImportMode,
   WatchlistRow,
   WatchlistSummary,
 } from '../../../shared/contract/watchlists';
@@ -31,6 +33,9 @@ import {
 } from '../../../shared/domain/watchlist/parse';
 import { normaliseSymbolInput } from '../../../shared/domain/watchlist/symbol-map';
 import type { Clock } from '../../app/clock';
+import type { Logger } from '../../log/logger';
+import { dataChange, type NotifyChange } from '../data-changes';
+import type { BarsRepository } from '../../db/repositories/bars-repository';
 import type { StoredEntry, WatchlistRecord, WatchlistsRepository } from '../../db/repositories/watchlists-repository';
 
 /** Runs `fn` in one database transaction. */
@@ -38,15 +43,20 @@ export type Transact = <T>(fn: () => T) => T;
 
 export interface WatchlistsServiceDeps {
   readonly repo: WatchlistsRepository;
+  /** The price cache's view of each symbol (cached or not, last close). */
+  readonly bars: BarsRepository;
   readonly transact: Transact;
   readonly clock: Clock;
+  /** Told after each committed change of a list (`watchlists`). */
+  readonly notify: NotifyChange;
+  readonly log?: Logger;
 }
 
 /** A file from the renderer (base64 or text, see the contract) or from the CLI (raw bytes). */
 export type ImportFile = WatchlistFileInput | { readonly fileName: string; readonly bytes: Uint8Array };
 
-export type ImportOptions =
-  { readonly mode: 'new'; readonly name?: string } | { readonly mode: 'merge'; readonly targetId: number };
+/** How an import writes: the `watchlists.import` channel's parsed input without the file. */
+export type ImportOptions = WatchlistImportMode;
 
 /** How long a deleted list can still be restored before a later delete purges it. */
 export const RESTORE_WINDOW_DAYS = 30;
@@ -80,6 +90,13 @@ export class WatchlistsService {
     return this.deps.clock.now().toISOString();
   }
 
+  /** Runs a change in one transaction, then tells the views once it is committed. */
+  private write<T>(fn: () => T): T {
+    const result = this.deps.transact(fn);
+    this.deps.notify(dataChange(['watchlists']));
+    return result;
+  }
+
   // ── import ────────────────────────────────────────────────────────────────
 
   private parse(file: ImportFile): ParsedWatchlist {
@@ -109,7 +126,7 @@ export class WatchlistsService {
       );
       lines = markExisting(lines, existing);
     }
-    const cached = this.deps.repo.cachedSymbols([...new Set(lines.flatMap((l) => (l.symbol ? [l.symbol] : [])))]);
+    const cached = this.deps.bars.cachedSymbols([...new Set(lines.flatMap((l) => (l.symbol ? [l.symbol] : [])))]);
     const withCache: PreviewLine[] = lines.map((l) => ({ ...l, cached: l.symbol !== null && cached.has(l.symbol) }));
     const count = (f: (l: PreviewLine) => boolean) => withCache.filter(f).length;
     return {
@@ -149,7 +166,16 @@ export class WatchlistsService {
    */
   import(file: ImportFile, options: ImportOptions): ImportResult {
     const parsed = this.parse(file);
-    return this.deps.transact(() => {
+    const result = this.importParsed(file, parsed, options);
+    this.deps.log?.info(
+      `imported ${file.fileName} (${parsed.format}, ${result.mode}) into "${result.watchlist?.name ?? '-'}": ` +
+        `${result.imported} symbol(s), ${result.counts.error} error line(s), ${result.counts.duplicate} duplicate(s)`,
+    );
+    return result;
+  }
+
+  private importParsed(file: ImportFile, parsed: ParsedWatchlist, options: ImportOptions): ImportResult {
+    return this.write(() => {
       const target = options.mode === 'merge' ? this.live(options.targetId) : null;
       const preview = this.buildPreview(file.fileName, parsed, target);
       const incoming = entriesOfLines(parsed.lines);
@@ -195,7 +221,7 @@ export class WatchlistsService {
   }
 
   private uncached(symbols: readonly Ticker[]): Ticker[] {
-    const cached = this.deps.repo.cachedSymbols(symbols);
+    const cached = this.deps.bars.cachedSymbols(symbols);
     return symbols.filter((s) => !cached.has(s));
   }
 
@@ -215,7 +241,16 @@ export class WatchlistsService {
   /** A live list with its entries, each item with its last cached close and change. */
   get(id: number): WatchlistDetail {
     const record = this.live(id);
-    const rows = this.deps.repo.entriesWithQuotes(id);
+    const rows = this.deps.repo.entries(id).map((r) => {
+      const quote = r.entry.kind === 'item' ? this.deps.bars.latestClose(r.entry.symbol) : null;
+      return {
+        ...r,
+        cached: quote !== null,
+        lastDate: quote?.lastDate ?? null,
+        lastClose: quote?.lastClose ?? null,
+        prevClose: quote?.prevClose ?? null,
+      };
+    });
     const sections = sectionsOf(rows.map((r) => r.entry));
     const entries: WatchlistRow[] = rows.map((r, i) => ({
       id: r.id,
@@ -248,14 +283,14 @@ export class WatchlistsService {
 
   /** Creates an empty list. */
   create(rawName: string): WatchlistDetail {
-    const id = this.deps.transact(() => {
+    const id = this.write(() => {
       return this.insertList(this.checkName(rawName, null), this.now());
     });
     return this.get(id);
   }
 
   rename(id: number, rawName: string): WatchlistDetail {
-    this.deps.transact(() => {
+    this.write(() => {
       this.live(id);
       const name = this.checkName(rawName, id);
       this.unique(name, () => this.deps.repo.rename(id, name, watchlistNameKey(name), this.now()));
@@ -268,10 +303,10 @@ export class WatchlistsService {
    * {@link RESTORE_WINDOW_DAYS} days ago are purged for good at the same time.
    */
   delete(id: number): { id: number; name: string } {
-    return this.deps.transact(() => {
+    return this.write(() => {
       const record = this.live(id);
       const now = this.deps.clock.now();
-      this.deps.repo.purgeDeletedBefore(new Date(now.getTime() - RESTORE_WINDOW_DAYS * 86_400_000).toISOString());
+      this.deps.repo.purgeDeletedBefore(daysBeforeInstant(now, RESTORE_WINDOW_DAYS).toISOString());
       this.deps.repo.markDeleted(id, now.toISOString());
       return { id, name: record.name };
     });
@@ -279,7 +314,7 @@ export class WatchlistsService {
 
   /** Brings back a deleted list (a no-op for a live one); renamed "NAME (restored)" if its name was taken meanwhile. */
   restore(id: number): WatchlistDetail {
-    this.deps.transact(() => {
+    this.write(() => {
       const record = this.deps.repo.get(id);
       if (!record)
         throw new CatalystError(
@@ -301,7 +336,7 @@ export class WatchlistsService {
 
   /** Sets the order: `order` must hold every entry id of the list exactly once. */
   reorder(id: number, order: readonly number[]): WatchlistDetail {
-    this.deps.transact(() => {
+    this.write(() => {
       this.live(id);
       const stored = this.deps.repo.entries(id);
       const byId = new Map(stored.map((s) => [s.id, s]));
@@ -333,7 +368,7 @@ export class WatchlistsService {
   setNote(itemId: number, rawNote: string | null): WatchlistDetail {
     const note = normaliseNote(rawNote);
     if (!note.ok) throw new CatalystError('invalid-input', note.reason);
-    const listId = this.deps.transact(() => {
+    const listId = this.write(() => {
       const stored = this.liveEntry(itemId);
       if (stored.entry.kind !== 'item')
         throw new CatalystError('invalid-input', `Entry ${itemId} is a section; only symbols have notes.`);
@@ -365,7 +400,7 @@ export class WatchlistsService {
   renameSection(itemId: number, rawLabel: string): WatchlistDetail {
     const label = normaliseSectionLabel(rawLabel);
     if (!label.ok) throw new CatalystError('invalid-input', label.reason);
-    const listId = this.deps.transact(() => {
+    const listId = this.write(() => {
       const stored = this.liveEntry(itemId);
       if (stored.entry.kind !== 'section')
         throw new CatalystError('invalid-input', `Entry ${itemId} is a symbol, not a section.`);
@@ -378,7 +413,7 @@ export class WatchlistsService {
 
   /** Removes a symbol or a section marker (a section's items then fall into the section before). */
   removeItem(itemId: number): WatchlistDetail {
-    const listId = this.deps.transact(() => {
+    const listId = this.write(() => {
       const stored = this.liveEntry(itemId);
       this.deps.repo.deleteEntry(itemId);
       this.deps.repo.writeOrder(
@@ -394,7 +429,7 @@ export class WatchlistsService {
   // ── helpers ───────────────────────────────────────────────────────────────
 
   private insertAt(id: number, entry: WatchlistEntry, position?: number): void {
-    this.deps.transact(() => {
+    this.write(() => {
       this.live(id);
       const stored = this.deps.repo.entries(id);
       if (entry.kind === 'item' && stored.some((s) => s.entry.kind === 'item' && s.entry.symbol === entry.symbol)) {

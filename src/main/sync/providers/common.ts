@@ -3,6 +3,7 @@ import type { IsoDate } from '../../../shared/brand';
 import { barProblem, toBar, type Bar, type BarInput } from '../../../shared/domain/bar';
 import { SyncFailure } from '../sync-failure';
 import type { HttpAnswer } from './types';
+import { formatIssues } from '../../../shared/zod-issues';
 
 /** Parses a JSON body, telling HTML pages and truncated JSON apart from data. */
 export function parseJson(answer: HttpAnswer, label: string): unknown {
@@ -37,10 +38,7 @@ export function parseJson(answer: HttpAnswer, label: string): unknown {
 export function checkSchema<T>(schema: z.ZodType<T>, value: unknown, label: string): T {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  const issues = r.error.issues
-    .slice(0, 3)
-    .map((i) => `${i.path.length ? i.path.map(String).join('.') : '(root)'}: ${i.message}`)
-    .join('; ');
+  const issues = formatIssues(r.error, { root: '(root)', max: 3 });
   throw new SyncFailure('bad-response', `${label} sent data of an unexpected shape (${issues})`);
 }
 

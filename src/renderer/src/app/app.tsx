@@ -1,7 +1,8 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { appCommands } from '../../../shared/domain/app-commands';
 import { api } from '../api/client';
 import { ArticleEntry } from '../features/article/article-entry';
+import { BarsImportHost } from '../features/bars-import/bars-import-host';
 import { ClaimsPanel } from '../features/claims/claims-panel';
 import { EventsPanel } from '../features/events/events-panel';
 import { StudyChartProvider } from '../features/study/study-chart';
@@ -24,6 +25,7 @@ import { DataVersionsProvider } from './data-versions-context';
 import { ShortcutsOverlay } from '../features/shortcuts/shortcuts-overlay';
 import { PANEL_LIMITS } from './side-panels';
 import { useSidePanels } from './use-side-panels';
+import { notSupportedMessage, useFileOpenRoute, type OpenedFile } from './file-open';
 import { useTheme } from './use-theme';
 import { useThemeTokens } from './use-theme-tokens';
 
@@ -75,9 +77,18 @@ function PanelToggle({
 function Layout() {
   const theme = useTheme();
   useThemeTokens(theme);
-  const { status } = useAppState();
+  const { status, setStatus } = useAppState();
   const panels = useSidePanels();
   const { widths, prefs } = panels;
+  // Every file that reaches the window goes to the preview of its kind (app/file-open).
+  useFileOpenRoute(
+    useCallback((f: OpenedFile) => setStatus('error' in f ? f.error : notSupportedMessage(f)), [setStatus]),
+    useCallback(
+      (kept: string, ignored: number) =>
+        setStatus(`Opening ${kept} (one file at a time; ${ignored} other file(s) ignored).`),
+      [setStatus],
+    ),
+  );
   return (
     <div
       className={`app theme-${theme}`}
@@ -141,6 +152,7 @@ function Layout() {
         {status}
       </footer>
       <ShortcutsOverlay />
+      <BarsImportHost />
     </div>
   );
 }

@@ -11,9 +11,6 @@ const DataVersionsContext = createContext<DataVersions | null>(null);
 export function DataVersionsProvider({ children }: { children: ReactNode }) {
   const [versions] = useState(() => new DataVersions());
   useEffect(() => connectDataChanged(api.on, versions), [versions]);
-  // Transitional, until main emits data.changed after each sync commit (issue 8, main half):
-  // a finished run stands in for the change it committed.
-  useEffect(() => api.on('sync.finished', () => versions.apply({ kinds: ['bars', 'instruments'] })), [versions]);
   return <DataVersionsContext.Provider value={versions}>{children}</DataVersionsContext.Provider>;
 }
 

@@ -1,3 +1,4 @@
+import { checkVersionedHeader } from '../../versioned-file';
 import type { WatchlistDocument } from './model';
 
 /**
@@ -60,31 +61,13 @@ export function toCatalystJson(doc: WatchlistDocument, exportedAt?: string): str
 export function checkCatalystJsonHead(
   value: unknown,
 ): { ok: true; name: unknown; entries: readonly unknown[] } | { ok: false; reason: string } {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return {
-      ok: false,
-      reason: `the JSON is ${Array.isArray(value) ? 'an array' : typeof value}, not a Catalyst watchlist object`,
-    };
-  }
-  const v = value as Record<string, unknown>;
-  if (v.format !== CATALYST_WATCHLIST_FORMAT) {
-    return {
-      ok: false,
-      reason: `not a Catalyst watchlist file ("format" is ${JSON.stringify(v.format) ?? 'missing'}, expected "${CATALYST_WATCHLIST_FORMAT}")`,
-    };
-  }
-  if (typeof v.version !== 'number' || !Number.isInteger(v.version) || v.version < 1) {
-    return {
-      ok: false,
-      reason: `"version" must be a whole number ≥ 1 (got ${JSON.stringify(v.version) ?? 'nothing'})`,
-    };
-  }
-  if (v.version > CATALYST_WATCHLIST_VERSION) {
-    return {
-      ok: false,
-      reason: `the file is watchlist format version ${v.version}, written by a newer Catalyst; this version reads up to ${CATALYST_WATCHLIST_VERSION}`,
-    };
-  }
-  if (!Array.isArray(v.entries)) return { ok: false, reason: '"entries" must be an array' };
-  return { ok: true, name: v.name, entries: v.entries };
+  const head = checkVersionedHeader(value, {
+    format: CATALYST_WATCHLIST_FORMAT,
+    version: CATALYST_WATCHLIST_VERSION,
+    noun: 'watchlist',
+  });
+  if (!head.ok) return head;
+  const { entries, name } = head.value.fields;
+  if (!Array.isArray(entries)) return { ok: false, reason: '"entries" must be an array' };
+  return { ok: true, name, entries };
 }

@@ -1,3 +1,4 @@
+import { formatBytes } from '../../format';
 import { MAX_WATCHLIST_FILE_BYTES } from './model';
 
 /**
@@ -28,10 +29,7 @@ function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
   return bytes.length >= sig.length && sig.every((b, i) => bytes[i] === b);
 }
 
-function formatSize(n: number): string {
-  const unit = n >= 1024 * 1024 ? `${+(n / 1024 / 1024).toFixed(2)} MiB` : `${+(n / 1024).toFixed(1)} KiB`;
-  return `${n} bytes (${unit})`;
-}
+const formatSize = formatBytes;
 
 /** The reason a file of `size` bytes is refused (also used where the size is known before reading). */
 export function fileTooLargeReason(size: number, maxBytes = MAX_WATCHLIST_FILE_BYTES): string {

@@ -1,3 +1,4 @@
+import type { Result } from '../../result';
 import type { Ticker } from '../../brand';
 
 /**
@@ -58,7 +59,7 @@ export const MAX_NOTE_LENGTH = 2000;
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F]/;
 
 /** Result of a normaliser: the clean value, or why the raw one is not acceptable. */
-export type Normalised<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
+export type Normalised<T> = Result<T>;
 
 /** Trims a list name and checks it: 1–100 characters, one line. Uniqueness is the store's job. */
 export function normaliseWatchlistName(raw: string): Normalised<string> {

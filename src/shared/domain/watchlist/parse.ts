@@ -1,3 +1,4 @@
+import type { Result } from '../../result';
 import Papa from 'papaparse';
 import type { Ticker } from '../../brand';
 import { checkCatalystJsonHead } from './catalyst-json';
@@ -69,8 +70,7 @@ export interface ParsedWatchlist {
   readonly ignoredColumns: readonly string[];
 }
 
-export type ParseResult =
-  { readonly ok: true; readonly value: ParsedWatchlist } | { readonly ok: false; readonly reason: string };
+export type ParseResult = Result<ParsedWatchlist>;
 
 type MutableLine = { -readonly [K in keyof ParsedLine]: ParsedLine[K] };
 

@@ -13,6 +13,8 @@ import { MarketService } from '../../../../src/main/services/market/market-servi
 import { ClaimsService } from '../../../../src/main/services/study/claims-service';
 import { SeedService } from '../../../../src/main/services/study/seed-service';
 import { StudyService } from '../../../../src/main/services/study/study-service';
+import { StudyWriter } from '../../../../src/main/services/study/study-writer';
+import type { DataChangedEvent } from '../../../../src/shared/contract/app';
 import { afterEach, beforeEach } from 'vitest';
 import { useTempDir } from '../../../helpers/temp-db';
 
@@ -39,11 +41,15 @@ export interface StudyHarness {
   readonly seed: SeedService;
   readonly study: StudyService;
   readonly claims: ClaimsService;
+  /** Every change the services reported, in order (what create-core pushes as `data.changed`). */
+  readonly changes: DataChangedEvent[];
 }
 
 /** The study services over a real database file, wired as create-core wires them. */
 export function openStudyHarness(dbPath: string, resourcesDir = RESOURCES): StudyHarness {
   const db = openDatabase(dbPath);
+  const changes: DataChangedEvent[] = [];
+  const notify = (c: DataChangedEvent) => changes.push(c);
   const instruments = new InstrumentsRepository(db);
   const bars = new BarsRepository(db);
   const repos = {
@@ -55,18 +61,19 @@ export function openStudyHarness(dbPath: string, resourcesDir = RESOURCES): Stud
   };
   const seed = new SeedService({
     studies: repos.studies,
-    events: repos.events,
-    claims: repos.claims,
+    writer: new StudyWriter(repos),
     instruments,
     bars,
     seedCache: new StudySeedRepository(db),
     writeTransaction: (fn) => db.transaction(fn).immediate(),
     resourcesDir,
+    notify,
   });
   return {
     db,
     repos,
-    market: new MarketService({ instruments, bars, transact: (fn) => db.transaction(fn)() }),
+    changes,
+    market: new MarketService({ instruments, bars, transact: (fn) => db.transaction(fn)(), notify }),
     seed,
     study: new StudyService(repos),
     claims: new ClaimsService(repos),

@@ -1,3 +1,4 @@
+import type { DataChangedEvent } from '../../../../src/shared/contract/app';
 import type { Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { fixedClock, type Clock } from '../../../../src/main/app/clock';
@@ -22,12 +23,15 @@ function movableClock(iso: string): Clock & { set(iso: string): void } {
 
 function setup(clock: Clock = fixedClock('2025-03-08T09:00:00.000Z')) {
   const db = openDatabase(tmp.dbPath());
+  const changes: DataChangedEvent[] = [];
   const service = new WatchlistsService({
     repo: new WatchlistsRepository(db),
+    bars: new BarsRepository(db),
     transact: (fn) => db.transaction(fn)(),
     clock,
+    notify: (c) => changes.push(c),
   });
-  return { db, service };
+  return { db, service, changes };
 }
 
 /** Real closes from data/prices (9988.HK and BABA, 2025-03-06/07) plus a placeholder row after them. */

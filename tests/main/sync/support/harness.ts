@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { fixedClock, type Clock } from '../../../../src/main/app/clock';
+import { pushSyncEvents } from '../../../../src/main/app/sync-push';
 import { openDatabase } from '../../../../src/main/db/open';
 import { InstrumentsRepository } from '../../../../src/main/db/repositories/instruments-repository';
 import { createSyncService, type SyncCoreOptions } from '../../../../src/main/services/sync/create-sync-service';
@@ -48,7 +49,6 @@ export function makeHarness(
       db,
       dbPath,
       instruments: new InstrumentsRepository(db),
-      emit: (name, payload) => events.push({ name, payload }),
       clock: { now: () => clock.now() },
     },
     {
@@ -62,6 +62,7 @@ export function makeHarness(
       ...o.sync,
     },
   );
+  pushSyncEvents(sync, (name, payload) => events.push({ name, payload }));
   return {
     db,
     sync,

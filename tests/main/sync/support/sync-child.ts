@@ -12,7 +12,7 @@ import { asIsoDate, asTicker } from '../../../../src/shared/brand';
 const [dbPath, baseUrl, symbols, from, to] = process.argv.slice(2);
 const db = openDatabase(dbPath!);
 const sync = createSyncService(
-  { db, dbPath: dbPath!, instruments: new InstrumentsRepository(db), emit: () => undefined, clock: systemClock },
+  { db, dbPath: dbPath!, instruments: new InstrumentsRepository(db), clock: systemClock },
   { env: { ...process.env, CATALYST_YAHOO_BASE_URL: baseUrl } },
 );
 const { runId } = await sync.start({

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../../../../shared/brand';
 import type { Bar } from '../../../../shared/domain/bar';
+import { lastValidBeforeIndex, lastValidIndex } from '../../../../shared/domain/series';
 
 /** What the crosshair legend shows for one session. */
 export type LegendValues =
@@ -33,14 +34,7 @@ export function legendValues(bars: readonly Bar[], index: number): LegendValues 
   const bar = bars[index];
   if (!bar) return null;
   if (bar.placeholder) return { kind: 'placeholder', date: bar.date };
-  let base: Bar | null = null;
-  for (let i = index - 1; i >= 0; i--) {
-    const b = bars[i]!;
-    if (!b.placeholder) {
-      base = b;
-      break;
-    }
-  }
+  const base = lastValidBeforeIndex(bars, index);
   return {
     kind: 'session',
     date: bar.date,
@@ -54,11 +48,7 @@ export function legendValues(bars: readonly Bar[], index: number): LegendValues 
   };
 }
 
-/** The last session at or before `upTo` (default: the last bar) that is not a placeholder, or null. */
-export function lastValidIndex(bars: readonly Bar[], upTo = bars.length - 1): number | null {
-  for (let i = Math.min(upTo, bars.length - 1); i >= 0; i--) if (!bars[i]!.placeholder) return i;
-  return null;
-}
+export { lastValidIndex };
 
 /**
  * The session the legend shows while the crosshair is away: the selected event's T0 when it

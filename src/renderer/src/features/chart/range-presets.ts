@@ -1,4 +1,5 @@
 import type { IsoDate } from '../../../../shared/brand';
+import { addMonths } from '../../../../shared/dates';
 
 /** The range buttons of the chart toolbar. */
 export const RANGE_PRESETS = ['1M', '3M', '6M', 'YTD', '1Y', 'All'] as const;
@@ -15,11 +16,7 @@ const EDGE = 0.5;
 
 /** `date` moved back by whole months, the day clamped to the target month (31 Mar − 1M = 28 Feb). */
 export function monthsBefore(date: IsoDate, months: number): IsoDate {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y, m - 1 - months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, lastDay));
-  return target.toISOString().slice(0, 10) as IsoDate;
+  return addMonths(date, -months);
 }
 
 /** The first calendar day a preset starts from, counted back from the last cached session. */

@@ -1,5 +1,6 @@
 import type { ClaimMetric, ClaimResult, Verdict } from '../../../../shared/domain/claims';
 import type { PricePoint } from '../../../../shared/domain/returns';
+import { formatNumber, formatPercent, formatPercentBare } from '../../../../shared/format';
 
 /** Verdict wording and its symbol (colour is never the only cue). */
 export const verdictLabels: Record<Verdict, { readonly text: string; readonly mark: string }> = {
@@ -11,10 +12,10 @@ export const verdictLabels: Record<Verdict, { readonly text: string; readonly ma
 
 /** A fraction as a percentage with one decimal, signed: 0.5874 → "+58.7%". */
 export function pct(v: number): string {
-  return `${v >= 0 ? '+' : '−'}${Math.abs(v * 100).toFixed(1)}%`;
+  return formatPercent(v, { digits: 1, plusOnZero: true, typographicMinus: true });
 }
 
-const pctBare = (v: number): string => `${Math.round(v * 1000) / 10}%`;
+const pctBare = formatPercentBare;
 
 /**
  * What the metric measures and when it holds, in one sentence, e.g. "Largest close-to-close
@@ -57,7 +58,7 @@ export function splitQuote(quote: string, text: string): readonly [string, strin
 }
 
 function point(p: PricePoint): string {
-  return `${p.value.toLocaleString('en-US', { maximumFractionDigits: 4 })} (${p.field === 'high' ? 'high' : 'close'}, ${p.date})`;
+  return `${formatNumber(p.value, 4)} (${p.field === 'high' ? 'high' : 'close'}, ${p.date})`;
 }
 
 /** "base 87.25 (close, 2025-01-27) → 138.5 (close, 2025-02-21)", or "–" without data. */

@@ -11,11 +11,9 @@ import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { useAppState } from '../../app/app-state';
 import { useDataVersions } from '../../app/data-versions-context';
-import { readFileForImport, saveTextFile } from './file-transfer';
+import { notSupportedMessage, readDroppedFile, routeFile, useFileDragging, useFileKind } from '../../app/file-open';
+import { saveTextFile } from './file-transfer';
 import { ImportDialog } from './import-dialog';
-import { useFileDrop } from './use-file-drop';
-import { BarsImportDialog, type BarsFileInput } from '../bars-import/bars-import-dialog';
-import { isBarsCsvFile, readBarsFile } from '../bars-import/bars-file';
 import { WatchlistEntries } from './watchlist-entries';
 import './watchlists.css';
 
@@ -43,7 +41,6 @@ export function WatchlistsPanel() {
   const versions = useDataVersions();
   // Rows show last close and change: re-read on a change of the lists or of any bars.
   const dataVersion = [versions.kinds.watchlists, versions.kinds.bars].join(',');
-  const [pendingBars, setPendingBars] = useState<BarsFileInput | null>(null);
   const [lists, setLists] = useState<readonly WatchlistSummary[]>([]);
   const [openId, setOpenId] = useState<number | null>(rememberedListId);
   const [loaded, setDetail] = useState<WatchlistDetail | null>(null);
@@ -112,24 +109,18 @@ export function WatchlistsPanel() {
       const file = files[0]!;
       if (files.length > 1)
         setStatus(`Importing ${file.name} (one file at a time; ${files.length - 1} other file(s) ignored).`);
-      // A daily-prices CSV goes to the bars import preview; anything else is a watchlist.
-      isBarsCsvFile(file)
-        .then((bars) => (bars ? readBarsFile(file).then(setPendingBars) : readFileForImport(file).then(setPendingFile)))
-        .catch(fail);
+      // The button takes what a drop takes: a price CSV goes to its preview, a watchlist here.
+      void readDroppedFile(file).then((f) =>
+        routeFile(f, (x) => fail(new Error('error' in x ? x.error : notSupportedMessage(x)))),
+      );
     },
     [fail, setStatus],
   );
-  const dragging = useFileDrop(openFiles);
-
-  // File ▸ Import Watchlist… in the native menu: the main process read the chosen file.
-  useEffect(
-    () =>
-      api.on('watchlists.openImport', (e) => {
-        if ('error' in e) fail(new Error(e.error));
-        else setPendingFile({ fileName: e.fileName, bytesBase64: e.bytesBase64 });
-      }),
-    [fail],
+  // Files dropped on the window or opened from the OS or the menu that are watchlists (app/file-open).
+  useFileKind('watchlist', (f) =>
+    'error' in f ? fail(new Error(f.error)) : setPendingFile({ fileName: f.fileName, bytesBase64: f.bytesBase64 }),
   );
+  const dragging = useFileDragging();
 
   useEffect(() => {
     if (!undo) return;
@@ -463,22 +454,6 @@ export function WatchlistsPanel() {
         <div className="wl-drop-overlay" data-testid="watchlist-drop-overlay">
           <p>Drop to import a watchlist</p>
         </div>
-      )}
-
-      {pendingBars && (
-        <BarsImportDialog
-          key={`${pendingBars.fileName}:${pendingBars.bytesBase64.length}`}
-          file={pendingBars}
-          onCancel={() => setPendingBars(null)}
-          onImported={(r) => {
-            setPendingBars(null);
-            // Main announces the new bars (data.changed); the instrument list follows.
-            setStatus(
-              `Imported ${r.changed} session(s) of ${r.symbol} from ${pendingBars.fileName} (${r.formatLabel}), ${r.from} → ${r.to}.`,
-            );
-            select(r.symbol);
-          }}
-        />
       )}
 
       {pendingFile && (

@@ -1,5 +1,6 @@
 import type { SeriesMarker, Time } from 'lightweight-charts';
 import type { Bar } from '../../../../../shared/domain/bar';
+import { lastValidBeforeIndex } from '../../../../../shared/domain/series';
 import { markerLabel, type ChartEvent, type ChartEventCategory } from './chart-event';
 
 export interface MarkerStyle {
@@ -76,10 +77,4 @@ export function eventsToMarkers(
 }
 
 /** The last bar before `index` that is not a placeholder, or null. */
-export function lastValidBefore(bars: readonly Bar[], index: number): Bar | null {
-  for (let i = index - 1; i >= 0; i--) {
-    const b = bars[i];
-    if (b && !b.placeholder) return b;
-  }
-  return null;
-}
+export const lastValidBefore = lastValidBeforeIndex;

@@ -1,0 +1,100 @@
+import type { RowOrigin } from '../../../shared/domain/study-event';
+import { eventFromFile, sourceFromFile, type StudyFile } from '../../../shared/domain/study';
+import type { ClaimsRepository } from '../../db/repositories/claims-repository';
+import type { EventsRepository } from '../../db/repositories/events-repository';
+import type { StudyRepository } from '../../db/repositories/study-repository';
+
+export interface StudyWriterDeps {
+  readonly studies: StudyRepository;
+  readonly events: EventsRepository;
+  readonly claims: ClaimsRepository;
+}
+
+/** What one write did; every count is of rows written or removed. */
+export interface StudyWriteReport {
+  /** Rows of the study itself and its universe written or removed. */
+  readonly studyRows: number;
+  readonly events: { readonly inserted: number; readonly removed: number; readonly skipped: readonly string[] };
+  readonly claims: { readonly inserted: number; readonly removed: number; readonly skipped: readonly string[] };
+}
+
+/**
+ * Writes one validated study file into the database as rows of one origin: the study row,
+ * its universe, its events and its claims. Used by seeding (origin `seed`) and by study
+ * import (origin `user`). It runs inside the caller's transaction and never opens one.
+ *
+ * Invariants:
+ * - The study's rows of `origin` are replaced as a whole: events and claims of that origin
+ *   no longer in the file are removed.
+ * - Rows of the other origin are never touched: an event id another row already owns (a user
+ *   event, another study's event) is skipped, and so is a claim id the study already holds
+ *   from the other origin. Skipped ids are reported.
+ * - Events and claims keep the file's order (`position`).
+ */
+export class StudyWriter {
+  private readonly deps: StudyWriterDeps;
+  constructor(deps: StudyWriterDeps) {
+    this.deps = deps;
+  }
+
+  write(study: StudyFile, origin: RowOrigin, options: { readonly position?: number } = {}): StudyWriteReport {
+    const { studies, events, claims } = this.deps;
+    let studyRows = studies.write({
+      id: study.id,
+      origin,
+      revision: study.revision,
+      title: study.title,
+      description: study.description,
+      source: sourceFromFile(study.source),
+      position: options.position ?? 0,
+    })
+      ? 1
+      : 0;
+    studyRows += studies.replaceUniverse(
+      study.id,
+      study.universe.map((u) => ({ symbol: u.symbol, role: u.role, note: u.note ?? null })),
+    );
+
+    const evRemoved = events.deleteStudyEvents(study.id, origin);
+    const evSkipped: string[] = [];
+    let evInserted = 0;
+    study.events.forEach((e, i) => {
+      if (events.owner(e.id)) {
+        evSkipped.push(e.id);
+        return;
+      }
+      events.insert(eventFromFile(e, study.id, origin), i);
+      evInserted += 1;
+    });
+
+    const clRemoved = claims.deleteStudyClaims(study.id, origin);
+    const held = claims.claimIds(study.id);
+    const clSkipped: string[] = [];
+    let clInserted = 0;
+    study.claims.forEach((c, i) => {
+      if (held.has(c.id)) {
+        clSkipped.push(c.id);
+        return;
+      }
+      claims.insert(
+        {
+          id: c.id,
+          studyId: study.id,
+          origin,
+          text: c.text,
+          quote: c.quote,
+          symbols: c.symbols,
+          metric: c.metric,
+          note: c.note ?? null,
+        },
+        i,
+      );
+      clInserted += 1;
+    });
+    return {
+      studyRows,
+      events: { inserted: evInserted, removed: evRemoved, skipped: evSkipped },
+      claims: { inserted: clInserted, removed: clRemoved, skipped: clSkipped },
+    };
+  }
+}

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readOpenedFile } from '../../src/main/services/files/read-opened-file';
+import { launchRendererWithMainServices, type RendererWithMainServices } from './harness/renderer-with-main-services';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+const DIALOG = '[data-testid="watchlist-import-dialog"]';
+const STATUS = '.status-bar';
+
+/** Drops a real File on the window (dragenter, dragover, drop), as a browser does. */
+async function dropFile(page: Page, fileName: string, bytes: Buffer) {
+  await page.evaluate(
+    ({ name, base64 }) => {
+      const raw = atob(base64);
+      const data = new Uint8Array(raw.length);
+      for (let i = 0; i < raw.length; i++) data[i] = raw.charCodeAt(i);
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([data], name));
+      const target = document.querySelector('.chart-area') ?? document.body;
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    },
+    { name: fileName, base64: bytes.toString('base64') },
+  );
+}
+
+describe('one route for dropped and opened files', () => {
+  let app: RendererWithMainServices;
+
+  beforeAll(async () => {
+    app = await launchRendererWithMainServices({
+      // Opened from the OS while the window was still loading: queued until the renderer is ready.
+      prepare: (core) => core.push.emit('app.openFile', readOpenedFile(join(FIXTURES, 'watchlists', 'utf8-bom.csv'))),
+    });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('a watchlist opened from the OS before the window was ready opens its preview', async () => {
+    const { page } = app;
+    const dialog = page.locator(DIALOG);
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('utf8-bom.csv');
+    await app.screenshot('file-open-1-os-watchlist');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('a dropped price history says it cannot be opened yet, and no watchlist preview opens', async () => {
+    const { page } = app;
+    await dropFile(page, 'BIDU.csv', readFileSync(join(FIXTURES, 'market', 'BIDU.csv')));
+    await expect
+      .poll(() => page.locator(STATUS).textContent())
+      .toBe('BIDU.csv looks like a price history CSV (daily bars); opening it here is not supported yet.');
+    expect(await page.locator(DIALOG).count()).toBe(0);
+    await app.screenshot('file-open-2-bars-not-supported');
+  });
+
+  it('study files and events CSVs from the menu say so too; a dropped watchlist still opens its preview', async () => {
+    const { page, core } = app;
+    core.push.emit('app.openFile', { fileName: 'rally.catalyst.json', kind: 'study', bytesBase64: 'e30=' });
+    await expect
+      .poll(() => page.locator(STATUS).textContent())
+      .toMatch(/^rally\.catalyst\.json looks like a Catalyst study file/);
+    core.push.emit('app.openFile', { fileName: 'events.csv', kind: 'events-csv', bytesBase64: '' });
+    await expect.poll(() => page.locator(STATUS).textContent()).toMatch(/^events\.csv looks like an events CSV/);
+    await dropFile(page, 'China tech.txt', readFileSync(join(FIXTURES, 'watchlists', 'tradingview-china-tech.txt')));
+    await page.locator(DIALOG).waitFor();
+    await expect.poll(() => page.locator(`${DIALOG} tbody tr`).count()).toBe(18);
+  });
+});
