@@ -10,6 +10,9 @@
 import { decodeWatchlistBytes } from './domain/watchlist/decode';
 import { formatBytes } from './format';
 import { MAX_WATCHLIST_FILE_BYTES } from './domain/watchlist/model';
+import { MAX_STUDY_FILE_CHARS } from './contract/study-files';
+import { STUDY_FILE_EXTENSION } from './domain/study-transfer/to-file';
+import { STUDY_FORMAT } from './domain/study';
 import { looksLikeBarsCsv, MAX_BARS_CSV_BYTES } from './domain/bars-import';
 
 /** The kinds of file the app knows, in the order they are tried. */
@@ -21,7 +24,7 @@ export const FILE_HEAD_BYTES = 4096;
 
 /** The largest file of each kind the app reads whole (a watchlist's own limit; price and event files are larger). */
 export const maxFileBytes: Readonly<Record<FileKind, number>> = {
-  study: 8 * 1024 * 1024,
+  study: MAX_STUDY_FILE_CHARS,
   watchlist: MAX_WATCHLIST_FILE_BYTES,
   'bars-csv': MAX_BARS_CSV_BYTES,
   'events-csv': 8 * 1024 * 1024,
@@ -43,9 +46,6 @@ export const fileKindLabels: Readonly<Record<FileKind, string>> = {
   'bars-csv': 'a price history CSV (daily bars)',
   'events-csv': 'an events CSV',
 };
-
-/** The extension of Catalyst study files (`name.catalyst.json`). */
-export const STUDY_FILE_SUFFIX = '.catalyst.json';
 
 const DATE_COLUMNS = new Set(['date', 'datetime', 'timestamp', 'day', 'time', 'date (utc)', 'trade date']);
 const SYMBOL_COLUMNS = new Set(['symbol', 'ticker', 'code', 'tickers', 'symbols']);
@@ -73,12 +73,12 @@ function headerCells(line: string): string[] {
  */
 export function detectFileKind(fileName: string, head: string | null): FileKind {
   const name = fileName.trim().toLowerCase();
-  if (name.endsWith(STUDY_FILE_SUFFIX)) return 'study';
+  if (name.endsWith(STUDY_FILE_EXTENSION)) return 'study';
   if (head === null) return 'watchlist';
   const text = head.replace(/^\uFEFF/, '').trimStart();
   if (text.startsWith('{') || text.startsWith('[')) {
     const format = /"format"\s*:\s*"([^"]*)"/.exec(text)?.[1];
-    return format === 'catalyst-study' ? 'study' : 'watchlist';
+    return format === STUDY_FORMAT ? 'study' : 'watchlist';
   }
   const firstLine = text.split(/\r\n|\n|\r/, 1)[0] ?? '';
   const cells = headerCells(firstLine);

@@ -31,6 +31,8 @@ describe('one route for dropped and opened files', () => {
 
   beforeAll(async () => {
     app = await launchRendererWithMainServices({
+      // The embedded study is there to be exported as a study file and opened again.
+      core: { seedOnOpen: true },
       // Opened from the OS while the window was still loading: queued until the renderer is ready.
       prepare: (core) => core.push.emit('app.openFile', readOpenedFile(join(FIXTURES, 'watchlists', 'utf8-bom.csv'))),
     });
@@ -49,22 +51,34 @@ describe('one route for dropped and opened files', () => {
     await dialog.waitFor({ state: 'detached' });
   });
 
-  it('a dropped price history says it cannot be opened yet, and no watchlist preview opens', async () => {
+  it('a dropped price history opens the price import preview, and no watchlist preview opens', async () => {
     const { page } = app;
     await dropFile(page, 'BIDU.csv', readFileSync(join(FIXTURES, 'market', 'BIDU.csv')));
-    await expect
-      .poll(() => page.locator(STATUS).textContent())
-      .toBe('BIDU.csv looks like a price history CSV (daily bars); opening it here is not supported yet.');
+    const bars = page.locator('[data-testid="bars-import-dialog"]');
+    await bars.waitFor();
+    await expect.poll(() => bars.locator('[data-testid="bars-import-summary"]').textContent()).toMatch(/\d/);
+    expect(await bars.textContent()).toContain('BIDU.csv');
     expect(await page.locator(DIALOG).count()).toBe(0);
-    await app.screenshot('file-open-2-bars-not-supported');
+    await app.screenshot('file-open-2-bars-preview');
+    await bars.getByRole('button', { name: 'Cancel' }).click();
+    await bars.waitFor({ state: 'detached' });
   });
 
-  it('study files and events CSVs from the menu say so too; a dropped watchlist still opens its preview', async () => {
+  it('a study file from the menu opens the study import preview; events CSVs say they are not supported; a dropped watchlist still opens its preview', async () => {
     const { page, core } = app;
-    core.push.emit('app.openFile', { fileName: 'rally.catalyst.json', kind: 'study', bytesBase64: 'e30=' });
-    await expect
-      .poll(() => page.locator(STATUS).textContent())
-      .toMatch(/^rally\.catalyst\.json looks like a Catalyst study file/);
+    // The embedded study as its own file: the preview shows every item as already here.
+    const study = Buffer.from(core.services.studyFiles.exportStudy('china-tech-rally-2025').content);
+    core.push.emit('app.openFile', {
+      fileName: 'rally.catalyst.json',
+      kind: 'study',
+      bytesBase64: study.toString('base64'),
+    });
+    const studyDialog = page.locator('[data-testid="study-import-dialog"]');
+    await studyDialog.waitFor();
+    expect(await studyDialog.textContent()).toContain('rally.catalyst.json');
+    await app.screenshot('file-open-3-study-preview');
+    await studyDialog.getByRole('button', { name: 'Cancel' }).click();
+    await studyDialog.waitFor({ state: 'detached' });
     core.push.emit('app.openFile', { fileName: 'events.csv', kind: 'events-csv', bytesBase64: '' });
     await expect.poll(() => page.locator(STATUS).textContent()).toMatch(/^events\.csv looks like an events CSV/);
     await dropFile(page, 'China tech.txt', readFileSync(join(FIXTURES, 'watchlists', 'tradingview-china-tech.txt')));

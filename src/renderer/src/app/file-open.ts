@@ -8,6 +8,7 @@ import {
   maxFileBytes,
   type FileKind,
 } from '../../../shared/file-kind';
+import { bytesToBase64 } from '../../../shared/base64';
 import { api } from '../api/client';
 
 /*
@@ -50,13 +51,6 @@ export function notSupportedMessage(file: OpenedFile): string {
   return `${file.fileName} looks like ${fileKindLabels[file.kind]}; opening it here is not supported yet.`;
 }
 
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  // String.fromCharCode takes a bounded number of arguments: convert in chunks.
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
 /**
  * Reads a dropped file: its head decides the kind, the kind's limit is checked from the size
  * before the rest is read. Never throws: a file that cannot be read becomes `error`.
@@ -68,7 +62,7 @@ export async function readDroppedFile(file: File): Promise<OpenedFile> {
     const kind = detectFileKindOfBytes(fileName, head);
     if (file.size > maxFileBytes[kind])
       return { fileName, kind, error: fileTooLargeMessage(fileName, kind, file.size) };
-    return { fileName, kind, bytesBase64: toBase64(new Uint8Array(await file.arrayBuffer())) };
+    return { fileName, kind, bytesBase64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) };
   } catch (e) {
     return { fileName, kind: 'watchlist', error: `Cannot read ${fileName}: ${(e as Error).message}` };
   }

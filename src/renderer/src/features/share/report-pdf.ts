@@ -1,3 +1,4 @@
+import { base64ToBytes } from '../../../../shared/base64';
 import type { PageSize } from '../../../../shared/contract/export';
 import { reportHtml, type ReportImage } from '../../../../shared/domain/report/study-report';
 import { safeFileStem } from '../../../../shared/domain/file-name';
@@ -49,9 +50,7 @@ export async function makeReportPdf(job: ReportJob): Promise<{ fileName: string;
   const printed = await api.export.pdf({ html, pageSize: job.pageSize });
   checkCancelled(job.signal);
   job.onStep('saving');
-  const raw = atob(printed.bytesBase64);
-  const bytes = new Uint8Array(raw.length);
-  for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+  const bytes = base64ToBytes(printed.bytesBase64);
   const stem = safeFileStem(`${study.title}${job.eventId ? ` — ${job.eventId}` : ''} report`, 'report');
   return { fileName: `${stem}.pdf`, pdf: new Blob([bytes], { type: 'application/pdf' }) };
 }

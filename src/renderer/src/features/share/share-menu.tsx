@@ -11,13 +11,15 @@ import { makeReportPdf, saveBlob, type ReportStep } from './report-pdf';
 import { canvasPng } from './chart-image';
 import { useChartPicture, type PictureOptions } from './use-chart-picture';
 import { useCommand } from '../../app/commands-context';
+import { useFileKind } from '../../app/file-open';
+import { base64ToBytes } from '../../../../shared/base64';
+import { fileTooLargeMessage, maxFileBytes } from '../../../../shared/file-kind';
 import type { PageSize } from '../../../../shared/contract/export';
 import type { ReportImage } from '../../../../shared/domain/report/study-report';
 import { StudyImportDialog } from './study-import-dialog';
 import './share.css';
 
 /** Study files are JSON; anything larger than this is refused before it is read. */
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 type Dialog = { readonly kind: 'import'; readonly fileName: string; readonly text: string } | { readonly kind: 'new' };
 
@@ -142,12 +144,18 @@ export function ShareMenu() {
     const file = files?.[0];
     if (picker.current) picker.current.value = '';
     if (!file) return;
-    if (file.size > MAX_FILE_BYTES) {
-      setStatus(`Cannot import ${file.name}: larger than 5 MiB. Nothing was imported.`);
+    if (file.size > maxFileBytes.study) {
+      setStatus(fileTooLargeMessage(file.name, 'study', file.size));
       return;
     }
     setDialog({ kind: 'import', fileName: file.name, text: await file.text() });
   }
+  // Study files dropped on the window, opened from the OS or File ▸ Open… (app/file-open).
+  useFileKind('study', (f) => {
+    if ('error' in f) setStatus(f.error);
+    else
+      setDialog({ kind: 'import', fileName: f.fileName, text: new TextDecoder().decode(base64ToBytes(f.bytesBase64)) });
+  });
 
   return (
     <div className="share-menu" ref={menu}>
