@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { openDatabase } from '../db/open';
+import { createWriteTransaction } from '../db/transaction';
 import { BarsRepository } from '../db/repositories/bars-repository';
 import { InstrumentsRepository } from '../db/repositories/instruments-repository';
 import { WatchlistsRepository } from '../db/repositories/watchlists-repository';
@@ -69,7 +70,8 @@ export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const resourcesDir = options.resourcesDir ?? defaultResourcesDir();
   const push = createPushHub({ queueUntilReady: options.queuePushUntilReady ?? false });
-  const transact = <T>(fn: () => T): T => db.transaction(fn)();
+  // Every service write goes through this one helper (immediate, busy timeout, retried on busy).
+  const transact = createWriteTransaction(db);
   const instruments = new InstrumentsRepository(db);
   const bars = new BarsRepository(db);
   const studyRepos = {
@@ -82,7 +84,7 @@ export function createCore(options: CoreOptions): Core {
     instruments,
     bars,
     seedCache: new StudySeedRepository(db),
-    writeTransaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
+    writeTransaction: transact,
     resourcesDir,
   });
   if (options.seedOnOpen) {

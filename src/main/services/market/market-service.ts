@@ -4,15 +4,14 @@ import type { Bar } from '../../../shared/domain/bar';
 import type { Instrument, InstrumentSummary } from '../../../shared/domain/instrument';
 import type { BarsRepository } from '../../db/repositories/bars-repository';
 import { bareInstrument, type InstrumentsRepository } from '../../db/repositories/instruments-repository';
+import type { WriteTransaction } from '../../db/transaction';
 import { parseBarsCsv } from './bars-csv';
-
-/** Runs `fn` in one database transaction. */
-export type Transact = <T>(fn: () => T) => T;
 
 export interface MarketServiceDeps {
   readonly instruments: InstrumentsRepository;
   readonly bars: BarsRepository;
-  readonly transact: Transact;
+  /** The one write transaction helper (src/main/db/transaction.ts). */
+  readonly transact: WriteTransaction;
 }
 
 export interface ImportBarsResult {

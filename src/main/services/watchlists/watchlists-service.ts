@@ -31,14 +31,13 @@ import {
 } from '../../../shared/domain/watchlist/parse';
 import { normaliseSymbolInput } from '../../../shared/domain/watchlist/symbol-map';
 import type { Clock } from '../../app/clock';
+import type { WriteTransaction } from '../../db/transaction';
 import type { StoredEntry, WatchlistRecord, WatchlistsRepository } from '../../db/repositories/watchlists-repository';
-
-/** Runs `fn` in one database transaction. */
-export type Transact = <T>(fn: () => T) => T;
 
 export interface WatchlistsServiceDeps {
   readonly repo: WatchlistsRepository;
-  readonly transact: Transact;
+  /** The one write transaction helper (src/main/db/transaction.ts). */
+  readonly transact: WriteTransaction;
   readonly clock: Clock;
 }
 

@@ -1,3 +1,4 @@
+import { createWriteTransaction } from '../../../../src/main/db/transaction';
 import type { Database } from 'better-sqlite3';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,13 +61,13 @@ export function openStudyHarness(dbPath: string, resourcesDir = RESOURCES): Stud
     instruments,
     bars,
     seedCache: new StudySeedRepository(db),
-    writeTransaction: (fn) => db.transaction(fn).immediate(),
+    writeTransaction: createWriteTransaction(db),
     resourcesDir,
   });
   return {
     db,
     repos,
-    market: new MarketService({ instruments, bars, transact: (fn) => db.transaction(fn)() }),
+    market: new MarketService({ instruments, bars, transact: createWriteTransaction(db) }),
     seed,
     study: new StudyService(repos),
     claims: new ClaimsService(repos),

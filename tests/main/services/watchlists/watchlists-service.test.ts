@@ -1,3 +1,4 @@
+import { createWriteTransaction } from '../../../../src/main/db/transaction';
 import type { Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { fixedClock, type Clock } from '../../../../src/main/app/clock';
@@ -24,7 +25,7 @@ function setup(clock: Clock = fixedClock('2025-03-08T09:00:00.000Z')) {
   const db = openDatabase(tmp.dbPath());
   const service = new WatchlistsService({
     repo: new WatchlistsRepository(db),
-    transact: (fn) => db.transaction(fn)(),
+    transact: createWriteTransaction(db),
     clock,
   });
   return { db, service };
