@@ -1,8 +1,8 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
-import { CatalystError } from '../../shared/contract/errors';
 import { createCore, type Core } from '../app/create-core';
 import { resolveDbPath } from '../app/paths';
-import { UsageError, type Command, type CommandContext } from './command';
+import type { Command, CommandContext } from './command';
+import { oneLine, toCliFailure, withoutAbsolutePaths, type CliFailure } from './errors';
 import { commands } from './commands/index';
 
 /** Where the CLI writes; tests pass their own. */
@@ -24,6 +24,7 @@ const GLOBAL_OPTIONS: ParseArgsOptionsConfig = {
   db: { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
+  verbose: { type: 'boolean', default: false },
 };
 
 function findCommand(positionals: readonly string[]): { command: Command; rest: string[] } | null {
@@ -44,18 +45,33 @@ function usage(): string {
     '',
     'Global options:',
     "  --db PATH   the database file (default: $CATALYST_DB, else the app's user-data folder)",
-    '  --json      machine-readable JSON on stdout (errors as JSON on stderr)',
+    '  --json      machine-readable JSON on stdout (errors as one JSON line on stderr)',
+    '  --verbose   on an error, also print its stack trace',
     '',
-    'Exit codes: 0 ok, 1 usage or input error, 2 partial failure.',
+    'Exit codes: 0 ok, 1 the command failed (nothing or not everything was done: see the error code),',
+    '            2 partial failure (some items failed, the rest was done).',
   ].join('\n');
 }
 
 /** Runs one CLI invocation; returns the exit code. Never throws. */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   const json = argv.includes('--json');
-  const fail = (code: number, errCode: string, message: string): number => {
-    io.stderr(json ? `${JSON.stringify({ error: { code: errCode, message } })}\n` : `catalyst: ${message}\n`);
-    return code;
+  const verbose = argv.includes('--verbose');
+  /** The one error path: a typed code, one line (paths reduced to file names in JSON), exit 1. */
+  const fail = (failure: CliFailure, error?: unknown): number => {
+    const message = json ? withoutAbsolutePaths(failure.message) : failure.message;
+    if (json) {
+      io.stderr(
+        `${JSON.stringify({ error: { code: failure.code, message, ...(failure.usage ? { usage: failure.usage } : {}) } })}\n`,
+      );
+    } else {
+      io.stderr(`catalyst: ${message}\n`);
+      if (failure.usage) io.stderr(`Usage: catalyst ${failure.usage}\n`);
+    }
+    if (verbose && error instanceof Error && error.stack) {
+      io.stderr(`${json ? withoutAbsolutePaths(error.stack) : error.stack}\n`);
+    }
+    return 1;
   };
   const firstPass = parseArgs({ args: [...argv], options: GLOBAL_OPTIONS, strict: false, allowPositionals: true });
   const found = findCommand(firstPass.positionals);
@@ -64,7 +80,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       io.stdout(`${usage()}\n`);
       return firstPass.values.help ? 0 : 1;
     }
-    return fail(1, 'invalid-input', `unknown command "${firstPass.positionals.join(' ')}"\n\n${usage()}`);
+    return fail({
+      code: 'invalid-input',
+      message: `unknown command "${oneLine(firstPass.positionals.join(' ')).slice(0, 80)}" (catalyst --help lists the commands)`,
+    });
   }
   const { command } = found;
   let parsed;
@@ -76,7 +95,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       allowPositionals: true,
     });
   } catch (e) {
-    return fail(1, 'invalid-input', `${(e as Error).message}\nUsage: catalyst ${command.usage}`);
+    return fail({ code: 'invalid-input', message: oneLine((e as Error).message), usage: command.usage }, e);
   }
   if (parsed.values.help) {
     io.stdout(`Usage: catalyst ${command.usage}\n${command.summary}\n`);
@@ -98,10 +117,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   try {
     return await command.run(ctx);
   } catch (e) {
-    if (e instanceof UsageError) return fail(1, 'invalid-input', `${e.message}\nUsage: catalyst ${command.usage}`);
-    if (e instanceof CatalystError) return fail(e.code === 'internal' ? 2 : 1, e.code, e.message);
-    return fail(2, 'internal', `unexpected error: ${(e as Error).stack ?? String(e)}`);
+    return fail(toCliFailure(e, command.usage), e);
   } finally {
-    await (core as Core | null)?.close();
+    try {
+      await (core as Core | null)?.close();
+    } catch {
+      // Closing a damaged or vanished database must not replace the error already printed.
+    }
   }
 }

@@ -153,7 +153,8 @@ export class WatchlistsService {
       const now = this.now();
       if (options.mode === 'new') {
         const name = this.checkName(options.name ?? parsed.defaultName, null);
-        if (!incoming.some((e) => e.kind === 'item'))
+        // A Catalyst JSON list of only sections is a list (round trip); elsewhere sections alone are not.
+        if (!incoming.some((e) => e.kind === 'item' || parsed.format === 'json'))
           return { ...preview, watchlist: null, mode: 'new', imported: 0, uncached: [] };
         const id = this.insertList(name, now);
         incoming.forEach((e, i) => this.deps.repo.insertEntry(id, i, e));
