@@ -27,7 +27,8 @@ import { createMenuTemplate } from './shell/menu';
 import { safeStorageSecrets } from './shell/safe-storage-secrets';
 import { bundledSyncWorkerEntry } from './worker/bundled-entry';
 import { hardenSession, hardenWebContents } from './shell/session-hardening';
-import { describeStartupFailure } from './shell/startup-error';
+import { describeRecovery, describeStartupFailure } from './shell/startup-error';
+import { prepareDatabase, type DatabaseCheck } from './db/recovery';
 import { APP_ENTRY_URL, devServerOrigin } from './shell/url-policy';
 import { BACKGROUND, createWindowOptions } from './shell/window-options';
 
@@ -65,10 +66,14 @@ function showFatal(title: string, message: string, detail: string, error: unknow
   app.exit(1);
 }
 
-function start(): void {
+async function start(): Promise<void> {
   const dbPath = join(app.getPath('userData'), DB_FILE);
   let opened: Core;
+  let check: DatabaseCheck = { kind: 'ok' };
   try {
+    // Integrity check (a damaged file is moved aside, then restored or salvaged), a backup
+    // before a migration, the daily backup: before anything opens the database for work.
+    check = (await prepareDatabase(dbPath)).check;
     opened = createCore({
       dbPath,
       // First launch seeds the embedded study so it opens offline at once; cheap afterwards.
@@ -119,7 +124,13 @@ function start(): void {
   nativeTheme.on('updated', () =>
     mainWindow?.setBackgroundColor(nativeTheme.shouldUseDarkColors ? BACKGROUND.dark : BACKGROUND.light),
   );
-  createMainWindow(opened);
+  const win = createMainWindow(opened);
+  const recovered = describeRecovery(check, dbPath);
+  if (recovered) {
+    // Told in plain words once the window is up (the text is also in the log).
+    console.warn(recovered.detail);
+    void dialog.showMessageBox(win, { type: 'warning', buttons: ['OK'], ...recovered });
+  }
   // Off by default; a user setting turns it on.
   opened.services.sync.startOnLaunch().catch((error: unknown) => console.error('update on launch failed', error));
 }

@@ -53,6 +53,8 @@ export interface Services {
 /** Everything the main process runs, minus Electron: used by the app, the CLI and the tests. */
 export interface Core {
   readonly db: Database;
+  /** The database file (backups go next to it). */
+  readonly dbPath: string;
   readonly services: Services;
   readonly router: Router;
   readonly push: PushHub;
@@ -103,7 +105,7 @@ export function createCore(options: CoreOptions): Core {
     sync: createSyncService({ db, dbPath: options.dbPath, instruments, emit: push.emit, clock }, options.sync),
     watchlists: new WatchlistsService({ repo: new WatchlistsRepository(db), transact, clock }),
   };
-  const router = createRouter(createHandlers(services, { push }), {
+  const router = createRouter(createHandlers(services, { push, db, dbPath: options.dbPath }), {
     isTrustedSender: options.isTrustedSender ?? (() => false),
     onUnexpectedError: options.onUnexpectedError,
   });
@@ -112,6 +114,7 @@ export function createCore(options: CoreOptions): Core {
   closers.push(() => services.sync.close());
   return {
     db,
+    dbPath: options.dbPath,
     services,
     router,
     push,

@@ -46,7 +46,6 @@ function errorCodeOf(e: unknown): string | undefined {
 
 /** One line: newlines folded, control characters dropped, cut at {@link MAX_MESSAGE}. */
 export function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
   const flat = text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '');
   return flat.length > MAX_MESSAGE ? `${flat.slice(0, MAX_MESSAGE - 1)}…` : flat;
 }

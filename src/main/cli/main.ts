@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { createCore, type Core } from '../app/create-core';
 import { resolveDbPath } from '../app/paths';
+import { prepareDatabase } from '../db/recovery';
 import type { Command, CommandContext } from './command';
 import { oneLine, toCliFailure, withoutAbsolutePaths, type CliFailure } from './errors';
 import { commands } from './commands/index';
@@ -103,18 +104,31 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   }
   let core: Core | null = null;
   const dbPath = resolveDbPath(parsed.values.db as string | undefined, io.env, io.cwd);
+  let prepared = false;
+  /** The start-up check, once, before the database is first opened; what it did is told on stderr. */
+  const prepare = async (): Promise<void> => {
+    if (prepared || command.prepare === false) return;
+    prepared = true;
+    const { check } = await prepareDatabase(dbPath);
+    if (check.kind !== 'ok') {
+      const notice = { kind: check.kind, problem: check.problem, movedTo: check.movedTo, message: check.message };
+      io.stderr(json ? `${JSON.stringify({ notice })}\n` : `catalyst: ${check.message}\n`);
+    }
+  };
   const ctx: CommandContext = {
     args: parsed.positionals.slice(command.name.split(' ').length),
     flags: parsed.values,
     json,
     env: io.env,
     cwd: io.cwd,
+    dbPath,
     core: () => (core ??= createCore({ dbPath })),
     out: (t) => io.stdout(`${t}\n`),
     err: (t) => io.stderr(`${t}\n`),
     print: (value, human) => io.stdout(json ? `${JSON.stringify(value)}\n` : `${human()}\n`),
   };
   try {
+    await prepare();
     return await command.run(ctx);
   } catch (e) {
     return fail(toCliFailure(e, command.usage), e);

@@ -1,4 +1,5 @@
 import { appChannels, appEvents } from './app';
+import { dataChannels } from './data';
 import type { ChannelMap, PushEventMap } from './define';
 import { marketChannels } from './market';
 import { studyChannels, studyEvents } from './study';
@@ -11,6 +12,7 @@ import { watchlistChannels, watchlistEvents } from './watchlists';
  */
 export const channels = {
   ...appChannels,
+  ...dataChannels,
   ...marketChannels,
   ...studyChannels,
   ...syncChannels,

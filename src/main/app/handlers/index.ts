@@ -1,6 +1,7 @@
 import type { Handlers } from '../../rpc/router';
 import type { Services } from '../create-core';
 import { appHandlers, type AppHandlerDeps } from './app-handlers';
+import { dataHandlers, type DataHandlerDeps } from './data-handlers';
 import { combineHandlers } from './feature-handlers';
 import { marketHandlers } from './market-handlers';
 import { studyHandlers } from './study-handlers';
@@ -8,6 +9,13 @@ import { syncHandlers } from './sync-handlers';
 import { watchlistHandlers } from './watchlist-handlers';
 
 /** Every channel's handler: one map per feature, joined (a channel handled twice throws). */
-export function createHandlers(s: Services, app: AppHandlerDeps): Handlers {
-  return combineHandlers(appHandlers(app), marketHandlers(s), studyHandlers(s), syncHandlers(s), watchlistHandlers(s));
+export function createHandlers(s: Services, app: AppHandlerDeps & DataHandlerDeps): Handlers {
+  return combineHandlers(
+    appHandlers(app),
+    dataHandlers(app),
+    marketHandlers(s),
+    studyHandlers(s),
+    syncHandlers(s),
+    watchlistHandlers(s),
+  );
 }

@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import { barsCommand } from './bars';
 import { claimsCommand } from './claims';
+import { backupCommand, recoverCommand } from './data';
 import { eventsCommand } from './events';
 import { importBarsCommand } from './import-bars';
 import { seedCommand } from './seed';
@@ -18,4 +19,6 @@ export const commands: readonly Command[] = [
   watchlistImportCommand,
   watchlistExportCommand,
   watchlistListCommand,
+  backupCommand,
+  recoverCommand,
 ];
