@@ -12,6 +12,7 @@ import { ClaimsRepository } from '../db/repositories/claims-repository';
 import { EventsRepository } from '../db/repositories/events-repository';
 import { StudyRepository } from '../db/repositories/study-repository';
 import { StudySeedRepository } from '../db/repositories/study-seed-repository';
+import { ExportService } from '../services/export/export-service';
 import { ClaimsService } from '../services/study/claims-service';
 import { SeedService } from '../services/study/seed-service';
 import { StudyService } from '../services/study/study-service';
@@ -48,6 +49,7 @@ export interface Services {
   readonly seed: SeedService;
   readonly sync: SyncService;
   readonly watchlists: WatchlistsService;
+  readonly export: ExportService;
 }
 
 /** Everything the main process runs, minus Electron: used by the app, the CLI and the tests. */
@@ -97,13 +99,21 @@ export function createCore(options: CoreOptions): Core {
       throw error;
     }
   }
+  const market = new MarketService({ instruments, bars, transact });
+  const study = new StudyService({ ...studyRepos, instruments, bars });
+  const claims = new ClaimsService({ ...studyRepos, instruments, bars });
   const services: Services = {
-    market: new MarketService({ instruments, bars, transact }),
-    study: new StudyService({ ...studyRepos, instruments, bars }),
-    claims: new ClaimsService({ ...studyRepos, instruments, bars }),
+    market,
+    study,
+    claims,
     seed,
     sync: createSyncService({ db, dbPath: options.dbPath, instruments, emit: push.emit, clock }, options.sync),
     watchlists: new WatchlistsService({ repo: new WatchlistsRepository(db), transact, clock }),
+    export: new ExportService({
+      getBars: (symbol, from, to) => market.getBars(symbol, from, to),
+      listEvents: (filter) => study.listEvents(filter),
+      evaluateClaims: (studyId) => claims.evaluate(studyId),
+    }),
   };
   const router = createRouter(createHandlers(services, { push, db, dbPath: options.dbPath }), {
     isTrustedSender: options.isTrustedSender ?? (() => false),

@@ -1,6 +1,7 @@
 import { appChannels, appEvents } from './app';
 import { dataChannels } from './data';
 import type { ChannelMap, PushEventMap } from './define';
+import { exportChannels, exportEvents } from './export';
 import { marketChannels } from './market';
 import { studyChannels, studyEvents } from './study';
 import { syncChannels, syncEvents } from './sync';
@@ -13,6 +14,7 @@ import { watchlistChannels, watchlistEvents } from './watchlists';
 export const channels = {
   ...appChannels,
   ...dataChannels,
+  ...exportChannels,
   ...marketChannels,
   ...studyChannels,
   ...syncChannels,
@@ -22,6 +24,7 @@ export const channels = {
 /** Every push event (main → renderer) declared once. */
 export const pushEvents = {
   ...appEvents,
+  ...exportEvents,
   ...studyEvents,
   ...syncEvents,
   ...watchlistEvents,

@@ -2,6 +2,7 @@ import type { Handlers } from '../../rpc/router';
 import type { Services } from '../create-core';
 import { appHandlers, type AppHandlerDeps } from './app-handlers';
 import { dataHandlers, type DataHandlerDeps } from './data-handlers';
+import { exportHandlers } from './export-handlers';
 import { combineHandlers } from './feature-handlers';
 import { marketHandlers } from './market-handlers';
 import { studyHandlers } from './study-handlers';
@@ -13,6 +14,7 @@ export function createHandlers(s: Services, app: AppHandlerDeps & DataHandlerDep
   return combineHandlers(
     appHandlers(app),
     dataHandlers(app),
+    exportHandlers(s),
     marketHandlers(s),
     studyHandlers(s),
     syncHandlers(s),

@@ -3,6 +3,7 @@ import { barsCommand } from './bars';
 import { claimsCommand } from './claims';
 import { backupCommand, recoverCommand } from './data';
 import { eventsCommand } from './events';
+import { exportCsvCommand } from './export-csv';
 import { importBarsCommand } from './import-bars';
 import { seedCommand } from './seed';
 import { syncCommand } from './sync';
@@ -19,6 +20,7 @@ export const commands: readonly Command[] = [
   watchlistImportCommand,
   watchlistExportCommand,
   watchlistListCommand,
+  exportCsvCommand,
   backupCommand,
   recoverCommand,
 ];

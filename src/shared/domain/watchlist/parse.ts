@@ -2,7 +2,7 @@ import { parseJsonBounded } from '../../json-bounded';
 import Papa from 'papaparse';
 import type { Ticker } from '../../brand';
 import { checkCatalystJsonHead } from './catalyst-json';
-import { restoreCell } from './csv-cells';
+import { restoreCell } from '../csv/csv-cells';
 import { decodeWatchlistBytes, type TextEncodingName } from './decode';
 import {
   defaultNameFromFileName,
