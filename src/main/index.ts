@@ -31,6 +31,7 @@ import { describeRecovery, describeStartupFailure } from './shell/startup-error'
 import { prepareDatabase, type DatabaseCheck } from './db/recovery';
 import { APP_ENTRY_URL, devServerOrigin } from './shell/url-policy';
 import { BACKGROUND, createWindowOptions } from './shell/window-options';
+import { startUpdates, updateSetup, UPDATE_FEED_URL } from './shell/updates';
 
 // The dev server is honoured only in an unpackaged run: a packaged app never loads a page
 // named by an environment variable.
@@ -131,6 +132,12 @@ async function start(): Promise<void> {
     console.warn(recovered.detail);
     void dialog.showMessageBox(win, { type: 'warning', buttons: ['OK'], ...recovered });
   }
+  // Off until a release feed is configured (src/main/shell/updates.ts); never in development.
+  const updates = updateSetup(UPDATE_FEED_URL, app.isPackaged);
+  if (updates.state === 'off') console.info(`updates off: ${updates.reason}`);
+  startUpdates(updates, async () => (await import('electron-updater')).default.autoUpdater).catch((error: unknown) =>
+    console.error('update check failed', error),
+  );
   // Off by default; a user setting turns it on.
   opened.services.sync.startOnLaunch().catch((error: unknown) => console.error('update on launch failed', error));
 }

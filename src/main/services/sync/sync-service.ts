@@ -231,9 +231,13 @@ export class SyncService {
     return this.getSettings();
   }
 
-  async setApiKey(provider: KeyedProviderId, key: string | null): Promise<SyncSettings> {
+  async setApiKey(
+    provider: KeyedProviderId,
+    key: string | null,
+    options: { readonly keepInMemory?: boolean } = {},
+  ): Promise<SyncSettings> {
     if (key === null) await this.deps.secrets.delete(apiKeySecret(provider));
-    else await this.deps.secrets.set(apiKeySecret(provider), key);
+    else await this.deps.secrets.set(apiKeySecret(provider), key, { memoryOnly: options.keepInMemory === true });
     return this.getSettings();
   }
 
