@@ -14,6 +14,7 @@ import { StudyRepository } from '../db/repositories/study-repository';
 import { StudySeedRepository } from '../db/repositories/study-seed-repository';
 import { ExportService } from '../services/export/export-service';
 import { ClaimsService } from '../services/study/claims-service';
+import { ArticleService } from '../services/article/article-service';
 import { SeedService } from '../services/study/seed-service';
 import { StudyService } from '../services/study/study-service';
 import { createSyncService, type SyncCoreOptions } from '../services/sync/create-sync-service';
@@ -44,6 +45,7 @@ export interface CoreOptions {
 
 export interface Services {
   readonly market: MarketService;
+  readonly article: ArticleService;
   readonly study: StudyService;
   readonly claims: ClaimsService;
   readonly seed: SeedService;
@@ -104,6 +106,10 @@ export function createCore(options: CoreOptions): Core {
   const claims = new ClaimsService({ ...studyRepos, instruments, bars });
   const services: Services = {
     market,
+    article: new ArticleService({
+      instruments: () => instruments.list(),
+      libraryEvents: () => studyRepos.events.list(),
+    }),
     study,
     claims,
     seed,

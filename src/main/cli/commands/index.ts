@@ -6,6 +6,7 @@ import { eventsCommand } from './events';
 import { exportCsvCommand } from './export-csv';
 import { importBarsCommand } from './import-bars';
 import { seedCommand } from './seed';
+import { studyFromArticleCommand } from './study-from-article';
 import { syncCommand } from './sync';
 import { watchlistExportCommand, watchlistImportCommand, watchlistListCommand } from './watchlist';
 
@@ -17,6 +18,7 @@ export const commands: readonly Command[] = [
   seedCommand,
   claimsCommand,
   eventsCommand,
+  studyFromArticleCommand,
   watchlistImportCommand,
   watchlistExportCommand,
   watchlistListCommand,
