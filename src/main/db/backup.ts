@@ -117,7 +117,10 @@ export function selectBackupsToPrune(backups: readonly BackupInfo[]): BackupInfo
   return backups.filter((b) => !keep.has(b.fileName));
 }
 
-/** Deletes what retention does not keep, and `.partial` leftovers of interrupted backups. */
+/** `.partial` files older than this are leftovers of a backup cut short (younger ones may be in progress). */
+const PARTIAL_STALE_MS = 10 * 60 * 1000;
+
+/** Deletes what retention does not keep, and stale `.partial` leftovers of interrupted backups. */
 export function pruneBackups(dbPath: string): string[] {
   const dir = backupDirOf(dbPath);
   const removed: string[] = [];
@@ -126,7 +129,14 @@ export function pruneBackups(dbPath: string): string[] {
     removed.push(b.fileName);
   }
   if (existsSync(dir)) {
-    for (const f of readdirSync(dir)) if (f.endsWith('.partial')) rmSync(join(dir, f), { force: true });
+    for (const f of readdirSync(dir)) {
+      if (!f.endsWith('.partial')) continue;
+      try {
+        if (Date.now() - statSync(join(dir, f)).mtimeMs > PARTIAL_STALE_MS) rmSync(join(dir, f), { force: true });
+      } catch {
+        // Renamed or removed meanwhile.
+      }
+    }
   }
   return removed;
 }
