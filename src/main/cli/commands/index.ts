@@ -8,6 +8,7 @@ import { importBarsCommand } from './import-bars';
 import { seedCommand } from './seed';
 import { studyFromArticleCommand } from './study-from-article';
 import { syncCommand } from './sync';
+import { webCommand } from './web';
 import { watchlistExportCommand, watchlistImportCommand, watchlistListCommand } from './watchlist';
 
 /** Every CLI command. */
@@ -25,4 +26,5 @@ export const commands: readonly Command[] = [
   exportCsvCommand,
   backupCommand,
   recoverCommand,
+  webCommand,
 ];
