@@ -61,4 +61,6 @@ const bridge = createBridge({
     return () => set.delete(listener);
   },
 });
+// No native menu here: the app handles its menu shortcuts itself.
+document.documentElement.dataset.catalystShell = 'web';
 Object.defineProperty(window, 'catalyst', { value: Object.freeze(bridge), writable: false, configurable: false });
