@@ -167,4 +167,9 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // electron-builder loads its hooks with require(): they are CommonJS.
+    files: ['scripts/**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -7,7 +7,10 @@
  * - the preload requires nothing but `electron` (a sandboxed preload can load nothing else);
  * - better-sqlite3 is unpacked next to the asar, and its prebuild for this platform loads
  *   and runs SQL (under this Node: the same N-API binary Electron loads);
- * - `resources/` of the checkout is copied to `resources/resources`.
+ * - `resources/` of the checkout is copied to `resources/resources`;
+ * - the Electron fuses (scripts/fuses.cjs) are set in the packaged executable: the placeholder
+ *   carries Electron's fuse wire with Electron's defaults, the afterPack hook flips it, and
+ *   the wire is read back here with @electron/fuses.
  *
  * Linux x64/arm64 only. Not part of `npm test` (it takes a few seconds and writes dist/).
  * Usage: npm run package:check [-- --no-build]
@@ -30,7 +33,12 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const ELECTRON_VERSION = '45.4.1';
+const require = createRequire(import.meta.url);
+const ELECTRON_VERSION = (require('electron/package.json') as { version: string }).version;
+const fuses = require('./fuses.cjs') as {
+  electronDefaultFuseWire(): Buffer;
+  readFuses(path: string): Promise<Array<{ name: string; expected: boolean; actual: boolean | null; ok: boolean }>>;
+};
 const problems: string[] = [];
 const check = (ok: boolean, what: string): void => {
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
@@ -75,7 +83,7 @@ function listTree(dir: string): string[] {
     .map((e) => relative(dir, join(e.parentPath, e.name)));
 }
 
-function main(): void {
+async function main(): Promise<void> {
   if (process.platform !== 'linux')
     throw new Error('package-check runs on Linux (it fakes a Linux Electron distribution)');
   if (!process.argv.includes('--no-build')) run('npx', ['electron-vite', 'build']);
@@ -83,7 +91,16 @@ function main(): void {
   const placeholder = mkdtempSync(join(tmpdir(), 'catalyst-electron-dist-'));
   try {
     // electron-builder copies this folder and renames `electron` to the product's executable.
-    writeFileSync(join(placeholder, 'electron'), '#!/bin/sh\necho "placeholder Electron: cannot run" >&2\nexit 1\n');
+    // It carries Electron's fuse wire (with Electron's defaults) after `exit`, so the afterPack
+    // hook flips real fuse bytes and this check reads them back.
+    writeFileSync(
+      join(placeholder, 'electron'),
+      Buffer.concat([
+        Buffer.from('#!/bin/sh\necho "placeholder Electron: cannot run" >&2\nexit 1\n# '),
+        fuses.electronDefaultFuseWire(),
+        Buffer.from('\n'),
+      ]),
+    );
     chmodSync(join(placeholder, 'electron'), 0o755);
     rmSync(join(ROOT, 'dist', 'linux-unpacked'), { recursive: true, force: true });
     run('npx', [
@@ -110,6 +127,26 @@ function main(): void {
       ![...files].some((f) => f.startsWith('src/') || f.startsWith('tests/')),
       'app.asar holds no sources or tests',
     );
+  }
+
+  // The fuses the afterPack hook flipped, read back from the packaged executable's fuse wire.
+  const exe = join(ROOT, 'dist', 'linux-unpacked', 'catalyst');
+  if (existsSync(exe)) {
+    try {
+      for (const f of await fuses.readFuses(exe)) {
+        check(
+          f.ok,
+          `fuse ${f.name} is ${f.expected ? 'on' : 'off'} in the packaged executable (read: ${String(f.actual)})`,
+        );
+      }
+    } catch (error) {
+      check(
+        false,
+        `the packaged executable has a fuse wire (${error instanceof Error ? error.message : String(error)})`,
+      );
+    }
+  } else {
+    check(false, 'dist/linux-unpacked/catalyst (the packaged executable) exists');
   }
 
   const preload = readFileSync(join(ROOT, 'out', 'preload', 'index.cjs'), 'utf8');
@@ -154,4 +191,4 @@ function main(): void {
   console.log('\npackage-check: the packaged layout is complete');
 }
 
-main();
+await main();

@@ -36,9 +36,11 @@ import { printHtmlToPdf } from './shell/print-pdf';
 import { safeStorageSecrets } from './shell/safe-storage-secrets';
 import { bundledSyncWorkerEntry } from './worker/bundled-entry';
 import { hardenSession, hardenWebContents } from './shell/session-hardening';
-import { describeStartupFailure } from './shell/startup-error';
+import { describeRecovery, describeStartupFailure } from './shell/startup-error';
+import { prepareDatabase, type DatabaseCheck } from './db/recovery';
 import { APP_ENTRY_URL, devServerOrigin } from './shell/url-policy';
 import { BACKGROUND, createWindowOptions } from './shell/window-options';
+import { startUpdates, updateSetup, UPDATE_FEED_URL } from './shell/updates';
 
 // The dev server is honoured only in an unpackaged run: a packaged app never loads a page
 // named by an environment variable.
@@ -109,12 +111,16 @@ function showFatal(title: string, message: string, detail: string, error: unknow
   app.exit(1);
 }
 
-function start(): void {
+async function start(): Promise<void> {
   const dbPath = join(app.getPath('userData'), DB_FILE);
   log = createLogger([rotatingFileSink({ path: join(app.getPath('userData'), 'logs', 'catalyst.log') })]);
   log.info(`Catalyst ${app.getVersion()} starting (${process.platform}, Electron ${process.versions.electron})`);
   let opened: Core;
+  let check: DatabaseCheck = { kind: 'ok' };
   try {
+    // Integrity check (a damaged file is moved aside, then restored or salvaged), a backup
+    // before a migration, the daily backup: before anything opens the database for work.
+    check = (await prepareDatabase(dbPath)).check;
     opened = createCore({
       dbPath,
       // First launch seeds the embedded study so it opens offline at once; cheap afterwards.
@@ -198,12 +204,24 @@ function start(): void {
   nativeTheme.on('updated', () =>
     mainWindow?.setBackgroundColor(nativeTheme.shouldUseDarkColors ? BACKGROUND.dark : BACKGROUND.light),
   );
-  createMainWindow(opened);
+  const win = createMainWindow(opened);
   // A file the OS asked to open: queued as a push event until the window says it is ready.
   const first = pendingOpen ?? fileToOpen(process.argv, app.isPackaged ? 1 : 2);
   pendingOpen = null;
   if (first) openPath(first);
   log.info('started');
+  const recovered = describeRecovery(check, dbPath);
+  if (recovered) {
+    // Told in plain words once the window is up (the text is also in the log).
+    log.warn(recovered.detail);
+    void dialog.showMessageBox(win, { type: 'warning', buttons: ['OK'], ...recovered });
+  }
+  // Off until a release feed is configured (src/main/shell/updates.ts); never in development.
+  const updates = updateSetup(UPDATE_FEED_URL, app.isPackaged);
+  if (updates.state === 'off') log.info(`updates off: ${updates.reason}`);
+  startUpdates(updates, async () => (await import('electron-updater')).default.autoUpdater).catch((error: unknown) =>
+    log.error('update check failed', error),
+  );
   // Off by default; a user setting turns it on.
   opened.services.sync.startOnLaunch().catch((error: unknown) => log.error('update on launch failed', error));
 }

@@ -1,3 +1,4 @@
+import { quoteInput } from './quote';
 import { z } from 'zod';
 import { daysInMonth } from './dates';
 
@@ -44,7 +45,7 @@ export function parseTicker(value: string): Ticker | null {
 export const tickerSchema = z.string().transform((v, ctx) => {
   const t = parseTicker(v);
   if (!t) {
-    ctx.addIssue({ code: 'custom', message: `"${v}" is not a symbol (expected e.g. 9988.HK, BABA, ^HSI)` });
+    ctx.addIssue({ code: 'custom', message: `${quoteInput(v)} is not a symbol (expected e.g. 9988.HK, BABA, ^HSI)` });
     return z.NEVER;
   }
   return t;

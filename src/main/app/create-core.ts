@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { openDatabase } from '../db/open';
 import { silentLogger, type Logger } from '../log/logger';
+import { createWriteTransaction } from '../db/transaction';
 import { BarsRepository } from '../db/repositories/bars-repository';
 import { InstrumentsRepository } from '../db/repositories/instruments-repository';
 import { WatchlistsRepository } from '../db/repositories/watchlists-repository';
@@ -66,6 +67,8 @@ export interface Services {
 /** Everything the main process runs, minus Electron: used by the app, the CLI and the tests. */
 export interface Core {
   readonly db: Database;
+  /** The database file (backups go next to it). */
+  readonly dbPath: string;
   readonly services: Services;
   readonly router: Router;
   readonly push: PushHub;
@@ -89,7 +92,8 @@ export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const resourcesDir = options.resourcesDir ?? defaultResourcesDir();
   const push = createPushHub({ queueUntilReady: options.queuePushUntilReady ?? false });
-  const transact = <T>(fn: () => T): T => db.transaction(fn)();
+  // Every service write goes through this one helper (immediate, busy timeout, retried on busy).
+  const transact = createWriteTransaction(db);
   // The one change signal: every service's committed write reaches the windows as `data.changed`.
   const notify: NotifyChange = (change) => push.emit('data.changed', change);
   const instruments = new InstrumentsRepository(db);
@@ -107,7 +111,7 @@ export function createCore(options: CoreOptions): Core {
     instruments,
     bars,
     seedCache: new StudySeedRepository(db),
-    writeTransaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
+    writeTransaction: transact,
     resourcesDir,
     notify,
     log: log.child('seed'),
@@ -151,12 +155,12 @@ export function createCore(options: CoreOptions): Core {
     }),
     studyFiles: new StudyFileService({
       ...studyRepos,
-      writeTransaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
+      writeTransaction: transact,
       emitChanged: notify,
     }),
   };
   pushSyncEvents(services.sync, push.emit);
-  const router = createRouter(createHandlers(services, { push }), {
+  const router = createRouter(createHandlers(services, { push, db, dbPath: options.dbPath }), {
     isTrustedSender: options.isTrustedSender ?? (() => false),
     onUnexpectedError: (channel, error) => {
       log.child('ipc').error(`${channel} failed unexpectedly`, error);
@@ -168,6 +172,7 @@ export function createCore(options: CoreOptions): Core {
   closers.push(() => services.sync.close());
   return {
     db,
+    dbPath: options.dbPath,
     services,
     router,
     push,

@@ -26,6 +26,11 @@ export interface Command {
   /** Usage line after `catalyst`, e.g. `bars SYMBOL [--from YYYY-MM-DD] [--to YYYY-MM-DD]`. */
   readonly usage: string;
   readonly options: ParseArgsOptionsConfig;
+  /**
+   * Run the start-up check (recovery of a damaged file, backup before a migration, the daily
+   * backup) before the command; default true. `recover` does its own, fuller check.
+   */
+  readonly prepare?: boolean;
   /** Returns the exit code: 0 ok, 1 usage or input error, 2 partial failure. */
   run(ctx: CommandContext): Promise<number>;
 }

@@ -1,9 +1,10 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
-import { CatalystError } from '../../shared/contract/errors';
 import { createCore, type Core } from '../app/create-core';
 import { resolveDbPath } from '../app/paths';
 import { createLogger, streamSink } from '../log/logger';
-import { UsageError, type Command, type CommandContext } from './command';
+import { prepareDatabase } from '../db/recovery';
+import type { Command, CommandContext } from './command';
+import { oneLine, toCliFailure, withoutAbsolutePaths, type CliFailure } from './errors';
 import { commands } from './commands/index';
 
 /** Where the CLI writes; tests pass their own. */
@@ -46,19 +47,34 @@ function usage(): string {
     '',
     'Global options:',
     "  --db PATH   the database file (default: $CATALYST_DB, else the app's user-data folder)",
-    '  --json      machine-readable JSON on stdout (errors as JSON on stderr)',
-    '  --verbose   log what happens (migrations, imports, sync retries and failures) to stderr',
+    '  --json      machine-readable JSON on stdout (errors as one JSON line on stderr)',
+    '  --verbose   log what happens (migrations, imports, sync retries and failures) to stderr,',
+    '              and on an error also print its stack trace',
     '',
-    'Exit codes: 0 ok, 1 usage or input error, 2 partial failure.',
+    'Exit codes: 0 ok, 1 the command failed (nothing or not everything was done: see the error code),',
+    '            2 partial failure (some items failed, the rest was done).',
   ].join('\n');
 }
 
 /** Runs one CLI invocation; returns the exit code. Never throws. */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   const json = argv.includes('--json');
-  const fail = (code: number, errCode: string, message: string): number => {
-    io.stderr(json ? `${JSON.stringify({ error: { code: errCode, message } })}\n` : `catalyst: ${message}\n`);
-    return code;
+  const verbose = argv.includes('--verbose');
+  /** The one error path: a typed code, one line (paths reduced to file names in JSON), exit 1. */
+  const fail = (failure: CliFailure, error?: unknown): number => {
+    const message = json ? withoutAbsolutePaths(failure.message) : failure.message;
+    if (json) {
+      io.stderr(
+        `${JSON.stringify({ error: { code: failure.code, message, ...(failure.usage ? { usage: failure.usage } : {}) } })}\n`,
+      );
+    } else {
+      io.stderr(`catalyst: ${message}\n`);
+      if (failure.usage) io.stderr(`Usage: catalyst ${failure.usage}\n`);
+    }
+    if (verbose && error instanceof Error && error.stack) {
+      io.stderr(`${json ? withoutAbsolutePaths(error.stack) : error.stack}\n`);
+    }
+    return 1;
   };
   const firstPass = parseArgs({ args: [...argv], options: GLOBAL_OPTIONS, strict: false, allowPositionals: true });
   const found = findCommand(firstPass.positionals);
@@ -67,7 +83,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       io.stdout(`${usage()}\n`);
       return firstPass.values.help ? 0 : 1;
     }
-    return fail(1, 'invalid-input', `unknown command "${firstPass.positionals.join(' ')}"\n\n${usage()}`);
+    return fail({
+      code: 'invalid-input',
+      message: `unknown command "${oneLine(firstPass.positionals.join(' ')).slice(0, 80)}" (catalyst --help lists the commands)`,
+    });
   }
   const { command } = found;
   let parsed;
@@ -79,7 +98,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       allowPositionals: true,
     });
   } catch (e) {
-    return fail(1, 'invalid-input', `${(e as Error).message}\nUsage: catalyst ${command.usage}`);
+    return fail({ code: 'invalid-input', message: oneLine((e as Error).message), usage: command.usage }, e);
   }
   if (parsed.values.help) {
     io.stdout(`Usage: catalyst ${command.usage}\n${command.summary}\n`);
@@ -87,6 +106,17 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   }
   let core: Core | null = null;
   const dbPath = resolveDbPath(parsed.values.db as string | undefined, io.env, io.cwd);
+  let prepared = false;
+  /** The start-up check, once, before the database is first opened; what it did is told on stderr. */
+  const prepare = async (): Promise<void> => {
+    if (prepared || command.prepare === false) return;
+    prepared = true;
+    const { check } = await prepareDatabase(dbPath);
+    if (check.kind !== 'ok') {
+      const notice = { kind: check.kind, problem: check.problem, movedTo: check.movedTo, message: check.message };
+      io.stderr(json ? `${JSON.stringify({ notice })}\n` : `catalyst: ${check.message}\n`);
+    }
+  };
   const ctx: CommandContext = {
     args: parsed.positionals.slice(command.name.split(' ').length),
     flags: parsed.values,
@@ -104,12 +134,15 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     print: (value, human) => io.stdout(json ? `${JSON.stringify(value)}\n` : `${human()}\n`),
   };
   try {
+    await prepare();
     return await command.run(ctx);
   } catch (e) {
-    if (e instanceof UsageError) return fail(1, 'invalid-input', `${e.message}\nUsage: catalyst ${command.usage}`);
-    if (e instanceof CatalystError) return fail(e.code === 'internal' ? 2 : 1, e.code, e.message);
-    return fail(2, 'internal', `unexpected error: ${(e as Error).stack ?? String(e)}`);
+    return fail(toCliFailure(e, command.usage), e);
   } finally {
-    await (core as Core | null)?.close();
+    try {
+      await (core as Core | null)?.close();
+    } catch {
+      // Closing a damaged or vanished database must not replace the error already printed.
+    }
   }
 }

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { assertNotNewer, migrate } from './migrate';
 import { migrations } from './migrations/index';
+import { BUSY_TIMEOUT_MS } from './transaction';
 
 export interface OpenOptions {
   /** Open without migrating (tests of the migration itself). */
@@ -21,7 +22,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new BetterSqlite3(path);
   try {
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     // Before any pragma that writes (WAL switches the file format): a newer file stays untouched.
     if (!options.skipMigrations) assertNotNewer(db, migrations);
     db.pragma('journal_mode = WAL');

@@ -1,4 +1,5 @@
 import type { CustomScheme, Protocol } from 'electron';
+import { realpath } from 'node:fs/promises';
 import { extname, isAbsolute, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from './csp';
@@ -109,6 +110,20 @@ export function appResponseHeaders(contentType: string): Record<string, string> 
   };
 }
 
+/**
+ * The real path of `path` (symlinks resolved) when it is still inside the real renderer root,
+ * else null: a symlink in the renderer folder never serves a file from elsewhere.
+ */
+export async function realPathInside(rendererRoot: string, path: string | null): Promise<string | null> {
+  if (path === null) return null;
+  try {
+    const [root, real] = await Promise.all([realpath(rendererRoot), realpath(path)]);
+    return real.startsWith(root + sep) ? real : null;
+  } catch {
+    return null; // missing: the same 404 as any refused path
+  }
+}
+
 /** Reads a `file:` URL (Electron's `net.fetch` in the app). */
 export type FileFetch = (fileUrl: string) => Promise<Response>;
 
@@ -122,7 +137,7 @@ function plain(status: number, text: string): Response {
  */
 export async function serveAppRequest(rendererRoot: string, request: Request, fetchFile: FileFetch): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method Not Allowed');
-  const path = resolveAppRequest(rendererRoot, request.url);
+  const path = await realPathInside(rendererRoot, resolveAppRequest(rendererRoot, request.url));
   if (path === null) return plain(404, 'Not Found');
   let file: Response;
   try {

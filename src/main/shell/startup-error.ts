@@ -1,4 +1,6 @@
+import { dirname } from 'node:path';
 import { CatalystError } from '../../shared/contract/errors';
+import type { DatabaseCheck } from '../db/recovery';
 
 /** What the start-up error dialog says. */
 export interface StartupFailure {
@@ -25,5 +27,21 @@ export function describeStartupFailure(error: unknown, dbPath: string): StartupF
     title: 'Catalyst cannot start',
     message: 'Catalyst could not open its database.',
     detail: `${reason}\n\nFile: ${dbPath}`,
+  };
+}
+
+/**
+ * What the dialog after a start-up recovery says (the database was damaged, moved aside, and
+ * restored from a backup or salvaged). Null when there is nothing to tell.
+ */
+export function describeRecovery(check: DatabaseCheck, dbPath: string): StartupFailure | null {
+  if (check.kind === 'ok') return null;
+  return {
+    title: 'Catalyst repaired its database',
+    message:
+      check.kind === 'restored'
+        ? 'Your data was restored from a backup.'
+        : 'Your data was recovered into a new database.',
+    detail: `${check.message}\n\nThe damaged file is kept as ${check.movedTo} in ${dirname(dbPath)}.`,
   };
 }

@@ -49,6 +49,8 @@ export function createWindowOptions(input: WindowOptionsInput): BrowserWindowCon
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // Middle-click (auxclick) could open links in ways the navigation guards never see.
+      disableBlinkFeatures: 'Auxclick',
     },
   };
 }

@@ -12,6 +12,8 @@ export const errorCodes = [
   'offline',
   'provider-error',
   'unsupported-database',
+  /** The database file is damaged (failed its integrity check, not SQLite, unreadable pages). */
+  'damaged-database',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

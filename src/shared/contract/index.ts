@@ -1,6 +1,7 @@
 import { appChannels, appEvents } from './app';
 import { articleChannels, articleEvents } from './article';
 import { barsImportChannels } from './bars-import';
+import { dataChannels } from './data';
 import type { ChannelMap, PushEventMap } from './define';
 import { exportChannels, exportEvents } from './export';
 import { marketChannels } from './market';
@@ -17,6 +18,7 @@ export const channels = {
   ...appChannels,
   ...articleChannels,
   ...barsImportChannels,
+  ...dataChannels,
   ...exportChannels,
   ...marketChannels,
   ...studyChannels,

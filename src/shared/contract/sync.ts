@@ -17,8 +17,9 @@ const none = z.undefined();
 export const MAX_SYNC_SYMBOLS = 5000;
 
 /**
- * A provider base URL: http(s) only, no query or fragment (the request builder adds its own),
- * trailing slashes dropped. A path prefix is kept, so a proxy like `https://proxy.example/yahoo` works.
+ * A provider base URL: `https:` only (API keys travel in it), except plain `http:` to
+ * 127.0.0.1 (the fake providers of the tests, a local proxy); no query or fragment (the
+ * request builder adds its own), no credentials, trailing slashes dropped. A path prefix is kept, so a proxy like `https://proxy.example/yahoo` works.
  */
 export const baseUrlSchema = z
   .string()
@@ -29,13 +30,20 @@ export const baseUrlSchema = z
       try {
         const u = new URL(v);
         return (
-          (u.protocol === 'http:' || u.protocol === 'https:') && !u.search && !u.hash && !u.username && !u.password
+          (u.protocol === 'https:' || (u.protocol === 'http:' && u.hostname === '127.0.0.1')) &&
+          !u.search &&
+          !u.hash &&
+          !u.username &&
+          !u.password
         );
       } catch {
         return false;
       }
     },
-    { message: 'must be an http(s) URL without query, fragment or credentials, e.g. https://query2.finance.yahoo.com' },
+    {
+      message:
+        'must be an http(s) URL: https (plain http only for 127.0.0.1), without query, fragment or credentials, e.g. https://query2.finance.yahoo.com',
+    },
   )
   .transform((v) => v.replace(/\/+$/, ''));
 
@@ -114,7 +122,7 @@ export const syncChannels = {
     output: returns<SyncSettings>(),
   }),
   'settings.setApiKey': channel({
-    doc: 'Stores (encrypted by the OS keychain) or deletes (null) the API key of a keyed provider.',
+    doc: 'Stores (encrypted by the OS keychain) or deletes (null) the API key of a keyed provider. Without secure storage (Linux basic_text) storing is refused (unavailable, details.canKeepInMemory); keepInMemory keeps it until quit.',
     input: z
       .object({
         provider: keyedProviderIdSchema,
@@ -125,6 +133,11 @@ export const syncChannels = {
           .max(200)
           .regex(/^[\x21-\x7e]+$/, { message: 'an API key is printable ASCII without spaces' })
           .nullable(),
+        /**
+         * Keep the key in memory only, until the app quits: the choice offered when the OS has no
+         * secure storage (Linux without a keyring), where storing it is refused.
+         */
+        keepInMemory: z.boolean().optional(),
       })
       .strict(),
     output: returns<SyncSettings>(),

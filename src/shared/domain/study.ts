@@ -1,3 +1,4 @@
+import { parseJsonBounded } from '../json-bounded';
 import { z } from 'zod';
 import { isoDateSchema, tickerSchema, type IsoDate, type Ticker } from '../brand';
 import { timeZoneSchema } from './calendar';
@@ -297,12 +298,9 @@ function describePath(raw: unknown, path: readonly PropertyKey[]): string {
  * (universe, event ids in claims). Never throws: returns the problems, each with its path.
  */
 export function parseStudyFile(text: string): ParseStudyResult {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (e) {
-    return { ok: false, problems: [`not valid JSON: ${(e as Error).message}`] };
-  }
+  const bounded = parseJsonBounded(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  if (!bounded.ok) return { ok: false, problems: [bounded.reason.replace(/^invalid JSON/, 'not valid JSON')] };
+  const raw = bounded.value;
   const header = checkVersionedHeader(raw, {
     format: STUDY_FORMAT,
     version: STUDY_FORMAT_VERSION,

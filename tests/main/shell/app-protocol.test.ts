@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -211,5 +211,25 @@ describe('APP_SCHEME_PRIVILEGES', () => {
       scheme: 'app',
       privileges: { standard: true, secure: true, supportFetchAPI: true },
     });
+  });
+});
+
+describe('app:// follows real paths', () => {
+  const tmp = useTempDir();
+  it('refuses a symlink in the renderer folder that points outside it, serves one that stays inside', async () => {
+    const root = join(tmp.dir(), 'renderer');
+    mkdirSync(join(root, 'assets'), { recursive: true });
+    writeFileSync(join(root, 'index.html'), 'inside');
+    writeFileSync(join(tmp.dir(), 'secret.txt'), 'outside the root');
+    symlinkSync(join(tmp.dir(), 'secret.txt'), join(root, 'assets', 'leak.txt'));
+    symlinkSync(tmp.dir(), join(root, 'up'));
+    symlinkSync(join(root, 'index.html'), join(root, 'assets', 'alias.html'));
+    const leak = await serveAppRequest(root, new Request('app://catalyst/assets/leak.txt'), readFileUrl);
+    expect(leak.status).toBe(404);
+    expect(await leak.text()).not.toContain('outside');
+    expect((await serveAppRequest(root, new Request('app://catalyst/up/secret.txt'), readFileUrl)).status).toBe(404);
+    const alias = await serveAppRequest(root, new Request('app://catalyst/assets/alias.html'), readFileUrl);
+    expect(alias.status).toBe(200);
+    expect(await alias.text()).toBe('inside');
   });
 });

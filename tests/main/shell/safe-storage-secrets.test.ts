@@ -1,3 +1,4 @@
+import { CatalystError } from '../../../src/shared/contract/errors';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -49,5 +50,39 @@ describe('safeStorageSecrets', () => {
     expect(await safeStorageSecrets(fakeSafeStorage(), file).get('tiingo.apiKey')).toBeNull();
     writeFileSync(file, JSON.stringify({ 'tiingo.apiKey': Buffer.from('garbage').toString('base64') }));
     expect(await safeStorageSecrets(fakeSafeStorage(), file).get('tiingo.apiKey')).toBeNull();
+  });
+});
+
+describe('safeStorageSecrets on Linux without a keyring', () => {
+  const withBackend = (backend: string) => ({ ...fakeSafeStorage(), getSelectedStorageBackend: () => backend });
+  it.each(['basic_text', 'unknown'])(
+    'refuses to store a key with the %s backend, and keeps it in memory when asked',
+    async (backend) => {
+      const file = join(tmp.dir(), 'secrets.json');
+      const store = safeStorageSecrets(withBackend(backend), file, 'linux');
+      let thrown: unknown;
+      try {
+        await store.set('tiingo.apiKey', 'abc123-secret');
+      } catch (e) {
+        thrown = e;
+      }
+      expect(thrown).toBeInstanceOf(CatalystError);
+      expect((thrown as CatalystError).code).toBe('unavailable');
+      expect((thrown as CatalystError).message).toMatch(/no keyring/);
+      expect((thrown as CatalystError).details).toEqual({ canKeepInMemory: true });
+      expect(existsSync(file)).toBe(false);
+      await store.set('tiingo.apiKey', 'abc123-secret', { memoryOnly: true });
+      expect(await store.get('tiingo.apiKey')).toBe('abc123-secret');
+      expect(existsSync(file)).toBe(false);
+      // A new process (the next launch) has forgotten it.
+      expect(await safeStorageSecrets(withBackend(backend), file, 'linux').get('tiingo.apiKey')).toBeNull();
+    },
+  );
+
+  it('stores normally with a real keyring backend (gnome_libsecret, kwallet)', async () => {
+    const file = join(tmp.dir(), 'secrets.json');
+    await safeStorageSecrets(withBackend('gnome_libsecret'), file, 'linux').set('tiingo.apiKey', 'k1');
+    expect(existsSync(file)).toBe(true);
+    expect(readFileSync(file, 'utf8')).not.toContain('k1');
   });
 });

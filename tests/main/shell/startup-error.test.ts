@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../src/main/app/create-core';
-import { describeStartupFailure } from '../../../src/main/shell/startup-error';
+import { describeRecovery, describeStartupFailure } from '../../../src/main/shell/startup-error';
 import { useTempDir } from '../../helpers/temp-db';
 
 describe('describeStartupFailure', () => {
@@ -39,5 +39,24 @@ describe('describeStartupFailure', () => {
     expect(failure.title).toBe('Catalyst cannot start');
     expect(failure.detail).toContain('SQLITE_CANTOPEN');
     expect(failure.detail).toContain('/ro/catalyst.db');
+  });
+});
+
+describe('describeRecovery', () => {
+  it('says nothing when the database was sound, and in plain words what happened otherwise', () => {
+    expect(describeRecovery({ kind: 'ok' }, '/u/catalyst.db')).toBeNull();
+    const d = describeRecovery(
+      {
+        kind: 'restored',
+        problem: 'the file is damaged',
+        movedTo: 'catalyst.db.damaged-20260101000000',
+        backup: 'catalyst-20251231-080000-daily.db',
+        backupTakenAt: '2025-12-31T08:00:00.000Z',
+        message: 'Catalyst found a problem with its database: the file is damaged. …',
+      },
+      '/u/catalyst.db',
+    );
+    expect(d?.message).toBe('Your data was restored from a backup.');
+    expect(d?.detail).toMatch(/kept as catalyst\.db\.damaged-20260101000000 in \/u/);
   });
 });

@@ -36,4 +36,8 @@ describe('createWindowOptions', () => {
     expect([dark.width, dark.height]).toEqual([1200, 800]);
     expect(dark.webPreferences?.sandbox).toBe(true);
   });
+
+  it('disables middle-click (auxclick) in Blink', () => {
+    expect(options.webPreferences?.disableBlinkFeatures).toBe('Auxclick');
+  });
 });

@@ -3,6 +3,7 @@ import type { Services } from '../create-core';
 import { appHandlers, type AppHandlerDeps } from './app-handlers';
 import { articleHandlers } from './article-handlers';
 import { barsImportHandlers } from './bars-import-handlers';
+import { dataHandlers, type DataHandlerDeps } from './data-handlers';
 import { exportHandlers } from './export-handlers';
 import { combineHandlers } from './feature-handlers';
 import { marketHandlers } from './market-handlers';
@@ -12,11 +13,12 @@ import { syncHandlers } from './sync-handlers';
 import { watchlistHandlers } from './watchlist-handlers';
 
 /** Every channel's handler: one map per feature, joined (a channel handled twice throws). */
-export function createHandlers(s: Services, app: AppHandlerDeps): Handlers {
+export function createHandlers(s: Services, app: AppHandlerDeps & DataHandlerDeps): Handlers {
   return combineHandlers(
     appHandlers(app),
     articleHandlers(s),
     barsImportHandlers(s, app.push.emit),
+    dataHandlers(app),
     exportHandlers(s),
     marketHandlers(s),
     studyHandlers(s),

@@ -10,6 +10,6 @@ export function syncHandlers(s: Services): FeatureHandlers<typeof syncChannels> 
     'sync.status': () => s.sync.status(),
     'settings.getSync': () => s.sync.getSettings(),
     'settings.updateSync': (q) => s.sync.updateSettings(q),
-    'settings.setApiKey': (q) => s.sync.setApiKey(q.provider, q.key),
+    'settings.setApiKey': (q) => s.sync.setApiKey(q.provider, q.key, { keepInMemory: q.keepInMemory }),
   };
 }

@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import { barsCommand } from './bars';
 import { claimsCommand } from './claims';
+import { backupCommand, recoverCommand } from './data';
 import { eventsCommand } from './events';
 import { exportCsvCommand } from './export-csv';
 import { importBarsCommand } from './import-bars';
@@ -29,5 +30,7 @@ export const commands: readonly Command[] = [
   studyImportCommand,
   studyCreateCommand,
   reportCommand,
+  backupCommand,
+  recoverCommand,
   webCommand,
 ];

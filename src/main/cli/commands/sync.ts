@@ -106,6 +106,9 @@ export const syncCommand: Command = {
       },
       () => human(finished),
     );
-    return finished.summary.failed > 0 ? 2 : 0;
+    // 2 only for a partial failure (some symbols failed, others were done); all failed is exit 1.
+    const s = finished.summary;
+    if (s.failed === 0) return 0;
+    return s.failed < s.total ? 2 : 1;
   },
 };

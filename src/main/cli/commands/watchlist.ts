@@ -130,7 +130,9 @@ export const watchlistImportCommand: Command = {
       ];
       return `${lineTable(preview)}\n${summary}${notes.map((n) => `\n${n}`).join('')}${hint}`;
     });
-    return preview.counts.error > 0 ? 2 : 0;
+    // 2 only for a partial failure (some lines imported, some refused); nothing valid is a failed command.
+    if (preview.counts.error === 0) return 0;
+    return preview.counts.ok + preview.counts.duplicate + preview.counts.sections > 0 ? 2 : 1;
   },
 };
 

@@ -16,14 +16,13 @@ import {
 } from '../../../shared/domain/bars-import';
 import type { Logger } from '../../log/logger';
 import { dataChange, type NotifyChange } from '../data-changes';
-
-/** Runs `fn` in one database transaction. */
-export type Transact = <T>(fn: () => T) => T;
+import type { WriteTransaction } from '../../db/transaction';
 
 export interface MarketServiceDeps {
   readonly instruments: InstrumentsRepository;
   readonly bars: BarsRepository;
-  readonly transact: Transact;
+  /** The one write transaction helper (src/main/db/transaction.ts). */
+  readonly transact: WriteTransaction;
   /** Told after an import committed new or changed bars (`bars`, `instruments` of the symbol). */
   readonly notify: NotifyChange;
   readonly log?: Logger;

@@ -8,10 +8,8 @@ import type { SeededMetadata, StudySeedRepository } from '../../db/repositories/
 import type { Logger } from '../../log/logger';
 import { dataChange, type NotifyChange } from '../data-changes';
 import type { StudyWriter } from './study-writer';
+import type { WriteTransaction } from '../../db/transaction';
 import { EMBEDDED_STUDY_FILE, loadEmbeddedData, type EmbeddedData } from './study-resources';
-
-/** Runs `fn` in one write transaction taken at its start (BEGIN IMMEDIATE), so two processes never seed at once. */
-export type WriteTransaction = <T>(fn: () => T) => T;
 
 export interface SeedServiceDeps {
   readonly studies: StudyRepository;
@@ -20,6 +18,7 @@ export interface SeedServiceDeps {
   readonly instruments: InstrumentsRepository;
   readonly seedCache: StudySeedRepository;
   readonly bars: BarsRepository;
+  /** The one write transaction helper (BEGIN IMMEDIATE, so two processes never seed at once). */
   readonly writeTransaction: WriteTransaction;
   /** Folder of shipped data (`resources/`). */
   readonly resourcesDir: string;

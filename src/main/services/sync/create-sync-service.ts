@@ -1,3 +1,4 @@
+import { createWriteTransaction } from '../../db/transaction';
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../../app/clock';
 import type { InstrumentsRepository } from '../../db/repositories/instruments-repository';
@@ -31,6 +32,7 @@ export function createSyncService(
   return new SyncService({
     dbPath: base.dbPath,
     repo: new SyncRepository(base.db),
+    transact: createWriteTransaction(base.db),
     instruments: base.instruments,
     clock: base.clock,
     log: base.log,

@@ -8,7 +8,8 @@ import type { KeyedProviderId } from '../../../shared/domain/sync';
  */
 export interface SecretStore {
   get(name: string): Promise<string | null>;
-  set(name: string, value: string): Promise<void>;
+  /** `memoryOnly`: keep it until the process ends, never on disk (when the OS has no secure storage). */
+  set(name: string, value: string, options?: { readonly memoryOnly?: boolean }): Promise<void>;
   delete(name: string): Promise<void>;
 }
 

@@ -28,6 +28,7 @@ import {
 } from '../../../shared/domain/sync';
 import type { Clock } from '../../app/clock';
 import type { InstrumentsRepository } from '../../db/repositories/instruments-repository';
+import type { WriteTransaction } from '../../db/transaction';
 import type { SyncRepository } from '../../db/repositories/sync-repository';
 import {
   defaultSyncLimits,
@@ -58,6 +59,8 @@ export interface SyncServiceDeps {
   /** The database file the worker opens (its own connection to the same WAL file). */
   readonly dbPath: string;
   readonly repo: SyncRepository;
+  /** The one write transaction helper; a settings change is written all or nothing. */
+  readonly transact?: WriteTransaction;
   readonly instruments: InstrumentsRepository;
   readonly secrets: SecretStore;
   readonly clock: Clock;
@@ -267,23 +270,31 @@ export class SyncService {
 
   async updateSettings(patch: SyncSettingsPatch): Promise<SyncSettings> {
     const current = await this.getSettings();
-    if (patch.providerOrder) this.deps.repo.setSetting('providerOrder', patch.providerOrder);
-    if (patch.baseUrls) {
-      const next: Partial<Record<ProviderId, string>> = { ...current.baseUrls };
-      for (const [id, url] of Object.entries(patch.baseUrls) as Array<[ProviderId, string | null]>) {
-        if (url === null) delete next[id];
-        else next[id] = url;
+    const write = (): void => {
+      if (patch.providerOrder) this.deps.repo.setSetting('providerOrder', patch.providerOrder);
+      if (patch.baseUrls) {
+        const next: Partial<Record<ProviderId, string>> = { ...current.baseUrls };
+        for (const [id, url] of Object.entries(patch.baseUrls) as Array<[ProviderId, string | null]>) {
+          if (url === null) delete next[id];
+          else next[id] = url;
+        }
+        this.deps.repo.setSetting('baseUrls', next);
       }
-      this.deps.repo.setSetting('baseUrls', next);
-    }
-    if (patch.updateOnLaunch !== undefined) this.deps.repo.setSetting('updateOnLaunch', patch.updateOnLaunch);
+      if (patch.updateOnLaunch !== undefined) this.deps.repo.setSetting('updateOnLaunch', patch.updateOnLaunch);
+    };
+    if (this.deps.transact) this.deps.transact(write);
+    else write();
     this.fire({ type: 'settings' });
     return this.getSettings();
   }
 
-  async setApiKey(provider: KeyedProviderId, key: string | null): Promise<SyncSettings> {
+  async setApiKey(
+    provider: KeyedProviderId,
+    key: string | null,
+    options: { readonly keepInMemory?: boolean } = {},
+  ): Promise<SyncSettings> {
     if (key === null) await this.deps.secrets.delete(apiKeySecret(provider));
-    else await this.deps.secrets.set(apiKeySecret(provider), key);
+    else await this.deps.secrets.set(apiKeySecret(provider), key, { memoryOnly: options.keepInMemory === true });
     this.fire({ type: 'settings' });
     return this.getSettings();
   }

@@ -36,16 +36,15 @@ import type { Clock } from '../../app/clock';
 import type { Logger } from '../../log/logger';
 import { dataChange, type NotifyChange } from '../data-changes';
 import type { BarsRepository } from '../../db/repositories/bars-repository';
+import type { WriteTransaction } from '../../db/transaction';
 import type { StoredEntry, WatchlistRecord, WatchlistsRepository } from '../../db/repositories/watchlists-repository';
-
-/** Runs `fn` in one database transaction. */
-export type Transact = <T>(fn: () => T) => T;
 
 export interface WatchlistsServiceDeps {
   readonly repo: WatchlistsRepository;
   /** The price cache's view of each symbol (cached or not, last close). */
   readonly bars: BarsRepository;
-  readonly transact: Transact;
+  /** The one write transaction helper (src/main/db/transaction.ts). */
+  readonly transact: WriteTransaction;
   readonly clock: Clock;
   /** Told after each committed change of a list (`watchlists`). */
   readonly notify: NotifyChange;
@@ -182,7 +181,8 @@ export class WatchlistsService {
       const now = this.now();
       if (options.mode === 'new') {
         const name = this.checkName(options.name ?? parsed.defaultName, null);
-        if (!incoming.some((e) => e.kind === 'item'))
+        // A Catalyst JSON list of only sections is a list (round trip); elsewhere sections alone are not.
+        if (!incoming.some((e) => e.kind === 'item' || parsed.format === 'json'))
           return { ...preview, watchlist: null, mode: 'new', imported: 0, uncached: [] };
         const id = this.insertList(name, now);
         incoming.forEach((e, i) => this.deps.repo.insertEntry(id, i, e));

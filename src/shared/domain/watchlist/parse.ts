@@ -1,4 +1,5 @@
 import type { Result } from '../../result';
+import { parseJsonBounded } from '../../json-bounded';
 import Papa from 'papaparse';
 import type { Ticker } from '../../brand';
 import { checkCatalystJsonHead } from './catalyst-json';
@@ -402,12 +403,9 @@ function parsePlain(text: string): LineCollector {
 }
 
 function parseJson(text: string): { out: LineCollector; name: unknown } | { reason: string } {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    return { reason: `invalid JSON: ${(e as Error).message}` };
-  }
+  const parsed = parseJsonBounded(text);
+  if (!parsed.ok) return { reason: parsed.reason };
+  const value = parsed.value;
   const head = checkCatalystJsonHead(value);
   if (!head.ok) return { reason: head.reason };
   const out = new LineCollector();
@@ -514,7 +512,9 @@ export function parseWatchlistText(
     }
   }
   const lines = collected.lines;
-  if (!lines.some((l) => l.kind === 'item')) {
+  // Catalyst JSON is the lossless format: a list of only sections (an export of one) imports.
+  const hasContent = (l: ParsedLine) => l.kind === 'item' || (format === 'json' && l.status === 'ok');
+  if (!lines.some(hasContent)) {
     const why: Record<WatchlistFormat, string> = {
       json: 'the watchlist file has no entries with a symbol',
       csv: 'the CSV has a header but no rows with a symbol',

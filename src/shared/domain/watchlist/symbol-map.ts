@@ -1,3 +1,4 @@
+import { quoteInput } from '../../quote';
 import { parseTicker, type Ticker } from '../../brand';
 
 /**
@@ -100,6 +101,11 @@ function fail(reason: string): SymbolMapping {
   return { ok: false, reason };
 }
 
+/** Longer entries are refused before any rule runs, so no message quotes more than this. */
+const MAX_SYMBOL_INPUT = 64;
+const tooLong = (input: string): SymbolMapping =>
+  fail(`${quoteInput(input)} is too long to be a symbol (at most ${MAX_SYMBOL_INPUT} characters)`);
+
 function ok(symbol: string, exchange: string | null, input: string): SymbolMapping {
   const t = parseTicker(symbol);
   return t ? { ok: true, symbol: t, exchange } : fail(`"${input}" does not give a valid symbol ("${symbol}")`);
@@ -149,6 +155,7 @@ function yahooToTicker(rule: ExchangeRule, symbol: string): string | null {
 export function normaliseSymbolInput(raw: string): SymbolMapping {
   const input = raw.trim();
   if (input === '') return fail('empty symbol');
+  if (input.length > MAX_SYMBOL_INPUT) return tooLong(input);
   if (input.includes(':')) return mapTradingViewSymbol(input);
   const upper = input.toUpperCase();
   const hk = /^(\d{1,5})\.HK$/.exec(upper);
@@ -196,6 +203,7 @@ const US_PREFERRED = /^([A-Z]{1,5})\^([A-Z])$/;
  */
 export function mapTradingViewSymbol(raw: string): SymbolMapping {
   const input = raw.trim();
+  if (input.length > MAX_SYMBOL_INPUT) return tooLong(input);
   const colon = input.indexOf(':');
   if (colon < 0) return normaliseSymbolInput(input);
   const prefix = input.slice(0, colon).trim().toUpperCase();

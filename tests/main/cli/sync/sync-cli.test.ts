@@ -129,7 +129,7 @@ describe('catalyst sync', () => {
     expect(JSON.parse(ok.stdout).results[0]).toMatchObject({ status: 'updated', added: 20, provider: 'tiingo' });
   });
 
-  it('says offline once and exits 2', async () => {
+  it('says offline once and exits 1 (nothing was done: a failed command, not a partial one)', async () => {
     const srv = createServer();
     await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
     const port = (srv.address() as { port: number }).port;
@@ -138,7 +138,7 @@ describe('catalyst sync', () => {
       ['--db', temp.dbPath(), 'sync', '--symbols', '9988.HK,BABA,BIDU', '--base-url', `http://127.0.0.1:${port}`],
       fast,
     );
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1);
     expect(r.stdout).toBe('Offline: no price provider could be reached. The cached prices are unchanged.\n');
   });
 

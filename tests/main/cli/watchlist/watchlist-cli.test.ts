@@ -124,7 +124,8 @@ describe('catalyst watchlist import', () => {
     const file = join(tmp.dir(), 'crypto.txt');
     writeFileSync(file, 'BINANCE:BTCUSDT,COINBASE:ETHUSD');
     const r = await runCli(['--db', db, '--json', 'watchlist', 'import', file]);
-    expect(r.code).toBe(2);
+    // Nothing valid is a failed command (1); 2 is only for a partial failure (issue 9).
+    expect(r.code).toBe(1);
     expect(json(r.stdout)).toMatchObject({ name: 'crypto', imported: 0 });
     expect(rowCounts(db)).toEqual({ lists: 0, items: 0 });
   });
@@ -167,7 +168,8 @@ describe('catalyst watchlist import', () => {
     const missing = await runCli(['--db', db, '--json', 'watchlist', 'import', join(tmp.dir(), 'nope.txt')]);
     expect(missing.code).toBe(1);
     expect(json(missing.stderr)).toEqual({
-      error: { code: 'invalid-input', message: `Cannot read ${join(tmp.dir(), 'nope.txt')}: ENOENT` },
+      // --json never carries absolute paths (issue 9): the file name only.
+      error: { code: 'invalid-input', message: 'Cannot read nope.txt: ENOENT' },
     });
   });
 

@@ -1,3 +1,4 @@
+import { createWriteTransaction } from '../../../../src/main/db/transaction';
 import type { Database } from 'better-sqlite3';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,7 +66,7 @@ export function openStudyHarness(dbPath: string, resourcesDir = RESOURCES): Stud
     instruments,
     bars,
     seedCache: new StudySeedRepository(db),
-    writeTransaction: (fn) => db.transaction(fn).immediate(),
+    writeTransaction: createWriteTransaction(db),
     resourcesDir,
     notify,
   });
@@ -73,7 +74,7 @@ export function openStudyHarness(dbPath: string, resourcesDir = RESOURCES): Stud
     db,
     repos,
     changes,
-    market: new MarketService({ instruments, bars, transact: (fn) => db.transaction(fn)(), notify }),
+    market: new MarketService({ instruments, bars, transact: createWriteTransaction(db), notify }),
     seed,
     study: new StudyService(repos),
     claims: new ClaimsService(repos),

@@ -1,4 +1,5 @@
 import type { DataChangedEvent } from '../../../../src/shared/contract/app';
+import { createWriteTransaction } from '../../../../src/main/db/transaction';
 import type { Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { fixedClock, type Clock } from '../../../../src/main/app/clock';
@@ -27,7 +28,7 @@ function setup(clock: Clock = fixedClock('2025-03-08T09:00:00.000Z')) {
   const service = new WatchlistsService({
     repo: new WatchlistsRepository(db),
     bars: new BarsRepository(db),
-    transact: (fn) => db.transaction(fn)(),
+    transact: createWriteTransaction(db),
     clock,
     notify: (c) => changes.push(c),
   });

@@ -1,3 +1,4 @@
+import { CatalystError } from '../../../../shared/contract/errors';
 import { useEffect, useState } from 'react';
 import type { KeyedProviderId, ProviderId, SyncSettings } from '../../../../shared/domain/sync';
 import { providerLabels } from '../../../../shared/domain/sync';
@@ -187,9 +188,20 @@ export function SyncPanel() {
               className="sync-key"
               onSubmit={(e) => {
                 e.preventDefault();
-                void change(() => api.settings.setApiKey({ provider: p, key: keys[p] })).then(() =>
-                  setKeys((k) => ({ ...k, [p]: '' })),
-                );
+                const key = keys[p];
+                void change(async () => {
+                  try {
+                    return await api.settings.setApiKey({ provider: p, key });
+                  } catch (err) {
+                    // No secure storage (Linux without a keyring): the key is only kept until quit, if the user agrees.
+                    const canKeep =
+                      err instanceof CatalystError &&
+                      (err.details as { canKeepInMemory?: boolean } | undefined)?.canKeepInMemory === true;
+                    if (canKeep && window.confirm(`${err.message}\n\nKeep the key in memory until Catalyst quits?`))
+                      return api.settings.setApiKey({ provider: p, key, keepInMemory: true });
+                    throw err;
+                  }
+                }).then(() => setKeys((k) => ({ ...k, [p]: '' })));
               }}
             >
               <span className="sync-key-label">
