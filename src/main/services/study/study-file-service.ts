@@ -19,7 +19,7 @@ import { STUDY_FILE_EXTENSION, studyFileText, type StudyContent } from '../../..
 import type { ClaimsRepository } from '../../db/repositories/claims-repository';
 import type { EventsRepository } from '../../db/repositories/events-repository';
 import type { StudyRepository } from '../../db/repositories/study-repository';
-import type { WriteTransaction } from './seed-service';
+import type { WriteTransaction } from '../../db/transaction';
 
 export interface StudyFileServiceDeps {
   readonly studies: StudyRepository;
