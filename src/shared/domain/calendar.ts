@@ -95,7 +95,7 @@ export interface T0Result {
 }
 
 /** Index of the first element >= `date` in ascending `sessions` (sessions.length when none). */
-function lowerBound(sessions: readonly string[], date: string): number {
+export function lowerBound(sessions: readonly string[], date: string): number {
   let lo = 0;
   let hi = sessions.length;
   while (lo < hi) {
