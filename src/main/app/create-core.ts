@@ -11,9 +11,13 @@ import { ClaimsRepository } from '../db/repositories/claims-repository';
 import { EventsRepository } from '../db/repositories/events-repository';
 import { StudyRepository } from '../db/repositories/study-repository';
 import { StudySeedRepository } from '../db/repositories/study-seed-repository';
+import { StudySettingsRepository } from '../db/repositories/study-settings-repository';
 import { ClaimsService } from '../services/study/claims-service';
+import { CompareService } from '../services/study/compare-service';
+import { EventStudyService } from '../services/study/event-study-service';
 import { SeedService } from '../services/study/seed-service';
 import { StudyService } from '../services/study/study-service';
+import { UserEventsService } from '../services/study/user-events-service';
 import { createSyncService, type SyncCoreOptions } from '../services/sync/create-sync-service';
 import type { SyncService } from '../services/sync/sync-service';
 import { systemClock, type Clock } from './clock';
@@ -45,6 +49,9 @@ export interface Services {
   readonly study: StudyService;
   readonly claims: ClaimsService;
   readonly seed: SeedService;
+  readonly userEvents: UserEventsService;
+  readonly compare: CompareService;
+  readonly eventStudy: EventStudyService;
   readonly sync: SyncService;
   readonly watchlists: WatchlistsService;
 }
@@ -93,9 +100,19 @@ export function createCore(options: CoreOptions): Core {
       throw error;
     }
   }
+  const study = new StudyService({ ...studyRepos, instruments, bars });
   const services: Services = {
     market: new MarketService({ instruments, bars, transact }),
-    study: new StudyService({ ...studyRepos, instruments, bars }),
+    study,
+    userEvents: new UserEventsService({
+      events: studyRepos.events,
+      studies: studyRepos.studies,
+      study,
+      writeTransaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
+      onChanged: (e) => push.emit('data.changed', e),
+    }),
+    compare: new CompareService({ events: studyRepos.events, instruments, bars }),
+    eventStudy: new EventStudyService({ ...studyRepos, instruments, bars, settings: new StudySettingsRepository(db) }),
     claims: new ClaimsService({ ...studyRepos, instruments, bars }),
     seed,
     sync: createSyncService({ db, dbPath: options.dbPath, instruments, emit: push.emit, clock }, options.sync),

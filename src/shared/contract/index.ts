@@ -1,6 +1,7 @@
 import { appChannels, appEvents } from './app';
 import type { ChannelMap, PushEventMap } from './define';
 import { marketChannels } from './market';
+import { researchChannels, researchEvents } from './research';
 import { studyChannels, studyEvents } from './study';
 import { syncChannels, syncEvents } from './sync';
 import { watchlistChannels, watchlistEvents } from './watchlists';
@@ -12,6 +13,7 @@ import { watchlistChannels, watchlistEvents } from './watchlists';
 export const channels = {
   ...appChannels,
   ...marketChannels,
+  ...researchChannels,
   ...studyChannels,
   ...syncChannels,
   ...watchlistChannels,
@@ -20,6 +22,7 @@ export const channels = {
 /** Every push event (main → renderer) declared once. */
 export const pushEvents = {
   ...appEvents,
+  ...researchEvents,
   ...studyEvents,
   ...syncEvents,
   ...watchlistEvents,

@@ -118,7 +118,18 @@ export function lowerBound(sessions: readonly string[], date: string): number {
  * and Hong Kong was shut 29–31 Jan → T0 2025-02-03.
  */
 export function t0ForEvent(event: EventTiming, exchangeZone: string, sessions: readonly IsoDate[]): T0Result {
-  const local = localMoment(event, exchangeZone);
+  return t0FromLocal(localMoment(event, exchangeZone), exchangeZone, sessions);
+}
+
+/**
+ * {@link t0ForEvent} from the event's moment already converted to the exchange's zone (by
+ * {@link localMoment}), so a study over many symbols of one exchange converts each event once.
+ */
+export function t0FromLocal(
+  local: { date: IsoDate; time: string | null },
+  exchangeZone: string,
+  sessions: readonly IsoDate[],
+): T0Result {
   const base = { localDate: local.date, localTime: local.time };
   if (sessions.length === 0) return { ...base, t0: null, afterClose: false, gap: 'no-sessions' };
   if (local.date < sessions[0]!) return { ...base, t0: null, afterClose: false, gap: 'before-cached-history' };

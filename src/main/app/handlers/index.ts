@@ -3,11 +3,19 @@ import type { Services } from '../create-core';
 import { appHandlers, type AppHandlerDeps } from './app-handlers';
 import { combineHandlers } from './feature-handlers';
 import { marketHandlers } from './market-handlers';
+import { researchHandlers } from './research-handlers';
 import { studyHandlers } from './study-handlers';
 import { syncHandlers } from './sync-handlers';
 import { watchlistHandlers } from './watchlist-handlers';
 
 /** Every channel's handler: one map per feature, joined (a channel handled twice throws). */
 export function createHandlers(s: Services, app: AppHandlerDeps): Handlers {
-  return combineHandlers(appHandlers(app), marketHandlers(s), studyHandlers(s), syncHandlers(s), watchlistHandlers(s));
+  return combineHandlers(
+    appHandlers(app),
+    marketHandlers(s),
+    researchHandlers(s),
+    studyHandlers(s),
+    syncHandlers(s),
+    watchlistHandlers(s),
+  );
 }

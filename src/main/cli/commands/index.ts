@@ -3,8 +3,17 @@ import { barsCommand } from './bars';
 import { claimsCommand } from './claims';
 import { eventsCommand } from './events';
 import { importBarsCommand } from './import-bars';
+import { compareCommand, studyCommand } from './research';
 import { seedCommand } from './seed';
 import { syncCommand } from './sync';
+import {
+  eventsAddCommand,
+  eventsDeleteCommand,
+  eventsEditCommand,
+  eventsExportCommand,
+  eventsHideCommand,
+  eventsImportCommand,
+} from './user-events';
 import { watchlistExportCommand, watchlistImportCommand, watchlistListCommand } from './watchlist';
 
 /** Every CLI command. */
@@ -15,6 +24,14 @@ export const commands: readonly Command[] = [
   seedCommand,
   claimsCommand,
   eventsCommand,
+  eventsAddCommand,
+  eventsEditCommand,
+  eventsDeleteCommand,
+  eventsHideCommand,
+  eventsImportCommand,
+  eventsExportCommand,
+  compareCommand,
+  studyCommand,
   watchlistImportCommand,
   watchlistExportCommand,
   watchlistListCommand,

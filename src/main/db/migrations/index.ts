@@ -2,7 +2,8 @@ import { migration001 } from './001-market-cache';
 import { migration002 } from './002-studies';
 import { migration003 } from './003-sync';
 import { migration004 } from './004-watchlists';
+import { migration005 } from './005-research';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
