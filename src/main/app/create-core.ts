@@ -12,6 +12,7 @@ import { EventsRepository } from '../db/repositories/events-repository';
 import { StudyRepository } from '../db/repositories/study-repository';
 import { StudySeedRepository } from '../db/repositories/study-seed-repository';
 import { StudySettingsRepository } from '../db/repositories/study-settings-repository';
+import { ExportService } from '../services/export/export-service';
 import { ClaimsService } from '../services/study/claims-service';
 import { CompareService } from '../services/study/compare-service';
 import { EventStudyService } from '../services/study/event-study-service';
@@ -54,6 +55,7 @@ export interface Services {
   readonly eventStudy: EventStudyService;
   readonly sync: SyncService;
   readonly watchlists: WatchlistsService;
+  readonly export: ExportService;
 }
 
 /** Everything the main process runs, minus Electron: used by the app, the CLI and the tests. */
@@ -100,10 +102,13 @@ export function createCore(options: CoreOptions): Core {
       throw error;
     }
   }
+  const market = new MarketService({ instruments, bars, transact });
   const study = new StudyService({ ...studyRepos, instruments, bars });
+  const claims = new ClaimsService({ ...studyRepos, instruments, bars });
   const services: Services = {
-    market: new MarketService({ instruments, bars, transact }),
+    market,
     study,
+    claims,
     userEvents: new UserEventsService({
       events: studyRepos.events,
       studies: studyRepos.studies,
@@ -113,10 +118,14 @@ export function createCore(options: CoreOptions): Core {
     }),
     compare: new CompareService({ events: studyRepos.events, instruments, bars }),
     eventStudy: new EventStudyService({ ...studyRepos, instruments, bars, settings: new StudySettingsRepository(db) }),
-    claims: new ClaimsService({ ...studyRepos, instruments, bars }),
     seed,
     sync: createSyncService({ db, dbPath: options.dbPath, instruments, emit: push.emit, clock }, options.sync),
     watchlists: new WatchlistsService({ repo: new WatchlistsRepository(db), transact, clock }),
+    export: new ExportService({
+      getBars: (symbol, from, to) => market.getBars(symbol, from, to),
+      listEvents: (filter) => study.listEvents(filter),
+      evaluateClaims: (studyId) => claims.evaluate(studyId),
+    }),
   };
   const router = createRouter(createHandlers(services, { push }), {
     isTrustedSender: options.isTrustedSender ?? (() => false),

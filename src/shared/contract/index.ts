@@ -1,5 +1,6 @@
 import { appChannels, appEvents } from './app';
 import type { ChannelMap, PushEventMap } from './define';
+import { exportChannels, exportEvents } from './export';
 import { marketChannels } from './market';
 import { researchChannels, researchEvents } from './research';
 import { studyChannels, studyEvents } from './study';
@@ -12,6 +13,7 @@ import { watchlistChannels, watchlistEvents } from './watchlists';
  */
 export const channels = {
   ...appChannels,
+  ...exportChannels,
   ...marketChannels,
   ...researchChannels,
   ...studyChannels,
@@ -22,6 +24,7 @@ export const channels = {
 /** Every push event (main → renderer) declared once. */
 export const pushEvents = {
   ...appEvents,
+  ...exportEvents,
   ...researchEvents,
   ...studyEvents,
   ...syncEvents,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoDateSchema, parseTicker, tickerSchema, type IsoDate, type Ticker } from '../brand';
 import { timeZoneSchema } from './calendar';
 import { eventCategories, localTimeSchema, slugSchema, type EventWindow, type StudyEvent } from './study-event';
-import { csvField, restoreCell } from './watchlist/csv-cells';
+import { restoreCell, toCsv } from './csv/csv-cells';
 
 /**
  * The user's own events: what a user types (in the app, the CLI or a CSV file), validated
@@ -264,13 +264,8 @@ export function parseEventsCsv(
 
 /** Writes events as CSV (RFC 4180, CRLF, cells neutralised against formula injection). */
 export function eventsToCsv(events: readonly StudyEvent[]): string {
-  const rows = [EVENTS_CSV_COLUMNS.join(',')];
-  for (const e of events) {
-    rows.push(
-      [e.date, e.time ?? '', e.timezone ?? '', e.title, e.category, e.symbols.join(','), e.summary, e.source.url ?? '']
-        .map((v) => csvField(v))
-        .join(','),
-    );
-  }
-  return `${rows.join('\r\n')}\r\n`;
+  return toCsv(
+    EVENTS_CSV_COLUMNS,
+    events.map((e) => [e.date, e.time, e.timezone, e.title, e.category, e.symbols.join(','), e.summary, e.source.url]),
+  );
 }

@@ -2,6 +2,7 @@ import type { Command } from '../command';
 import { barsCommand } from './bars';
 import { claimsCommand } from './claims';
 import { eventsCommand } from './events';
+import { exportCsvCommand } from './export-csv';
 import { importBarsCommand } from './import-bars';
 import { compareCommand, studyCommand } from './research';
 import { seedCommand } from './seed';
@@ -35,4 +36,5 @@ export const commands: readonly Command[] = [
   watchlistImportCommand,
   watchlistExportCommand,
   watchlistListCommand,
+  exportCsvCommand,
 ];

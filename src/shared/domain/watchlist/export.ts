@@ -1,5 +1,6 @@
 import { toCatalystJson } from './catalyst-json';
-import { csvField } from './csv-cells';
+import { csvField } from '../csv/csv-cells';
+import { safeFileStem } from '../file-name';
 import { sectionsOf, type WatchlistDocument, type WatchlistExportFormat } from './model';
 import { toTradingViewSymbol } from './symbol-map';
 
@@ -17,11 +18,7 @@ export const CSV_EXPORT_HEADER = ['Symbol', 'Section', 'Note', 'TradingView Exch
 
 /** A file name from a list name: characters no file system accepts become `_`. */
 export function exportFileName(name: string, format: WatchlistExportFormat): string {
-  const stem =
-    name
-      .replace(/[\\/:*?"<>|\u0000-\u001F\u007F]/g, '_')
-      .replace(/^[\s.]+|[\s.]+$/g, '')
-      .slice(0, 100) || 'watchlist';
+  const stem = safeFileStem(name, 'watchlist');
   return `${stem}.${format === 'tradingview' ? 'txt' : format}`;
 }
 

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import type { Ticker } from '../../brand';
 import { checkCatalystJsonHead } from './catalyst-json';
-import { restoreCell } from './csv-cells';
+import { restoreCell } from '../csv/csv-cells';
 import { decodeWatchlistBytes, type TextEncodingName } from './decode';
 import {
   defaultNameFromFileName,

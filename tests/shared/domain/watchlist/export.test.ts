@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { asTicker } from '../../../../src/shared/brand';
-import { neutraliseCell, restoreCell } from '../../../../src/shared/domain/watchlist/csv-cells';
+import { neutraliseCell, restoreCell } from '../../../../src/shared/domain/csv/csv-cells';
 import { exportFileName, exportWatchlist } from '../../../../src/shared/domain/watchlist/export';
 import type { WatchlistDocument, WatchlistEntry } from '../../../../src/shared/domain/watchlist/model';
 import { entriesOfLines, parseWatchlistFile } from '../../../../src/shared/domain/watchlist/parse';

@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { restoreCell } from '../../../src/shared/domain/csv/csv-cells';
+import { runCli } from '../../helpers/run-cli';
+import { useTempDir } from '../../helpers/temp-db';
+
+const tmp = useTempDir();
+const rows = (text: string): string[][] =>
+  Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+
+async function barsJson(db: string, symbol: string): Promise<unknown> {
+  const r = await runCli(['--db', db, '--json', 'bars', symbol]);
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout);
+}
+
+describe('catalyst export csv', () => {
+  it.each([['9988.HK'], ['HSTECH.HK'], ['^HSI']])(
+    'bars of %s round-trip through import-bars into an empty database unchanged',
+    async (symbol) => {
+      const seeded = tmp.dbPath();
+      expect((await runCli(['--db', seeded, 'seed'])).code).toBe(0);
+      const out = join(tmp.dir(), 'bars.csv');
+      const r = await runCli(['--db', seeded, '--json', 'export', 'csv', 'bars', symbol, '--out', out, '--bom']);
+      expect(r.code, r.stderr).toBe(0);
+      const written = JSON.parse(r.stdout) as { file: string; rows: number; bytes: number };
+      expect(written.file).toBe(out);
+      const original = (await barsJson(seeded, symbol)) as unknown[];
+      expect(written.rows).toBe(original.length);
+      const text = readFileSync(out, 'utf8');
+      expect(text.startsWith('\uFEFFdate,')).toBe(true);
+      expect(text.endsWith('\r\n')).toBe(true);
+
+      const fresh = join(tmp.dir(), 'fresh.db');
+      const imp = await runCli(['--db', fresh, '--json', 'import-bars', out, '--symbol', symbol]);
+      expect(imp.code, imp.stderr).toBe(0);
+      expect(await barsJson(fresh, symbol)).toEqual(original);
+    },
+  );
+
+  it('bars of a range carry exactly that range; a close-only series has no OHLC columns', async () => {
+    const db = tmp.dbPath();
+    await runCli(['--db', db, 'seed']);
+    const r = await runCli([
+      '--db',
+      db,
+      'export',
+      'csv',
+      'bars',
+      'hstech.hk',
+      '--from',
+      '2025-01-02',
+      '--to',
+      '2025-04-16',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const table = rows(r.stdout);
+    expect(table[0]).toEqual(['date', 'close', 'adj_close', 'volume']);
+    expect(table[1]![0]).toBe('2025-01-02');
+    expect(table.at(-1)![0]).toBe('2025-04-16');
+    expect(table.find((row) => row[0] === '2025-01-13')![1]).toBe('4221.92');
+  });
+
+  it('events: one row per event with ISO dates, T0 per symbol and the article quote', async () => {
+    const db = tmp.dbPath();
+    const r = await runCli(['--db', db, 'export', 'csv', 'events']);
+    expect(r.code, r.stderr).toBe(0);
+    const [header, ...body] = rows(r.stdout);
+    expect(body).toHaveLength(31);
+    const col = (name: string) => header!.indexOf(name);
+    const qwen = body.find((row) => row[0] === 'qwen25-max-release')!;
+    expect(qwen[col('date')]).toBe('2025-01-28');
+    expect(qwen[col('time')]).toBe('23:00');
+    expect(qwen[col('t0')]).toContain('9988.HK=2025-02-03');
+    expect(qwen[col('t0')]).toContain('BABA=2025-01-28');
+    expect(qwen[col('quote')]).toMatch(/^Alibaba’s stock surged more than 50%/);
+    expect(body.find((row) => row[0] === 'gwm-deepseek')![col('approx_note')]).toBe('early Feb 2025 (≤ 11 Feb)');
+  });
+
+  it('claims: value as a full-precision fraction, verdict and the metric parameters', async () => {
+    const db = tmp.dbPath();
+    const r = await runCli(['--db', db, 'export', 'csv', 'claims']);
+    expect(r.code, r.stderr).toBe(0);
+    const [header, ...body] = rows(r.stdout);
+    const col = (name: string) => header!.indexOf(name);
+    const baba = body.find((row) => row[col('claim')] === 'alibaba-50pct-after-qwen' && row[col('symbol')] === 'BABA')!;
+    expect(baba[col('verdict')]).toBe('holds');
+    expect(Number(baba[col('value')])).toBeCloseTo(143.75 / 89.99 - 1, 12);
+    expect(baba[col('base_date')]).toBe('2025-01-27');
+    expect(JSON.parse(restoreCell(baba[col('metric')]!))).toMatchObject({ kind: 'max-gain-within-days', days: 30 });
+    const json = JSON.parse((await runCli(['--db', db, '--json', 'claims'])).stdout) as Array<{
+      results: unknown[];
+    }>;
+    expect(body).toHaveLength(json.reduce((n, c) => n + c.results.length, 0));
+  });
+
+  it('refuses an unknown table, a bad date and an unknown study with exit 1', async () => {
+    const db = tmp.dbPath();
+    const bad = await runCli(['--db', db, 'export', 'csv', 'trades']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/TABLE: must be one of bars, events, claims/);
+    const date = await runCli(['--db', db, 'export', 'csv', 'bars', 'BABA', '--from', '2025-02-30']);
+    expect(date.code).toBe(1);
+    expect(date.stderr).toMatch(/--from/);
+    const study = await runCli(['--db', db, '--json', 'export', 'csv', 'events', '--study', 'no-such-study']);
+    expect(study.code).toBe(1);
+    expect(JSON.parse(study.stderr).error.code).toBe('not-found');
+  });
+});

@@ -1,0 +1,76 @@
+import Papa from 'papaparse';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../../../src/main/app/create-core';
+import { EventsRepository } from '../../../../src/main/db/repositories/events-repository';
+import { asTicker, type IsoDate } from '../../../../src/shared/brand';
+import type { ExportedFile } from '../../../../src/shared/contract/export';
+import type { Envelope } from '../../../../src/shared/contract/index';
+import { restoreCell } from '../../../../src/shared/domain/csv/csv-cells';
+import { useTempDir } from '../../../helpers/temp-db';
+
+const SENDER = { url: 'test://page' };
+
+describe('export.csv through createCore and the real router', () => {
+  const tmp = useTempDir();
+  let core: Core | null = null;
+  afterEach(async () => {
+    await core?.close();
+    core = null;
+  });
+
+  it('neutralises a user event whose text a spreadsheet would run, and reads back exactly', async () => {
+    const c = (core = createCore({ dbPath: tmp.dbPath(), seedOnOpen: true, isTrustedSender: () => true }));
+    const hostile = '=HYPERLINK("http://evil.example","click")';
+    new EventsRepository(c.db).insert(
+      {
+        id: 'user-formula',
+        studyId: 'china-tech-rally-2025',
+        origin: 'user',
+        date: '2025-02-14' as IsoDate,
+        time: null,
+        timezone: null,
+        timeNote: null,
+        title: hostile,
+        summary: '@SUM(1+1)\n-2+3',
+        category: 'user',
+        symbols: [asTicker('BABA')],
+        approximate: false,
+        approxNote: null,
+        window: null,
+        source: { kind: 'user', quote: '+cmd|calc', url: null, publication: '\tTab', evidence: null },
+      },
+      99,
+    );
+    const r = (await c.router.dispatch('export.csv', { table: 'events', bom: true }, SENDER)) as Envelope<ExportedFile>;
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value).toMatchObject({
+      fileName: 'china-tech-rally-2025 events.csv',
+      mimeType: 'text/csv;charset=utf-8',
+      rows: 32,
+    });
+    expect(r.value.content.startsWith('\uFEFFid,')).toBe(true);
+    const [header, ...body] = Papa.parse<string[]>(r.value.content.slice(1), { skipEmptyLines: true }).data;
+    for (const row of body) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    const row = body.find((x) => x[0] === 'user-formula')!;
+    const col = (n: string) => header!.indexOf(n);
+    expect(row[col('title')]).toBe(`'${hostile}`);
+    expect(restoreCell(row[col('summary')]!)).toBe('@SUM(1+1)\n-2+3');
+    expect(restoreCell(row[col('quote')]!)).toBe('+cmd|calc');
+    expect(restoreCell(row[col('publication')]!)).toBe('\tTab');
+    expect(row[col('origin')]).toBe('user');
+  });
+
+  it('names a bars file after the symbol and the dates written, and validates its input', async () => {
+    const c = (core = createCore({ dbPath: tmp.dbPath(), seedOnOpen: true, isTrustedSender: () => true }));
+    const r = (await c.router.dispatch(
+      'export.csv',
+      { table: 'bars', symbol: 'hstech.hk', from: '2025-01-01', to: '2025-04-16' },
+      SENDER,
+    )) as Envelope<ExportedFile>;
+    expect(r.ok && r.value.fileName).toBe('HSTECH.HK 2025-01-02..2025-04-16.csv');
+    const bad = await c.router.dispatch('export.csv', { table: 'bars', symbol: 'BABA', limit: 3 }, SENDER);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const unknown = await c.router.dispatch('export.csv', { table: 'bars', symbol: 'NOPE' }, SENDER);
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+});
