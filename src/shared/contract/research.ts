@@ -106,6 +106,8 @@ export interface EventStudyResult {
   readonly byEvent: readonly EventStudySummary[];
   /** Per symbol and window: mean CAR across events and its cross-sectional t (`key` = symbol). */
   readonly bySymbol: readonly EventStudySummary[];
+  /** Wall time spent reading bars from the cache and computing (including yields), in ms. */
+  readonly timings: { readonly readMs: number; readonly computeMs: number };
 }
 
 export const eventStudyInputSchema = z

@@ -82,12 +82,16 @@ export class EventStudyService {
     const yieldToLoop = this.deps.yieldToLoop ?? (() => new Promise<void>((r) => setImmediate(r)));
 
     const seriesCache = new Map<string, Series | null>();
+    let readMs = 0;
+    const runStart = now();
     const load = (symbol: Ticker): Series | null => {
       if (seriesCache.has(symbol)) return seriesCache.get(symbol)!;
+      const t = now();
       const instrument = this.deps.instruments.get(symbol);
       const bars = instrument ? this.deps.bars.range(symbol) : [];
       const s = instrument ? { zone: instrument.timezone, sessions: bars.map((b) => b.date), bars } : null;
       seriesCache.set(symbol, s);
+      readMs += now() - t;
       return s;
     };
     const localCache = new Map<string, { date: IsoDate; time: string | null }>();
@@ -155,7 +159,9 @@ export class EventStudyService {
       }
     }
     const rows = grid.flat(2);
+    const totalMs = now() - runStart;
     return {
+      timings: { readMs, computeMs: totalMs - readMs },
       events: events.map((e) => e.id),
       symbols,
       windows,
