@@ -16,6 +16,7 @@ import { ExportService } from '../services/export/export-service';
 import { ClaimsService } from '../services/study/claims-service';
 import { CompareService } from '../services/study/compare-service';
 import { EventStudyService } from '../services/study/event-study-service';
+import { ArticleService } from '../services/article/article-service';
 import { SeedService } from '../services/study/seed-service';
 import { StudyService } from '../services/study/study-service';
 import { UserEventsService } from '../services/study/user-events-service';
@@ -47,6 +48,7 @@ export interface CoreOptions {
 
 export interface Services {
   readonly market: MarketService;
+  readonly article: ArticleService;
   readonly study: StudyService;
   readonly claims: ClaimsService;
   readonly seed: SeedService;
@@ -107,6 +109,10 @@ export function createCore(options: CoreOptions): Core {
   const claims = new ClaimsService({ ...studyRepos, instruments, bars });
   const services: Services = {
     market,
+    article: new ArticleService({
+      instruments: () => instruments.list(),
+      libraryEvents: () => studyRepos.events.list(),
+    }),
     study,
     claims,
     userEvents: new UserEventsService({

@@ -1,4 +1,5 @@
 import { appChannels, appEvents } from './app';
+import { articleChannels, articleEvents } from './article';
 import type { ChannelMap, PushEventMap } from './define';
 import { exportChannels, exportEvents } from './export';
 import { marketChannels } from './market';
@@ -13,6 +14,7 @@ import { watchlistChannels, watchlistEvents } from './watchlists';
  */
 export const channels = {
   ...appChannels,
+  ...articleChannels,
   ...exportChannels,
   ...marketChannels,
   ...researchChannels,
@@ -24,6 +26,7 @@ export const channels = {
 /** Every push event (main → renderer) declared once. */
 export const pushEvents = {
   ...appEvents,
+  ...articleEvents,
   ...exportEvents,
   ...researchEvents,
   ...studyEvents,

@@ -1,6 +1,7 @@
 import type { Handlers } from '../../rpc/router';
 import type { Services } from '../create-core';
 import { appHandlers, type AppHandlerDeps } from './app-handlers';
+import { articleHandlers } from './article-handlers';
 import { exportHandlers } from './export-handlers';
 import { combineHandlers } from './feature-handlers';
 import { marketHandlers } from './market-handlers';
@@ -13,6 +14,7 @@ import { watchlistHandlers } from './watchlist-handlers';
 export function createHandlers(s: Services, app: AppHandlerDeps): Handlers {
   return combineHandlers(
     appHandlers(app),
+    articleHandlers(s),
     exportHandlers(s),
     marketHandlers(s),
     researchHandlers(s),

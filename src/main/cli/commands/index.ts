@@ -6,6 +6,7 @@ import { exportCsvCommand } from './export-csv';
 import { importBarsCommand } from './import-bars';
 import { compareCommand, studyCommand } from './research';
 import { seedCommand } from './seed';
+import { studyFromArticleCommand } from './study-from-article';
 import { syncCommand } from './sync';
 import {
   eventsAddCommand,
@@ -33,6 +34,7 @@ export const commands: readonly Command[] = [
   eventsExportCommand,
   compareCommand,
   studyCommand,
+  studyFromArticleCommand,
   watchlistImportCommand,
   watchlistExportCommand,
   watchlistListCommand,

@@ -1,0 +1,69 @@
+import { resolve } from 'node:path';
+import { isoDateSchema } from '../../../shared/brand';
+import { articleProposeInputSchema } from '../../../shared/contract/article';
+import type { ArticleProposal } from '../../../shared/domain/article/types';
+import { ArticleService } from '../../services/article/article-service';
+import { optionalArg, requireArg } from '../args';
+import type { Command } from '../command';
+import { UsageError } from '../command';
+
+/** The proposal as text: one line per member, event and claim, with what the user must look at. */
+export function proposalText(p: ArticleProposal): string {
+  const s = p.source;
+  const lines = [
+    `“${s.title ?? '(no title)'}”${s.author ? ` by ${s.author}` : ''}${s.publication ? `, ${s.publication}` : ''} — ${s.date ?? 'date unknown'} (${s.origins.date})`,
+    '',
+    `Universe (${p.universe.length})`,
+    ...p.universe.map(
+      (u) =>
+        `  ${(u.symbol ?? `? ${u.candidates.map((c) => c.symbol).join(' | ')}`).padEnd(12)} ${u.role.padEnd(9)} ${u.kind.padEnd(9)} ← ${u.words.map((w) => `“${w}”`).join(', ')}`,
+    ),
+    '',
+    `Events (${p.events.length})`,
+    ...p.events.map(
+      (e) =>
+        `  ${(e.date ?? 'undated').padEnd(10)} ${e.precision.padEnd(8)} ${e.category.padEnd(9)} ${e.title}` +
+        (e.range && e.precision !== 'day' ? `  [${e.range.from} … ${e.range.to}]` : '') +
+        (e.dateText ? `  ← “${e.dateText}”` : '') +
+        (e.link ? `  (library: ${e.link.eventId})` : ''),
+    ),
+    '',
+    `Claims (${p.claims.length})`,
+    ...p.claims.map(
+      (c) =>
+        `  ${c.checkable ? (c.metric && !('pct' in c.metric) ? c.metric.kind : 'pending') : 'not checkable'}: “${c.text}” [${c.symbols.join(', ')}]` +
+        (c.reason ? `\n      ${c.reason}` : ''),
+    ),
+  ];
+  if (p.warnings.length) lines.push('', ...p.warnings.map((w) => `! ${w}`));
+  return lines.join('\n');
+}
+
+/**
+ * `catalyst study from-article FILE [--date YYYY-MM-DD] [--dry-run]`: reads an article (txt,
+ * md, html) and prints the proposed study. JSON: the proposal
+ * `{source, universe:[{symbol, words, role, …}], events:[{date, precision, quote, symbols,
+ * category, …}], claims:[{quote, metric, symbols, checkable, reason, …}], warnings}` (docs/cli.md).
+ */
+export const studyFromArticleCommand: Command = {
+  name: 'study from-article',
+  summary: 'Propose a study from an article (txt, md, html): source, tickers, dated events, claims',
+  usage: 'study from-article FILE [--date YYYY-MM-DD] [--dry-run]',
+  options: { date: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+  async run(ctx) {
+    const file = resolve(ctx.cwd, requireArg(ctx, 0, 'FILE'));
+    const date = optionalArg(ctx.flags.date, '--date', isoDateSchema);
+    const dryRun = ctx.flags['dry-run'] === true;
+    if (!dryRun)
+      throw new UsageError('saving a study from an article is not available yet: add --dry-run to see the proposal');
+    const { content, fileName } = await ArticleService.readFile(file);
+    const input = articleProposeInputSchema.parse({ content, fileName, ...(date ? { date } : {}) });
+    const { services } = ctx.core();
+    // First use of a fresh database: the embedded study is seeded as on the app's first launch,
+    // so its events are in the library that undated mentions are linked to.
+    services.seed.seedIfEmpty();
+    const proposal = services.article.propose(input);
+    ctx.print(proposal, () => proposalText(proposal));
+    return 0;
+  },
+};
