@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema, tickerSchema, type IsoDate, type Ticker } from '../brand';
+import type { ClaimSensitivity } from '../domain/claim-sensitivity';
+import { claimMetricSchema, type ClaimEvaluation, type ClaimMetric } from '../domain/claims';
 import { MAX_WINDOW_OFFSET, type CarPoint, type CrossSection, type SessionWindow } from '../domain/event-study';
 import type { RebasedPoint } from '../domain/rebase';
 import { slugSchema, type EventWithT0 } from '../domain/study-event';
@@ -129,6 +131,13 @@ export const eventStudyInputSchema = z
   });
 export type EventStudyInput = z.output<typeof eventStudyInputSchema>;
 
+/** A claim evaluated with the user's parameters, its sensitivity strip, and the study's own parameters (for reset). */
+export interface ClaimWhatIf {
+  readonly evaluation: ClaimEvaluation;
+  readonly sensitivity: readonly ClaimSensitivity[];
+  readonly defaults: ClaimMetric;
+}
+
 const csvTextSchema = z.string().max(MAX_EVENTS_CSV_CHARS, { message: 'the file is too large' });
 
 /** Channels of the research features: the user's events, compare at an event, the event study. */
@@ -177,6 +186,11 @@ export const researchChannels = {
     doc: 'Event study of one event or a whole study: raw, market-adjusted and market-model returns per symbol and window, with cross-sectional means.',
     input: eventStudyInputSchema,
     output: returns<EventStudyResult>(),
+  }),
+  'claims.whatIf': channel({
+    doc: "One claim evaluated with changed parameters (window, base, threshold, as-of range; the study's own when omitted) and its value over every admissible as-of date.",
+    input: z.object({ studyId: slugSchema, claimId: slugSchema, metric: claimMetricSchema.optional() }).strict(),
+    output: returns<ClaimWhatIf>(),
   }),
   'studies.setBenchmark': channel({
     doc: "Sets a study's event-study benchmark (null: each exchange's default).",

@@ -14,6 +14,7 @@ export function researchHandlers(s: Services): FeatureHandlers<typeof researchCh
     'events.exportCsv': (q) => s.userEvents.exportCsv(q?.studyId),
     'compare.series': (q) => s.compare.compare(q),
     'eventStudy.run': (q) => s.eventStudy.run(q),
+    'claims.whatIf': (q) => s.claims.whatIf(q.studyId, q.claimId, q.metric),
     'studies.setBenchmark': (q) => s.eventStudy.setBenchmark(q.studyId, q.benchmark),
   };
 }

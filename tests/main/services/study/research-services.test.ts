@@ -105,7 +105,7 @@ describe('user events', () => {
     h.db.close();
     const file = join(resources, 'studies', 'china-tech-rally-2025.study.json');
     const study = JSON.parse(readFileSync(file, 'utf8')) as { revision: number };
-    study.revision = 2;
+    study.revision += 1;
     writeFileSync(file, JSON.stringify(study));
     ({ h, userEvents } = seeded(resources));
     const events = h.study.listEvents({ studyId: 'china-tech-rally-2025' });
@@ -267,5 +267,50 @@ describe('compare at an event', () => {
     expect(hk.points.some((p) => p.date === '2025-01-28')).toBe(false);
     const onPlaceholder = compare.compare({ symbols: [T('9988.HK')], anchor: { date: asIsoDate('2025-01-28') } });
     expect(onPlaceholder[0]!.missing).toBe('no data at the anchor 2025-01-28: the bar is a vendor placeholder row');
+  });
+});
+
+describe('claims a user can question', () => {
+  it('a what-if changes the verdict; the sensitivity strip counts the days a claim holds', () => {
+    const h = openStudyHarness(tmp.dbPath());
+    h.seed.seed();
+    const hstech = h.claims.whatIf('china-tech-rally-2025', 'hstech-nearly-30-ytd');
+    // The study's own parameters: within 27–33 % on 12 of the 41 Feb–Mar sessions (docs/study-format.md).
+    expect(hstech.evaluation.results[0]!.verdict).toBe('holds');
+    const strip = hstech.sensitivity[0]!;
+    expect(strip.points).toHaveLength(41);
+    expect(strip.holds).toBe(12);
+    expect(strip.points.find((p) => p.date === '2025-02-24')!.value).toBeCloseTo(
+      csvClose('HSTECH.HK', '2025-02-24') / 4468.11 - 1,
+      12,
+    );
+    // Alibaba within 5 days of T0 instead of 30: 100 (2025-02-07) / 87.25 − 1 = +14.6 %, under 45 %: fails.
+    const qwen = h.claims.whatIf('china-tech-rally-2025', 'alibaba-50pct-after-qwen', {
+      kind: 'max-gain-within-days',
+      event: 'qwen25-max-release',
+      days: 5,
+      holds: { above: 0.5 },
+      borderline: { above: 0.45 },
+    });
+    const hk = qwen.evaluation.results.find((r) => r.symbol === '9988.HK')!;
+    expect(hk).toMatchObject({ verdict: 'fails', to: '2025-02-07' });
+    expect(hk.value).toBeCloseTo(100 / 87.25 - 1, 12);
+    expect(qwen.defaults).toMatchObject({ kind: 'max-gain-within-days', days: 30 });
+    // A what-if never changes the stored claim.
+    expect(h.claims.evaluate().find((c) => c.id === 'alibaba-50pct-after-qwen')!.metric).toMatchObject({ days: 30 });
+    expect(
+      catalystErrorOf(() =>
+        h.claims.whatIf('china-tech-rally-2025', 'alibaba-50pct-after-qwen', {
+          kind: 'gain-over-period',
+          from: asIsoDate('2025-01-01'),
+          to: asIsoDate('2025-02-01'),
+          holds: { above: 0 },
+        }),
+      ),
+    ).toMatchObject({ code: 'invalid-input' });
+    const pe = h.claims.whatIf('china-tech-rally-2025', 'index-pe-ratios');
+    expect(pe.evaluation.results.map((r) => r.verdict)).toEqual(['not-checkable', 'not-checkable', 'not-checkable']);
+    expect(pe.sensitivity[0]).toMatchObject({ points: [], note: 'Not checkable from prices.' });
+    h.db.close();
   });
 });
