@@ -1,6 +1,7 @@
 // Lint, with the layer boundaries of DESIGN.md enforced per folder.
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { dirname, relative, resolve, sep } from 'node:path';
 
 // Bare names anchored with '/' (gitignore semantics): 'events' alone would also match the
 // renderer's own features/events/ folder; '/events' matches only the Node module.
@@ -24,6 +25,41 @@ const NODE_BUILTINS = [
   ].map((n) => `/${n}`),
 ];
 const noImport = (groups, message) => ({ group: groups, message });
+
+const FEATURES_DIR = resolve(import.meta.dirname, 'src', 'renderer', 'src', 'features');
+
+/**
+ * `catalyst/no-other-feature`: a file in a renderer feature imports no other feature. Relative
+ * specifiers are resolved against the file, so the rule holds at any folder depth. Applied to
+ * the features that others build on (the chart): they must not know their users.
+ */
+const noOtherFeature = {
+  meta: {
+    type: 'problem',
+    schema: [],
+    messages: {
+      otherFeature:
+        'features/{{own}} imports no other feature (here features/{{other}}): pass what it needs in (props, specs, primitives) instead.',
+    },
+  },
+  create(context) {
+    const file = resolve(context.filename);
+    const [own] = relative(FEATURES_DIR, file).split(sep);
+    const check = (source) => {
+      if (!source || typeof source.value !== 'string' || !source.value.startsWith('.')) return;
+      const rel = relative(FEATURES_DIR, resolve(dirname(file), source.value));
+      if (rel === '' || rel.startsWith('..')) return;
+      const [other] = rel.split(sep);
+      if (other !== own) context.report({ node: source, messageId: 'otherFeature', data: { own, other } });
+    };
+    return {
+      ImportDeclaration: (node) => check(node.source),
+      ExportNamedDeclaration: (node) => check(node.source),
+      ExportAllDeclaration: (node) => check(node.source),
+      ImportExpression: (node) => check(node.source),
+    };
+  },
+};
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'reports/**', 'coverage/**', '.tmp-*/**'] },
@@ -79,6 +115,12 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The chart is what compare mode, export and the study build on: it knows none of them.
+    files: ['src/renderer/src/features/chart/**'],
+    plugins: { catalyst: { rules: { 'no-other-feature': noOtherFeature } } },
+    rules: { 'catalyst/no-other-feature': 'error' },
   },
   {
     files: ['src/main/**'],

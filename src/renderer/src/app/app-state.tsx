@@ -1,14 +1,22 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Ticker } from '../../../shared/brand';
 import type { InstrumentSummary } from '../../../shared/domain/instrument';
 import { api } from '../api/client';
 import { describeError } from '../api/errors';
+import { useDataVersions } from './data-versions-context';
+import { primarySymbol, singleSelection, type Selection } from './selection';
 
-/** App-wide state every feature shares: the cached instruments and the charted symbol. */
+/** App-wide state every feature shares: the cached instruments and what the chart shows. */
 export interface AppState {
   readonly instruments: readonly InstrumentSummary[];
+  /** What the chart shows (one symbol, or a comparison); null until a default is decided. */
+  readonly selection: Selection | null;
+  /** The symbol panels follow: the selection's single or first symbol. */
   readonly selected: Ticker | null;
+  /** Charts one symbol (the user's choice). */
   select(symbol: Ticker): void;
+  /** Shows a selection (one symbol, or a comparison) as the user's choice. */
+  setSelection(selection: Selection): void;
   /**
    * Charts `symbol` unless the user has already picked one: how a feature (the study) chooses
    * what the app opens on without overriding a choice. `null` means "no preference": the
@@ -16,65 +24,67 @@ export interface AppState {
    * does not flash another symbol before the study's.
    */
   selectDefault(symbol: Ticker | null): void;
-  /** Re-reads the instrument list (after an import or a sync). */
-  reloadInstruments(): Promise<void>;
   /** A one-line message for the status bar. */
   readonly status: string;
   setStatus(message: string): void;
-  /** Increments whenever cached prices may have changed, so views re-read their bars. */
-  readonly dataVersion: number;
-  notifyDataChanged(): void;
 }
 
 const AppStateContext = createContext<AppState | null>(null);
 
 export function AppStateProvider({ children }: { children: ReactNode }) {
+  const versions = useDataVersions();
   const [instruments, setInstruments] = useState<readonly InstrumentSummary[]>([]);
-  const [selected, setSelected] = useState<Ticker | null>(null);
+  const [chosen, setChosen] = useState<Selection | null>(null);
   const [status, setStatus] = useState('Loading…');
-  const [dataVersion, setDataVersion] = useState(0);
   const [userChose, setUserChose] = useState(false);
   const [defaultDecided, setDefaultDecided] = useState(false);
+  const loadedOnce = useRef(false);
 
+  // The list shows each symbol's last close: re-read when instruments or any bars change.
+  const instrumentsVersion = versions.kinds.instruments;
+  const barsVersion = versions.kinds.bars;
   useEffect(() => {
     let live = true;
     api.instruments.list().then(
       (list) => {
         if (!live) return;
         setInstruments(list);
-        setStatus(list.length ? `${list.length} instruments in the cache` : 'The cache is empty');
+        // Only the first read speaks: later re-reads follow a change whose own message
+        // (a sync's summary, an import's result) the status bar keeps.
+        if (!loadedOnce.current)
+          setStatus(list.length ? `${list.length} instruments in the cache` : 'The cache is empty');
+        loadedOnce.current = true;
       },
       (e: unknown) => live && setStatus(`Could not read the cache: ${describeError(e)}`),
     );
     return () => {
       live = false;
     };
-  }, [dataVersion]);
+  }, [instrumentsVersion, barsVersion]);
 
-  const reloadInstruments = useCallback(async () => {
-    setDataVersion((v) => v + 1);
-  }, []);
-
-  const value = useMemo<AppState>(
-    () => ({
+  const value = useMemo<AppState>(() => {
+    const fallback = defaultDecided && instruments[0] ? singleSelection(instruments[0].symbol) : null;
+    const selection = chosen ?? fallback;
+    return {
       instruments,
-      selected: selected ?? (defaultDecided ? (instruments[0]?.symbol ?? null) : null),
+      selection,
+      selected: selection ? primarySymbol(selection) : null,
       select: (symbol: Ticker) => {
         setUserChose(true);
-        setSelected(symbol);
+        setChosen(singleSelection(symbol));
+      },
+      setSelection: (s: Selection) => {
+        setUserChose(true);
+        setChosen(s);
       },
       selectDefault: (symbol: Ticker | null) => {
-        if (symbol && !userChose) setSelected(symbol);
+        if (symbol && !userChose) setChosen(singleSelection(symbol));
         setDefaultDecided(true);
       },
-      reloadInstruments,
       status,
       setStatus,
-      dataVersion,
-      notifyDataChanged: () => setDataVersion((v) => v + 1),
-    }),
-    [instruments, selected, defaultDecided, reloadInstruments, status, dataVersion, userChose],
-  );
+    };
+  }, [instruments, chosen, defaultDecided, status, userChose]);
   return <AppStateContext.Provider value={value}>{children}</AppStateContext.Provider>;
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { api } from '../api/client';
 import { ClaimsPanel } from '../features/claims/claims-panel';
 import { EventsPanel } from '../features/events/events-panel';
@@ -7,13 +7,14 @@ import { StudyChartView } from '../features/study/study-chart-view';
 import { StudyHeader } from '../features/study/study-header';
 import { StudySidebar } from '../features/study/study-sidebar';
 import { StudyProvider } from '../features/study/study-state';
-import type { ChartHandle } from '../features/chart/price-chart';
+import { ChartProvider } from '../features/chart/chart-context';
 import { InstrumentInfo } from '../features/instruments/instrument-info';
 import { SyncPanel } from '../features/sync/sync-panel';
 import { SyncToolbar } from '../features/sync/sync-toolbar';
 import { WatchlistsPanel } from '../features/watchlists/watchlists-panel';
 import { Tabs, type Tab } from '../ui/tabs';
 import { AppStateProvider, useAppState } from './app-state';
+import { DataVersionsProvider } from './data-versions-context';
 import { useTheme } from './use-theme';
 
 /** Side-panel tabs; each feature adds its panel here. */
@@ -27,7 +28,6 @@ const sideTabs: readonly Tab[] = [
 function Layout() {
   const theme = useTheme();
   const { status } = useAppState();
-  const [, setChart] = useState<ChartHandle | null>(null);
   return (
     <div className={`app theme-${theme}`} data-theme={theme}>
       <header className="toolbar">
@@ -42,7 +42,7 @@ function Layout() {
         <WatchlistsPanel />
       </aside>
       <main className="chart-area">
-        <StudyChartView theme={theme} onReady={setChart} />
+        <StudyChartView />
       </main>
       <aside className="side-panel">
         <Tabs tabs={sideTabs} label="Details" />
@@ -61,12 +61,16 @@ export function App() {
     api.app.ready().catch((e: unknown) => console.error('app.ready failed', e));
   }, []);
   return (
-    <AppStateProvider>
-      <StudyProvider>
-        <StudyChartProvider>
-          <Layout />
-        </StudyChartProvider>
-      </StudyProvider>
-    </AppStateProvider>
+    <DataVersionsProvider>
+      <AppStateProvider>
+        <StudyProvider>
+          <ChartProvider>
+            <StudyChartProvider>
+              <Layout />
+            </StudyChartProvider>
+          </ChartProvider>
+        </StudyProvider>
+      </AppStateProvider>
+    </DataVersionsProvider>
   );
 }

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { ThemeName } from '../features/chart/chart-theme';
+import type { ThemeName } from '../../../shared/theme';
 
 const query = () => window.matchMedia('(prefers-color-scheme: dark)');
 

@@ -1,50 +1,44 @@
 import { ColorType, type DeepPartial, type ChartOptions } from 'lightweight-charts';
-import type { SeriesColors } from './series-data';
+import { themeTokens, type ThemeName, type ThemeTokens } from '../../../../shared/theme';
 
-export type ThemeName = 'light' | 'dark';
+export type { ThemeName } from '../../../../shared/theme';
 
-/** Chart colours per theme; the CSS variables in ui/styles.css use the same palette. */
-export const chartPalette: Record<
-  ThemeName,
-  SeriesColors & { background: string; text: string; grid: string; border: string; line: string }
-> = {
-  light: {
-    background: '#ffffff',
-    text: '#1f2933',
-    grid: '#eef1f4',
-    border: '#d5dbe1',
-    line: '#2563eb',
-    up: '#16a34a',
-    down: '#dc2626',
-    upVolume: 'rgba(22, 163, 74, 0.45)',
-    downVolume: 'rgba(220, 38, 38, 0.45)',
-  },
-  dark: {
-    background: '#111418',
-    text: '#d8dee4',
-    grid: '#1d232a',
-    border: '#2d353e',
-    line: '#60a5fa',
-    up: '#22c55e',
-    down: '#ef4444',
-    upVolume: 'rgba(34, 197, 94, 0.4)',
-    downVolume: 'rgba(239, 68, 68, 0.4)',
-  },
-};
+/** What the chart draws with, per theme: the shared theme tokens (src/shared/theme.ts). */
+export type ChartPalette = ThemeTokens;
 
-export function chartOptions(theme: ThemeName): DeepPartial<ChartOptions> {
+/** Chart colours per theme, from the tokens the CSS and the window background use too. */
+export const chartPalette: Readonly<Record<ThemeName, ChartPalette>> = themeTokens;
+
+/**
+ * The colours of a theme, for `applyOptions` on a theme switch. Only colours: re-applying
+ * time-scale options (the right offset) would scroll the chart back to its last bar.
+ */
+export function themeOptions(theme: ThemeName): DeepPartial<ChartOptions> {
   const p = chartPalette[theme];
   return {
-    autoSize: true,
     layout: {
-      background: { type: ColorType.Solid, color: p.background },
+      background: { type: ColorType.Solid, color: p.panel },
       textColor: p.text,
-      fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
-      panes: { separatorColor: p.border, enableResize: true },
+      panes: { separatorColor: p.border },
     },
     grid: { vertLines: { color: p.grid }, horzLines: { color: p.grid } },
     rightPriceScale: { borderColor: p.border },
-    timeScale: { borderColor: p.border, rightOffset: 4 },
+    timeScale: { borderColor: p.border },
+  };
+}
+
+/** The chart's options when it is created: the theme's colours and the fixed behaviour. */
+export function chartOptions(theme: ThemeName): DeepPartial<ChartOptions> {
+  const colours = themeOptions(theme);
+  return {
+    ...colours,
+    autoSize: true,
+    layout: {
+      ...colours.layout,
+      fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+      panes: { ...colours.layout?.panes, enableResize: true },
+    },
+    timeScale: { ...colours.timeScale, rightOffset: 4 },
     crosshair: { mode: 0 },
   };
 }

@@ -1,74 +1,62 @@
-import { useEffect, useState, type ReactNode } from 'react';
-import type { Ticker } from '../../../../shared/brand';
-import type { Bar } from '../../../../shared/domain/bar';
-import type { Instrument } from '../../../../shared/domain/instrument';
-import { api } from '../../api/client';
-import { describeError } from '../../api/errors';
-import { useAppState } from '../../app/app-state';
-import type { ThemeName } from './chart-theme';
-import { PriceChart, type ChartHandle } from './price-chart';
-
-interface Loaded {
-  readonly symbol: Ticker;
-  readonly instrument: Instrument;
-  readonly bars: readonly Bar[];
-}
+import type { ReactNode } from 'react';
+import { selectionSymbols } from '../../app/selection';
+import { useChart } from './chart-context';
+import type { ChartContent } from './chart-content';
+import { ChartSurface } from './chart-surface';
+import './chart.css';
 
 export interface ChartViewProps {
-  readonly theme: ThemeName;
-  readonly onReady?: (handle: ChartHandle | null) => void;
   /** Controls shown under the title (range presets, log scale, event navigation). */
   readonly toolbar?: ReactNode;
   /** Absolutely positioned over the chart (legend, tooltips); it must not take pointer events. */
   readonly overlay?: ReactNode;
 }
 
-/** Reads the selected symbol's instrument and bars through the bridge and draws them. */
-export function ChartView({ theme, onReady, toolbar, overlay }: ChartViewProps) {
-  const { selected, dataVersion } = useAppState();
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!selected) return;
-    let live = true;
-    Promise.all([api.instruments.get({ symbol: selected }), api.bars.range({ symbol: selected })])
-      .then(([instrument, bars]) => {
-        if (!live) return;
-        setLoaded({ symbol: selected, instrument, bars });
-        setError(null);
-      })
-      .catch((e: unknown) => live && setError(describeError(e)));
-    return () => {
-      live = false;
-    };
-  }, [selected, dataVersion]);
-
-  if (!selected) return <div className="chart-empty">Select an instrument to chart it.</div>;
-  if (error)
+function Title({ content }: { content: ChartContent }) {
+  if (content.selection.kind === 'compare') {
     return (
-      <div className="chart-empty error">
-        Could not load {selected}: {error}
-      </div>
-    );
-  if (!loaded || loaded.symbol !== selected) return <div className="chart-empty">Loading {selected}…</div>;
-  if (loaded.bars.length === 0) return <div className="chart-empty">{selected} has no cached prices yet.</div>;
-  const { instrument } = loaded;
-  return (
-    <section className="chart-view" aria-label={`Chart of ${instrument.symbol}`}>
       <header className="chart-title">
-        <h1>{instrument.symbol}</h1>
-        <span className="instrument-name">{instrument.name}</span>
-        <span className="instrument-meta">
-          {[instrument.exchange, instrument.currency, instrument.closeOnly ? 'close only' : null]
-            .filter(Boolean)
-            .join(' · ')}
-        </span>
+        <h1>{content.members.map((m) => m.instrument.symbol).join(' · ')}</h1>
+        <span className="instrument-meta">rebased to 100</span>
       </header>
-      {toolbar}
+    );
+  }
+  const { instrument } = content.main;
+  return (
+    <header className="chart-title">
+      <h1>{instrument.symbol}</h1>
+      <span className="instrument-name">{instrument.name}</span>
+      <span className="instrument-meta">
+        {[instrument.exchange, instrument.currency, instrument.closeOnly ? 'close only' : null]
+          .filter(Boolean)
+          .join(' · ')}
+      </span>
+    </header>
+  );
+}
+
+/**
+ * The chart area: title, toolbar, and the stage with the window's one chart and its overlay.
+ * The chart surface stays mounted whatever the state; messages (nothing selected, loading, no
+ * prices, an error) are shown over it.
+ */
+export function ChartView({ toolbar, overlay }: ChartViewProps) {
+  const { content, data } = useChart();
+  let message: ReactNode = null;
+  if (data.state === 'none') message = 'Select an instrument to chart it.';
+  else if (data.state === 'loading') message = `Loading ${selectionSymbols(data.selection).join(', ')}…`;
+  else if (data.state === 'no-bars') message = `${data.symbols.join(', ')} has no cached prices yet.`;
+  else if (data.state === 'error')
+    message = `Could not load ${selectionSymbols(data.selection).join(', ')}: ${data.message}`;
+  const label = content ? `Chart of ${content.members.map((m) => m.instrument.symbol).join(', ')}` : 'Chart';
+  return (
+    <section className="chart-view" aria-label={label}>
+      {content && <Title content={content} />}
+      {content && toolbar}
       <div className="chart-stage">
-        <PriceChart instrument={instrument} bars={loaded.bars} theme={theme} onReady={onReady} />
-        {overlay}
+        <ChartSurface hidden={!content} />
+        {content && overlay}
+        {message && <div className={data.state === 'error' ? 'chart-empty error' : 'chart-empty'}>{message}</div>}
       </div>
     </section>
   );

@@ -1,11 +1,24 @@
-import { useStudyChart } from '../study/study-chart';
-import { RANGE_PRESETS } from './range-presets';
+import { RANGE_PRESETS, type RangePreset } from './range-presets';
+
+/** What the toolbar's buttons do; the feature that owns the view (the study) supplies it. */
+export interface ChartToolbarProps {
+  /** False until a chart with data is on screen. */
+  readonly enabled: boolean;
+  readonly logScale: boolean;
+  setLogScale(on: boolean): void;
+  applyPreset(preset: RangePreset): void;
+  /** Event navigation; absent hides nothing but disables the event buttons. */
+  readonly events: {
+    readonly count: number;
+    fit(): void;
+    step(direction: 1 | -1): void;
+  } | null;
+}
 
 /** Range presets, log scale, fit-to-events and previous/next event for the chart on screen. */
-export function ChartToolbar() {
-  const chart = useStudyChart();
-  const disabled = chart.annotations === null;
-  const noEvents = chart.chartEvents.length === 0;
+export function ChartToolbar({ enabled, logScale, setLogScale, applyPreset, events }: ChartToolbarProps) {
+  const disabled = !enabled;
+  const noEvents = !events || events.count === 0;
   return (
     <div className="chart-toolbar" role="toolbar" aria-label="Chart view">
       <div className="chart-toolbar-group" role="group" aria-label="Range">
@@ -15,7 +28,7 @@ export function ChartToolbar() {
             type="button"
             className="chip"
             disabled={disabled}
-            onClick={() => chart.applyPreset(p)}
+            onClick={() => applyPreset(p)}
             data-range={p}
           >
             {p}
@@ -25,9 +38,9 @@ export function ChartToolbar() {
       <button
         type="button"
         className="chip"
-        aria-pressed={chart.logScale}
+        aria-pressed={logScale}
         disabled={disabled}
-        onClick={() => chart.setLogScale(!chart.logScale)}
+        onClick={() => setLogScale(!logScale)}
         title="Logarithmic price scale"
       >
         Log
@@ -36,7 +49,7 @@ export function ChartToolbar() {
         type="button"
         className="chip"
         disabled={disabled || noEvents}
-        onClick={chart.fitEvents}
+        onClick={() => events?.fit()}
         title="Show every event marked on this chart"
       >
         Fit events
@@ -46,7 +59,7 @@ export function ChartToolbar() {
           type="button"
           className="chip"
           disabled={disabled || noEvents}
-          onClick={() => chart.step(-1)}
+          onClick={() => events?.step(-1)}
           aria-keyshortcuts="[ Alt+ArrowLeft"
           title="Previous event ([ or Alt+←)"
         >
@@ -56,7 +69,7 @@ export function ChartToolbar() {
           type="button"
           className="chip"
           disabled={disabled || noEvents}
-          onClick={() => chart.step(1)}
+          onClick={() => events?.step(1)}
           aria-keyshortcuts="] Alt+ArrowRight"
           title="Next event (] or Alt+→)"
         >

@@ -3,6 +3,7 @@ import type { ClaimEvaluation } from '../../../../shared/domain/claims';
 import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { useAppState } from '../../app/app-state';
+import { useDataVersions } from '../../app/data-versions-context';
 import { useStudy } from '../study/study-state';
 import { describeMetric, measuredSpan, pct, splitQuote, verdictLabels } from './claim-text';
 import './claims.css';
@@ -13,7 +14,12 @@ import './claims.css';
  * and the base used. Re-evaluated whenever cached prices change.
  */
 export function ClaimsPanel() {
-  const { dataVersion, select, selected } = useAppState();
+  const { select, selected } = useAppState();
+  const versions = useDataVersions();
+  // Verdicts depend on the cached bars and on the study's claims and events.
+  const dataVersion = [versions.kinds.bars, versions.kinds.claims, versions.kinds.studies, versions.kinds.events].join(
+    ',',
+  );
   const { study } = useStudy();
   const studyId = study?.id;
   const [claims, setClaims] = useState<readonly ClaimEvaluation[] | null>(null);

@@ -1,8 +1,8 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { IsoDate, Ticker } from '../../../../shared/brand';
 import { eventDateLabel, type StudyEvent } from '../../../../shared/domain/study-event';
-import { categoryLabels } from '../chart/annotations/chart-event';
-import type { Anchor } from '../chart/annotations/chart-annotations';
+import { categoryLabels } from '../study/annotations/chart-event';
+import type { Anchor } from '../study/annotations/study-annotations';
 import { eventQuote, sourceLine } from './event-text';
 import './events.css';
 

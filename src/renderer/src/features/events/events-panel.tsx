@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { eventCategories, eventDateLabel, type EventWithT0 } from '../../../../shared/domain/study-event';
 import { useAppState } from '../../app/app-state';
-import { categoryLabels } from '../chart/annotations/chart-event';
+import { categoryLabels } from '../study/annotations/chart-event';
 import { t0On, visibleEvents } from '../study/chart-events';
 import { useStudy } from '../study/study-state';
 import { eventQuote, sourceLine } from './event-text';

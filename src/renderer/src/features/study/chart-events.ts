@@ -1,6 +1,6 @@
 import type { IsoDate, Ticker } from '../../../../shared/brand';
 import type { EventCategory, EventWithT0, StudyEvent } from '../../../../shared/domain/study-event';
-import type { ChartEvent } from '../chart/annotations/chart-event';
+import type { ChartEvent } from './annotations/chart-event';
 import type { LogicalSpan } from '../chart/range-presets';
 
 /** Event id → its 1-based number in the study's timeline (events come ascending by date, then time). */

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import '../chart/annotations/annotations.css';
 import { ChartLegend } from '../chart/legend';
 import { restingLegendIndex } from '../chart/legend-values';
 import { EventTooltip } from '../events/event-tooltip';
@@ -13,7 +12,7 @@ import { useStudy } from './study-state';
  * tests and accessibility tools can read them without reaching into the canvas.
  */
 export function StudyChartOverlay() {
-  const { annotations, handle, chartEvents, selected } = useStudyChart();
+  const { controller, content, annotations, chartEvents, selected } = useStudyChart();
   const study = useStudy();
   const [hoverId, setHoverId] = useState<string | null>(null);
   const [crosshair, setCrosshair] = useState<number | null>(null);
@@ -21,37 +20,42 @@ export function StudyChartOverlay() {
   const [frame, setFrame] = useState(0);
 
   useEffect(() => {
-    if (!annotations) return;
+    if (!controller) return;
     const bump = () => setFrame((f) => f + 1);
-    const off = annotations.on({ hover: setHoverId, crosshair: setCrosshair, viewport: bump, changed: bump });
+    const offs = [
+      controller.onCrosshairMove((p) => setCrosshair(p.index)),
+      controller.onViewportChange(bump),
+      annotations?.on({ hover: setHoverId, changed: bump }),
+    ];
     return () => {
-      off();
+      for (const off of offs) off?.();
       setHoverId(null);
       setCrosshair(null);
     };
-  }, [annotations]);
+  }, [controller, annotations]);
 
-  if (!annotations || !handle) return null;
+  if (!controller || !annotations || !content) return null;
+  const main = content.main;
   const markerIds = annotations.markerIds();
   const anchors: Record<string, [number, number]> = {};
   for (const id of markerIds) {
     const a = annotations.anchor(id);
     if (a) anchors[id] = [Math.round(a.x), Math.round(a.y)];
   }
-  const visible = annotations.visibleDates();
+  const visible = controller.visibleDates();
   const hovered = hoverId ? (study.study?.events.find((e) => e.id === hoverId) ?? null) : null;
   const hoveredChart = hoverId ? chartEvents.find((e) => e.id === hoverId) : undefined;
   const anchor = hoverId ? annotations.anchor(hoverId) : null;
-  const size = annotations.paneSize();
+  const size = controller.paneSize();
   const legendIndex =
-    crosshair ?? restingLegendIndex(handle.bars, annotations.selectedIndex(), annotations.visibleRange()?.to ?? null);
+    crosshair ?? restingLegendIndex(main.bars, annotations.selectedIndex(), controller.visibleRange()?.to ?? null);
 
   return (
     <div
       className="chart-overlay"
       data-testid="chart-annotations"
-      data-symbol={handle.instrument.symbol}
-      data-series-type={handle.price.seriesType()}
+      data-symbol={main.instrument.symbol}
+      data-series-type={controller.mainSeriesType() ?? ''}
       data-marker-count={markerIds.length}
       data-marker-ids={markerIds.join(' ')}
       data-marker-anchors={JSON.stringify(anchors)}
@@ -61,12 +65,14 @@ export function StudyChartOverlay() {
       data-visible-to={visible?.to ?? ''}
       data-frame={frame}
     >
-      <ChartLegend instrument={handle.instrument} bars={handle.bars} index={legendIndex} />
+      {content.selection.kind === 'single' && (
+        <ChartLegend instrument={main.instrument} bars={main.bars} index={legendIndex} />
+      )}
       {hovered && hoveredChart && anchor && (
         <EventTooltip
           event={hovered}
           number={hoveredChart.number}
-          symbol={handle.instrument.symbol}
+          symbol={main.instrument.symbol}
           t0={hoveredChart.t0}
           anchor={anchor}
           bounds={size}

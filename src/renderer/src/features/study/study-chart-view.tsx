@@ -1,27 +1,22 @@
 import { ChartView } from '../chart/chart-view';
-import type { ThemeName } from '../chart/chart-theme';
-import type { ChartHandle } from '../chart/price-chart';
 import { ChartToolbar } from '../chart/toolbar';
 import { useStudyChart } from './study-chart';
 import { StudyChartOverlay } from './study-chart-overlay';
 
-/** The chart with the study's annotations, toolbar and overlay attached. */
-export function StudyChartView({
-  theme,
-  onReady,
-}: {
-  theme: ThemeName;
-  onReady?: (handle: ChartHandle | null) => void;
-}) {
-  const { attach } = useStudyChart();
+/** The window's chart with the study's toolbar commands and overlay. */
+export function StudyChartView() {
+  const chart = useStudyChart();
   return (
     <ChartView
-      theme={theme}
-      onReady={(h) => {
-        attach(h);
-        onReady?.(h);
-      }}
-      toolbar={<ChartToolbar />}
+      toolbar={
+        <ChartToolbar
+          enabled={chart.annotations !== null && chart.content !== null}
+          logScale={chart.logScale}
+          setLogScale={chart.setLogScale}
+          applyPreset={chart.applyPreset}
+          events={{ count: chart.chartEvents.length, fit: chart.fitEvents, step: chart.step }}
+        />
+      }
       overlay={<StudyChartOverlay />}
     />
   );

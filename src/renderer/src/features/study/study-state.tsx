@@ -6,6 +6,7 @@ import type { EventCategory, EventWithT0 } from '../../../../shared/domain/study
 import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { useAppState } from '../../app/app-state';
+import { useDataVersions } from '../../app/data-versions-context';
 import { defaultStudySymbol, eventNumbers } from './chart-events';
 
 /** A request to bring an event to the middle of the chart; `seq` makes repeated requests distinct. */
@@ -46,7 +47,10 @@ const StudyContext = createContext<StudyState | null>(null);
  * study's default symbol unless the user already picked one.
  */
 export function StudyProvider({ children }: { children: ReactNode }) {
-  const { dataVersion, selectDefault, setStatus } = useAppState();
+  const { selectDefault, setStatus } = useAppState();
+  const versions = useDataVersions();
+  // T0s depend on the cached calendar (bars); the study itself on studies and events.
+  const dataVersion = [versions.kinds.bars, versions.kinds.studies, versions.kinds.events].join(',');
   const [study, setStudy] = useState<StudyDetail | null>(null);
   const [status, setLoadStatus] = useState<StudyState['status']>('loading');
   const [error, setError] = useState<string | null>(null);

@@ -14,27 +14,14 @@ import './sync.css';
  */
 export function SyncToolbar() {
   const view = useSyncView();
-  const { selected, instruments, setStatus, notifyDataChanged } = useAppState();
+  const { selected, instruments, setStatus } = useAppState();
   const [menuOpen, setMenuOpen] = useState(false);
   const [lists, setLists] = useState<readonly WatchlistSummary[]>([]);
   const menu = useRef<HTMLDivElement>(null);
 
-  const finishedMessage = useRef<string | null>(null);
-  // New sessions: charts and lists re-read. The run's sentence goes to the status bar once the
-  // instrument list has been re-read, since that re-read writes its own status line first.
-  useEffect(
-    () =>
-      syncStore.onFinished((message) => {
-        finishedMessage.current = message;
-        notifyDataChanged();
-      }),
-    [notifyDataChanged],
-  );
-  useEffect(() => {
-    if (finishedMessage.current === null) return;
-    setStatus(finishedMessage.current);
-    finishedMessage.current = null;
-  }, [instruments, setStatus]);
+  // The run's one-line summary goes to the status bar. Views re-read on their own: the
+  // app's data.changed subscriber bumps the versions they depend on.
+  useEffect(() => syncStore.onFinished(setStatus), [setStatus]);
 
   useEffect(() => {
     if (!menuOpen) return;

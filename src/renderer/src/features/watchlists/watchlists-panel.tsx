@@ -10,6 +10,7 @@ import type { WatchlistExportFormat } from '../../../../shared/domain/watchlist/
 import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { useAppState } from '../../app/app-state';
+import { useDataVersions } from '../../app/data-versions-context';
 import { readFileForImport, saveTextFile } from './file-transfer';
 import { ImportDialog } from './import-dialog';
 import { useFileDrop } from './use-file-drop';
@@ -36,7 +37,10 @@ function rememberedListId(): number | null {
  * button, by dropping them on the window, or from the native menu.
  */
 export function WatchlistsPanel() {
-  const { selected, select, setStatus, dataVersion } = useAppState();
+  const { selected, select, setStatus } = useAppState();
+  const versions = useDataVersions();
+  // Rows show last close and change: re-read on a change of the lists or of any bars.
+  const dataVersion = [versions.kinds.watchlists, versions.kinds.bars].join(',');
   const [lists, setLists] = useState<readonly WatchlistSummary[]>([]);
   const [openId, setOpenId] = useState<number | null>(rememberedListId);
   const [loaded, setDetail] = useState<WatchlistDetail | null>(null);
@@ -48,7 +52,6 @@ export function WatchlistsPanel() {
   const [exportOpen, setExportOpen] = useState(false);
   const [undo, setUndo] = useState<{ id: number; name: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [syncVersion, setSyncVersion] = useState(0);
   const fileInput = useRef<HTMLInputElement>(null);
   // The detail on screen belongs to the open list (a stale one is never shown).
   const detail = loaded && loaded.id === openId ? loaded : null;
@@ -99,9 +102,7 @@ export function WatchlistsPanel() {
     return () => {
       live = false;
     };
-  }, [openId, dataVersion, syncVersion, fail]);
-
-  useEffect(() => api.on('sync.finished', () => setSyncVersion((v) => v + 1)), []);
+  }, [openId, dataVersion, fail]);
 
   const openFiles = useCallback(
     (files: File[]) => {

@@ -3,9 +3,9 @@ import { asIsoDate } from '../../../../../src/shared/brand';
 import {
   categoryColors,
   type ChartEvent,
-} from '../../../../../src/renderer/src/features/chart/annotations/chart-event';
-import { eventsToMarkers, placeEvents } from '../../../../../src/renderer/src/features/chart/annotations/event-markers';
-import { fixtureBars } from '../bars-fixture';
+} from '../../../../../src/renderer/src/features/study/annotations/chart-event';
+import { eventsToMarkers, placeEvents } from '../../../../../src/renderer/src/features/study/annotations/event-markers';
+import { fixtureBars } from '../../chart/bars-fixture';
 
 const bars = fixtureBars('9988.HK-2024-12-16..2025-03-31.csv');
 

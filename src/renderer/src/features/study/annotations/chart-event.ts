@@ -1,7 +1,8 @@
 import type { IsoDate } from '../../../../../shared/brand';
+import { themeTokens, type CategoryToken, type ThemeName } from '../../../../../shared/theme';
 
 /** Event categories the chart colours apart (DESIGN.md, "Event"). */
-export type ChartEventCategory = 'ai' | 'policy' | 'market' | 'corporate' | 'macro' | 'user';
+export type ChartEventCategory = CategoryToken;
 
 /**
  * What the annotation layer needs to draw one event on one symbol's chart: the study's event
@@ -29,24 +30,10 @@ export interface ChartEvent {
 /** Sessions after T0 shaded by default: the [0, +5] event-study window of DESIGN.md. */
 export const DEFAULT_WINDOW_SESSIONS = 5;
 
-/** One colour per category and theme; none of them is the up/down green or red of candles. */
-export const categoryColors: Record<'light' | 'dark', Record<ChartEventCategory, string>> = {
-  light: {
-    ai: '#7c3aed',
-    policy: '#c2410c',
-    market: '#0e7490',
-    corporate: '#be185d',
-    macro: '#4d7c0f',
-    user: '#475569',
-  },
-  dark: {
-    ai: '#a78bfa',
-    policy: '#fb923c',
-    market: '#22d3ee',
-    corporate: '#f472b6',
-    macro: '#a3e635',
-    user: '#cbd5e1',
-  },
+/** One colour per category and theme (the shared theme tokens); none is the up/down green or red of candles. */
+export const categoryColors: Record<ThemeName, Record<ChartEventCategory, string>> = {
+  light: themeTokens.light.category,
+  dark: themeTokens.dark.category,
 };
 
 /** Human names of the categories, for legends, filters and the tooltip. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { asIsoDate } from '../../../../../src/shared/brand';
-import type { ChartEvent } from '../../../../../src/renderer/src/features/chart/annotations/chart-event';
-import { placeEvents } from '../../../../../src/renderer/src/features/chart/annotations/event-markers';
-import { eventWindowSpan } from '../../../../../src/renderer/src/features/chart/annotations/event-window';
-import { neighbourEvent } from '../../../../../src/renderer/src/features/chart/annotations/event-navigation';
-import { fixtureBars } from '../bars-fixture';
+import type { ChartEvent } from '../../../../../src/renderer/src/features/study/annotations/chart-event';
+import { placeEvents } from '../../../../../src/renderer/src/features/study/annotations/event-markers';
+import { eventWindowSpan } from '../../../../../src/renderer/src/features/study/annotations/event-window';
+import { neighbourEvent } from '../../../../../src/renderer/src/features/study/annotations/event-navigation';
+import { fixtureBars } from '../../chart/bars-fixture';
 
 const bars = fixtureBars('9988.HK-2024-12-16..2025-03-31.csv');
 const dateOf = (i: number) => bars[i]!.date;

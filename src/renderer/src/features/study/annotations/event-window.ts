@@ -1,12 +1,9 @@
 import type { Bar } from '../../../../../shared/domain/bar';
 import { DEFAULT_WINDOW_SESSIONS } from './chart-event';
+import type { IndexSpan } from '../../chart/primitives/shaded-span';
 import type { PlacedEvent } from './event-markers';
 
-/** An inclusive span of bar indices (= logical indices on the chart). */
-export interface IndexSpan {
-  readonly from: number;
-  readonly to: number;
-}
+export type { IndexSpan } from '../../chart/primitives/shaded-span';
 
 /**
  * The post-event window to shade for an event placed on the bars: the event's own window

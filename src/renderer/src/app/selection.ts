@@ -1,0 +1,54 @@
+import type { IsoDate, Ticker } from '../../../shared/brand';
+
+/** Where a comparison lines its symbols up: an event (each symbol at its own T0) or a date. */
+export type CompareAnchor =
+  { readonly kind: 'event'; readonly eventId: string } | { readonly kind: 'date'; readonly date: IsoDate };
+
+/**
+ * What the chart shows: one symbol, or several symbols compared at an anchor (rebased to 100
+ * there). The chart draws either one from the same long-lived chart.
+ */
+export type Selection =
+  | { readonly kind: 'single'; readonly symbol: Ticker }
+  | { readonly kind: 'compare'; readonly symbols: readonly Ticker[]; readonly anchor: CompareAnchor };
+
+/** Most symbols one comparison draws (one colour each from the theme's comparison colours). */
+export const MAX_COMPARED = 8;
+
+export function singleSelection(symbol: Ticker): Selection {
+  return { kind: 'single', symbol };
+}
+
+/**
+ * A comparison of distinct symbols (duplicates dropped, order kept). Throws on none or more than
+ * `MAX_COMPARED`: a caller builds it from a user's pick and must say so before.
+ */
+export function compareSelection(symbols: readonly Ticker[], anchor: CompareAnchor): Selection {
+  const unique = [...new Set(symbols)];
+  if (unique.length === 0) throw new Error('A comparison needs at least one symbol.');
+  if (unique.length > MAX_COMPARED) throw new Error(`A comparison draws at most ${MAX_COMPARED} symbols.`);
+  return { kind: 'compare', symbols: unique, anchor };
+}
+
+/** Every symbol the selection draws, in order. */
+export function selectionSymbols(s: Selection): readonly Ticker[] {
+  return s.kind === 'single' ? [s.symbol] : s.symbols;
+}
+
+/** The symbol panels follow (info, sidebar highlight): the single one, or the first compared. */
+export function primarySymbol(s: Selection): Ticker {
+  return s.kind === 'single' ? s.symbol : s.symbols[0]!;
+}
+
+/** True when both select the same thing (so a view need not reload). */
+export function sameSelection(a: Selection | null, b: Selection | null): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.kind !== b.kind) return false;
+  if (a.kind === 'single') return a.symbol === (b as typeof a).symbol;
+  const o = b as typeof a;
+  if (a.symbols.length !== o.symbols.length || a.symbols.some((s, i) => s !== o.symbols[i])) return false;
+  if (a.anchor.kind !== o.anchor.kind) return false;
+  return a.anchor.kind === 'event'
+    ? a.anchor.eventId === (o.anchor as typeof a.anchor).eventId
+    : a.anchor.date === (o.anchor as typeof a.anchor).date;
+}
