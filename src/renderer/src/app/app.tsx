@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { api } from '../api/client';
 import { ClaimsPanel } from '../features/claims/claims-panel';
 import { EventsPanel } from '../features/events/events-panel';
+import { EventStudyView } from '../features/research/event-study-view';
 import { StudyChartProvider } from '../features/study/study-chart';
 import { StudyChartView } from '../features/study/study-chart-view';
 import { StudyHeader } from '../features/study/study-header';
@@ -21,6 +22,7 @@ import { useTheme } from './use-theme';
 const sideTabs: readonly Tab[] = [
   { id: 'events', label: 'Events', render: () => <EventsPanel /> },
   { id: 'claims', label: 'Claims', render: () => <ClaimsPanel /> },
+  { id: 'event-study', label: 'Event study', render: () => <EventStudyView /> },
   { id: 'info', label: 'Info', render: () => <InstrumentInfo /> },
   { id: 'updates', label: 'Updates', render: () => <SyncPanel /> },
 ];
