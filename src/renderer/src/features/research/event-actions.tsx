@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Ticker } from '../../../../shared/brand';
 import type { DeletedEvent } from '../../../../shared/contract/research';
 import type { EventWithT0 } from '../../../../shared/domain/study-event';
@@ -10,8 +10,13 @@ import { useStudy } from '../study/study-state';
 import { UserEventForm } from './user-event-form';
 import './research.css';
 
-/** The last delete, kept for its undo. */
+/** The last delete, kept for its undo, and the views showing it. */
 let lastDeleted: DeletedEvent | null = null;
+const undoListeners = new Set<(d: DeletedEvent | null) => void>();
+function setLastDeleted(d: DeletedEvent | null): void {
+  lastDeleted = d;
+  for (const l of undoListeners) l(d);
+}
 
 /** "Add event" in the Events panel, with the undo bar of the last delete. */
 export function AddEventBar() {
@@ -20,6 +25,12 @@ export function AddEventBar() {
   const [adding, setAdding] = useState(false);
   const [undo, setUndo] = useState<DeletedEvent | null>(lastDeleted);
   const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    undoListeners.add(setUndo);
+    return () => {
+      undoListeners.delete(setUndo);
+    };
+  }, []);
   return (
     <div className="add-event-bar">
       {undo && (
@@ -30,8 +41,7 @@ export function AddEventBar() {
             onClick={() =>
               api.events.add(undo.restore).then(
                 (e) => {
-                  lastDeleted = null;
-                  setUndo(null);
+                  setLastDeleted(null);
                   study.selectEvent(e.id);
                 },
                 (err: unknown) => setError(describeError(err)),
@@ -94,7 +104,7 @@ export function EventActions({ event, onDeleted }: { event: EventWithT0; onDelet
           onClick={() =>
             run(
               api.events.delete({ id: event.id }).then((d) => {
-                lastDeleted = d;
+                setLastDeleted(d);
                 study.selectEvent(null);
                 onDeleted?.(d);
               }),
