@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    include: ['tests/e2e/**/*.e2e.test.ts'],
+    include: ['tests/e2e/**/*.e2e.test.ts', 'tests/electron/**/*.electron.test.ts'],
     pool: 'forks',
     fileParallelism: false,
     testTimeout: 90_000,

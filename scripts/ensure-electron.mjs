@@ -1,17 +1,23 @@
 // Electron 45 downloads its binary on first use rather than at install time, and
 // electron-vite only looks for it. Resolving the `electron` module triggers that download
-// once (a few seconds, then cached), so `npm start` works right after `npm install`.
-import { createRequire } from 'node:module';
+// once (a few seconds, then cached), so `npm start` works right after `npm install`. It runs
+// in a child process so that a failed download (offline, a proxy) ends in one clear message
+// instead of the downloader's stack trace and its advice to reinstall.
+import { spawnSync } from 'node:child_process';
 
-const require = createRequire(import.meta.url);
-try {
-  const binary = require('electron');
-  if (typeof binary !== 'string') throw new Error('unexpected electron module export');
-} catch (error) {
+const child = spawnSync(
+  process.execPath,
+  ['-e', "const b = require('electron'); if (typeof b !== 'string') process.exit(3);"],
+  { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 10 * 60 * 1000 },
+);
+if (child.status !== 0) {
+  const output = `${child.stdout ?? ''}\n${child.stderr ?? ''}`;
+  const reason = /fetch failed|ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|getaddrinfo/i.test(output)
+    ? 'the download failed (no network, or a proxy in the way)'
+    : (output.trim().split('\n').pop() ?? 'unknown error').slice(0, 200);
   process.stderr.write(
-    `Could not get the Electron binary: ${error instanceof Error ? error.message : String(error)}\n` +
-      'Electron downloads it from the network on first start; check the connection (or set ELECTRON_MIRROR) and retry.\n' +
-      'Without it the app cannot start, but the CLI (npx catalyst) and the tests (npm test) still work.\n',
+    `Catalyst could not start: Electron's binary is downloaded once on first start, and ${reason}. ` +
+      'Connect once and retry (or set ELECTRON_MIRROR to a mirror you can reach), or use `npm run web` to run Catalyst in a browser.\n',
   );
   process.exit(1);
 }

@@ -13,9 +13,11 @@ import {
   net,
   protocol,
   safeStorage,
+  screen,
   session,
   shell,
 } from 'electron';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCore, type Core } from './app/create-core';
 import { openImportEvent } from './services/watchlists/read-import-file';
@@ -23,7 +25,10 @@ import { DB_FILE } from './app/paths';
 import { attachPushToWindow, registerIpc } from './ipc/register-ipc';
 import { isTrustedSender } from './ipc/sender';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './shell/app-protocol';
-import { createMenuTemplate } from './shell/menu';
+import { createMenuTemplate, type OpenKind } from './shell/menu';
+import { openDialogOptions } from './shell/open-dialog';
+import { fileToOpen, parseWindowState, restoreWindowBounds, type WindowState } from './shell/window-state';
+import { aboutText, rememberRecent } from './shell/about';
 import { safeStorageSecrets } from './shell/safe-storage-secrets';
 import { bundledSyncWorkerEntry } from './worker/bundled-entry';
 import { hardenSession, hardenWebContents } from './shell/session-hardening';
@@ -40,13 +45,45 @@ const isMac = process.platform === 'darwin';
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
 
+const windowStateFile = (): string => join(app.getPath('userData'), 'window-state.json');
+
+function readWindowState(): WindowState {
+  let text: string | null = null;
+  try {
+    text = readFileSync(windowStateFile(), 'utf8');
+  } catch {
+    // First launch: no saved state.
+  }
+  return restoreWindowBounds(
+    parseWindowState(text),
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
+}
+
+function saveWindowState(win: BrowserWindow): void {
+  const state: WindowState = { bounds: win.getNormalBounds(), maximized: win.isMaximized() };
+  try {
+    writeFileSync(windowStateFile(), JSON.stringify(state));
+  } catch (error) {
+    console.error('could not save the window state', error);
+  }
+}
+
+/** A file to open from the command line (first launch) or handed over by a second launch. */
+let pendingOpen: string | null = null;
+let openFromShell: ((path: string) => void) | null = null;
+
 function createMainWindow(current: Core): BrowserWindow {
+  const state = readWindowState();
   const win = new BrowserWindow(
     createWindowOptions({
       preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
       dark: nativeTheme.shouldUseDarkColors,
+      ...state.bounds,
     }),
   );
+  if (state.maximized) win.maximize();
+  win.on('close', () => saveWindowState(win));
   mainWindow = win;
   const detachPush = attachPushToWindow(current.push, win.webContents);
   win.once('ready-to-show', () => win.show());
@@ -94,38 +131,77 @@ function start(): void {
   hardenSession(session.defaultSession);
   registerAppProtocol(protocol, join(import.meta.dirname, '../renderer'), (url) => net.fetch(url));
   registerIpc(ipcMain, opened.router, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null));
-  const importWatchlist = (): void => {
+  // Files chosen in the native dialogs (and recent files) open their preview in the window;
+  // nothing is written before the user confirms there.
+  const openPath = (path: string): void => {
+    recentFiles = rememberRecent(recentFiles, path);
+    rebuildMenu();
+    opened.push.emit('watchlists.openImport', openImportEvent(path));
+  };
+  const open = (kind: OpenKind): void => {
     const win = mainWindow;
     if (!win) return;
     dialog
-      .showOpenDialog(win, {
-        title: 'Import Watchlist',
-        properties: ['openFile'],
-        filters: [
-          { name: 'Watchlists', extensions: ['txt', 'csv', 'tsv', 'json'] },
-          { name: 'All files', extensions: ['*'] },
-        ],
-      })
+      .showOpenDialog(win, openDialogOptions(kind))
       .then((choice) => {
         const path = choice.filePaths[0];
-        // The window shows the preview (or the reason the file was refused); nothing is written yet.
-        if (!choice.canceled && path) opened.push.emit('watchlists.openImport', openImportEvent(path));
+        if (!choice.canceled && path) openPath(path);
       })
-      .catch((error: unknown) => console.error('import dialog failed', error));
+      .catch((error: unknown) => console.error('open dialog failed', error));
   };
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(createMenuTemplate({ isMac, dev: !app.isPackaged, onImportWatchlist: importWatchlist })),
-  );
+  let recentFiles: string[] = [];
+  openFromShell = openPath;
+  const rebuildMenu = (): void =>
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        createMenuTemplate({
+          isMac,
+          dev: !app.isPackaged,
+          send: (command) => opened.push.emit('app.command', { command }),
+          open,
+          recentFiles,
+          openRecent: openPath,
+          clearRecent: () => {
+            recentFiles = [];
+            rebuildMenu();
+          },
+          openDataFolder: () => void shell.openPath(app.getPath('userData')),
+          backupNow: () => opened.push.emit('app.command', { command: 'data.backup' }),
+          about: () =>
+            void dialog.showMessageBox({
+              type: 'info',
+              title: 'About Catalyst',
+              message: `Catalyst ${app.getVersion()}`,
+              detail: aboutText(),
+            }),
+          theme: 'system',
+        }),
+      ),
+    );
+  rebuildMenu();
   nativeTheme.on('updated', () =>
     mainWindow?.setBackgroundColor(nativeTheme.shouldUseDarkColors ? BACKGROUND.dark : BACKGROUND.light),
   );
   createMainWindow(opened);
+  // A file the OS asked to open: queued as a push event until the window says it is ready.
+  const first = pendingOpen ?? fileToOpen(process.argv, app.isPackaged ? 1 : 2);
+  pendingOpen = null;
+  if (first) openPath(first);
   // Off by default; a user setting turns it on.
   opened.services.sync.startOnLaunch().catch((error: unknown) => console.error('update on launch failed', error));
 }
 
 // Before the single-instance lock: the lock lives in the folder named after the app.
 app.setName('Catalyst');
+// The Electron smoke test starts the unpackaged app on an empty folder; a packaged app ignores it.
+if (!app.isPackaged && process.env.CATALYST_USER_DATA_DIR) app.setPath('userData', process.env.CATALYST_USER_DATA_DIR);
+
+// macOS hands files (Finder, the Dock) to the running app as an event, also before "ready".
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  if (openFromShell) openFromShell(path);
+  else pendingOpen = path;
+});
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -143,7 +219,12 @@ if (!app.requestSingleInstanceLock()) {
     });
   });
 
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv) => {
+    const path = fileToOpen(argv, app.isPackaged ? 1 : 2);
+    if (path) {
+      if (openFromShell) openFromShell(path);
+      else pendingOpen = path;
+    }
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();

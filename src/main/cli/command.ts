@@ -9,6 +9,8 @@ export interface CommandContext {
   readonly json: boolean;
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
+  /** The database file (`--db`, else `$CATALYST_DB`, else the app's); for commands that open their own core. */
+  readonly dbPath: string;
   /** Opens the database on first use (so `--help` never touches it). */
   core(): Core;
   out(text: string): void;

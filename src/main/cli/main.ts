@@ -108,6 +108,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     json,
     env: io.env,
     cwd: io.cwd,
+    dbPath,
     core: () => (core ??= createCore({ dbPath })),
     out: (t) => io.stdout(`${t}\n`),
     err: (t) => io.stderr(`${t}\n`),

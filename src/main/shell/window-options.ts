@@ -1,4 +1,5 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { MIN_WINDOW } from './window-state';
 
 /** Window background before the page paints, matched to the renderer's light and dark themes. */
 export const BACKGROUND = { light: '#ffffff', dark: '#131722' } as const;
@@ -11,6 +12,9 @@ export interface WindowOptionsInput {
   /** Initial size in DIPs; defaults to 1440 × 900. */
   readonly width?: number;
   readonly height?: number;
+  /** Position restored from the last session (already clamped to a visible screen). */
+  readonly x?: number;
+  readonly y?: number;
 }
 
 /**
@@ -22,10 +26,11 @@ export interface WindowOptionsInput {
 export function createWindowOptions(input: WindowOptionsInput): BrowserWindowConstructorOptions {
   return {
     title: 'Catalyst',
+    ...(input.x !== undefined && input.y !== undefined ? { x: input.x, y: input.y } : {}),
     width: input.width ?? 1440,
     height: input.height ?? 900,
-    minWidth: 960,
-    minHeight: 600,
+    minWidth: MIN_WINDOW.width,
+    minHeight: MIN_WINDOW.height,
     show: false,
     backgroundColor: input.dark ? BACKGROUND.dark : BACKGROUND.light,
     autoHideMenuBar: false,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Ticker } from '../brand';
+import type { AppCommandEvent } from '../domain/app-commands';
 import { channel, pushEvent, returns } from './define';
 
 /** What a `data.changed` push says changed; each kind is a resource views depend on. */
@@ -30,5 +31,9 @@ export const appEvents = {
   'data.changed': pushEvent({
     doc: 'Committed data changed: which kinds of resource, and for bars/instruments which symbols.',
     payload: returns<DataChangedEvent>(),
+  }),
+  'app.command': pushEvent({
+    doc: 'The native menu gave a command the window carries out (export, view, data, help).',
+    payload: returns<AppCommandEvent>(),
   }),
 } as const;

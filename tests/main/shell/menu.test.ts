@@ -1,38 +1,133 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { createMenuTemplate } from '../../../src/main/shell/menu';
+import { createMenuTemplate, type MenuOptions } from '../../../src/main/shell/menu';
+import { appCommandIds, appCommands } from '../../../src/shared/domain/app-commands';
 
-function roles(items: MenuItemConstructorOptions[]): string[] {
-  return items.flatMap((i) => [...(i.role ? [i.role] : []), ...(Array.isArray(i.submenu) ? roles(i.submenu) : [])]);
+function options(over: Partial<MenuOptions> = {}): MenuOptions & { calls: string[] } {
+  const calls: string[] = [];
+  return {
+    isMac: false,
+    dev: false,
+    send: (c) => calls.push(`send:${c}`),
+    open: (k) => calls.push(`open:${k}`),
+    recentFiles: [],
+    openRecent: (p) => calls.push(`recent:${p}`),
+    clearRecent: () => calls.push('clear-recent'),
+    openDataFolder: () => calls.push('data-folder'),
+    backupNow: () => calls.push('backup'),
+    about: () => calls.push('about'),
+    theme: 'system',
+    calls,
+    ...over,
+  };
 }
+
+function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
+  return items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flatten(i.submenu) : [])]);
+}
+const roles = (items: MenuItemConstructorOptions[]): string[] =>
+  flatten(items).flatMap((i) => (i.role ? [i.role] : []));
+const byId = (items: MenuItemConstructorOptions[], id: string) => flatten(items).find((i) => i.id === id)!;
+const click = (item: MenuItemConstructorOptions) => (item.click as () => void)();
 
 describe('createMenuTemplate', () => {
   it('offers reload and developer tools in development only', () => {
     for (const isMac of [false, true]) {
-      const prod = roles(createMenuTemplate({ isMac, dev: false, onImportWatchlist: () => undefined }));
+      const prod = roles(createMenuTemplate(options({ isMac })));
       expect(prod).not.toContain('reload');
       expect(prod).not.toContain('forceReload');
       expect(prod).not.toContain('toggleDevTools');
-      const dev = roles(createMenuTemplate({ isMac, dev: true, onImportWatchlist: () => undefined }));
-      expect(dev).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']));
+      expect(roles(createMenuTemplate(options({ isMac, dev: true })))).toEqual(
+        expect.arrayContaining(['reload', 'toggleDevTools']),
+      );
     }
   });
 
-  it('has File, Edit, View, Window and Help, with Quit under File except on macOS', () => {
-    const linux = createMenuTemplate({ isMac: false, dev: false, onImportWatchlist: () => undefined });
-    expect(linux.map((i) => i.label ?? i.role)).toEqual(['File', 'editMenu', 'View', 'windowMenu', 'help']);
+  it('follows each platform: File, Edit, View, Data, Window, Help; Quit under File and About under Help except on macOS', () => {
+    const linux = createMenuTemplate(options());
+    expect(linux.map((i) => i.label ?? i.role)).toEqual(['File', 'editMenu', 'View', 'Data', 'windowMenu', 'help']);
     expect(roles([linux[0]!])).toEqual(['quit']);
-    const mac = createMenuTemplate({ isMac: true, dev: false, onImportWatchlist: () => undefined });
-    expect(mac.map((i) => i.label ?? i.role)).toEqual(['appMenu', 'File', 'editMenu', 'View', 'windowMenu', 'help']);
+    expect(byId([linux[5]!], 'about')).toBeTruthy();
+    const mac = createMenuTemplate(options({ isMac: true }));
+    expect(mac.map((i) => i.label ?? i.role)).toEqual([
+      'Catalyst',
+      'File',
+      'editMenu',
+      'View',
+      'Data',
+      'windowMenu',
+      'help',
+    ]);
+    expect(roles([mac[0]!])).toContain('quit');
+    expect(byId([mac[0]!], 'about')).toBeTruthy();
     expect(roles([mac[1]!])).toEqual(['close']);
+    expect(flatten([mac[6]!]).some((i) => i.id === 'about')).toBe(false);
   });
 
-  it('File ▸ Import Watchlist… (Ctrl/Cmd+O) calls the shell back', () => {
-    let calls = 0;
-    const [file] = createMenuTemplate({ isMac: false, dev: false, onImportWatchlist: () => calls++ });
-    const item = (file!.submenu as MenuItemConstructorOptions[]).find((i) => i.id === 'import-watchlist')!;
-    expect(item).toMatchObject({ label: 'Import Watchlist…', accelerator: 'CmdOrCtrl+O' });
-    (item.click as () => void)();
-    expect(calls).toBe(1);
+  it('gives every item a role, a submenu or a handler that does something', () => {
+    for (const isMac of [false, true]) {
+      const o = options({ isMac, recentFiles: ['/home/u/a.catalyst.json'] });
+      for (const item of flatten(createMenuTemplate(o))) {
+        if (item.type === 'separator' || item.role || Array.isArray(item.submenu)) continue;
+        expect(item.click, `${item.label}`).toBeTypeOf('function');
+        const before = o.calls.length;
+        click(item);
+        expect(o.calls.length, `${item.label} calls back`).toBe(before + 1);
+      }
+    }
+  });
+
+  it('sends every menu command the window carries out, with its label and accelerator from the one table', () => {
+    const o = options();
+    const items = flatten(createMenuTemplate(o));
+    const viaWindow = appCommandIds.filter((id) => !id.startsWith('file.') && id !== 'data.backup');
+    for (const id of viaWindow) {
+      const item = byId(items, id);
+      expect(item, id).toBeTruthy();
+      expect(item.label).toBe(appCommands[id].label);
+      expect(item.accelerator ?? null).toBe(appCommands[id].accelerator);
+      click(item);
+      expect(o.calls.at(-1)).toBe(`send:${id}`);
+    }
+  });
+
+  it('uses the conventional shortcuts, each once, and never a bare key that would swallow typing', () => {
+    const accelerators = flatten(createMenuTemplate(options()))
+      .map((i) => i.accelerator)
+      .filter((a): a is string => typeof a === 'string');
+    expect(new Set(accelerators).size).toBe(accelerators.length);
+    for (const a of accelerators) expect(a).toMatch(/^(CmdOrCtrl|Alt|Shift)\+/);
+    const acc = (id: string) => byId(createMenuTemplate(options()), id).accelerator;
+    expect(acc('file.open')).toBe('CmdOrCtrl+O');
+    expect(acc('export.png')).toBe('CmdOrCtrl+Shift+S');
+    expect(acc('export.pdf')).toBe('CmdOrCtrl+P');
+  });
+
+  it('opens files through the shell: Open…, the imports and recent files', () => {
+    const o = options({ recentFiles: ['/data/lists/tech.txt', 'C:\\Users\\me\\study.catalyst.json'] });
+    const t = createMenuTemplate(o);
+    click(byId(t, 'file.open'));
+    click(byId(t, 'file.importWatchlist'));
+    click(byId(t, 'file.importPrices'));
+    click(byId(t, 'file.importStudy'));
+    click(byId(t, 'file.newStudyFromArticle'));
+    expect(byId(t, 'recent-0').label).toBe('tech.txt');
+    expect(byId(t, 'recent-1').label).toBe('study.catalyst.json');
+    click(byId(t, 'recent-1'));
+    expect(o.calls).toEqual([
+      'open:any',
+      'open:watchlist',
+      'open:prices',
+      'open:study',
+      'open:article',
+      'recent:C:\\Users\\me\\study.catalyst.json',
+    ]);
+    expect(byId(createMenuTemplate(options()), 'recent-clear').enabled).toBe(false);
+  });
+
+  it('checks the chosen theme', () => {
+    const t = createMenuTemplate(options({ theme: 'dark' }));
+    expect(byId(t, 'view.theme.dark').checked).toBe(true);
+    expect(byId(t, 'view.theme.light').checked).toBe(false);
   });
 });

@@ -16,6 +16,7 @@ import {
   eventsHideCommand,
   eventsImportCommand,
 } from './user-events';
+import { webCommand } from './web';
 import { watchlistExportCommand, watchlistImportCommand, watchlistListCommand } from './watchlist';
 
 /** Every CLI command. */
@@ -39,4 +40,5 @@ export const commands: readonly Command[] = [
   watchlistExportCommand,
   watchlistListCommand,
   exportCsvCommand,
+  webCommand,
 ];

@@ -15,7 +15,9 @@ import { SyncToolbar } from '../features/sync/sync-toolbar';
 import { WatchlistsPanel } from '../features/watchlists/watchlists-panel';
 import { Tabs, type Tab } from '../ui/tabs';
 import { AppStateProvider, useAppState } from './app-state';
+import { CommandsProvider } from './commands-context';
 import { DataVersionsProvider } from './data-versions-context';
+import { ShortcutsOverlay } from '../features/shortcuts/shortcuts-overlay';
 import { useTheme } from './use-theme';
 
 /** Side-panel tabs; each feature adds its panel here. */
@@ -52,6 +54,7 @@ function Layout() {
       <footer className="status-bar" role="status">
         {status}
       </footer>
+      <ShortcutsOverlay />
     </div>
   );
 }
@@ -64,15 +67,17 @@ export function App() {
   }, []);
   return (
     <DataVersionsProvider>
-      <AppStateProvider>
-        <StudyProvider>
-          <ChartProvider>
-            <StudyChartProvider>
-              <Layout />
-            </StudyChartProvider>
-          </ChartProvider>
-        </StudyProvider>
-      </AppStateProvider>
+      <CommandsProvider>
+        <AppStateProvider>
+          <StudyProvider>
+            <ChartProvider>
+              <StudyChartProvider>
+                <Layout />
+              </StudyChartProvider>
+            </ChartProvider>
+          </StudyProvider>
+        </AppStateProvider>
+      </CommandsProvider>
     </DataVersionsProvider>
   );
 }

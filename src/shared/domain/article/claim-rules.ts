@@ -107,6 +107,8 @@ export interface ClaimContext {
   readonly period: { readonly from: IsoDate; readonly to: IsoDate } | null;
   /** The event proposed for this sentence (dated or linked), if any. */
   readonly eventId: string | null;
+  /** The listings the previous sentence named, for "the shares" / "the stock". */
+  readonly previous?: readonly Ticker[];
 }
 
 export interface DraftClaim {
@@ -263,13 +265,22 @@ export function readClaims(
     if (!dir) continue;
     let symbols = symbolsIn(names, start, end);
     if (symbols.length === 0) symbols = symbolsIn(names, 0, at);
+    // "The shares plunged 20%": the listing the previous sentence named.
+    if (
+      symbols.length === 0 &&
+      ctx.previous?.length &&
+      /\b(?:the|its|their) (?:shares|stock|stocks)\b/i.test(sentence.slice(start, at))
+    )
+      symbols = [...ctx.previous];
     if (symbols.length === 0) continue; // a move of something the text does not name ("Chinese tech stocks")
     const q = m[1];
     const p = Number(m[2]) / 100;
     const text = sentence.slice(start, end).trim().replace(/^,\s*/, '');
     const words = [m[0], dir.word];
     if (dir.down) {
-      const span = dates.find((d) => !d.reference && d.precision !== 'period') ?? null;
+      // The date of the fall's own clause first ("…high in late June, and it is now down 15% year-to-date").
+      const usable = dates.filter((d) => !d.reference && d.precision !== 'period');
+      const span = usable.find((d) => d.index >= start && d.index < end) ?? usable[0] ?? null;
       out.push({
         rule: 'pct-fall',
         text,

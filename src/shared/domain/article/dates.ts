@@ -312,6 +312,17 @@ export function findDates(sentence: string, ctx: DateContext): DateSpan[] {
 
   // 6. Absolute dates with chrono-node (casual mode; only its matches that name a month or an ISO date are kept, so its own "today"/"next day" guesses never count).
   const ref = anchor ? dt(anchor.from) : ctx.articleDate ? dt(ctx.articleDate) : ymd(2000, 6, 15);
+  // A day or month without a year: with the article's date, the last one on or before it (news
+  // reports the past), or the first one after it when the sentence speaks of the future ("due
+  // in early February"); without it, the one closest to the previous dated sentence (chrono's).
+  const future = /\b(?:will|due|expected|scheduled|upcoming|plans? to|set to|is to|are to)\b/i.test(sentence);
+  const inferYear = (mo: number, day: number, chronoYear: number): number => {
+    if (!ctx.articleDate) return chronoYear;
+    const a = dt(ctx.articleDate);
+    const same = DateTime.utc(a.year, mo, Math.min(day, DateTime.utc(a.year, mo, 1).daysInMonth ?? 28));
+    if (future) return same < a ? a.year + 1 : a.year;
+    return same > a ? a.year - 1 : a.year;
+  };
   const monthWord = new RegExp(`\\b(?:${MONTHS}|${MONTH_ABBR})\\b\\.?`, 'i');
   for (const r of chrono.casual.parse(sentence, { instant: ref.toJSDate(), timezone: 0 }, { forwardDate: false })) {
     const hasMonthName = monthWord.test(r.text);
@@ -321,8 +332,10 @@ export function findDates(sentence: string, ctx: DateContext): DateSpan[] {
     if (!r.start.isCertain('month')) continue;
     // A year we cannot know (a range's start takes its end's year: "from January 6 to January 10, 2025").
     if (!r.start.isCertain('year') && contextYear === null && !r.end?.isCertain('year')) continue;
-    const y = r.start.get('year')!;
     const mo = r.start.get('month')!;
+    const y = r.start.isCertain('year')
+      ? r.start.get('year')!
+      : inferYear(mo, r.start.get('day') ?? 1, r.start.get('year')!);
     let before = sentence.slice(0, r.index);
     // chrono reads "the end of February" as its last day: the reader keeps it a part of the month.
     const ownPart = /^(?:the\s+)?(?:end|start|beginning|middle) of\s+/i.exec(r.text);
@@ -332,7 +345,8 @@ export function findDates(sentence: string, ctx: DateContext): DateSpan[] {
       let to = from;
       let precision: SpanPrecision = 'day';
       if (r.end && r.end.isCertain('day')) {
-        to = ymd(r.end.get('year')!, r.end.get('month')!, r.end.get('day')!);
+        const shift = y - r.start.get('year')!;
+        to = ymd(r.end.get('year')! + (r.end.isCertain('year') ? 0 : shift), r.end.get('month')!, r.end.get('day')!);
         if (to > from) precision = 'range';
         else to = from;
       }

@@ -286,9 +286,11 @@ export function proposeStudy(input: ArticleInput): ArticleProposal {
     return draft;
   };
 
+  let previous: Ticker[] = [];
   for (const s of sentences) {
     const names = matcher.find(s.text);
     hitsBySentence.push(names);
+    const named = [...new Set(names.flatMap((n) => n.listings.map((l) => l.symbol)))];
     const spans = findDates(s.text, { articleDate, anchor });
     const dated = s.heading ? undefined : spans.find(isEventDate);
     let event: EventDraft | null = null;
@@ -331,7 +333,7 @@ export function proposeStudy(input: ArticleInput): ArticleProposal {
       }
     }
 
-    let drafts = readClaims(s.text, names, spans, { articleDate, year, period, eventId: event?.id ?? null });
+    let drafts = readClaims(s.text, names, spans, { articleDate, year, period, eventId: event?.id ?? null, previous });
     const needing = drafts.find((d) => d.needsEvent);
     if (needing && !event) {
       const link =
@@ -347,7 +349,7 @@ export function proposeStudy(input: ArticleInput): ArticleProposal {
         words: [...needing.words],
         title: link ? link.title : undefined,
       });
-      drafts = readClaims(s.text, names, spans, { articleDate, year, period, eventId: event.id });
+      drafts = readClaims(s.text, names, spans, { articleDate, year, period, eventId: event.id, previous });
     }
     // A span that is only the period a claim measures over ("rose 25% between 24 September and
     // 8 October", "outperformed in the first quarter") or a company figure's reporting period
@@ -371,7 +373,7 @@ export function proposeStudy(input: ArticleInput): ArticleProposal {
       events.splice(events.indexOf(event), 1);
       usedEventIds.delete(event.id);
       event = null;
-      drafts = readClaims(s.text, names, spans, { articleDate, year, period, eventId: null });
+      drafts = readClaims(s.text, names, spans, { articleDate, year, period, eventId: null, previous });
     } else if (dated && !sameDay) anchor = dated;
     for (const d of drafts) {
       const base = slugify(
@@ -382,6 +384,7 @@ export function proposeStudy(input: ArticleInput): ArticleProposal {
       );
       claims.push({ ...d, id: uniqueId(base, usedClaimIds), quote: s.text, eventId: event?.id ?? null });
     }
+    if (named.length) previous = named;
   }
 
   // Universe: every name in reading order; ambiguous names become one member each with candidates.

@@ -165,6 +165,23 @@ describe('claim patterns', () => {
     expect(read('Washington imposed 34% tariffs on Chinese goods.')[0]).toMatchObject({ checkable: false });
   });
 
+  it('gives "the shares" the listing the previous sentence named, and a fall the date of its own clause', () => {
+    const s = 'The shares plunged 20%, their worst day in decades.';
+    expect(read(s, ctx({ previous: ['NOVO-B.CO' as never] }))[0]).toMatchObject({
+      rule: 'pct-fall',
+      symbols: ['NOVO-B.CO'],
+    });
+    expect(read(s)).toEqual([]);
+    const t = 'Novo Nordisk had hit an all-time high in late June, and it is now down about 15% year-to-date.';
+    const c = readClaims(
+      t,
+      matcher.find(t),
+      findDates(t, { articleDate: '2024-12-20' as IsoDate, anchor: null }),
+      ctx({ articleDate: '2024-12-20' as IsoDate, year: 2024 }),
+    );
+    expect(c.find((x) => x.rule === 'pct-fall')!.metric).toMatchObject({ from: '2024-01-01', to: '2024-12-20' });
+  });
+
   it('reads nothing from sentences without a claim, or moves of things it cannot name', () => {
     expect(read('This article will explore the factors contributing to this shift.')).toEqual([]);
     expect(read('While Chinese tech stocks have risen sharply, investors waited.')).toEqual([]);

@@ -68,6 +68,18 @@ describe('article dates', () => {
     expect(read('its 4Q24 numbers')[0]).toMatchObject({ from: '2024-10-01', to: '2024-12-31', precision: 'quarter' });
   });
 
+  it('puts a yearless date before the article’s date, unless the sentence speaks of the future', () => {
+    expect(read('Novo had hit an all-time high in late June.', '2024-12-20')[0]).toMatchObject({
+      from: '2024-06-20',
+      to: '2024-06-30',
+    });
+    expect(read('On 24 June, the company announced a plant.', '2024-12-20')[0]).toMatchObject({ from: '2024-06-24' });
+    expect(read('The annual report is due in early February.', '2024-12-20')[0]).toMatchObject({
+      from: '2025-02-01',
+      to: '2025-02-10',
+    });
+  });
+
   it('reads ranges of days', () => {
     expect(read('from January 6 to January 10, 2025')[0]).toMatchObject({
       from: '2025-01-06',

@@ -9,6 +9,7 @@ import type { StudyAnnotations } from './annotations/study-annotations';
 import { useStudy } from './study-state';
 import { useEventNavigation } from './use-event-navigation';
 import { useStudyAnnotations } from './use-study-annotations';
+import { useStudyCommands } from './use-study-commands';
 import { useStudyView } from './use-study-view';
 
 /** The study's annotations on the window's chart, and the chart commands of the toolbar. */
@@ -45,6 +46,7 @@ export function StudyChartProvider({ children }: { children: ReactNode }) {
   const { annotations, chartEvents, selected } = useStudyAnnotations(controller, content, study, theme);
   const view = useStudyView(controller, content, currentContent, annotations);
   const step = useEventNavigation(annotations, content, selected, study);
+  useStudyCommands(view);
 
   const value = useMemo<StudyChart>(
     () => ({ controller, content, annotations, chartEvents, selected, ...view, step }),

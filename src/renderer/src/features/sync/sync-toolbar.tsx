@@ -1,3 +1,4 @@
+import { useCommand } from '../../app/commands-context';
 import { useEffect, useRef, useState } from 'react';
 import type { Ticker } from '../../../../shared/brand';
 import type { WatchlistSummary } from '../../../../shared/contract/watchlists';
@@ -62,6 +63,13 @@ export function SyncToolbar() {
   };
 
   const r = view.running;
+  // Data ▸ Update Prices updates every cached symbol, like the menu's last item.
+  useCommand('data.update', () => void update(async () => undefined), !r);
+  useCommand(
+    'data.cancelUpdate',
+    () => void syncStore.cancel().catch((e: unknown) => setStatus(describeError(e))),
+    !!r,
+  );
   return (
     <div className="sync-toolbar" data-testid="sync-toolbar">
       {view.offline && (

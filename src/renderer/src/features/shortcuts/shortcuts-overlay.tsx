@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { appCommands, type AppCommandId } from '../../../../shared/domain/app-commands';
+import { formatShortcut } from '../../app/commands';
+import { useCommand } from '../../app/commands-context';
+import { ModalDialog } from '../../ui/modal-dialog';
+import './shortcuts.css';
+
+const isMac = () => /Mac/.test(navigator.platform);
+
+/** Keys the chart and lists handle themselves (not menu commands). */
+const IN_VIEW_KEYS: ReadonlyArray<readonly [string, string]> = [
+  ['[  or  Alt+←', 'Previous event on the chart'],
+  [']  or  Alt+→', 'Next event on the chart'],
+  ['?', 'This list of shortcuts'],
+  ['Esc', 'Close a dialog'],
+];
+
+const GROUPS: ReadonlyArray<readonly [string, string]> = [
+  ['file', 'File'],
+  ['export', 'Export'],
+  ['view', 'View'],
+  ['data', 'Data'],
+  ['help', 'Help'],
+];
+
+/** `?` (or Help ▸ Keyboard Shortcuts): every shortcut of the app, from the one command table. */
+export function ShortcutsOverlay() {
+  const [open, setOpen] = useState(false);
+  useCommand('help.shortcuts', () => setOpen((o) => !o));
+  if (!open) return null;
+  const mac = isMac();
+  const rows = (Object.keys(appCommands) as AppCommandId[]).flatMap((id) => {
+    const spec = appCommands[id];
+    const keys = [
+      ...(spec.accelerator ? [formatShortcut(spec.accelerator, mac)] : []),
+      ...('key' in spec && spec.key ? [spec.key] : []),
+    ];
+    return keys.length ? [{ id, label: spec.label.replace(/…$/, ''), keys }] : [];
+  });
+  return (
+    <ModalDialog
+      title="Keyboard shortcuts"
+      onClose={() => setOpen(false)}
+      className="shortcuts"
+      testId="shortcuts-overlay"
+    >
+      <div className="shortcut-groups">
+        {GROUPS.map(([prefix, title]) => {
+          const group = rows.filter((r) => r.id.startsWith(`${prefix}.`));
+          if (!group.length) return null;
+          return (
+            <section key={prefix} aria-label={title}>
+              <h3>{title}</h3>
+              <dl>
+                {group.map((r) => (
+                  <div key={r.id} className="shortcut-row">
+                    <dt>{r.label}</dt>
+                    <dd>
+                      {r.keys.map((k) => (
+                        <kbd key={k}>{k}</kbd>
+                      ))}
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+          );
+        })}
+        <section aria-label="On the chart">
+          <h3>On the chart</h3>
+          <dl>
+            {IN_VIEW_KEYS.map(([k, what]) => (
+              <div key={k} className="shortcut-row">
+                <dt>{what}</dt>
+                <dd>
+                  <kbd>{k}</kbd>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      </div>
+      <div className="modal-actions">
+        <button type="button" onClick={() => setOpen(false)}>
+          Close
+        </button>
+      </div>
+    </ModalDialog>
+  );
+}
