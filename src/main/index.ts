@@ -18,8 +18,9 @@ import {
   shell,
 } from 'electron';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { createCore, type Core } from './app/create-core';
+import { ArticleService } from './services/article/article-service';
 import { openImportEvent } from './services/watchlists/read-import-file';
 import { DB_FILE } from './app/paths';
 import { attachPushToWindow, registerIpc } from './ipc/register-ipc';
@@ -145,7 +146,10 @@ function start(): void {
       .showOpenDialog(win, openDialogOptions(kind))
       .then((choice) => {
         const path = choice.filePaths[0];
-        if (!choice.canceled && path) openPath(path);
+        if (choice.canceled || !path) return;
+        // File ▸ New Study from Article…: the file goes to the article dialog, not to an import preview.
+        if (kind === 'article') openArticle(opened, path);
+        else openPath(path);
       })
       .catch((error: unknown) => console.error('open dialog failed', error));
   };
@@ -265,4 +269,17 @@ if (!app.requestSingleInstanceLock()) {
         error,
       ),
     );
+}
+
+/** Reads an article chosen in the native dialog and hands it to the window's article dialog. */
+function openArticle(core: Core, path: string): void {
+  ArticleService.readFile(path).then(
+    (file) => core.push.emit('article.openDialog', { source: 'menu', fileName: file.fileName, content: file.content }),
+    (error: unknown) =>
+      core.push.emit('article.openDialog', {
+        source: 'menu',
+        fileName: basename(path),
+        error: error instanceof Error ? error.message : String(error),
+      }),
+  );
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoDateSchema } from '../brand';
 import { MAX_ARTICLE_CHARS } from '../domain/article/read-text';
 import { articleFormats, type ArticleProposal } from '../domain/article/types';
-import { channel, returns } from './define';
+import { channel, pushEvent, returns } from './define';
 
 /** What `article.propose` reads: the article's text as pasted or read from a dropped file. */
 export const articleProposeInputSchema = z
@@ -28,4 +28,18 @@ export const articleChannels = {
   }),
 } as const;
 
-export const articleEvents = {} as const;
+/**
+ * File ▸ New Study from Article…: the file the user chose (its text, or why it could not be
+ * read); the window's article dialog opens with it.
+ */
+export type ArticleOpenEvent =
+  | { readonly source: 'menu'; readonly fileName: string; readonly content: string }
+  | { readonly source: 'menu'; readonly fileName: string; readonly error: string };
+
+/** Push events of "new study from article". */
+export const articleEvents = {
+  'article.openDialog': pushEvent({
+    doc: 'File ▸ New Study from Article…: opens the article dialog with the file the user chose in the native dialog.',
+    payload: returns<ArticleOpenEvent>(),
+  }),
+} as const;

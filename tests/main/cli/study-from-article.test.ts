@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/run-cli';
@@ -7,6 +7,10 @@ import { useTempDir } from '../../helpers/temp-db';
 const tmp = useTempDir();
 const ARTICLE = resolve(import.meta.dirname, '..', '..', '..', 'resources', 'articles', 'article-china-tech-2025.txt');
 const FIXTURES = resolve(import.meta.dirname, '..', '..', 'fixtures', 'articles');
+/** Saving goes through the study-files feature's import; until a build has it, only the proposal is tested. */
+const HAS_STUDY_IMPORT = existsSync(
+  resolve(import.meta.dirname, '..', '..', '..', 'src', 'main', 'services', 'study', 'study-file-service.ts'),
+);
 
 describe('catalyst study from-article', () => {
   it('prints the proposal with the issue’s field names, linked to the seeded library', async () => {
@@ -93,4 +97,39 @@ describe('catalyst study from-article', () => {
     expect(e.code).toBe(1);
     expect(e.stderr).toMatch(/empty|no text/);
   });
+
+  it.runIf(HAS_STUDY_IMPORT)(
+    'saves the study through the import path without --dry-run, then its claims evaluate',
+    async () => {
+      const db = tmp.dbPath();
+      const r = await runCli(['--db', db, '--json', 'study', 'from-article', ARTICLE, '--date', '2025-03-14']);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const out = JSON.parse(r.stdout);
+      expect(out.saved).toMatchObject({ studyId: 'why-china-tech-stocks-are-up-30-in-2025', target: 'new' });
+      const events = JSON.parse((await runCli(['--db', db, '--json', 'events', '--study', out.saved.studyId])).stdout);
+      expect(events.map((e: { date: string }) => e.date)).toEqual([
+        '2025-01-20',
+        '2025-01-28',
+        '2025-02-01',
+        '2025-02-11',
+      ]);
+      const claims = JSON.parse((await runCli(['--db', db, '--json', 'claims', '--study', out.saved.studyId])).stdout);
+      const verdict = (kind: string, symbol: string) =>
+        claims
+          .find(
+            (c: { results: { symbol: string }[]; id: string }) =>
+              c.id.includes(kind) && c.results.some((x) => x.symbol === symbol),
+          )
+          ?.results.find((x: { symbol: string }) => x.symbol === symbol)?.verdict;
+      expect(verdict('pct-ytd', 'HSTECH.HK')).toBe('holds');
+      expect(verdict('pct-within-after-event', '9988.HK')).toBe('holds');
+      // The same article again: a copy, never an overwrite.
+      const again = JSON.parse(
+        (await runCli(['--db', db, '--json', 'study', 'from-article', ARTICLE, '--date', '2025-03-14'])).stdout,
+      );
+      expect(again.saved.target).toBe('copy');
+      expect(again.saved.studyId).not.toBe(out.saved.studyId);
+    },
+  );
 });

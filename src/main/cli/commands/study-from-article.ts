@@ -1,11 +1,20 @@
 import { resolve } from 'node:path';
 import { isoDateSchema } from '../../../shared/brand';
 import { articleProposeInputSchema } from '../../../shared/contract/article';
+import { proposalToStudyFile } from '../../../shared/domain/article/to-study-file';
 import type { ArticleProposal } from '../../../shared/domain/article/types';
 import { ArticleService } from '../../services/article/article-service';
 import { optionalArg, requireArg } from '../args';
 import type { Command } from '../command';
 import { UsageError } from '../command';
+
+/** The study import service (`catalyst study import`) as this command uses it. */
+interface StudyImporter {
+  import(
+    text: string,
+    options: { mode: 'copy' },
+  ): { studyId: string; title: string; target: string; counts: Readonly<Record<string, number>> };
+}
 
 /** The proposal as text: one line per member, event and claim, with what the user must look at. */
 export function proposalText(p: ArticleProposal): string {
@@ -43,7 +52,8 @@ export function proposalText(p: ArticleProposal): string {
  * `catalyst study from-article FILE [--date YYYY-MM-DD] [--dry-run]`: reads an article (txt,
  * md, html) and prints the proposed study. JSON: the proposal
  * `{source, universe:[{symbol, words, role, …}], events:[{date, precision, quote, symbols,
- * category, …}], claims:[{quote, metric, symbols, checkable, reason, …}], warnings}` (docs/cli.md).
+ * category, …}], claims:[{quote, metric, symbols, checkable, reason, …}], warnings}` (docs/cli.md);
+ * without `--dry-run` the study is saved through the study import path and `saved` is added.
  */
 export const studyFromArticleCommand: Command = {
   name: 'study from-article',
@@ -54,8 +64,6 @@ export const studyFromArticleCommand: Command = {
     const file = resolve(ctx.cwd, requireArg(ctx, 0, 'FILE'));
     const date = optionalArg(ctx.flags.date, '--date', isoDateSchema);
     const dryRun = ctx.flags['dry-run'] === true;
-    if (!dryRun)
-      throw new UsageError('saving a study from an article is not available yet: add --dry-run to see the proposal');
     const { content, fileName } = await ArticleService.readFile(file);
     const input = articleProposeInputSchema.parse({ content, fileName, ...(date ? { date } : {}) });
     const { services } = ctx.core();
@@ -63,7 +71,27 @@ export const studyFromArticleCommand: Command = {
     // so its events are in the library that undated mentions are linked to.
     services.seed.seedIfEmpty();
     const proposal = services.article.propose(input);
-    ctx.print(proposal, () => proposalText(proposal));
+    if (dryRun) {
+      ctx.print(proposal, () => proposalText(proposal));
+      return 0;
+    }
+    // Saved through the study import path, like a shared study file: a study with the same id
+    // is never overwritten (the new one becomes a copy).
+    const { file: studyFile, left } = proposalToStudyFile(proposal);
+    // The study-files feature's import service; a build without it says so (never a second writer).
+    const studyFiles = (services as unknown as { studyFiles?: StudyImporter }).studyFiles;
+    if (!studyFiles)
+      throw new UsageError('saving needs the study import path, which this build does not have yet: add --dry-run');
+    const result = studyFiles.import(JSON.stringify(studyFile), { mode: 'copy' });
+    const saved = { studyId: result.studyId, title: result.title, target: result.target, counts: result.counts, left };
+    ctx.print({ ...proposal, saved }, () =>
+      [
+        proposalText(proposal),
+        '',
+        `Saved as study “${result.title}” (${result.studyId}${result.target === 'copy' ? ', a copy: that id was taken' : ''}).`,
+        ...left.map((l) => `- ${l}`),
+      ].join('\n'),
+    );
     return 0;
   },
 };

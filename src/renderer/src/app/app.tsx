@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { api } from '../api/client';
+import { ArticleEntry } from '../features/article/article-entry';
 import { ClaimsPanel } from '../features/claims/claims-panel';
 import { EventsPanel } from '../features/events/events-panel';
 import { EventStudyView } from '../features/research/event-study-view';
@@ -38,6 +39,7 @@ function Layout() {
         <span className="brand">Catalyst</span>
         <StudyHeader />
         <div className="toolbar-actions">
+          <ArticleEntry />
           <SyncToolbar />
         </div>
       </header>

@@ -95,7 +95,8 @@ export function proposalToStudyFile(p: ArticleProposal, opts: { id?: string; tit
       const why =
         c.reason ?? (symbols.length === 0 ? 'no listing to measure' : !eventOk ? 'its event has no date' : 'no metric');
       notChecked.push(`“${c.text}” (${why})`);
-      left.push(`Claim “${c.text.slice(0, 80)}” is kept in the description, not evaluated: ${why}`);
+      const shortText = c.text.length > 90 ? `${c.text.slice(0, 90).replace(/\s+\S*$/, '')}…` : c.text;
+      left.push(`Claim “${shortText}” is kept in the description, not evaluated: ${why}`);
       return [];
     }
     return [

@@ -37,6 +37,8 @@ export interface StudyState {
   announce(message: string): void;
   /** Study symbols, for the sidebar split between the study universe and other instruments. */
   readonly universeSymbols: ReadonlySet<Ticker>;
+  /** Opens another stored study (e.g. one just saved from an article) and charts its default symbol. */
+  openStudy(id: string): void;
 }
 
 const StudyContext = createContext<StudyState | null>(null);
@@ -59,6 +61,7 @@ export function StudyProvider({ children }: { children: ReactNode }) {
   const [centreRequest, setCentreRequest] = useState<CentreRequest | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const openedOnce = useRef(false);
+  const [studyId, setStudyId] = useState<string | null>(null);
   // The latest app-state callbacks, for the load effect that runs only when data changes.
   const app = useRef({ selectDefault, setStatus });
   useEffect(() => {
@@ -69,7 +72,7 @@ export function StudyProvider({ children }: { children: ReactNode }) {
     let live = true;
     (async () => {
       const list = await api.studies.list();
-      const pick = list.find((s) => s.id === EMBEDDED_STUDY_ID) ?? list[0];
+      const pick = list.find((s) => s.id === studyId) ?? list.find((s) => s.id === EMBEDDED_STUDY_ID) ?? list[0];
       if (!pick) return null;
       return api.studies.get({ id: pick.id });
     })().then(
@@ -100,7 +103,14 @@ export function StudyProvider({ children }: { children: ReactNode }) {
     return () => {
       live = false;
     };
-  }, [dataVersion]);
+  }, [dataVersion, studyId]);
+
+  const openStudy = useCallback((id: string) => {
+    // The next load charts the opened study's default symbol, as on first launch.
+    openedOnce.current = false;
+    setSelectedEventId(null);
+    setStudyId(id);
+  }, []);
 
   const toggleCategory = useCallback((c: EventCategory) => {
     setHidden((cur) => {
@@ -133,6 +143,7 @@ export function StudyProvider({ children }: { children: ReactNode }) {
       announcement,
       announce: setAnnouncement,
       universeSymbols: new Set(study?.universe.map((u) => u.symbol) ?? []),
+      openStudy,
     };
   }, [
     status,
@@ -145,6 +156,7 @@ export function StudyProvider({ children }: { children: ReactNode }) {
     selectEvent,
     centreRequest,
     announcement,
+    openStudy,
   ]);
   return <StudyContext.Provider value={value}>{children}</StudyContext.Provider>;
 }
