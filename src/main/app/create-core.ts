@@ -13,13 +13,17 @@ import { ClaimsRepository } from '../db/repositories/claims-repository';
 import { EventsRepository } from '../db/repositories/events-repository';
 import { StudyRepository } from '../db/repositories/study-repository';
 import { StudySeedRepository } from '../db/repositories/study-seed-repository';
+import { StudySettingsRepository } from '../db/repositories/study-settings-repository';
 import { ExportService, type PdfPrinter } from '../services/export/export-service';
 import { ClaimsService } from '../services/study/claims-service';
+import { CompareService } from '../services/study/compare-service';
+import { EventStudyService } from '../services/study/event-study-service';
 import { ArticleService } from '../services/article/article-service';
 import { SeedService } from '../services/study/seed-service';
 import { StudyFileService } from '../services/study/study-file-service';
 import { StudyService } from '../services/study/study-service';
 import { StudyWriter } from '../services/study/study-writer';
+import { UserEventsService } from '../services/study/user-events-service';
 import { createSyncService, type SyncCoreOptions } from '../services/sync/create-sync-service';
 import type { SyncService } from '../services/sync/sync-service';
 import type { NotifyChange } from '../services/data-changes';
@@ -58,6 +62,9 @@ export interface Services {
   readonly study: StudyService;
   readonly claims: ClaimsService;
   readonly seed: SeedService;
+  readonly userEvents: UserEventsService;
+  readonly compare: CompareService;
+  readonly eventStudy: EventStudyService;
   readonly sync: SyncService;
   readonly watchlists: WatchlistsService;
   readonly export: ExportService;
@@ -135,6 +142,15 @@ export function createCore(options: CoreOptions): Core {
     }),
     study,
     claims,
+    userEvents: new UserEventsService({
+      events: studyRepos.events,
+      studies: studyRepos.studies,
+      study,
+      writeTransaction: transact,
+      onChanged: notify,
+    }),
+    compare: new CompareService({ events: studyRepos.events, instruments, bars }),
+    eventStudy: new EventStudyService({ ...studyRepos, instruments, bars, settings: new StudySettingsRepository(db) }),
     seed,
     sync: createSyncService({ db, dbPath: options.dbPath, instruments, clock, log: log.child('sync') }, options.sync),
     watchlists: new WatchlistsService({

@@ -56,6 +56,24 @@ function usage(): string {
   ].join('\n');
 }
 
+/**
+ * `--windows -5:-1,0:1` passes a value that starts with a dash, which parseArgs would take for
+ * an option: such a value after a string option of the command is joined as `--windows=-5:-1,0:1`.
+ */
+function joinDashValues(argv: readonly string[], options: ParseArgsOptionsConfig): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const next = argv[i + 1];
+    const name = a.startsWith('--') ? a.slice(2) : null;
+    if (name && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
 /** Runs one CLI invocation; returns the exit code. Never throws. */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   const json = argv.includes('--json');
@@ -92,7 +110,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: joinDashValues(argv, command.options),
       options: { ...GLOBAL_OPTIONS, ...command.options },
       strict: true,
       allowPositionals: true,

@@ -5,6 +5,7 @@ import { dataChannels } from './data';
 import type { ChannelMap, PushEventMap } from './define';
 import { exportChannels, exportEvents } from './export';
 import { marketChannels } from './market';
+import { researchChannels, researchEvents } from './research';
 import { studyChannels, studyEvents } from './study';
 import { studyFileChannels } from './study-files';
 import { syncChannels, syncEvents } from './sync';
@@ -21,6 +22,7 @@ export const channels = {
   ...dataChannels,
   ...exportChannels,
   ...marketChannels,
+  ...researchChannels,
   ...studyChannels,
   ...studyFileChannels,
   ...syncChannels,
@@ -32,6 +34,7 @@ export const pushEvents = {
   ...appEvents,
   ...articleEvents,
   ...exportEvents,
+  ...researchEvents,
   ...studyEvents,
   ...syncEvents,
   ...watchlistEvents,

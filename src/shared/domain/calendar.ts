@@ -96,7 +96,7 @@ export interface T0Result {
 }
 
 /** Index of the first element >= `date` in ascending `sessions` (sessions.length when none). */
-function lowerBound(sessions: readonly string[], date: string): number {
+export function lowerBound(sessions: readonly string[], date: string): number {
   let lo = 0;
   let hi = sessions.length;
   while (lo < hi) {
@@ -119,7 +119,18 @@ function lowerBound(sessions: readonly string[], date: string): number {
  * and Hong Kong was shut 29–31 Jan → T0 2025-02-03.
  */
 export function t0ForEvent(event: EventTiming, exchangeZone: string, sessions: readonly IsoDate[]): T0Result {
-  const local = localMoment(event, exchangeZone);
+  return t0FromLocal(localMoment(event, exchangeZone), exchangeZone, sessions);
+}
+
+/**
+ * {@link t0ForEvent} from the event's moment already converted to the exchange's zone (by
+ * {@link localMoment}), so a study over many symbols of one exchange converts each event once.
+ */
+export function t0FromLocal(
+  local: { date: IsoDate; time: string | null },
+  exchangeZone: string,
+  sessions: readonly IsoDate[],
+): T0Result {
   const base = { localDate: local.date, localTime: local.time };
   if (sessions.length === 0) return { ...base, t0: null, afterClose: false, gap: 'no-sessions' };
   if (local.date < sessions[0]!) return { ...base, t0: null, afterClose: false, gap: 'before-cached-history' };

@@ -21,7 +21,8 @@ import { slugSchema, type RowOrigin } from './study-event';
  * never serve as a base or an end point).
  */
 
-export const verdicts = ['holds', 'borderline', 'fails', 'not-enough-data'] as const;
+/** `not-checkable`: the claim is about something prices cannot measure (e.g. a P/E ratio); the metric says why. */
+export const verdicts = ['holds', 'borderline', 'fails', 'not-enough-data', 'not-checkable'] as const;
 export type Verdict = (typeof verdicts)[number];
 
 const fraction = z.number().finite().min(-1).max(100);
@@ -39,6 +40,8 @@ const aboveSchema = z.object({ above: fraction }).strict();
  * - `max-gain-within-days`: largest close within `days` calendar days from the event's T0, against the last valid close before T0.
  * - `record-high`: the event session's `field` against every earlier value in the cache (a record within the cached history).
  * - `gain-over-period`: return from the last valid close before `from` to the last valid close on or before `to`.
+ * - `not-checkable`: a claim the price data cannot check (a P/E ratio, a fund flow); `reason` says why. It is
+ *   listed with the verdict `not-checkable`, never silently left out.
  */
 export const claimMetricSchema = z.discriminatedUnion('kind', [
   z
@@ -70,6 +73,7 @@ export const claimMetricSchema = z.discriminatedUnion('kind', [
       borderline: aboveSchema.optional(),
     })
     .strict(),
+  z.object({ kind: z.literal('not-checkable'), reason: z.string().trim().min(1).max(1000) }).strict(),
 ]);
 export type ClaimMetric = z.output<typeof claimMetricSchema>;
 export type ClaimMetricKind = ClaimMetric['kind'];
@@ -457,6 +461,8 @@ export function evaluateClaim(claim: ClaimDefinition, inputs: ClaimInputs): Clai
   const results = claim.symbols.map((symbol): ClaimResult => {
     const bars = inputs.bars(symbol);
     const zone = inputs.timezone(symbol);
+    if (m.kind === 'not-checkable')
+      return { ...notEnough(symbol, `Not checkable from prices: ${m.reason}`), verdict: 'not-checkable' };
     if (bars.length === 0 || zone === null) return notEnough(symbol, `${symbol} has no cached bars.`);
     switch (m.kind) {
       case 'ytd-return-range':

@@ -81,6 +81,8 @@ export interface StudyEvent {
 /** An event with its T0 (first reaction session) per concerned symbol; null where the cache cannot tell. */
 export interface EventWithT0 extends StudyEvent {
   readonly t0: Readonly<Record<string, IsoDate | null>>;
+  /** The user hid this (seeded) event: listed, but not drawn. Kept across re-seeds. */
+  readonly hidden: boolean;
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -7,7 +7,14 @@ const tmp = useTempDir();
 interface ClaimJson {
   id: string;
   text: string;
-  results: Array<{ symbol: string; value: number | null; verdict: string; from: string | null; to: string | null }>;
+  results: Array<{
+    symbol: string;
+    value: number | null;
+    verdict: string;
+    from: string | null;
+    to: string | null;
+    note: string;
+  }>;
 }
 
 describe('catalyst claims', () => {
@@ -21,12 +28,13 @@ describe('catalyst claims', () => {
       'byd-record-high',
       'gains-baidu-xiaomi-alibaba',
       'telecoms-benefited',
+      'index-pe-ratios',
     ]);
     for (const c of claims) {
       expect(Object.keys(c)).toEqual(['id', 'text', 'quote', 'results']);
       for (const res of c.results) {
         expect(Object.keys(res).slice(0, 5)).toEqual(['symbol', 'value', 'verdict', 'from', 'to']);
-        expect(['holds', 'borderline', 'fails', 'not-enough-data']).toContain(res.verdict);
+        expect(['holds', 'borderline', 'fails', 'not-enough-data', 'not-checkable']).toContain(res.verdict);
       }
     }
     const qwen = claims.find((c) => c.id === 'alibaba-50pct-after-qwen')!;
@@ -49,6 +57,14 @@ describe('catalyst claims', () => {
         value: expect.closeTo(143.75 / 89.99 - 1, 12),
       }),
     ]);
+    // The article's P/E ratios are listed, with the reason they cannot be checked from prices.
+    const pe = claims.find((c) => c.id === 'index-pe-ratios')!;
+    expect(pe.results.map((x) => [x.symbol, x.verdict, x.value])).toEqual([
+      ['^HSI', 'not-checkable', null],
+      ['000001.SS', 'not-checkable', null],
+      ['^GSPC', 'not-checkable', null],
+    ]);
+    expect(pe.results[0]!.note).toMatch(/^Not checkable from prices: a price-to-earnings ratio/);
     expect(claims[0]!.results[0]).toMatchObject({
       symbol: 'HSTECH.HK',
       base: { date: '2024-12-31', value: 4468.11, field: 'close' },

@@ -17,11 +17,11 @@ describe('catalyst seed', () => {
     const report = JSON.parse(first.stdout);
     expect(report).toMatchObject({
       studyId: 'china-tech-rally-2025',
-      revision: 1,
+      revision: 2,
       study: 'inserted',
       bars: { inserted: 5971 },
       events: { inserted: 31, removed: 0, skipped: [] },
-      claims: { inserted: 5, removed: 0 },
+      claims: { inserted: 6, removed: 0 },
       changed: true,
     });
     expect(report.instruments.inserted).toHaveLength(15);
@@ -38,7 +38,7 @@ describe('catalyst seed', () => {
   it('prints a human summary', async () => {
     const r = await runCli(['--db', tmp.dbPath(), 'seed']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^study china-tech-rally-2025 \(revision 1\): inserted\ninstruments: 15 inserted/);
+    expect(r.stdout).toMatch(/^study china-tech-rally-2025 \(revision 2\): inserted\ninstruments: 15 inserted/);
     expect(r.stdout).toMatch(/bars: 5971 inserted \(9988\.HK 338, BABA 361,/);
     const again = await runCli(['--db', tmp.dbPath(), 'seed']);
     expect(again.stdout).toMatch(/nothing to do: already seeded\n$/);

@@ -124,6 +124,7 @@ describe('the shipped study file', () => {
       ['byd-record-high', 'record-high'],
       ['gains-baidu-xiaomi-alibaba', 'gain-over-period'],
       ['telecoms-benefited', 'gain-over-period'],
+      ['index-pe-ratios', 'not-checkable'],
     ]);
   });
 });

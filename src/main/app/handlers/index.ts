@@ -8,6 +8,7 @@ import { exportHandlers } from './export-handlers';
 import { combineHandlers } from './feature-handlers';
 import { marketHandlers } from './market-handlers';
 import { studyFileHandlers } from './study-file-handlers';
+import { researchHandlers } from './research-handlers';
 import { studyHandlers } from './study-handlers';
 import { syncHandlers } from './sync-handlers';
 import { watchlistHandlers } from './watchlist-handlers';
@@ -21,6 +22,7 @@ export function createHandlers(s: Services, app: AppHandlerDeps & DataHandlerDep
     dataHandlers(app),
     exportHandlers(s),
     marketHandlers(s),
+    researchHandlers(s),
     studyHandlers(s),
     studyFileHandlers(s),
     syncHandlers(s),

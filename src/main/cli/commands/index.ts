@@ -6,10 +6,19 @@ import { eventsCommand } from './events';
 import { exportCsvCommand } from './export-csv';
 import { importBarsCommand } from './import-bars';
 import { reportCommand } from './report';
+import { compareCommand, studyCommand } from './research';
 import { seedCommand } from './seed';
 import { studyCreateCommand, studyExportCommand, studyImportCommand } from './study-files';
 import { studyFromArticleCommand } from './study-from-article';
 import { syncCommand } from './sync';
+import {
+  eventsAddCommand,
+  eventsDeleteCommand,
+  eventsEditCommand,
+  eventsExportCommand,
+  eventsHideCommand,
+  eventsImportCommand,
+} from './user-events';
 import { webCommand } from './web';
 import { watchlistExportCommand, watchlistImportCommand, watchlistListCommand } from './watchlist';
 
@@ -21,6 +30,14 @@ export const commands: readonly Command[] = [
   seedCommand,
   claimsCommand,
   eventsCommand,
+  eventsAddCommand,
+  eventsEditCommand,
+  eventsDeleteCommand,
+  eventsHideCommand,
+  eventsImportCommand,
+  eventsExportCommand,
+  compareCommand,
+  studyCommand,
   studyFromArticleCommand,
   watchlistImportCommand,
   watchlistExportCommand,

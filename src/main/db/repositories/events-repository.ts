@@ -148,6 +148,67 @@ export class EventsRepository {
     return changes;
   }
 
+  /** Rewrites an event's fields and symbols (same id, same position); returns rows written. */
+  update(e: StudyEvent): number {
+    const position =
+      this.db.prepare<[string], number>('SELECT position FROM events WHERE id = ?').pluck().get(e.id) ?? 0;
+    this.db.prepare('DELETE FROM event_symbols WHERE event_id = ?').run(e.id);
+    const r = this.db
+      .prepare(
+        `UPDATE events SET study_id = @study_id, date = @date, time = @time, timezone = @timezone, title = @title,
+           summary = @summary, category = @category, window_from = @window_from, window_to = @window_to,
+           source_url = @source_url, position = @position, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+         WHERE id = @id`,
+      )
+      .run({
+        id: e.id,
+        study_id: e.studyId,
+        date: e.date,
+        time: e.time,
+        timezone: e.timezone,
+        title: e.title,
+        summary: e.summary,
+        category: e.category,
+        window_from: e.window?.from ?? null,
+        window_to: e.window?.to ?? null,
+        source_url: e.source.url,
+        position,
+      });
+    let changes = r.changes;
+    const sym = this.db.prepare('INSERT INTO event_symbols (event_id, symbol, position) VALUES (?, ?, ?)');
+    e.symbols.forEach((s, i) => {
+      changes += sym.run(e.id, s, i).changes;
+    });
+    return changes;
+  }
+
+  /** Deletes one event (its symbols cascade); returns rows removed. */
+  delete(id: string): number {
+    return this.db.prepare('DELETE FROM events WHERE id = ?').run(id).changes;
+  }
+
+  /** The next free position at the end of a study's (or the study-less) events. */
+  nextPosition(studyId: string | null): number {
+    return (
+      this.db
+        .prepare<[string | null], number>('SELECT coalesce(max(position), -1) + 1 FROM events WHERE study_id IS ?')
+        .pluck()
+        .get(studyId) ?? 0
+    );
+  }
+
+  /** Ids of the events the user hid (seeded events included; kept across re-seeds). */
+  hiddenIds(): Set<string> {
+    return new Set(this.db.prepare<[], string>('SELECT event_id FROM hidden_events').pluck().all());
+  }
+
+  /** Hides or shows an event; returns rows changed (0 when it already was so). */
+  setHidden(id: string, hidden: boolean): number {
+    return hidden
+      ? this.db.prepare('INSERT INTO hidden_events (event_id) VALUES (?) ON CONFLICT DO NOTHING').run(id).changes
+      : this.db.prepare('DELETE FROM hidden_events WHERE event_id = ?').run(id).changes;
+  }
+
   /** Removes a study's events of one origin (their symbols cascade); the other origin's stay. Returns the events removed. */
   deleteStudyEvents(studyId: string, origin: RowOrigin): number {
     return this.db.prepare('DELETE FROM events WHERE study_id = ? AND origin = ?').run(studyId, origin).changes;

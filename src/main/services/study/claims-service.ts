@@ -2,7 +2,9 @@ import type { Ticker } from '../../../shared/brand';
 import { CatalystError } from '../../../shared/contract/errors';
 import { EMBEDDED_STUDY_ID } from '../../../shared/contract/study';
 import type { Bar } from '../../../shared/domain/bar';
-import { evaluateClaim, type ClaimEvaluation } from '../../../shared/domain/claims';
+import type { ClaimWhatIf } from '../../../shared/contract/research';
+import { claimSensitivity, whatIfProblem } from '../../../shared/domain/claim-sensitivity';
+import { evaluateClaim, type ClaimEvaluation, type ClaimInputs, type ClaimMetric } from '../../../shared/domain/claims';
 import type { BarsRepository } from '../../db/repositories/bars-repository';
 import type { ClaimsRepository } from '../../db/repositories/claims-repository';
 import type { EventsRepository } from '../../db/repositories/events-repository';
@@ -30,10 +32,36 @@ export class ClaimsService {
 
   /** Every claim of the study (default: the embedded one) with one result per symbol; not-found for an unknown study. */
   evaluate(studyId: string = EMBEDDED_STUDY_ID): ClaimEvaluation[] {
+    const inputs = this.inputs(studyId);
+    return this.deps.claims.list(studyId).map((c) => evaluateClaim(c, inputs));
+  }
+
+  /**
+   * A what-if on one claim: evaluated with `metric` in place of the study's own (its kind must
+   * stay the same; omitted: the study's), and its sensitivity strip over every admissible as-of
+   * date. The stored claim is never changed.
+   */
+  whatIf(studyId: string, claimId: string, metric?: ClaimMetric): ClaimWhatIf {
+    const inputs = this.inputs(studyId);
+    const claim = this.deps.claims.list(studyId).find((c) => c.id === claimId);
+    if (!claim) throw new CatalystError('not-found', `no claim "${claimId}" in study "${studyId}"`);
+    if (metric && metric.kind !== claim.metric.kind)
+      throw new CatalystError('invalid-input', `a what-if keeps the claim's metric kind (${claim.metric.kind})`);
+    const problem = metric ? whatIfProblem(metric) : null;
+    if (problem) throw new CatalystError('invalid-input', problem);
+    const tried = metric ? { ...claim, metric } : claim;
+    return {
+      evaluation: evaluateClaim(tried, inputs),
+      sensitivity: claimSensitivity(tried, inputs),
+      defaults: claim.metric,
+    };
+  }
+
+  private inputs(studyId: string): ClaimInputs {
     if (!this.deps.studies.stored(studyId)) throw new CatalystError('not-found', `no study "${studyId}"`);
     const bars = new Map<string, readonly Bar[]>();
     const events = new Map(this.deps.events.list({ studyId }).map((e) => [e.id, e]));
-    const inputs = {
+    return {
       bars: (s: Ticker): readonly Bar[] => {
         if (!bars.has(s)) bars.set(s, this.deps.bars.range(s));
         return bars.get(s)!;
@@ -41,6 +69,5 @@ export class ClaimsService {
       timezone: (s: Ticker): string | null => this.deps.instruments.get(s)?.timezone ?? null,
       event: (id: string) => events.get(id) ?? null,
     };
-    return this.deps.claims.list(studyId).map((c) => evaluateClaim(c, inputs));
   }
 }

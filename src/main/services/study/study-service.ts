@@ -72,6 +72,13 @@ export class StudyService {
     return this.withT0(this.deps.events.list(filter), new Map());
   }
 
+  /** One event with its T0 per concerned symbol; not-found when no event has this id. */
+  getEvent(id: string): EventWithT0 {
+    const event = this.deps.events.get(id);
+    if (!event) throw new CatalystError('not-found', `no event "${id}"`);
+    return this.withT0([event], new Map())[0]!;
+  }
+
   /** T0 of an event on any cached symbol's calendar. */
   eventT0(eventId: string, symbol: Ticker): EventT0 {
     const event = this.deps.events.get(eventId);
@@ -90,13 +97,14 @@ export class StudyService {
   }
 
   private withT0(events: readonly StudyEvent[], cache: Map<string, Calendar | null>): EventWithT0[] {
+    const hidden = this.deps.events.hiddenIds();
     return events.map((e) => {
       const t0: Record<string, IsoDate | null> = {};
       for (const s of e.symbols) {
         const cal = this.calendar(s, cache);
         t0[s] = cal ? t0ForEvent(e, cal.zone, cal.sessions).t0 : null;
       }
-      return { ...e, t0 };
+      return { ...e, t0, hidden: hidden.has(e.id) };
     });
   }
 }

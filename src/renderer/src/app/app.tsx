@@ -5,6 +5,7 @@ import { ArticleEntry } from '../features/article/article-entry';
 import { BarsImportHost } from '../features/bars-import/bars-import-host';
 import { ClaimsPanel } from '../features/claims/claims-panel';
 import { EventsPanel } from '../features/events/events-panel';
+import { EventStudyView } from '../features/research/event-study-view';
 import { StudyChartProvider } from '../features/study/study-chart';
 import { StudyChartView } from '../features/study/study-chart-view';
 import { StudyHeader } from '../features/study/study-header';
@@ -33,6 +34,7 @@ import { useThemeTokens } from './use-theme-tokens';
 const sideTabs: readonly Tab[] = [
   { id: 'events', label: 'Events', render: () => <EventsPanel /> },
   { id: 'claims', label: 'Claims', render: () => <ClaimsPanel /> },
+  { id: 'event-study', label: 'Event study', render: () => <EventStudyView /> },
   { id: 'info', label: 'Info', render: () => <InstrumentInfo /> },
   { id: 'updates', label: 'Updates', render: () => <SyncPanel /> },
 ];

@@ -54,6 +54,8 @@ export function metricText(m: ClaimMetric, eventTitle: (id: string) => string): 
       return `Record ${m.field === 'high' ? 'intraday high' : 'close'} on the session of “${eventTitle(m.event)}” (within the cached history)`;
     case 'gain-over-period':
       return `Gain ${m.from} → ${m.to}; holds above ${pct(m.holds.above)}${m.borderline ? `, borderline above ${pct(m.borderline.above)}` : ''}`;
+    case 'not-checkable':
+      return `Not checkable against prices: ${m.reason}`;
   }
 }
 

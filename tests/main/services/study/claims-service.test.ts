@@ -15,6 +15,7 @@ describe('ClaimsService on the seeded cache', () => {
       'byd-record-high',
       'gains-baidu-xiaomi-alibaba',
       'telecoms-benefited',
+      'index-pe-ratios',
     ]);
     const byId = Object.fromEntries(claims.map((c) => [c.id, c]));
     const qwen = byId['alibaba-50pct-after-qwen']!.results;

@@ -76,11 +76,11 @@ describe('SeedService', () => {
     const h = open();
     expect(h.seed.isSeeded()).toBe(false);
     const report = h.seed.seed();
-    expect(report).toMatchObject({ studyId: 'china-tech-rally-2025', revision: 1, study: 'inserted', changed: true });
+    expect(report).toMatchObject({ studyId: 'china-tech-rally-2025', revision: 2, study: 'inserted', changed: true });
     expect(report.instruments.inserted).toHaveLength(15);
     expect(report.bars.inserted).toBe(TOTAL_ROWS);
     expect(report.events).toEqual({ inserted: 31, removed: 0, skipped: [] });
-    expect(report.claims).toEqual({ inserted: 5, removed: 0 });
+    expect(report.claims).toEqual({ inserted: 6, removed: 0 });
     expect(count(h.db, 'bars')).toBe(TOTAL_ROWS);
     for (const f of manifest.files) expect(h.repos.bars.count(asTicker(f.symbol)), f.symbol).toBe(f.rows);
 
@@ -212,20 +212,20 @@ describe('SeedService', () => {
     // A newer shipped revision: seed rows are replaced, user rows stay.
     h.db.close();
     editStudy(resources, (s) => {
-      s.revision = 2;
+      s.revision = 3;
       s.events.find((e) => e.id === 'hstech-2025-low')!.title = 'HSTECH 2025 closing low (revised)';
     });
     h = open(resources);
     // The user edited a seeded event, which makes it theirs (origin user): a newer seed must not replace it.
     h.db.prepare("UPDATE events SET origin = 'user', title = 'My own Apple note' WHERE id = 'apple-alibaba-ai'").run();
     const report = h.seed.seed();
-    expect(report).toMatchObject({ study: 'updated', revision: 2, bars: { inserted: 0 } });
+    expect(report).toMatchObject({ study: 'updated', revision: 3, bars: { inserted: 0 } });
     expect(report.events).toEqual({ inserted: 30, removed: 30, skipped: ['apple-alibaba-ai'] });
     expect(h.repos.events.get('hstech-2025-low')!.title).toBe('HSTECH 2025 closing low (revised)');
     expect(h.repos.events.get('apple-alibaba-ai')).toMatchObject({ origin: 'user', title: 'My own Apple note' });
     expect(userRows()).toEqual({ ...before, events: expect.arrayContaining(before.events) });
     expect(h.repos.events.list().filter((e) => e.origin === 'user')).toHaveLength(3);
-    expect(h.repos.studies.stored('china-tech-rally-2025')).toEqual({ origin: 'seed', revision: 2 });
+    expect(h.repos.studies.stored('china-tech-rally-2025')).toEqual({ origin: 'seed', revision: 3 });
   });
 
   it("fills an instrument a user imported before: the bare defaults get the shipped metadata, the user's bars and notes stay", () => {

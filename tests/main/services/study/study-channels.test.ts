@@ -62,7 +62,7 @@ describe('the study channels through createCore and the real router', () => {
       value: { t0: '2025-02-03', afterClose: true, timezone: 'Asia/Hong_Kong' },
     });
     const claims = (await c.router.dispatch('claims.evaluate', undefined, SENDER)) as Envelope<Array<{ id: string }>>;
-    expect(claims.ok && claims.value).toHaveLength(5);
+    expect(claims.ok && claims.value).toHaveLength(6);
     expect(await c.router.dispatch('events.list', { category: 'rumour' }, SENDER)).toMatchObject({
       ok: false,
       error: { code: 'invalid-input' },

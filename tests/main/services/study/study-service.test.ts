@@ -12,11 +12,11 @@ describe('StudyService on the seeded database', () => {
         id: 'china-tech-rally-2025',
         title: 'China tech rally 2025',
         origin: 'seed',
-        revision: 1,
+        revision: 2,
         subjects: 12,
         benchmarks: 3,
         events: 31,
-        claims: 5,
+        claims: 6,
         source: expect.objectContaining({
           author: 'Wang Choon Leo, CFA',
           url: 'https://fifthperson.com/china-tech-stocks-up-2025/',

@@ -27,7 +27,7 @@ const T0: Record<string, Record<string, string>> = {
 const events: EventWithT0[] = parsed.study.events.map((e) => {
   const base = eventFromFile(e, parsed.study.id, 'seed');
   const t0 = Object.fromEntries(base.symbols.map((s) => [s, (T0[e.id]?.[s] ?? e.date) as IsoDate | null]));
-  return { ...base, t0 };
+  return { ...base, t0, hidden: false };
 });
 const universe = parsed.study.universe.map((u) => ({ ...u, instrument: {} as unknown }));
 

@@ -59,6 +59,8 @@ export function metricText(c: ProposedClaim): string {
       return `${m.relation} ${m.level}${m.on ? ` on ${m.on}` : ''} — not evaluated yet`;
     case 'record-low':
       return 'record low — not evaluated yet';
+    case 'not-checkable':
+      return `not checkable from prices: ${m.reason}`;
   }
 }
 

@@ -8,6 +8,7 @@ export const verdictLabels: Record<Verdict, { readonly text: string; readonly ma
   borderline: { text: 'borderline', mark: '≈' },
   fails: { text: 'fails', mark: '✗' },
   'not-enough-data': { text: 'not enough data', mark: '?' },
+  'not-checkable': { text: 'not checkable from prices', mark: '—' },
 };
 
 /** A fraction as a percentage with one decimal, signed: 0.5874 → "+58.7%". */
@@ -47,6 +48,8 @@ export function describeMetric(m: ClaimMetric, eventTitle: (id: string) => strin
         `Return from the last valid close before ${m.from} to the last valid close on or before ${m.to}; holds above ${pct(m.holds.above)}` +
         (m.borderline ? `, borderline above ${pct(m.borderline.above)}.` : '.')
       );
+    case 'not-checkable':
+      return `Not checkable from prices: ${m.reason}`;
   }
 }
 

@@ -5,6 +5,7 @@ import { describeError } from '../../api/errors';
 import { useAppState } from '../../app/app-state';
 import { useDataVersions } from '../../app/data-versions-context';
 import { useStudy } from '../study/study-state';
+import { ClaimWhatIf } from '../research/claim-what-if';
 import { describeMetric, measuredSpan, pct, splitQuote, verdictLabels } from './claim-text';
 import './claims.css';
 
@@ -106,6 +107,7 @@ export function ClaimsPanel() {
               ))}
               {c.note && <p className="claim-method">{c.note}</p>}
             </details>
+            <ClaimWhatIf claim={c} studyId={study.id} />
           </li>
         );
       })}

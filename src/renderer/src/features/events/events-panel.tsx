@@ -4,6 +4,8 @@ import { useAppState } from '../../app/app-state';
 import { categoryLabels } from '../study/annotations/chart-event';
 import { t0On, visibleEvents } from '../study/chart-events';
 import { useStudy } from '../study/study-state';
+import { AddEventBar, EventActions } from '../research/event-actions';
+import { EventStudyTable } from '../research/event-study-table';
 import { eventQuote, sourceLine } from './event-text';
 import './events.css';
 
@@ -58,6 +60,7 @@ export function EventsPanel() {
             </button>
           )}
         </div>
+        <AddEventBar />
         <p className="events-count" aria-live="polite">
           {shown.length} of {all.length} events{symbol ? `, ${marked} marked on ${symbol}` : ''}
         </p>
@@ -92,12 +95,15 @@ function EventRow({ event, number, t0, symbol, selected, onSelect }: EventRowPro
   const quote = eventQuote(event);
   return (
     <li
-      className={`event-item category-${event.category}${selected ? ' selected' : ''}${t0 ? '' : ' off-chart'}`}
+      className={`event-item category-${event.category}${selected ? ' selected' : ''}${t0 ? '' : ' off-chart'}${event.hidden ? ' hidden-event' : ''}${event.origin === 'user' ? ' user-event' : ''}`}
+      data-origin={event.origin}
+      data-hidden={event.hidden ? 'true' : undefined}
       data-event-id={event.id}
       data-category={event.category}
     >
       <button type="button" className="event-row" aria-pressed={selected} aria-expanded={selected} onClick={onSelect}>
         <span className={`event-number${event.approximate ? ' approximate' : ''}`}>
+          {event.origin === 'user' ? 'U' : ''}
           {event.approximate ? '≈' : ''}
           {number}
         </span>
@@ -112,6 +118,7 @@ function EventRow({ event, number, t0, symbol, selected, onSelect }: EventRowPro
       </button>
       {selected && (
         <div className="event-details">
+          <EventActions event={event} />
           {event.summary && <p className="event-summary">{event.summary}</p>}
           {event.approximate && event.approxNote && <p className="event-approx">Approximate: {event.approxNote}</p>}
           {event.timeNote && <p className="event-time-note">{event.timeNote}</p>}
@@ -140,6 +147,7 @@ function EventRow({ event, number, t0, symbol, selected, onSelect }: EventRowPro
               ))}
             </ul>
           )}
+          <EventStudyTable eventId={event.id} />
         </div>
       )}
     </li>

@@ -23,6 +23,7 @@ export function toChartEvent(event: StudyEvent, number: number, t0: IsoDate): Ch
     category: event.category,
     approximate: event.approximate,
     window: event.window,
+    user: event.origin === 'user',
   };
 }
 
@@ -39,7 +40,8 @@ export function chartEventsFor(
 ): ChartEvent[] {
   const out: ChartEvent[] = [];
   for (const e of events) {
-    if (hidden.has(e.category)) continue;
+    // A hidden event (the user's per-event choice) is listed in the panel but never drawn.
+    if (hidden.has(e.category) || e.hidden) continue;
     const t0 = t0On(e, symbol);
     if (t0) out.push(toChartEvent(e, numbers.get(e.id) ?? 0, t0));
   }

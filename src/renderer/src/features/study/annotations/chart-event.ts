@@ -25,6 +25,8 @@ export interface ChartEvent {
    * carries its own; otherwise the default of T0 … T0+`DEFAULT_WINDOW_SESSIONS` is used.
    */
   readonly window: { readonly from: IsoDate; readonly to: IsoDate } | null;
+  /** The user's own event: drawn as a square labelled "U…", apart from the study's. */
+  readonly user?: boolean;
 }
 
 /** Sessions after T0 shaded by default: the [0, +5] event-study window of DESIGN.md. */
@@ -47,6 +49,6 @@ export const categoryLabels: Record<ChartEventCategory, string> = {
 };
 
 /** The short label drawn on the marker: the event's number, "≈" first when approximate. */
-export function markerLabel(e: Pick<ChartEvent, 'number' | 'approximate'>): string {
-  return `${e.approximate ? '≈' : ''}${e.number}`;
+export function markerLabel(e: Pick<ChartEvent, 'number' | 'approximate' | 'user'>): string {
+  return `${e.user ? 'U' : ''}${e.approximate ? '≈' : ''}${e.number}`;
 }

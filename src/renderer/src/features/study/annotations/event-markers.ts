@@ -63,7 +63,7 @@ export function eventsToMarkers(
       id: event.id,
       time: event.t0 as Time,
       color: event.approximate ? faded(colour) : colour,
-      shape: event.approximate ? ('circle' as const) : ('arrowDown' as const),
+      shape: event.user ? ('square' as const) : event.approximate ? ('circle' as const) : ('arrowDown' as const),
       text: markerLabel(event),
       size: event.id === style.selectedId ? 1.6 : 1,
     };

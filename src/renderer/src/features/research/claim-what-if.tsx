@@ -1,0 +1,217 @@
+import { useEffect, useState } from 'react';
+import type { ClaimWhatIf as WhatIfResult } from '../../../../shared/contract/research';
+import type { ClaimEvaluation, ClaimMetric } from '../../../../shared/domain/claims';
+import { api } from '../../api/client';
+import { describeError } from '../../api/errors';
+import { pct, verdictLabels } from '../claims/claim-text';
+import './research.css';
+
+/** A percent input bound to a fraction. */
+function PctInput({ label, value, onChange }: { label: string; value: number; onChange: (v: number) => void }) {
+  return (
+    <label>
+      {label}
+      <input
+        type="number"
+        step="0.5"
+        value={Math.round(value * 1000) / 10}
+        onChange={(e) => e.target.value !== '' && onChange(Number(e.target.value) / 100)}
+      />
+    </label>
+  );
+}
+
+function DateInput({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) {
+  return (
+    <label>
+      {label}
+      <input type="date" value={value} onChange={(e) => e.target.value && onChange(e.target.value)} />
+    </label>
+  );
+}
+
+/** The editable parameters of a metric: window, base/as-of range, thresholds. */
+function Params({ metric, onChange }: { metric: ClaimMetric; onChange: (m: ClaimMetric) => void }) {
+  switch (metric.kind) {
+    case 'ytd-return-range':
+      return (
+        <>
+          <DateInput
+            label="As of from"
+            value={metric.from}
+            onChange={(v) => onChange({ ...metric, from: v as typeof metric.from })}
+          />
+          <DateInput
+            label="to"
+            value={metric.to}
+            onChange={(v) => onChange({ ...metric, to: v as typeof metric.to })}
+          />
+          <PctInput
+            label="Holds from %"
+            value={metric.holds.min}
+            onChange={(v) => onChange({ ...metric, holds: { ...metric.holds, min: v } })}
+          />
+          <PctInput
+            label="to %"
+            value={metric.holds.max}
+            onChange={(v) => onChange({ ...metric, holds: { ...metric.holds, max: v } })}
+          />
+        </>
+      );
+    case 'max-gain-within-days':
+      return (
+        <>
+          <label>
+            Window (days)
+            <input
+              type="number"
+              min={1}
+              max={3660}
+              value={metric.days}
+              onChange={(e) =>
+                Number(e.target.value) >= 1 && onChange({ ...metric, days: Math.round(Number(e.target.value)) })
+              }
+            />
+          </label>
+          <PctInput
+            label="Holds above %"
+            value={metric.holds.above}
+            onChange={(v) =>
+              onChange({
+                ...metric,
+                holds: { above: v },
+                borderline: metric.borderline && metric.borderline.above > v ? { above: v } : metric.borderline,
+              })
+            }
+          />
+        </>
+      );
+    case 'gain-over-period':
+      return (
+        <>
+          <DateInput
+            label="Base from"
+            value={metric.from}
+            onChange={(v) => onChange({ ...metric, from: v as typeof metric.from })}
+          />
+          <DateInput
+            label="to"
+            value={metric.to}
+            onChange={(v) => onChange({ ...metric, to: v as typeof metric.to })}
+          />
+          <PctInput
+            label="Holds above %"
+            value={metric.holds.above}
+            onChange={(v) =>
+              onChange({
+                ...metric,
+                holds: { above: v },
+                borderline: metric.borderline && metric.borderline.above > v ? { above: v } : metric.borderline,
+              })
+            }
+          />
+        </>
+      );
+    case 'record-high':
+      return (
+        <label>
+          Field
+          <select
+            value={metric.field}
+            onChange={(e) => onChange({ ...metric, field: e.target.value as 'high' | 'close' })}
+          >
+            <option value="high">intraday high</option>
+            <option value="close">close</option>
+          </select>
+        </label>
+      );
+    case 'not-checkable':
+      return null;
+  }
+}
+
+/**
+ * A claim a user can question: its parameters shown and editable, the verdict recomputed live
+ * (the study's own parameters stay the default; Reset restores them), and per symbol a
+ * sensitivity strip of the measured value over every admissible as-of date.
+ */
+export function ClaimWhatIf({ claim, studyId }: { claim: ClaimEvaluation; studyId: string }) {
+  const [open, setOpen] = useState(false);
+  const [metric, setMetric] = useState<ClaimMetric>(claim.metric);
+  const [result, setResult] = useState<WhatIfResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const changed = JSON.stringify(metric) !== JSON.stringify(claim.metric);
+
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    const t = setTimeout(() => {
+      api.claims.whatIf({ studyId, claimId: claim.id, metric: changed ? metric : undefined }).then(
+        (r) => live && (setResult(r), setError(null)),
+        (e: unknown) => live && setError(describeError(e)),
+      );
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
+  }, [open, metric, changed, studyId, claim.id]);
+
+  if (claim.metric.kind === 'not-checkable') return null;
+  return (
+    <div className="claim-what-if" data-testid="claim-what-if">
+      <button type="button" className="link-button" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+        {open ? 'Hide what-if' : 'What if…'}
+      </button>
+      {open && (
+        <>
+          <div className="params">
+            <Params metric={metric} onChange={setMetric} />
+            <button type="button" disabled={!changed} onClick={() => setMetric(claim.metric)}>
+              Reset
+            </button>
+          </div>
+          {error && <p className="form-error">{error}</p>}
+          {result && (
+            <ul className="what-if-results">
+              {result.evaluation.results.map((r) => {
+                const strip = result.sensitivity.find((s) => s.symbol === r.symbol);
+                const values = strip?.points.map((p) => p.value ?? 0) ?? [];
+                const hi = Math.max(1e-9, ...values.map(Math.abs));
+                return (
+                  <li key={r.symbol} data-symbol={r.symbol} data-verdict={r.verdict} className="what-if-result">
+                    <strong>{r.symbol}</strong> {r.value === null ? '—' : pct(r.value)}{' '}
+                    <span className={`verdict verdict-${r.verdict}`}>
+                      {verdictLabels[r.verdict].mark} {verdictLabels[r.verdict].text}
+                    </span>
+                    {changed && <span className="what-if-tag"> (what-if)</span>}
+                    {strip && strip.points.length > 0 && (
+                      <>
+                        <div className="sensitivity-strip" aria-label={`${r.symbol}: value on each as-of date`}>
+                          {strip.points.map((p) => (
+                            <span
+                              key={p.date}
+                              className={`v-${p.verdict}`}
+                              style={{ height: `${Math.max(6, (Math.abs(p.value ?? 0) / hi) * 100)}%` }}
+                              title={`${p.date}: ${p.value === null ? '—' : pct(p.value)} (${verdictLabels[p.verdict].text})`}
+                            />
+                          ))}
+                        </div>
+                        <p className="hint" data-testid="sensitivity-summary">
+                          Holds on {strip.holds} of {strip.points.length} as-of dates
+                          {strip.borderline ? `, borderline on ${strip.borderline}` : ''} ({strip.points[0]!.date} →{' '}
+                          {strip.points.at(-1)!.date}).
+                        </p>
+                      </>
+                    )}
+                    {strip?.note && strip.points.length === 0 && <p className="hint">{strip.note}</p>}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,205 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { EventStudyResult, EventStudyRow } from '../../../../shared/contract/research';
+import type { CarPoint } from '../../../../shared/domain/event-study';
+import { significanceMark } from '../../../../shared/domain/event-study';
+import { api } from '../../api/client';
+import { describeError } from '../../api/errors';
+import { useAppState } from '../../app/app-state';
+import { useDataVersions } from '../../app/data-versions-context';
+import { useStudy } from '../study/study-state';
+import { studyPct, tText, windowLabel } from './event-study-table';
+import './research.css';
+
+type SortKey = 'symbol' | 'ret' | 'arMarketAdjusted' | 'carMarketModel' | 'tStat';
+
+/** A cell colour for a CAR: green up, red down, stronger with size (capped at ±20 %). */
+function heat(car: number | null): string | undefined {
+  if (car === null) return undefined;
+  const a = Math.min(1, Math.abs(car) / 0.2);
+  return car >= 0 ? `rgba(22, 163, 74, ${0.12 + 0.6 * a})` : `rgba(220, 38, 38, ${0.12 + 0.6 * a})`;
+}
+
+/** A small line of the CAR over the window, session by session. */
+function CarSpark({ path }: { path: readonly CarPoint[] | undefined }) {
+  if (!path || path.length < 2) return <span className="spark-empty">—</span>;
+  const w = 80;
+  const h = 22;
+  const ys = path.map((p) => p.car);
+  const lo = Math.min(0, ...ys);
+  const hi = Math.max(0, ...ys);
+  const y = (v: number) => (hi === lo ? h / 2 : h - ((v - lo) / (hi - lo)) * h);
+  const d = path
+    .map((p, i) => `${i ? 'L' : 'M'}${((i / (path.length - 1)) * w).toFixed(1)},${y(p.car).toFixed(1)}`)
+    .join('');
+  return (
+    <svg className="car-spark" width={w} height={h} viewBox={`0 0 ${w} ${h}`} aria-hidden="true">
+      <line x1="0" x2={w} y1={y(0)} y2={y(0)} className="spark-zero" />
+      <path d={d} className={ys.at(-1)! >= 0 ? 'spark-up' : 'spark-down'} />
+    </svg>
+  );
+}
+
+/**
+ * The whole study's event study: an event × symbol heatmap of market-model CARs for one window
+ * (each cell opens the chart at that event on that symbol), and for the chosen event a table
+ * sortable by column with a small CAR chart per symbol.
+ */
+export function EventStudyView() {
+  const { study, selectEvent, selectedEventId, numbers } = useStudy();
+  const { select } = useAppState();
+  const versions = useDataVersions();
+  const version = [versions.kinds.bars, versions.kinds.events, versions.kinds.studies].join(',');
+  const [result, setResult] = useState<EventStudyResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [win, setWin] = useState(2);
+  const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'carMarketModel', desc: true });
+  const studyId = study?.id;
+
+  useEffect(() => {
+    if (!studyId) return;
+    let live = true;
+    api.eventStudy.run({ studyId, paths: true }).then(
+      (r) => live && (setResult(r), setError(null)),
+      (e: unknown) => live && setError(describeError(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [studyId, version]);
+
+  const w = result ? (result.windows[win] ?? result.windows[0]!) : null;
+  const cells = useMemo(() => {
+    const m = new Map<string, EventStudyRow>();
+    if (!result || !w) return m;
+    for (const r of result.rows) if (r.window[0] === w[0] && r.window[1] === w[1]) m.set(`${r.eventId}|${r.symbol}`, r);
+    return m;
+  }, [result, w]);
+
+  if (!study) return <p className="empty">No study is open.</p>;
+  if (error) return <p className="empty error">Could not run the event study: {error}</p>;
+  if (!result || !w) return <p className="empty">Running the event study…</p>;
+  const title = (id: string) => study.events.find((e) => e.id === id)?.title ?? id;
+  const focus = selectedEventId && result.events.includes(selectedEventId) ? selectedEventId : result.events[0];
+  const open = (r: EventStudyRow) => {
+    select(r.symbol);
+    selectEvent(r.eventId, { centre: true });
+  };
+  const rows = result.symbols
+    .map((s) => cells.get(`${focus}|${s}`))
+    .filter((r): r is EventStudyRow => !!r)
+    .sort((a, b) => {
+      const k = sort.key;
+      const av = k === 'symbol' ? a.symbol : a[k];
+      const bv = k === 'symbol' ? b.symbol : b[k];
+      if (av === bv) return 0;
+      if (av === null) return 1;
+      if (bv === null) return -1;
+      return (av < bv ? -1 : 1) * (sort.desc ? -1 : 1);
+    });
+  const header = (key: SortKey, label: string) => (
+    <th scope="col" aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => setSort((s) => ({ key, desc: s.key === key ? !s.desc : key !== 'symbol' }))}
+      >
+        {label}
+        {sort.key === key ? (sort.desc ? ' ▾' : ' ▴') : ''}
+      </button>
+    </th>
+  );
+
+  return (
+    <div className="event-study-view" data-testid="event-study-view">
+      <div className="event-study-windows" role="group" aria-label="Window">
+        {result.windows.map((x, i) => (
+          <button
+            key={windowLabel(x)}
+            type="button"
+            className="chip"
+            aria-pressed={i === win}
+            onClick={() => setWin(i)}
+          >
+            {windowLabel(x)}
+          </button>
+        ))}
+      </div>
+      <h3>What moved when: CAR {windowLabel(w)} by event and symbol</h3>
+      <div className="heatmap-scroll">
+        <table className="heatmap" data-testid="event-heatmap">
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              {result.symbols.map((s) => (
+                <th key={s} scope="col" className="heat-symbol">
+                  {s}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {result.events.map((id) => (
+              <tr key={id} className={id === focus ? 'focus' : ''}>
+                <th scope="row" title={title(id)}>
+                  <button type="button" className="link-button" onClick={() => selectEvent(id)}>
+                    {numbers.get(id) ?? '?'}
+                  </button>
+                </th>
+                {result.symbols.map((s) => {
+                  const r = cells.get(`${id}|${s}`);
+                  const car = r?.carMarketModel ?? null;
+                  return (
+                    <td key={s} style={{ background: heat(car) }} className="heat-cell">
+                      <button
+                        type="button"
+                        data-event-id={id}
+                        data-symbol={s}
+                        title={`${title(id)} · ${s}: CAR ${studyPct(car)}${r && r.missing.length ? ` (${r.missing.join(' ')})` : ''}`}
+                        onClick={() => r && open(r)}
+                      >
+                        {car === null ? '·' : `${(car * 100).toFixed(0)}${significanceMark(r?.tStat ?? null)}`}
+                      </button>
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h3>
+        {numbers.get(focus ?? '') ?? ''}. {focus ? title(focus) : ''}
+      </h3>
+      <table className="study-rows sortable" data-testid="event-study-rows">
+        <thead>
+          <tr>
+            {header('symbol', 'Symbol')}
+            {header('ret', 'Return')}
+            {header('arMarketAdjusted', 'Abnormal')}
+            {header('carMarketModel', 'CAR')}
+            {header('tStat', 't')}
+            <th scope="col">CAR path</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.symbol} data-symbol={r.symbol} title={r.missing.join(' ') || `T0 ${r.t0} vs ${r.benchmark}`}>
+              <th scope="row">
+                <button type="button" className="link-button" onClick={() => open(r)}>
+                  {r.symbol}
+                </button>
+              </th>
+              <td className="num">{studyPct(r.ret)}</td>
+              <td className="num">{studyPct(r.arMarketAdjusted)}</td>
+              <td className="num">{studyPct(r.carMarketModel)}</td>
+              <td className="num">{tText(r.tStat)}</td>
+              <td>
+                <CarSpark path={r.path} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

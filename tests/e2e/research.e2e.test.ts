@@ -1,0 +1,170 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EMBEDDED_STUDY_ID } from '../../src/shared/contract/study';
+import { launchRendererWithMainServices, type RendererWithMainServices } from './harness/renderer-with-main-services';
+
+const OVERLAY = '[data-testid="chart-annotations"]';
+
+async function tab(page: Page, label: string) {
+  await page.getByRole('tab', { name: label }).click();
+}
+
+async function markerIds(page: Page): Promise<string[]> {
+  return page
+    .locator(OVERLAY)
+    .evaluate((el) => ((el as unknown as { dataset: Record<string, string> }).dataset.markerIds ?? '').split(' '));
+}
+
+describe('research: user events, the event study, claims a user can question', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'catalyst-research-e2e-'));
+  const dbPath = join(dir, 'research.db');
+  let app: RendererWithMainServices;
+
+  beforeAll(async () => {
+    app = await launchRendererWithMainServices({ dbPath, core: { seedOnOpen: true } });
+    await app.page.locator(`${OVERLAY}[data-symbol="HSTECH.HK"]`).waitFor();
+  });
+  afterAll(async () => {
+    await app?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('adds, edits, hides and deletes events from the Events panel; they persist across a reload', async () => {
+    const { page } = app;
+    const panel = page.locator('[data-testid="events-panel"]');
+    await panel.locator('[data-testid="add-event"]').click();
+    const form = panel.locator('[data-testid="user-event-form"]');
+    await form.locator('input[name="date"]').fill('2025-02-10');
+    await form.locator('input[name="title"]').fill('My HSTECH note');
+    await form.locator('textarea[name="note"]').fill('checked by hand');
+    await form.getByRole('button', { name: 'Add event' }).click();
+    const row = panel.locator('li[data-event-id="user-20250210-my-hstech-note"]');
+    await row.waitFor();
+    expect(await row.getAttribute('data-origin')).toBe('user');
+    await expect.poll(() => markerIds(page)).toContain('user-20250210-my-hstech-note');
+    expect(app.core.services.study.getEvent('user-20250210-my-hstech-note')).toMatchObject({
+      studyId: EMBEDDED_STUDY_ID,
+      symbols: ['HSTECH.HK'],
+      summary: 'checked by hand',
+      t0: { 'HSTECH.HK': '2025-02-10' },
+    });
+    await app.screenshot('research-user-event-added');
+
+    // Edit from the panel.
+    await row.locator('[data-testid="event-actions"]').getByRole('button', { name: 'Edit' }).click();
+    const edit = row.locator('[data-testid="user-event-form"]');
+    await edit.locator('input[name="title"]').fill('My HSTECH note (edited)');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => row.locator('.event-title').textContent()).toBe('My HSTECH note (edited)');
+
+    // Hide a seeded event: listed, not drawn.
+    const seeded = panel.locator('li[data-event-id="deepseek-r1-release"]');
+    await seeded.locator('.event-row').click();
+    await seeded.locator('[data-testid="event-actions"]').getByRole('button', { name: 'Hide' }).click();
+    await expect.poll(() => seeded.getAttribute('data-hidden')).toBe('true');
+    await expect.poll(() => markerIds(page)).not.toContain('deepseek-r1-release');
+
+    // Reload: everything persisted.
+    await page.reload();
+    await page.locator(`${OVERLAY}[data-symbol="HSTECH.HK"]`).waitFor();
+    await expect
+      .poll(() => panel.locator('li[data-event-id="user-20250210-my-hstech-note"] .event-title').textContent())
+      .toBe('My HSTECH note (edited)');
+    expect(await panel.locator('li[data-event-id="deepseek-r1-release"]').getAttribute('data-hidden')).toBe('true');
+
+    // Delete with undo, then delete for good.
+    const again = panel.locator('li[data-event-id="user-20250210-my-hstech-note"]');
+    await again.locator('.event-row').click();
+    await again.locator('[data-testid="event-actions"]').getByRole('button', { name: 'Delete' }).click();
+    await again.waitFor({ state: 'detached' });
+    await panel.locator('[data-testid="undo-delete"]').getByRole('button', { name: 'Undo' }).click();
+    await again.waitFor();
+    await again.locator('.event-row').click();
+    await again.locator('[data-testid="event-actions"]').getByRole('button', { name: 'Delete' }).click();
+    await again.waitFor({ state: 'detached' });
+    await page.reload();
+    await page.locator(`${OVERLAY}[data-symbol="HSTECH.HK"]`).waitFor();
+    await panel.locator('li[data-event-id="qwen25-max-release"]').waitFor();
+    expect(await panel.locator('li[data-event-id="user-20250210-my-hstech-note"]').count()).toBe(0);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('shows the event study under the selected event, and the Event study view with its heatmap', async () => {
+    const { page } = app;
+    const panel = page.locator('[data-testid="events-panel"]');
+    const qwen = panel.locator('li[data-event-id="qwen25-max-release"]');
+    await qwen.locator('.event-row').click();
+    const table = qwen.locator('[data-testid="event-study-table"]');
+    await table.locator('tr[data-symbol="9988.HK"]').waitFor();
+    // [0, +1] on 9988.HK: 97.65 / 87.25 − 1 = +11.92 %.
+    expect(await table.locator('tr[data-symbol="9988.HK"] td').first().textContent()).toContain('11.9');
+    await app.screenshot('research-event-study-panel');
+
+    await tab(page, 'Event study');
+    const view = page.locator('[data-testid="event-study-view"]');
+    const heat = view.locator('[data-testid="event-heatmap"]');
+    await heat.locator('button[data-event-id="qwen25-max-release"][data-symbol="BABA"]').waitFor();
+    expect(await heat.locator('td.heat-cell').count()).toBe(30 * 12);
+    await app.screenshot('research-event-study-heatmap');
+    // A cell opens the chart at that event on that symbol.
+    await heat.locator('button[data-event-id="qwen25-max-release"][data-symbol="BABA"]').click();
+    await page.locator(`${OVERLAY}[data-symbol="BABA"]`).waitFor();
+    await expect
+      .poll(() =>
+        page
+          .locator(OVERLAY)
+          .evaluate((el) => (el as unknown as { dataset: Record<string, string> }).dataset.selectedEvent),
+      )
+      .toBe('qwen25-max-release');
+    // Sortable: by symbol ascending.
+    const rows = view.locator('[data-testid="event-study-rows"]');
+    await rows.getByRole('button', { name: /^Symbol/ }).click();
+    const symbols = await rows.locator('tbody th').allTextContents();
+    expect(symbols).toEqual([...symbols].sort());
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await app.screenshot('research-event-study-heatmap-1024');
+    await page.setViewportSize({ width: 1400, height: 860 });
+  });
+
+  it('a claim what-if changes the verdict, and reset restores it', async () => {
+    const { page } = app;
+    await tab(page, 'Claims');
+    const claim = page.locator('li[data-claim-id="alibaba-50pct-after-qwen"]');
+    const whatIf = claim.locator('[data-testid="claim-what-if"]');
+    await whatIf.getByRole('button', { name: 'What if…' }).click();
+    const hk = whatIf.locator('li.what-if-result[data-symbol="9988.HK"]');
+    await expect.poll(() => hk.getAttribute('data-verdict')).toBe('holds');
+    await whatIf.locator('input[type="number"]').first().fill('5');
+    await expect.poll(() => hk.getAttribute('data-verdict')).toBe('fails');
+    await app.screenshot('research-claim-what-if');
+    await whatIf.getByRole('button', { name: 'Reset' }).click();
+    await expect.poll(() => hk.getAttribute('data-verdict')).toBe('holds');
+    // HSTECH "nearly 30 %": holds on 12 of its 41 Feb–Mar sessions.
+    const hstech = page.locator('li[data-claim-id="hstech-nearly-30-ytd"] [data-testid="claim-what-if"]');
+    await hstech.getByRole('button', { name: 'What if…' }).click();
+    await expect
+      .poll(() => hstech.locator('[data-testid="sensitivity-summary"]').textContent())
+      .toContain('Holds on 12 of 41 as-of dates');
+    // The P/E ratios are listed as not checkable from prices.
+    const pe = page.locator('li[data-claim-id="index-pe-ratios"]');
+    expect(await pe.locator('tr.claim-result[data-symbol="^HSI"]').getAttribute('data-verdict')).toBe('not-checkable');
+    await app.screenshot('research-claims');
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('compares the universe at an event (rebased to 100)', async () => {
+    const { page } = app;
+    await tab(page, 'Events');
+    const qwen = page.locator('[data-testid="events-panel"] li[data-event-id="qwen25-max-release"]');
+    if (!(await qwen.locator('[data-testid="event-actions"]').count())) await qwen.locator('.event-row').click();
+    await qwen.getByRole('button', { name: 'Compare at this event' }).click();
+    await expect.poll(() => page.locator('.chart-title .instrument-meta').first().textContent()).toBe('rebased to 100');
+    const title = await page.locator('.chart-title h1').textContent();
+    expect(title!.split(' · ').length).toBeGreaterThanOrEqual(3);
+    await app.screenshot('research-compare');
+    expect(app.pageErrors).toEqual([]);
+  });
+});
