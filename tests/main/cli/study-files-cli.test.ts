@@ -24,7 +24,7 @@ describe('catalyst study export / import / create', () => {
       counts: { new: number; written: number };
     };
     expect(preview).toMatchObject({ dryRun: true, target: 'new', study: null });
-    expect(preview.counts.new).toBe(1 + 15 + 31 + 5);
+    expect(preview.counts.new).toBe(1 + 15 + 31 + 6);
     // Nothing was written: the same dry run still sees a new study.
     expect(JSON.parse((await runCli(['--db', b, '--json', 'study', 'import', out, '--dry-run'])).stdout)).toMatchObject(
       {

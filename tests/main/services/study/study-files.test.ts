@@ -55,7 +55,7 @@ describe('study files (.catalyst.json)', () => {
     const r = (await b.router.dispatch('studies.import', { text: original }, SENDER)) as Envelope<StudyImportResult>;
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value).toMatchObject({ target: 'new', studyId: ID, counts: { conflict: 0, exists: 0 } });
-    expect(r.value.study).toMatchObject({ id: ID, origin: 'user', events: 31, claims: 5, subjects: 12, benchmarks: 3 });
+    expect(r.value.study).toMatchObject({ id: ID, origin: 'user', events: 31, claims: 6, subjects: 12, benchmarks: 3 });
     expect(pushed).toEqual([['data.changed', { kinds: ['studies', 'events', 'claims'] }]]);
     expect(b.services.studyFiles.exportStudy(ID).content).toBe(original);
     const strip = (d: ReturnType<Core['services']['study']['getStudy']>) => ({
@@ -113,7 +113,7 @@ describe('study files (.catalyst.json)', () => {
     expect(rowCounts(c)[0]).toBe(1);
 
     const r = c.services.studyFiles.import(text);
-    expect(r.study).toMatchObject({ id: `${ID}-copy`, title: 'China tech rally 2025 (copy)', events: 32, claims: 5 });
+    expect(r.study).toMatchObject({ id: `${ID}-copy`, title: 'China tech rally 2025 (copy)', events: 32, claims: 6 });
     expect(c.services.studyFiles.exportStudy(ID).content).toBe(mineBefore);
     // The copy's claims point at the copy's renamed events, and evaluate the same.
     const copy = c.services.study.getStudy(`${ID}-copy`);
