@@ -36,7 +36,7 @@ describe('catalyst study export / import / create', () => {
     expect(imp.code, imp.stderr).toBe(0);
     expect(imp.stdout).toMatch(/new\s+add\s+event\s+qwen25-max-release/);
     expect(imp.stdout).toMatch(
-      /52 new, 0 already there, 0 conflict\(s\); imported as "china-tech-rally-2025": 52 row\(s\)/,
+      /53 new, 0 already there, 0 conflict\(s\); imported as "china-tech-rally-2025": 53 row\(s\)/,
     );
     const again = await runCli(['--db', b, 'study', 'import', out]);
     expect(again.stdout).toMatch(/already here, identical: nothing to import/);
