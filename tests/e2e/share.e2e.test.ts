@@ -52,7 +52,7 @@ describe('share: study files, CSV and the report in the app', () => {
     });
     const dialog = page.locator(DIALOG);
     await dialog.waitFor();
-    await expect.poll(() => page.locator(`${DIALOG} tbody tr`).count()).toBe(1 + 15 + 31 + 5);
+    await expect.poll(() => page.locator(`${DIALOG} tbody tr`).count()).toBe(1 + 15 + 31 + 6);
     const summary = await page.getByTestId('study-import-summary').textContent();
     expect(summary).toContain('will be added as a copy, “china-tech-rally-2025-copy”');
     const conflict = page.locator(`${DIALOG} tbody tr[data-status="conflict"]`, { hasText: 'Their own title' });
