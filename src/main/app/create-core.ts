@@ -171,6 +171,7 @@ export function createCore(options: CoreOptions): Core {
     }),
     studyFiles: new StudyFileService({
       ...studyRepos,
+      writer: studyWriter,
       writeTransaction: transact,
       emitChanged: notify,
     }),
