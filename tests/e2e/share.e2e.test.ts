@@ -13,6 +13,7 @@ const ID = 'china-tech-rally-2025';
 
 describe('share: study files, CSV and the report in the app', () => {
   let app: RendererWithMainServices;
+  const core = () => app.core;
 
   // The app prints with Electron's printToPDF; here main prints the same page with this
   // Chromium's PDF printing (the same engine), in a page of its own.
@@ -106,6 +107,33 @@ describe('share: study files, CSV and the report in the app', () => {
     const csv = readFileSync((await file.path())!, 'utf8');
     expect(csv.startsWith('\uFEFFstudy,claim,text,')).toBe(true);
     expect(csv).toMatch(/alibaba-50pct-after-qwen,.*,BABA,0\.597\d{6,},holds,/);
+  });
+
+  it('saves the event study and the visible bars as CSV through the same helper', async () => {
+    const { page } = app;
+    await page.getByTestId('share-menu-button').click();
+    let download = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: 'Event study as CSV' }).click();
+    let file = await download;
+    expect(file.suggestedFilename()).toBe(`${ID} event study.csv`);
+    const es = readFileSync((await file.path())!, 'utf8');
+    expect(es.startsWith('\uFEFFevent,event_title,symbol,benchmark,t0,window_start,window_end,')).toBe(true);
+    expect(es).toMatch(/\r\nqwen25-max-release,Alibaba releases Qwen2\.5-Max,BABA,\^GSPC,2025-01-28,0,5,/);
+    await expect.poll(() => page.locator('.status-bar').textContent()).toMatch(/Saved \d+ row\(s\) as/);
+
+    await page.getByTestId('share-menu-button').click();
+    download = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: /bars of the visible range as CSV/ }).click();
+    file = await download;
+    const [, from, to] = /^HSTECH\.HK (\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})\.csv$/.exec(file.suggestedFilename())!;
+    const bars = readFileSync((await file.path())!, 'utf8')
+      .replace(/\r\n$/, '')
+      .split('\r\n');
+    expect(bars[0]).toBe('\uFEFFdate,close,adj_close,volume');
+    expect(bars[1]!.slice(0, 10)).toBe(from);
+    expect(bars.at(-1)!.slice(0, 10)).toBe(to);
+    // The visible range, not every cached bar.
+    expect(bars.length - 1).toBeLessThan(core().services.market.getBars('HSTECH.HK' as never).length);
   });
 
   it('exports the study report as PDF from the Share menu: pages, page numbers, title and every claim', async () => {
