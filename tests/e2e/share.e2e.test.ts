@@ -74,6 +74,13 @@ describe('share: study files, CSV and the report in the app', () => {
     expect(core.services.study.getStudy(ID).events.find((e) => e.id === 'hstech-2025-low')?.title).toBe(
       'Hang Seng TECH Index 2025 closing low',
     );
+    // The imported copy opens on the chart; the picker lists both.
+    const picker = page.getByTestId('study-picker');
+    await expect.poll(() => picker.inputValue()).toBe(`${ID}-copy`);
+    expect(await picker.locator('option').allTextContents()).toEqual([
+      expect.stringMatching(/^China tech rally 2025 — 31 events, 6 claims$/),
+      expect.stringMatching(/^China tech rally 2025 \(copy\) — 31 events, 6 claims \(yours\)$/),
+    ]);
   });
 
   it('creates a study from scratch through the form', async () => {
@@ -95,6 +102,15 @@ describe('share: study files, CSV and the report in the app', () => {
       benchmarks: 1,
       origin: 'user',
     });
+    // The new study opens at once; the picker switches back to the article's study.
+    const picker = page.getByTestId('study-picker');
+    await expect.poll(() => picker.inputValue()).toBe('japan-chip-rally');
+    await expect.poll(() => page.locator('.study-source').textContent()).toContain('Why Japanese chip stocks doubled');
+    await picker.selectOption(ID);
+    await expect.poll(() => page.locator('.study-source').textContent()).toContain('Why China tech stocks are up 30%');
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('catalyst.study.open'))).toBe(ID);
+    await page.getByTestId('events-panel').getByText('Alibaba releases Qwen2.5-Max').first().waitFor();
+    await app.screenshot('share-5-study-picker');
   });
 
   it('saves the claims as a CSV download (BOM, formula-safe, full precision)', async () => {
@@ -232,6 +248,22 @@ describe('share: study files, CSV and the report in the app', () => {
     const belowInk = stats.inkRows.slice(chartBottom + 20).filter((n) => n > 20).length;
     expect(belowInk).toBeGreaterThan(60);
     await expect.poll(() => page.locator('.status-bar').textContent()).toContain('Saved the chart as HSTECH.HK');
+  });
+
+  it('remembers the opened study across a reload (the next launch)', async () => {
+    const { page } = app;
+    const picker = page.getByTestId('study-picker');
+    await picker.selectOption('japan-chip-rally');
+    await expect.poll(() => page.locator('.study-source').textContent()).toContain('Why Japanese chip stocks doubled');
+    await page.reload();
+    await page.getByTestId('study-header').waitFor();
+    await expect.poll(() => page.getByTestId('study-picker').inputValue()).toBe('japan-chip-rally');
+    await page.getByTestId('study-picker').selectOption(ID);
+    await expect.poll(() => page.locator('.study-source').textContent()).toContain('Why China tech stocks are up 30%');
+    await page.reload();
+    await page.getByTestId('study-header').waitFor();
+    await expect.poll(() => page.getByTestId('study-picker').inputValue()).toBe(ID);
+    expect(app.pageErrors).toEqual([]);
   });
 
   it('copies the annotated chart to the clipboard as a 2x PNG', async () => {

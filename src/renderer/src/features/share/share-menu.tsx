@@ -43,7 +43,7 @@ const STEPS = Object.keys(STEP_TEXT) as ReportStep[];
 export function ShareMenu() {
   const { selected, selection, setStatus } = useAppState();
   const { controller } = useChart();
-  const { study } = useStudy();
+  const { study, openStudy } = useStudy();
   const [open, setOpen] = useState(false);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [report, setReport] = useState<{ readonly step: ReportStep; readonly abort: AbortController } | null>(null);
@@ -293,6 +293,8 @@ export function ShareMenu() {
           onCancel={() => setDialog(null)}
           onImported={(r) => {
             setDialog(null);
+            // The imported study opens on the chart (the study picker switches back).
+            if (r.study) openStudy(r.study.id);
             setStatus(
               r.counts.written === 0
                 ? `Nothing imported: “${r.title}” is already here`
@@ -326,6 +328,7 @@ export function ShareMenu() {
           onCancel={() => setDialog(null)}
           onCreated={(s) => {
             setDialog(null);
+            openStudy(s.id);
             setStatus(`Created study “${s.title}” (${s.id})`);
           }}
         />
