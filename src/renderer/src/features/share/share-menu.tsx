@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { CsvExportInput } from '../../../../shared/contract/export';
 import { EMBEDDED_STUDY_ID } from '../../../../shared/contract/study';
 import { api } from '../../api/client';
@@ -42,6 +42,7 @@ export function ShareMenu() {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [report, setReport] = useState<{ readonly step: ReportStep; readonly abort: AbortController } | null>(null);
   const menu = useRef<HTMLDivElement>(null);
+  const menuId = useId();
   const picker = useRef<HTMLInputElement>(null);
   const studyId = study?.id ?? EMBEDDED_STUDY_ID;
   const picture = useChartPicture();
@@ -173,13 +174,14 @@ export function ShareMenu() {
         className="button"
         aria-haspopup="menu"
         aria-expanded={open}
+        aria-controls={menuId}
         onClick={() => setOpen((v) => !v)}
         data-testid="share-menu-button"
       >
         Share ▾
       </button>
       {open && (
-        <div className="share-popover" role="menu">
+        <div className="share-popover" role="menu" id={menuId}>
           <button type="button" role="menuitem" onClick={() => void exportStudy()}>
             Export study file (.catalyst.json)
           </button>

@@ -81,7 +81,7 @@ export function ShortcutsOverlay() {
         </section>
       </div>
       <div className="modal-actions">
-        <button type="button" onClick={() => setOpen(false)}>
+        <button type="button" className="button" onClick={() => setOpen(false)}>
           Close
         </button>
       </div>
