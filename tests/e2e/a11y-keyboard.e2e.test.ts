@@ -157,6 +157,35 @@ for (const viewport of [
       expect(await focused(page)).toEqual(opener);
     });
 
+    it('works the Share menu from the keyboard; a dialog opened from it gives focus back to its button', async () => {
+      const { page } = app;
+      const button = page.getByTestId('share-menu-button');
+      await button.focus();
+      await page.keyboard.press('Enter');
+      const menu = page.getByRole('menu');
+      await menu.waitFor();
+      const items = menu.getByRole('menuitem');
+      expect(await items.first().evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.keyboard.press('ArrowUp');
+      expect(await items.last().evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.keyboard.press('Home');
+      await page.keyboard.press('ArrowDown');
+      expect(await items.nth(1).evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.keyboard.press('Escape');
+      await menu.waitFor({ state: 'detached' });
+      expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);
+
+      await page.keyboard.press('Enter');
+      await menu.getByRole('menuitem', { name: 'New study…' }).focus();
+      await page.keyboard.press('Enter');
+      const form = page.getByTestId('new-study-dialog');
+      await form.waitFor();
+      expect(await form.evaluate((f) => f.contains(document.activeElement))).toBe(true);
+      await page.keyboard.press('Escape');
+      await form.waitFor({ state: 'detached' });
+      expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);
+    });
+
     it('moves through the instruments with the arrow keys and charts one with Enter', async () => {
       const { page } = app;
       const universe = page.getByTestId('study-universe');

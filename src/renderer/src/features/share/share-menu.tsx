@@ -18,6 +18,7 @@ import { fileTooLargeMessage, maxFileBytes } from '../../../../shared/file-kind'
 import type { PageSize } from '../../../../shared/contract/export';
 import type { ReportImage } from '../../../../shared/domain/report/study-report';
 import { StudyImportDialog } from './study-import-dialog';
+import { useMenuKeys } from '../../ui/menu-keys';
 import './share.css';
 
 /** Study files are JSON; anything larger than this is refused before it is read. */
@@ -49,6 +50,7 @@ export function ShareMenu() {
   const [report, setReport] = useState<{ readonly step: ReportStep; readonly abort: AbortController } | null>(null);
   const menu = useRef<HTMLDivElement>(null);
   const menuId = useId();
+  const menuKeys = useMenuKeys(open, () => setOpen(false), menu);
   const picker = useRef<HTMLInputElement>(null);
   const studyId = study?.id ?? EMBEDDED_STUDY_ID;
   const picture = useChartPicture();
@@ -187,7 +189,7 @@ export function ShareMenu() {
         Share ▾
       </button>
       {open && (
-        <div className="share-popover" role="menu" id={menuId}>
+        <div className="share-popover" role="menu" id={menuId} {...menuKeys}>
           <button type="button" role="menuitem" onClick={() => void exportStudy()}>
             Export study file (.catalyst.json)
           </button>
