@@ -94,6 +94,18 @@ for (const theme of ['light', 'dark'] as const) {
       });
     }
 
+    it('the chart with its data table open', async () => {
+      const { page } = app;
+      await page.getByTestId('chart-table-toggle').click();
+      await page.getByTestId('chart-table').waitFor();
+      await page.getByTestId('chart-annotations').focus();
+      const found = await axeViolations(page, `${theme} chart data table`);
+      await app.screenshot(`a11y-${theme}-chart-table`);
+      await page.getByTestId('chart-table-toggle').click();
+      await page.getByTestId('chart-table').waitFor({ state: 'detached' });
+      expectNone(found);
+    });
+
     it('the watchlist import preview and the imported watchlist', async () => {
       const { page } = app;
       await dropFile(

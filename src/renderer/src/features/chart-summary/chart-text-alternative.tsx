@@ -35,8 +35,9 @@ export function ChartTextAlternative({ symbol, bars, visible, events }: ChartTex
   const byT0 = new Map<string, SummaryEvent[]>();
   for (const e of inRange) byT0.set(e.t0, [...(byT0.get(e.t0) ?? []), e]);
   const rows = open ? barsInRange(bars, from, to) : [];
-  // A close-only series has no open, high or low: no empty columns for it.
+  // A close-only series has no open, high or low (an index often no volume): no empty columns.
   const ohlc = rows.some((b) => b.open !== null || b.high !== null || b.low !== null);
+  const volume = rows.some((b) => b.volume !== null);
 
   return (
     <div className={open ? 'chart-text open' : 'chart-text'} data-testid="chart-text">
@@ -79,7 +80,7 @@ export function ChartTextAlternative({ symbol, bars, visible, events }: ChartTex
                 )}
                 <th scope="col">Close</th>
                 <th scope="col">Change</th>
-                <th scope="col">Volume</th>
+                {volume && <th scope="col">Volume</th>}
                 <th scope="col">Events</th>
               </tr>
             </thead>
@@ -102,7 +103,7 @@ export function ChartTextAlternative({ symbol, bars, visible, events }: ChartTex
                       )}
                       <td>{formatPrice(b.close)}</td>
                       <td className={signClass(change)}>{change === null ? '—' : formatPercent(change)}</td>
-                      <td>{formatVolume(b.volume)}</td>
+                      {volume && <td>{formatVolume(b.volume)}</td>}
                       <td className="chart-table-events">{at.map((e) => `${e.label}. ${e.title}`).join('; ')}</td>
                     </tr>
                   );
