@@ -13,6 +13,9 @@ import { ClaimsRepository } from '../db/repositories/claims-repository';
 import { EventsRepository } from '../db/repositories/events-repository';
 import { StudyRepository } from '../db/repositories/study-repository';
 import { StudySeedRepository } from '../db/repositories/study-seed-repository';
+import { AppStateRepository } from '../db/repositories/app-state-repository';
+import { SettingsService } from '../services/settings/settings-service';
+import { chosenBenchmark } from '../../shared/domain/app-settings';
 import { StudySettingsRepository } from '../db/repositories/study-settings-repository';
 import { ExportService, type PdfPrinter } from '../services/export/export-service';
 import { ClaimsService } from '../services/study/claims-service';
@@ -65,6 +68,7 @@ export interface Services {
   readonly userEvents: UserEventsService;
   readonly compare: CompareService;
   readonly eventStudy: EventStudyService;
+  readonly settings: SettingsService;
   readonly sync: SyncService;
   readonly watchlists: WatchlistsService;
   readonly export: ExportService;
@@ -131,6 +135,7 @@ export function createCore(options: CoreOptions): Core {
       throw error;
     }
   }
+  const settings = new SettingsService({ repo: new AppStateRepository(db), transact, notify });
   const market = new MarketService({ instruments, bars, transact, notify, log: log.child('import') });
   const study = new StudyService({ ...studyRepos, instruments, bars });
   const claims = new ClaimsService({ ...studyRepos, instruments, bars });
@@ -150,8 +155,18 @@ export function createCore(options: CoreOptions): Core {
       onChanged: notify,
     }),
     compare: new CompareService({ events: studyRepos.events, instruments, bars }),
-    eventStudy: new EventStudyService({ ...studyRepos, instruments, bars, settings: new StudySettingsRepository(db) }),
+    eventStudy: new EventStudyService({
+      ...studyRepos,
+      instruments,
+      bars,
+      settings: new StudySettingsRepository(db),
+      defaults: () => {
+        const s = settings.get();
+        return { windows: s.eventWindows, benchmarkFor: (zone) => chosenBenchmark(s, zone) };
+      },
+    }),
     seed,
+    settings,
     sync: createSyncService({ db, dbPath: options.dbPath, instruments, clock, log: log.child('sync') }, options.sync),
     watchlists: new WatchlistsService({
       repo: new WatchlistsRepository(db),

@@ -6,9 +6,22 @@ export interface Tab {
   readonly render: () => ReactNode;
 }
 
-/** A simple accessible tab strip; only the active tab's content is mounted. */
-export function Tabs({ tabs, label }: { tabs: readonly Tab[]; label: string }) {
-  const [active, setActive] = useState(tabs[0]?.id);
+/**
+ * A simple accessible tab strip; only the active tab's content is mounted. `initial` opens a
+ * tab (an unknown id opens the first); `onSelect` hears each switch (the workspace remembers it).
+ */
+export function Tabs({
+  tabs,
+  label,
+  initial,
+  onSelect,
+}: {
+  tabs: readonly Tab[];
+  label: string;
+  initial?: string;
+  onSelect?: (id: string) => void;
+}) {
+  const [active, setActive] = useState(initial ?? tabs[0]?.id);
   const current = tabs.find((t) => t.id === active) ?? tabs[0];
   return (
     <div className="tabs">
@@ -22,7 +35,10 @@ export function Tabs({ tabs, label }: { tabs: readonly Tab[]; label: string }) {
             aria-selected={t.id === current?.id}
             aria-controls={`panel-${t.id}`}
             className={t.id === current?.id ? 'tab active' : 'tab'}
-            onClick={() => setActive(t.id)}
+            onClick={() => {
+              setActive(t.id);
+              onSelect?.(t.id);
+            }}
           >
             {t.label}
           </button>
