@@ -24,7 +24,7 @@ import { StudyFileService } from '../services/study/study-file-service';
 import { StudyService } from '../services/study/study-service';
 import { StudyWriter } from '../services/study/study-writer';
 import { UserEventsService } from '../services/study/user-events-service';
-import { createSyncService, type SyncCoreOptions } from '../services/sync/create-sync-service';
+import { createSyncService, type SyncCoreOptions } from './create-sync-service';
 import type { SyncService } from '../services/sync/sync-service';
 import type { NotifyChange } from '../services/data-changes';
 import { systemClock, type Clock } from './clock';

@@ -3,6 +3,7 @@ import { appCommands } from '../../../shared/domain/app-commands';
 import { api } from '../api/client';
 import { ArticleEntry } from '../features/article/article-entry';
 import { BarsImportHost } from '../features/bars-import/bars-import-host';
+import { useBackupCommand } from '../features/data-backup/use-backup-command';
 import { ClaimsPanel } from '../features/claims/claims-panel';
 import { EventsPanel } from '../features/events/events-panel';
 import { EventStudyView } from '../features/research/event-study-view';
@@ -82,6 +83,8 @@ function Layout() {
   const { status, setStatus } = useAppState();
   const panels = useSidePanels();
   const { widths, prefs } = panels;
+  // Data ▸ Back Up Now: the result (or why it failed) goes to the status bar.
+  useBackupCommand(setStatus);
   // Every file that reaches the window goes to the preview of its kind (app/file-open).
   useFileOpenRoute(
     useCallback((f: OpenedFile) => setStatus('error' in f ? f.error : notSupportedMessage(f)), [setStatus]),
