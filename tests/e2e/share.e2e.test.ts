@@ -128,6 +128,12 @@ describe('share: study files, CSV and the report in the app', () => {
     for (const c of core.services.claims.evaluate(ID)) {
       expect(text).toContain(c.text.replace(/\s+/g, ' ').slice(0, 40));
     }
+    // The event study (means per event and window, the heatmap) and each claim's sensitivity strip.
+    expect(text).toContain('Event study');
+    expect(text).toContain('Mean CAR across symbols, per event');
+    expect(text).toMatch(/Heatmap: CAR \[0, \+5\] per event and symbol/);
+    expect(text).toMatch(/9988\.HK — sensitivity to the as-of date/);
+    expect(text).toMatch(/holds on \d+ of \d+ sessions/);
     execFileSync('pdftoppm', [
       '-png',
       '-r',
@@ -135,7 +141,7 @@ describe('share: study files, CSV and the report in the app', () => {
       '-f',
       '1',
       '-l',
-      '2',
+      '6',
       pdfPath,
       join(REPORTS_DIR, 'share-report-page'),
     ]);
@@ -198,5 +204,37 @@ describe('share: study files, CSV and the report in the app', () => {
     const belowInk = stats.inkRows.slice(chartBottom + 20).filter((n) => n > 20).length;
     expect(belowInk).toBeGreaterThan(60);
     await expect.poll(() => page.locator('.status-bar').textContent()).toContain('Saved the chart as HSTECH.HK');
+  });
+
+  it('copies the annotated chart to the clipboard as a 2x PNG', async () => {
+    const { page } = app;
+    const origin = new URL(page.url()).origin;
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    const chartBox = (await page.locator('.chart-area .tv-lightweight-charts').first().boundingBox())!;
+    await page.getByTestId('share-menu-button').click();
+    await page.getByRole('menuitem', { name: 'Copy chart picture' }).click();
+    await expect.poll(() => page.locator('.status-bar').textContent()).toContain('Copied the chart picture');
+    const pasted = await page.evaluate(async () => {
+      const items = await navigator.clipboard.read();
+      const item = items.find((i) => i.types.includes('image/png'));
+      if (!item) return null;
+      const blob = await item.getType('image/png');
+      const bitmap = await createImageBitmap(blob);
+      const c = document.createElement('canvas');
+      c.width = bitmap.width;
+      c.height = bitmap.height;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(bitmap, 0, 0);
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      const colours = new Set<string>();
+      for (let i = 0; i < d.length; i += 4 * 97) colours.add(`${d[i]! >> 4},${d[i + 1]! >> 4},${d[i + 2]! >> 4}`);
+      return { type: blob.type, width: bitmap.width, height: bitmap.height, colours: colours.size };
+    });
+    expect(pasted).not.toBeNull();
+    expect(pasted!.type).toBe('image/png');
+    expect(pasted!.width).toBe(2 * (Math.round(chartBox.width) + 32));
+    expect(pasted!.height).toBeGreaterThan(2 * chartBox.height);
+    expect(pasted!.colours).toBeGreaterThan(20);
+    expect(app.pageErrors).toEqual([]);
   });
 });

@@ -134,6 +134,12 @@ export function createCore(options: CoreOptions): Core {
   const market = new MarketService({ instruments, bars, transact, notify, log: log.child('import') });
   const study = new StudyService({ ...studyRepos, instruments, bars });
   const claims = new ClaimsService({ ...studyRepos, instruments, bars });
+  const eventStudy = new EventStudyService({
+    ...studyRepos,
+    instruments,
+    bars,
+    settings: new StudySettingsRepository(db),
+  });
   const services: Services = {
     market,
     article: new ArticleService({
@@ -150,7 +156,7 @@ export function createCore(options: CoreOptions): Core {
       onChanged: notify,
     }),
     compare: new CompareService({ events: studyRepos.events, instruments, bars }),
-    eventStudy: new EventStudyService({ ...studyRepos, instruments, bars, settings: new StudySettingsRepository(db) }),
+    eventStudy,
     seed,
     sync: createSyncService({ db, dbPath: options.dbPath, instruments, clock, log: log.child('sync') }, options.sync),
     watchlists: new WatchlistsService({
@@ -166,11 +172,14 @@ export function createCore(options: CoreOptions): Core {
       listEvents: (filter) => study.listEvents(filter),
       evaluateClaims: (studyId) => claims.evaluate(studyId),
       getStudy: (id) => study.getStudy(id),
+      runEventStudy: (scope) => eventStudy.run(scope),
+      claimSensitivity: (studyId, claimId) => claims.whatIf(studyId, claimId).sensitivity,
       today: () => clock.now().toISOString().slice(0, 10),
       printPdf: options.printPdf,
     }),
     studyFiles: new StudyFileService({
       ...studyRepos,
+      writer: studyWriter,
       writeTransaction: transact,
       emitChanged: notify,
     }),

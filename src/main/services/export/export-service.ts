@@ -9,6 +9,8 @@ import { safeFileStem } from '../../../shared/domain/file-name';
 import type { EventWithT0 } from '../../../shared/domain/study-event';
 import type { StudyDetail } from '../../../shared/domain/study';
 import { reportHtml, reportMarkdown } from '../../../shared/domain/report/study-report';
+import type { ReportEventStudy, ReportSensitivity } from '../../../shared/domain/report/report-research';
+import type { ClaimSensitivity } from '../../../shared/domain/claim-sensitivity';
 import { CatalystError } from '../../../shared/contract/errors';
 
 /** What the exporter reads; the market, study and claims services provide it. */
@@ -17,6 +19,10 @@ export interface ExportServiceDeps {
   readonly listEvents: (filter: { studyId?: string }) => EventWithT0[];
   readonly evaluateClaims: (studyId: string) => ClaimEvaluation[];
   readonly getStudy: (id: string) => StudyDetail;
+  /** The event study of a study or of one event (the event-study service's `run`). */
+  readonly runEventStudy: (scope: { studyId: string } | { eventId: string }) => Promise<ReportEventStudy>;
+  /** A claim's sensitivity strips, one per symbol (the claims service's what-if with the study's own parameters). */
+  readonly claimSensitivity: (studyId: string, claimId: string) => readonly ClaimSensitivity[];
   /** Today's date (ISO), printed on report covers. */
   readonly today: () => string;
   /** Chromium's PDF printing of an HTML page (the app's printToPDF); absent where no browser engine runs. */
@@ -83,17 +89,23 @@ export class ExportService {
   /**
    * The study's report (or one event's) as HTML or Markdown, without chart images: the CLI has
    * no renderer, and the report says so. The app makes the PDF from the same HTML with charts.
+   * It includes the event study of the same scope and each claim's sensitivity strip.
    */
-  report(req: ReportRequest): ExportedFile {
+  async report(req: ReportRequest): Promise<ExportedFile> {
     const study = this.deps.getStudy(req.studyId);
     if (req.eventId && !study.events.some((e) => e.id === req.eventId))
       throw new CatalystError('not-found', `study "${req.studyId}" has no event "${req.eventId}"`);
+    const claims = this.deps.evaluateClaims(req.studyId);
+    const sensitivity: Record<string, readonly ClaimSensitivity[]> = {};
+    for (const c of claims) sensitivity[c.id] = this.deps.claimSensitivity(req.studyId, c.id);
     const input = {
       study,
-      claims: this.deps.evaluateClaims(req.studyId),
+      claims,
       eventId: req.eventId,
       generatedOn: this.deps.today(),
       pageSize: req.pageSize,
+      eventStudy: await this.eventStudyOf(req, study),
+      sensitivity: sensitivity as ReportSensitivity,
     };
     const content = req.format === 'html' ? reportHtml(input) : reportMarkdown(input);
     const stem = safeFileStem(`${study.id}${req.eventId ? ` ${req.eventId}` : ''} report`, 'report');
@@ -103,6 +115,12 @@ export class ExportService {
       content,
       rows: 0,
     };
+  }
+
+  /** The event study of the report's scope; null when the study has nothing to measure. */
+  private async eventStudyOf(req: ReportRequest, study: StudyDetail): Promise<ReportEventStudy | null> {
+    if (!study.events.length || !study.universe.some((u) => u.role === 'subject')) return null;
+    return this.deps.runEventStudy(req.eventId ? { eventId: req.eventId } : { studyId: req.studyId });
   }
 
   /**

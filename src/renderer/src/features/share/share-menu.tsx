@@ -25,10 +25,13 @@ type Dialog = { readonly kind: 'import'; readonly fileName: string; readonly tex
 
 const STEP_TEXT: Record<ReportStep, string> = {
   reading: 'Reading the study and evaluating its claims…',
+  measuring: 'Running the event study and the claims’ sensitivity…',
   charts: 'Drawing the chart…',
   printing: 'Printing the pages…',
   saving: 'Saving…',
 };
+
+const STEPS = Object.keys(STEP_TEXT) as ReportStep[];
 
 /**
  * The toolbar's "Share" menu: export the open study as a `.catalyst.json` file, import one
@@ -274,7 +277,7 @@ export function ShareMenu() {
           >
             <h2>Report</h2>
             <p role="status">{STEP_TEXT[report.step]}</p>
-            <progress max={4} value={['reading', 'charts', 'printing', 'saving'].indexOf(report.step) + 1} />
+            <progress max={STEPS.length} value={STEPS.indexOf(report.step) + 1} />
             <div className="share-actions">
               <button type="button" className="button" onClick={() => report.abort.abort()}>
                 Cancel
