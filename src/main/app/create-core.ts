@@ -134,6 +134,7 @@ export function createCore(options: CoreOptions): Core {
   const market = new MarketService({ instruments, bars, transact, notify, log: log.child('import') });
   const study = new StudyService({ ...studyRepos, instruments, bars });
   const claims = new ClaimsService({ ...studyRepos, instruments, bars });
+  const compare = new CompareService({ events: studyRepos.events, instruments, bars });
   const eventStudy = new EventStudyService({
     ...studyRepos,
     instruments,
@@ -155,7 +156,7 @@ export function createCore(options: CoreOptions): Core {
       writeTransaction: transact,
       onChanged: notify,
     }),
-    compare: new CompareService({ events: studyRepos.events, instruments, bars }),
+    compare,
     eventStudy,
     seed,
     sync: createSyncService({ db, dbPath: options.dbPath, instruments, clock, log: log.child('sync') }, options.sync),
@@ -173,6 +174,8 @@ export function createCore(options: CoreOptions): Core {
       evaluateClaims: (studyId) => claims.evaluate(studyId),
       getStudy: (id) => study.getStudy(id),
       runEventStudy: (scope) => eventStudy.run(scope),
+      compareSeries: (input) => compare.compare(input),
+      eventTitle: (id) => studyRepos.events.get(id)?.title ?? null,
       claimSensitivity: (studyId, claimId) => claims.whatIf(studyId, claimId).sensitivity,
       today: () => clock.now().toISOString().slice(0, 10),
       printPdf: options.printPdf,

@@ -1,10 +1,20 @@
 import type { IsoDate, Ticker } from '../../../shared/brand';
 import { EMBEDDED_STUDY_ID } from '../../../shared/contract/study';
 import type { CsvExportInput, ExportedFile, PageSize, PrintedPdf } from '../../../shared/contract/export';
+import type { EventStudyInput } from '../../../shared/contract/research';
 import type { Bar } from '../../../shared/domain/bar';
 import type { ClaimEvaluation } from '../../../shared/domain/claims';
 import { toCsv } from '../../../shared/domain/csv/csv-cells';
-import { barsTable, claimsTable, eventsTable, type CsvTable } from '../../../shared/domain/csv/export-tables';
+import {
+  barsTable,
+  claimsTable,
+  compareTable,
+  eventStudyTable,
+  eventsTable,
+  type CompareCsvSeries,
+  type CsvTable,
+  type EventStudyCsvRow,
+} from '../../../shared/domain/csv/export-tables';
 import { safeFileStem } from '../../../shared/domain/file-name';
 import type { EventWithT0 } from '../../../shared/domain/study-event';
 import type { StudyDetail } from '../../../shared/domain/study';
@@ -20,7 +30,13 @@ export interface ExportServiceDeps {
   readonly evaluateClaims: (studyId: string) => ClaimEvaluation[];
   readonly getStudy: (id: string) => StudyDetail;
   /** The event study of a study or of one event (the event-study service's `run`). */
-  readonly runEventStudy: (scope: { studyId: string } | { eventId: string }) => Promise<ReportEventStudy>;
+  readonly runEventStudy: (
+    scope: ({ studyId: string } | { eventId: string }) & EventStudyOptions,
+  ) => Promise<ReportEventStudy & { readonly rows: readonly EventStudyCsvRow[] }>;
+  /** A rebased comparison (the compare service's `series`). */
+  readonly compareSeries: (input: CompareRequest) => CompareCsvSeries[];
+  /** An event's title, or null when there is no such event. */
+  readonly eventTitle: (eventId: string) => string | null;
   /** A claim's sensitivity strips, one per symbol (the claims service's what-if with the study's own parameters). */
   readonly claimSensitivity: (studyId: string, claimId: string) => readonly ClaimSensitivity[];
   /** Today's date (ISO), printed on report covers. */
@@ -28,6 +44,12 @@ export interface ExportServiceDeps {
   /** Chromium's PDF printing of an HTML page (the app's printToPDF); absent where no browser engine runs. */
   readonly printPdf?: PdfPrinter;
 }
+
+/** What an event-study export may narrow. */
+export type EventStudyOptions = Pick<EventStudyInput, 'windows' | 'benchmark'>;
+
+/** What a comparison export asks for. */
+export type CompareRequest = Omit<Extract<CsvExportInput, { table: 'compare' }>, 'table' | 'bom'>;
 
 /** Prints a self-contained HTML page to PDF bytes. */
 export type PdfPrinter = (html: string, pageSize: PageSize) => Promise<Uint8Array>;
@@ -55,11 +77,11 @@ export class ExportService {
 
   /**
    * One table as CSV (see {@link toCsv}). Bars: the range asked for or every cached bar, named
-   * `SYMBOL FIRST..LAST.csv` after the dates actually written; events and claims of a study
-   * (default: the embedded one). Unknown symbols and studies are `not-found`.
+   * `SYMBOL FIRST..LAST.csv` after the dates actually written; events, claims and the event
+   * study of a study (default: the embedded one), or the event study of one event; a rebased
+   * comparison at an event or a date. Unknown symbols, studies and events are `not-found`.
    */
-  csv(input: CsvExportInput): ExportedFile {
-    const studyId = input.table === 'bars' ? '' : (input.studyId ?? EMBEDDED_STUDY_ID);
+  async csv(input: CsvExportInput): Promise<ExportedFile> {
     let table: CsvTable;
     let stem: string;
     switch (input.table) {
@@ -69,14 +91,37 @@ export class ExportService {
         stem = bars.length ? `${input.symbol} ${bars[0]!.date}..${bars.at(-1)!.date}` : `${input.symbol} no bars`;
         break;
       }
-      case 'events':
+      case 'events': {
+        const studyId = input.studyId ?? EMBEDDED_STUDY_ID;
         table = eventsTable(this.deps.listEvents({ studyId }));
         stem = `${studyId} events`;
         break;
-      case 'claims':
+      }
+      case 'claims': {
+        const studyId = input.studyId ?? EMBEDDED_STUDY_ID;
         table = claimsTable(this.deps.evaluateClaims(studyId));
         stem = `${studyId} claims`;
         break;
+      }
+      case 'event-study': {
+        if (input.eventId !== undefined && input.studyId !== undefined)
+          throw new CatalystError('invalid-input', 'give either a study or an event, not both');
+        const options = { windows: input.windows, benchmark: input.benchmark };
+        const scope = input.eventId
+          ? { eventId: input.eventId, ...options }
+          : { studyId: input.studyId ?? EMBEDDED_STUDY_ID, ...options };
+        const result = await this.deps.runEventStudy(scope);
+        table = eventStudyTable(result.rows, (id) => this.deps.eventTitle(id) ?? id);
+        stem = `${'eventId' in scope ? scope.eventId : scope.studyId} event study`;
+        break;
+      }
+      case 'compare': {
+        const { table: _t, bom: _b, ...request } = input;
+        table = compareTable(this.deps.compareSeries(request));
+        const at = 'eventId' in input.anchor ? input.anchor.eventId : input.anchor.date;
+        stem = `${input.symbols.slice(0, 4).join(' ')}${input.symbols.length > 4 ? ' …' : ''} rebased at ${at}`;
+        break;
+      }
     }
     return {
       fileName: `${safeFileStem(stem, input.table)}.csv`,

@@ -58,6 +58,22 @@ describe('export.csv through createCore and the real router', () => {
     expect(restoreCell(row[col('quote')]!)).toBe('+cmd|calc');
     expect(restoreCell(row[col('publication')]!)).toBe('\tTab');
     expect(row[col('origin')]).toBe('user');
+
+    // The event-study table goes through the same cells: the title neutralised, negative numbers kept numbers.
+    const es = (await c.router.dispatch(
+      'export.csv',
+      { table: 'event-study', eventId: 'user-formula' },
+      SENDER,
+    )) as Envelope<ExportedFile>;
+    if (!es.ok) throw new Error(es.error.message);
+    expect(es.value.fileName).toBe('user-formula event study.csv');
+    const [esHeader, ...esBody] = Papa.parse<string[]>(es.value.content, { skipEmptyLines: true }).data;
+    const esCol = (n: string) => esHeader!.indexOf(n);
+    expect(esBody.length).toBeGreaterThan(0);
+    for (const r of esBody) expect(r[esCol('event_title')]).toBe(`'${hostile}`);
+    const numbers = esBody.flatMap((r) => [r[esCol('return')]!, r[esCol('car_market_model')]!]).filter(Boolean);
+    expect(numbers.some((n) => n.startsWith('-'))).toBe(true);
+    for (const n of numbers) expect(Number.isFinite(Number(n))).toBe(true);
   });
 
   it('names a bars file after the symbol and the dates written, and validates its input', async () => {

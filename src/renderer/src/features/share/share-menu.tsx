@@ -11,6 +11,7 @@ import { makeReportPdf, saveBlob, type ReportStep } from './report-pdf';
 import { canvasPng } from './chart-image';
 import { useChartPicture, type PictureOptions } from './use-chart-picture';
 import { useCommand } from '../../app/commands-context';
+import { useChart } from '../chart/chart-context';
 import { useFileKind } from '../../app/file-open';
 import { base64ToBytes } from '../../../../shared/base64';
 import { fileTooLargeMessage, maxFileBytes } from '../../../../shared/file-kind';
@@ -35,12 +36,14 @@ const STEPS = Object.keys(STEP_TEXT) as ReportStep[];
 
 /**
  * The toolbar's "Share" menu: export the open study as a `.catalyst.json` file, import one
- * (through the preview), start a new study, and save the events, claims or the selected
- * symbol's bars as CSV.
+ * (through the preview), start a new study, and save as CSV the events, the claims, the
+ * study's event study, the comparison on the chart, or the selected symbol's bars (the visible
+ * range or all).
  */
 export function ShareMenu() {
-  const { selected, setStatus } = useAppState();
-  const { study } = useStudy();
+  const { selected, selection, setStatus } = useAppState();
+  const { controller } = useChart();
+  const { study, openStudy } = useStudy();
   const [open, setOpen] = useState(false);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [report, setReport] = useState<{ readonly step: ReportStep; readonly abort: AbortController } | null>(null);
@@ -233,13 +236,45 @@ export function ShareMenu() {
           <button type="button" role="menuitem" onClick={() => void exportCsv({ table: 'claims', studyId })}>
             Claims as CSV
           </button>
+          <button type="button" role="menuitem" onClick={() => void exportCsv({ table: 'event-study', studyId })}>
+            Event study as CSV
+          </button>
+          {selection?.kind === 'compare' && (
+            <button
+              type="button"
+              role="menuitem"
+              onClick={() =>
+                void exportCsv({
+                  table: 'compare',
+                  symbols: [...selection.symbols],
+                  anchor:
+                    selection.anchor.kind === 'event'
+                      ? { eventId: selection.anchor.eventId }
+                      : { date: selection.anchor.date },
+                  ...(controller?.visibleDates() ?? {}),
+                })
+              }
+            >
+              Comparison as CSV (visible range)
+            </button>
+          )}
+          <button
+            type="button"
+            role="menuitem"
+            disabled={!selected}
+            onClick={() =>
+              selected && void exportCsv({ table: 'bars', symbol: selected, ...(controller?.visibleDates() ?? {}) })
+            }
+          >
+            {selected ? `${selected} bars of the visible range as CSV` : 'Bars as CSV (select a symbol)'}
+          </button>
           <button
             type="button"
             role="menuitem"
             disabled={!selected}
             onClick={() => selected && void exportCsv({ table: 'bars', symbol: selected })}
           >
-            {selected ? `${selected} bars as CSV` : 'Bars as CSV (select a symbol)'}
+            {selected ? `All ${selected} bars as CSV` : 'All bars as CSV (select a symbol)'}
           </button>
         </div>
       )}
@@ -258,6 +293,8 @@ export function ShareMenu() {
           onCancel={() => setDialog(null)}
           onImported={(r) => {
             setDialog(null);
+            // The imported study opens on the chart (the study picker switches back).
+            if (r.study) openStudy(r.study.id);
             setStatus(
               r.counts.written === 0
                 ? `Nothing imported: “${r.title}” is already here`
@@ -291,6 +328,7 @@ export function ShareMenu() {
           onCancel={() => setDialog(null)}
           onCreated={(s) => {
             setDialog(null);
+            openStudy(s.id);
             setStatus(`Created study “${s.title}” (${s.id})`);
           }}
         />
