@@ -28,7 +28,10 @@ function contractSnapshot(): string {
 
 describe('contract schema snapshot', () => {
   it('matches the committed JSON Schema of every channel and push event', async () => {
-    await expect(contractSnapshot()).toMatchFileSnapshot('./contract-schema.snapshot.json');
+    await expect(contractSnapshot()).toMatchFileSnapshot(
+      './contract-schema.snapshot.json',
+      'the IPC contract changed: if on purpose, run `npx vitest run --config vitest.config.mts tests/shared/contract/contract-schema.test.ts -u` and commit the snapshot with the change',
+    );
   });
 
   it('carries the limits a reviewer needs to see', () => {
