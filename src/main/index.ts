@@ -38,6 +38,7 @@ import { bundledSyncWorkerEntry } from './worker/bundled-entry';
 import { hardenSession, hardenWebContents } from './shell/session-hardening';
 import { describeRecovery, describeStartupFailure } from './shell/startup-error';
 import { prepareDatabase, type DatabaseCheck } from './db/recovery';
+import { startDailyBackups } from './db/backup';
 import { APP_ENTRY_URL, devServerOrigin } from './shell/url-policy';
 import { BACKGROUND, createWindowOptions } from './shell/window-options';
 import { startUpdates, updateSetup, UPDATE_FEED_URL } from './shell/updates';
@@ -222,6 +223,11 @@ async function start(): Promise<void> {
   startUpdates(updates, async () => (await import('electron-updater')).default.autoUpdater).catch((error: unknown) =>
     log.error('update check failed', error),
   );
+  // The daily backup of an app left open for days (start-up made today's).
+  startDailyBackups(opened.db, dbPath, {
+    onBackup: (b) => log.info(`daily backup ${b.fileName}`),
+    onError: (error) => log.error('daily backup failed', error),
+  });
   // Off by default; a user setting turns it on.
   opened.services.sync.startOnLaunch().catch((error: unknown) => log.error('update on launch failed', error));
 }
