@@ -193,6 +193,37 @@ describe('share: study files, CSV and the report in the app', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
+  it('exports one event’s report as PDF: the event, its event study per symbol, the claim measured from it', async () => {
+    const { page } = app;
+    await page.getByTestId('events-panel').getByText('Alibaba releases Qwen2.5-Max').first().click();
+    await page.getByTestId('share-menu-button').click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: 'Report of “Alibaba releases Qwen2.5-Max” as PDF (A4)' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('China tech rally 2025 — qwen25-max-release report.pdf');
+    const pdfPath = join(REPORTS_DIR, 'share-event-report.pdf');
+    await file.saveAs(pdfPath);
+    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('China tech rally 2025 — Alibaba releases Qwen2.5-Max');
+    expect(text).toContain('Events (1)');
+    // Its event study per symbol and window, and the mean across symbols.
+    expect(text).toMatch(/BABA \[0, \+5\] \+\d+\.\d% \+\d+\.\d% \+\d+\.\d%/);
+    expect(text).toContain('Mean CAR across symbols, per event');
+    expect(text).toContain('Claims (1)');
+    expect(text).toMatch(/Alibaba’s stock surged more than 50%/);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '2',
+      '-l',
+      '3',
+      pdfPath,
+      join(REPORTS_DIR, 'share-event-report-page'),
+    ]);
+  });
+
   it('saves the annotated chart as a 2x PNG: title, chart with markers, numbered event legend, provenance', async () => {
     const { page } = app;
     const download = page.waitForEvent('download');

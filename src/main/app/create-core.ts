@@ -50,6 +50,8 @@ export interface CoreOptions {
   readonly sync?: SyncCoreOptions;
   /** Chromium's PDF printing for report pages (Electron's printToPDF in the app; the test browser in e2e). */
   readonly printPdf?: PdfPrinter;
+  /** The system clipboard's image slot (Electron's clipboard in the app). */
+  readonly copyImage?: (png: Uint8Array) => Promise<void> | void;
   /** Hold push events until the renderer calls `app.ready` (the app and the end-to-end harness). */
   readonly queuePushUntilReady?: boolean;
   /** The app's log (a rotating file in the user-data folder; stderr with the CLI's --verbose). Default: none. */
@@ -179,6 +181,7 @@ export function createCore(options: CoreOptions): Core {
       claimSensitivity: (studyId, claimId) => claims.whatIf(studyId, claimId).sensitivity,
       today: () => clock.now().toISOString().slice(0, 10),
       printPdf: options.printPdf,
+      copyImage: options.copyImage,
     }),
     studyFiles: new StudyFileService({
       ...studyRepos,

@@ -70,6 +70,9 @@ export const MAX_REPORT_HTML_CHARS = 40 * 1024 * 1024;
 export const pageSizes = ['A4', 'Letter'] as const;
 export type PageSize = (typeof pageSizes)[number];
 
+/** The largest chart picture `export.copyImage` accepts, as base64 (a 2x picture of a 4K screen is a few MiB). */
+export const MAX_COPY_IMAGE_BASE64 = 48 * 1024 * 1024;
+
 /** A printed PDF. */
 export interface PrintedPdf {
   readonly bytesBase64: string;
@@ -87,6 +90,11 @@ export const exportChannels = {
     doc: "Prints a report page made by the renderer to PDF with Chromium's print engine (printToPDF in the app): the page's CSS sets size and page numbers.",
     input: z.object({ html: z.string().min(1).max(MAX_REPORT_HTML_CHARS), pageSize: z.enum(pageSizes) }).strict(),
     output: returns<PrintedPdf>(),
+  }),
+  'export.copyImage': channel({
+    doc: "Puts a PNG (the annotated chart's picture) on the system clipboard through Electron's clipboard; `unavailable` where main has no clipboard (web, CLI): the page uses its own.",
+    input: z.object({ pngBase64: z.string().min(12).max(MAX_COPY_IMAGE_BASE64) }).strict(),
+    output: returns<{ readonly bytes: number }>(),
   }),
 } as const;
 

@@ -146,6 +146,8 @@ describe('catalyst export csv', () => {
     ]);
     expect(one.code, one.stderr).toBe(0);
     expect(JSON.parse(one.stdout)).toMatchObject({ table: 'event-study', rows: 12 * 4 });
+    const alias = await runCli(['--db', db, 'export', 'csv', 'study', '--windows', '0:5,-5:-1']);
+    expect(alias.stdout).toBe(r.stdout);
     const both = await runCli([
       '--db',
       db,

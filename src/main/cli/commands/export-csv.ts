@@ -78,7 +78,14 @@ export const exportCsvCommand: Command = {
     out: { type: 'string' },
   },
   async run(ctx) {
-    const table = requireArg(ctx, 0, 'TABLE', z.enum(csvTables, { message: `must be one of ${csvTables.join(', ')}` }));
+    const named = requireArg(
+      ctx,
+      0,
+      'TABLE',
+      z.enum([...csvTables, 'study'], { message: `must be one of ${csvTables.join(', ')}` }),
+    );
+    // `study` (the issue's name for a study's results table) is the event study.
+    const table = named === 'study' ? 'event-study' : named;
     const flags = ctx.flags;
     const bom = flags.bom === true ? true : undefined;
     for (const name of ['from', 'to', 'study', 'event', 'windows', 'benchmark', 'symbols', 'anchor'])

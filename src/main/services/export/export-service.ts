@@ -43,6 +43,8 @@ export interface ExportServiceDeps {
   readonly today: () => string;
   /** Chromium's PDF printing of an HTML page (the app's printToPDF); absent where no browser engine runs. */
   readonly printPdf?: PdfPrinter;
+  /** The system clipboard's image slot (Electron's clipboard in the app); absent in the CLI and the web server. */
+  readonly copyImage?: (png: Uint8Array) => Promise<void> | void;
 }
 
 /** What an event-study export may narrow. */
@@ -64,6 +66,7 @@ export interface ReportRequest {
 }
 
 const CSV_MIME = 'text/csv;charset=utf-8';
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /**
  * Turns what the app shows into files. Read-only: it never writes to the database, and it
@@ -160,6 +163,20 @@ export class ExportService {
       content,
       rows: 0,
     };
+  }
+
+  /**
+   * Puts a PNG on the system clipboard. `unavailable` where main has no clipboard (the page then
+   * uses its own); anything that is not a PNG is `invalid-input`.
+   */
+  async copyImage(pngBase64: string): Promise<{ bytes: number }> {
+    if (!this.deps.copyImage)
+      throw new CatalystError('unavailable', 'no system clipboard here; the page copies the picture itself');
+    const bytes = Buffer.from(pngBase64, 'base64');
+    if (!bytes.subarray(0, 8).equals(PNG_SIGNATURE))
+      throw new CatalystError('invalid-input', 'the picture is not a PNG');
+    await this.deps.copyImage(new Uint8Array(bytes));
+    return { bytes: bytes.byteLength };
   }
 
   /** The event study of the report's scope; null when the study has nothing to measure. */

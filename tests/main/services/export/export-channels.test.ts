@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../../src/main/app/create-core';
@@ -119,5 +121,34 @@ describe('export.csv through createCore and the real router', () => {
       ok: false,
       error: { code: 'invalid-input' },
     });
+  });
+
+  it('export.copyImage hands the PNG bytes to the system clipboard, is unavailable without one, and refuses what is not a PNG', async () => {
+    const png = readFileSync(
+      join(import.meta.dirname, '..', '..', '..', 'fixtures', 'watchlists', 'malformed', 'chart-screenshot.png'),
+    );
+    const c = (core = createCore({ dbPath: tmp.dbPath(), isTrustedSender: () => true }));
+    expect(await c.router.dispatch('export.copyImage', { pngBase64: png.toString('base64') }, SENDER)).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable' },
+    });
+    await c.close();
+    const copied: Buffer[] = [];
+    const withClipboard = (core = createCore({
+      dbPath: tmp.dbPath(),
+      isTrustedSender: () => true,
+      copyImage: (bytes) => void copied.push(Buffer.from(bytes)),
+    }));
+    const ok = await withClipboard.router.dispatch('export.copyImage', { pngBase64: png.toString('base64') }, SENDER);
+    expect(ok).toMatchObject({ ok: true, value: { bytes: png.byteLength } });
+    expect(copied).toHaveLength(1);
+    expect(copied[0]!.equals(png)).toBe(true);
+    const notPng = await withClipboard.router.dispatch(
+      'export.copyImage',
+      { pngBase64: Buffer.from('GIF89a not a png at all').toString('base64') },
+      SENDER,
+    );
+    expect(notPng).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(copied).toHaveLength(1);
   });
 });

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CsvExportInput } from '../../../../shared/contract/export';
 import { EMBEDDED_STUDY_ID } from '../../../../shared/contract/study';
+import { CatalystError } from '../../../../shared/contract/errors';
 import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { useAppState } from '../../app/app-state';
@@ -13,7 +14,7 @@ import { useChartPicture, type PictureOptions } from './use-chart-picture';
 import { useCommand } from '../../app/commands-context';
 import { useChart } from '../chart/chart-context';
 import { useFileKind } from '../../app/file-open';
-import { base64ToBytes } from '../../../../shared/base64';
+import { base64ToBytes, bytesToBase64 } from '../../../../shared/base64';
 import { fileTooLargeMessage, maxFileBytes } from '../../../../shared/file-kind';
 import type { PageSize } from '../../../../shared/contract/export';
 import type { ReportImage } from '../../../../shared/domain/report/study-report';
@@ -43,7 +44,7 @@ const STEPS = Object.keys(STEP_TEXT) as ReportStep[];
 export function ShareMenu() {
   const { selected, selection, setStatus } = useAppState();
   const { controller } = useChart();
-  const { study, openStudy } = useStudy();
+  const { study, openStudy, selectedEvent } = useStudy();
   const [open, setOpen] = useState(false);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [report, setReport] = useState<{ readonly step: ReportStep; readonly abort: AbortController } | null>(null);
@@ -75,7 +76,15 @@ export function ShareMenu() {
     try {
       const p = await picture({ scale: 2 });
       if (!p) return setStatus('No chart on screen to copy');
-      await navigator.clipboard.write([new ClipboardItem({ 'image/png': await canvasPng(p.canvas) })]);
+      const png = await canvasPng(p.canvas);
+      try {
+        // The app: main's system clipboard (the window's own clipboard permission is denied).
+        await api.export.copyImage({ pngBase64: bytesToBase64(new Uint8Array(await png.arrayBuffer())) });
+      } catch (e) {
+        // The browser (npm run web): no system clipboard in main; the page's own clipboard.
+        if (!(e instanceof CatalystError && e.code === 'unavailable')) throw e;
+        await navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]);
+      }
       setStatus('Copied the chart picture to the clipboard');
     } catch (e) {
       setStatus(`Copy failed: ${describeError(e)}`);
@@ -119,13 +128,14 @@ export function ShareMenu() {
       return `Saved ${f.rows} row(s) as ${f.fileName}`;
     });
 
-  async function exportReport(pageSize: PageSize) {
+  async function exportReport(pageSize: PageSize, eventId?: string) {
     setOpen(false);
     const abort = new AbortController();
     setReport({ step: 'reading', abort });
     try {
       const { fileName, pdf } = await makeReportPdf({
         studyId,
+        eventId,
         pageSize,
         images: reportImages,
         onStep: (step) => setReport((r) => (r && r.abort === abort ? { ...r, step } : r)),
@@ -229,6 +239,11 @@ export function ShareMenu() {
           <button type="button" role="menuitem" onClick={() => void exportReport('Letter')}>
             Report as PDF (Letter)
           </button>
+          {selectedEvent && (
+            <button type="button" role="menuitem" onClick={() => void exportReport('A4', selectedEvent.id)}>
+              Report of “{selectedEvent.title}” as PDF (A4)
+            </button>
+          )}
           <hr />
           <button type="button" role="menuitem" onClick={() => void exportCsv({ table: 'events', studyId })}>
             Events as CSV
