@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { CsvExportInput } from '../../../../shared/contract/export';
 import { EMBEDDED_STUDY_ID } from '../../../../shared/contract/study';
 import { CatalystError } from '../../../../shared/contract/errors';
@@ -19,6 +19,7 @@ import { fileTooLargeMessage, maxFileBytes } from '../../../../shared/file-kind'
 import type { PageSize } from '../../../../shared/contract/export';
 import type { ReportImage } from '../../../../shared/domain/report/study-report';
 import { StudyImportDialog } from './study-import-dialog';
+import { useMenuKeys } from '../../ui/menu-keys';
 import './share.css';
 
 /** Study files are JSON; anything larger than this is refused before it is read. */
@@ -49,6 +50,8 @@ export function ShareMenu() {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [report, setReport] = useState<{ readonly step: ReportStep; readonly abort: AbortController } | null>(null);
   const menu = useRef<HTMLDivElement>(null);
+  const menuId = useId();
+  const menuKeys = useMenuKeys(open, () => setOpen(false), menu);
   const picker = useRef<HTMLInputElement>(null);
   const studyId = study?.id ?? EMBEDDED_STUDY_ID;
   const picture = useChartPicture();
@@ -189,13 +192,14 @@ export function ShareMenu() {
         className="button"
         aria-haspopup="menu"
         aria-expanded={open}
+        aria-controls={menuId}
         onClick={() => setOpen((v) => !v)}
         data-testid="share-menu-button"
       >
         Share ▾
       </button>
       {open && (
-        <div className="share-popover" role="menu">
+        <div className="share-popover" role="menu" id={menuId} {...menuKeys}>
           <button type="button" role="menuitem" onClick={() => void exportStudy()}>
             Export study file (.catalyst.json)
           </button>
