@@ -24,6 +24,7 @@ import type { DataChangedEvent } from '../shared/contract/app';
 import { ArticleService } from './services/article/article-service';
 import { createLogger, rotatingFileSink, silentLogger, type Logger } from './log/logger';
 import { readOpenedFile } from './services/files/read-opened-file';
+import { copyPngToClipboard } from './shell/clipboard-image';
 import { openImportEvent } from './services/watchlists/read-import-file';
 import { DB_FILE } from './app/paths';
 import { attachPushToWindow, registerIpc } from './ipc/register-ipc';
@@ -39,6 +40,7 @@ import { bundledSyncWorkerEntry } from './worker/bundled-entry';
 import { hardenSession, hardenWebContents } from './shell/session-hardening';
 import { describeRecovery, describeStartupFailure } from './shell/startup-error';
 import { prepareDatabase, type DatabaseCheck } from './db/recovery';
+import { startDailyBackups } from './db/backup';
 import { APP_ENTRY_URL, devServerOrigin } from './shell/url-policy';
 import { BACKGROUND, createWindowOptions } from './shell/window-options';
 import { startUpdates, updateSetup, UPDATE_FEED_URL } from './shell/updates';
@@ -127,6 +129,7 @@ async function start(): Promise<void> {
       // First launch seeds the embedded study so it opens offline at once; cheap afterwards.
       seedOnOpen: true,
       printPdf: printHtmlToPdf,
+      copyImage: copyPngToClipboard,
       // A file opened from the OS or a sync on launch must not be lost before the window subscribes.
       queuePushUntilReady: true,
       // The fetch worker as electron-vite bundled it; API keys encrypted by the OS keychain.
@@ -232,6 +235,11 @@ async function start(): Promise<void> {
   startUpdates(updates, async () => (await import('electron-updater')).default.autoUpdater).catch((error: unknown) =>
     log.error('update check failed', error),
   );
+  // The daily backup of an app left open for days (start-up made today's).
+  startDailyBackups(opened.db, dbPath, {
+    onBackup: (b) => log.info(`daily backup ${b.fileName}`),
+    onError: (error) => log.error('daily backup failed', error),
+  });
   // Off by default; a user setting turns it on.
   opened.services.sync.startOnLaunch().catch((error: unknown) => log.error('update on launch failed', error));
 }

@@ -27,7 +27,7 @@ import { StudyFileService } from '../services/study/study-file-service';
 import { StudyService } from '../services/study/study-service';
 import { StudyWriter } from '../services/study/study-writer';
 import { UserEventsService } from '../services/study/user-events-service';
-import { createSyncService, type SyncCoreOptions } from '../services/sync/create-sync-service';
+import { createSyncService, type SyncCoreOptions } from './create-sync-service';
 import type { SyncService } from '../services/sync/sync-service';
 import type { NotifyChange } from '../services/data-changes';
 import { systemClock, type Clock } from './clock';
@@ -53,6 +53,8 @@ export interface CoreOptions {
   readonly sync?: SyncCoreOptions;
   /** Chromium's PDF printing for report pages (Electron's printToPDF in the app; the test browser in e2e). */
   readonly printPdf?: PdfPrinter;
+  /** The system clipboard's image slot (Electron's clipboard in the app). */
+  readonly copyImage?: (png: Uint8Array) => Promise<void> | void;
   /** Hold push events until the renderer calls `app.ready` (the app and the end-to-end harness). */
   readonly queuePushUntilReady?: boolean;
   /** The app's log (a rotating file in the user-data folder; stderr with the CLI's --verbose). Default: none. */
@@ -139,6 +141,7 @@ export function createCore(options: CoreOptions): Core {
   const market = new MarketService({ instruments, bars, transact, notify, log: log.child('import') });
   const study = new StudyService({ ...studyRepos, instruments, bars });
   const claims = new ClaimsService({ ...studyRepos, instruments, bars });
+  const compare = new CompareService({ events: studyRepos.events, instruments, bars });
   const eventStudy = new EventStudyService({
     ...studyRepos,
     instruments,
@@ -164,7 +167,7 @@ export function createCore(options: CoreOptions): Core {
       writeTransaction: transact,
       onChanged: notify,
     }),
-    compare: new CompareService({ events: studyRepos.events, instruments, bars }),
+    compare,
     eventStudy,
     seed,
     settings,
@@ -183,9 +186,12 @@ export function createCore(options: CoreOptions): Core {
       evaluateClaims: (studyId) => claims.evaluate(studyId),
       getStudy: (id) => study.getStudy(id),
       runEventStudy: (scope) => eventStudy.run(scope),
+      compareSeries: (input) => compare.compare(input),
+      eventTitle: (id) => studyRepos.events.get(id)?.title ?? null,
       claimSensitivity: (studyId, claimId) => claims.whatIf(studyId, claimId).sensitivity,
       today: () => clock.now().toISOString().slice(0, 10),
       printPdf: options.printPdf,
+      copyImage: options.copyImage,
     }),
     studyFiles: new StudyFileService({
       ...studyRepos,

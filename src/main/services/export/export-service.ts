@@ -1,10 +1,20 @@
 import type { IsoDate, Ticker } from '../../../shared/brand';
 import { EMBEDDED_STUDY_ID } from '../../../shared/contract/study';
 import type { CsvExportInput, ExportedFile, PageSize, PrintedPdf } from '../../../shared/contract/export';
+import type { EventStudyInput } from '../../../shared/contract/research';
 import type { Bar } from '../../../shared/domain/bar';
 import type { ClaimEvaluation } from '../../../shared/domain/claims';
 import { toCsv } from '../../../shared/domain/csv/csv-cells';
-import { barsTable, claimsTable, eventsTable, type CsvTable } from '../../../shared/domain/csv/export-tables';
+import {
+  barsTable,
+  claimsTable,
+  compareTable,
+  eventStudyTable,
+  eventsTable,
+  type CompareCsvSeries,
+  type CsvTable,
+  type EventStudyCsvRow,
+} from '../../../shared/domain/csv/export-tables';
 import { safeFileStem } from '../../../shared/domain/file-name';
 import type { EventWithT0 } from '../../../shared/domain/study-event';
 import type { StudyDetail } from '../../../shared/domain/study';
@@ -20,14 +30,28 @@ export interface ExportServiceDeps {
   readonly evaluateClaims: (studyId: string) => ClaimEvaluation[];
   readonly getStudy: (id: string) => StudyDetail;
   /** The event study of a study or of one event (the event-study service's `run`). */
-  readonly runEventStudy: (scope: { studyId: string } | { eventId: string }) => Promise<ReportEventStudy>;
+  readonly runEventStudy: (
+    scope: ({ studyId: string } | { eventId: string }) & EventStudyOptions,
+  ) => Promise<ReportEventStudy & { readonly rows: readonly EventStudyCsvRow[] }>;
+  /** A rebased comparison (the compare service's `series`). */
+  readonly compareSeries: (input: CompareRequest) => CompareCsvSeries[];
+  /** An event's title, or null when there is no such event. */
+  readonly eventTitle: (eventId: string) => string | null;
   /** A claim's sensitivity strips, one per symbol (the claims service's what-if with the study's own parameters). */
   readonly claimSensitivity: (studyId: string, claimId: string) => readonly ClaimSensitivity[];
   /** Today's date (ISO), printed on report covers. */
   readonly today: () => string;
   /** Chromium's PDF printing of an HTML page (the app's printToPDF); absent where no browser engine runs. */
   readonly printPdf?: PdfPrinter;
+  /** The system clipboard's image slot (Electron's clipboard in the app); absent in the CLI and the web server. */
+  readonly copyImage?: (png: Uint8Array) => Promise<void> | void;
 }
+
+/** What an event-study export may narrow. */
+export type EventStudyOptions = Pick<EventStudyInput, 'windows' | 'benchmark'>;
+
+/** What a comparison export asks for. */
+export type CompareRequest = Omit<Extract<CsvExportInput, { table: 'compare' }>, 'table' | 'bom'>;
 
 /** Prints a self-contained HTML page to PDF bytes. */
 export type PdfPrinter = (html: string, pageSize: PageSize) => Promise<Uint8Array>;
@@ -42,6 +66,7 @@ export interface ReportRequest {
 }
 
 const CSV_MIME = 'text/csv;charset=utf-8';
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /**
  * Turns what the app shows into files. Read-only: it never writes to the database, and it
@@ -55,11 +80,11 @@ export class ExportService {
 
   /**
    * One table as CSV (see {@link toCsv}). Bars: the range asked for or every cached bar, named
-   * `SYMBOL FIRST..LAST.csv` after the dates actually written; events and claims of a study
-   * (default: the embedded one). Unknown symbols and studies are `not-found`.
+   * `SYMBOL FIRST..LAST.csv` after the dates actually written; events, claims and the event
+   * study of a study (default: the embedded one), or the event study of one event; a rebased
+   * comparison at an event or a date. Unknown symbols, studies and events are `not-found`.
    */
-  csv(input: CsvExportInput): ExportedFile {
-    const studyId = input.table === 'bars' ? '' : (input.studyId ?? EMBEDDED_STUDY_ID);
+  async csv(input: CsvExportInput): Promise<ExportedFile> {
     let table: CsvTable;
     let stem: string;
     switch (input.table) {
@@ -69,14 +94,37 @@ export class ExportService {
         stem = bars.length ? `${input.symbol} ${bars[0]!.date}..${bars.at(-1)!.date}` : `${input.symbol} no bars`;
         break;
       }
-      case 'events':
+      case 'events': {
+        const studyId = input.studyId ?? EMBEDDED_STUDY_ID;
         table = eventsTable(this.deps.listEvents({ studyId }));
         stem = `${studyId} events`;
         break;
-      case 'claims':
+      }
+      case 'claims': {
+        const studyId = input.studyId ?? EMBEDDED_STUDY_ID;
         table = claimsTable(this.deps.evaluateClaims(studyId));
         stem = `${studyId} claims`;
         break;
+      }
+      case 'event-study': {
+        if (input.eventId !== undefined && input.studyId !== undefined)
+          throw new CatalystError('invalid-input', 'give either a study or an event, not both');
+        const options = { windows: input.windows, benchmark: input.benchmark };
+        const scope = input.eventId
+          ? { eventId: input.eventId, ...options }
+          : { studyId: input.studyId ?? EMBEDDED_STUDY_ID, ...options };
+        const result = await this.deps.runEventStudy(scope);
+        table = eventStudyTable(result.rows, (id) => this.deps.eventTitle(id) ?? id);
+        stem = `${'eventId' in scope ? scope.eventId : scope.studyId} event study`;
+        break;
+      }
+      case 'compare': {
+        const { table: _t, bom: _b, ...request } = input;
+        table = compareTable(this.deps.compareSeries(request));
+        const at = 'eventId' in input.anchor ? input.anchor.eventId : input.anchor.date;
+        stem = `${input.symbols.slice(0, 4).join(' ')}${input.symbols.length > 4 ? ' …' : ''} rebased at ${at}`;
+        break;
+      }
     }
     return {
       fileName: `${safeFileStem(stem, input.table)}.csv`,
@@ -115,6 +163,20 @@ export class ExportService {
       content,
       rows: 0,
     };
+  }
+
+  /**
+   * Puts a PNG on the system clipboard. `unavailable` where main has no clipboard (the page then
+   * uses its own); anything that is not a PNG is `invalid-input`.
+   */
+  async copyImage(pngBase64: string): Promise<{ bytes: number }> {
+    if (!this.deps.copyImage)
+      throw new CatalystError('unavailable', 'no system clipboard here; the page copies the picture itself');
+    const bytes = Buffer.from(pngBase64, 'base64');
+    if (!bytes.subarray(0, 8).equals(PNG_SIGNATURE))
+      throw new CatalystError('invalid-input', 'the picture is not a PNG');
+    await this.deps.copyImage(new Uint8Array(bytes));
+    return { bytes: bytes.byteLength };
   }
 
   /** The event study of the report's scope; null when the study has nothing to measure. */

@@ -2,6 +2,7 @@ import { ChartView } from '../chart/chart-view';
 import { ChartToolbar } from '../chart/toolbar';
 import { useStudyChart } from './study-chart';
 import { StudyChartOverlay } from './study-chart-overlay';
+import { StudyChartText } from './study-chart-text';
 
 /** The window's chart with the study's toolbar commands and overlay. */
 export function StudyChartView() {
@@ -18,6 +19,7 @@ export function StudyChartView() {
         />
       }
       overlay={<StudyChartOverlay />}
+      below={<StudyChartText />}
     />
   );
 }
