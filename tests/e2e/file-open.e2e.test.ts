@@ -7,7 +7,6 @@ import { launchRendererWithMainServices, type RendererWithMainServices } from '.
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const DIALOG = '[data-testid="watchlist-import-dialog"]';
-const STATUS = '.status-bar';
 
 /** Drops a real File on the window (dragenter, dragover, drop), as a browser does. */
 async function dropFile(page: Page, fileName: string, bytes: Buffer) {
@@ -64,7 +63,7 @@ describe('one route for dropped and opened files', () => {
     await bars.waitFor({ state: 'detached' });
   });
 
-  it('a study file from the menu opens the study import preview; events CSVs say they are not supported; a dropped watchlist still opens its preview', async () => {
+  it('a study file from the menu opens the study import preview; an events CSV opens the events preview; a dropped watchlist still opens its preview', async () => {
     const { page, core } = app;
     // The embedded study as its own file: the preview shows every item as already here.
     const study = Buffer.from(core.services.studyFiles.exportStudy('china-tech-rally-2025').content);
@@ -79,8 +78,13 @@ describe('one route for dropped and opened files', () => {
     await app.screenshot('file-open-3-study-preview');
     await studyDialog.getByRole('button', { name: 'Cancel' }).click();
     await studyDialog.waitFor({ state: 'detached' });
-    core.push.emit('app.openFile', { fileName: 'events.csv', kind: 'events-csv', bytesBase64: '' });
-    await expect.poll(() => page.locator(STATUS).textContent()).toMatch(/^events\.csv looks like an events CSV/);
+    core.push.emit('app.openFile', readOpenedFile(join(FIXTURES, 'events', 'analyst-events.csv')));
+    const eventsDialog = page.locator('[data-testid="events-import-dialog"]');
+    await eventsDialog.waitFor();
+    await expect.poll(() => eventsDialog.locator('tbody tr').count()).toBe(4);
+    expect(await page.locator(DIALOG).count()).toBe(0);
+    await eventsDialog.getByRole('button', { name: 'Cancel' }).click();
+    await eventsDialog.waitFor({ state: 'detached' });
     await dropFile(page, 'China tech.txt', readFileSync(join(FIXTURES, 'watchlists', 'tradingview-china-tech.txt')));
     await page.locator(DIALOG).waitFor();
     await expect.poll(() => page.locator(`${DIALOG} tbody tr`).count()).toBe(18);

@@ -3,6 +3,7 @@ import { appCommands } from '../../../shared/domain/app-commands';
 import { api } from '../api/client';
 import { ArticleEntry } from '../features/article/article-entry';
 import { BarsImportHost } from '../features/bars-import/bars-import-host';
+import { EventsImportHost } from '../features/events-import/events-import-host';
 import { useBackupCommand } from '../features/data-backup/use-backup-command';
 import { ClaimsPanel } from '../features/claims/claims-panel';
 import { EventsPanel } from '../features/events/events-panel';
@@ -214,6 +215,7 @@ function Layout() {
       <ShortcutsOverlay />
       <SettingsDialog providers={<ProviderSettings />} />
       <BarsImportHost />
+      <EventsImportHost />
     </div>
   );
 }
