@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   REPORTS_DIR,
@@ -9,15 +10,34 @@ import {
 } from './harness/renderer-with-main-services';
 
 const DIALOG = '[data-testid="study-import-dialog"]';
+
+/** A PNG decoded in the page: its size and the colour of its top-left pixel (the picture's background). */
+async function pngSize(page: Page, png: Buffer) {
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const [r, g, b] = ctx.getImageData(2, 2, 1, 1).data;
+    return { width: img.width, height: img.height, background: [r, g, b] };
+  }, png.toString('base64'));
+}
 const ID = 'china-tech-rally-2025';
 
 describe('share: study files, CSV and the report in the app', () => {
   let app: RendererWithMainServices;
   const core = () => app.core;
 
+  // A long report, for the cancel test: printing waits until the test lets it go on.
+  let printGate: Promise<void> | null = null;
   // The app prints with Electron's printToPDF; here main prints the same page with this
   // Chromium's PDF printing (the same engine), in a page of its own.
   const printPdf = async (html: string, pageSize: 'A4' | 'Letter'): Promise<Uint8Array> => {
+    if (printGate) await printGate;
     const page = await app.browser.newPage();
     try {
       await page.setContent(html, { waitUntil: 'load' });
@@ -328,6 +348,67 @@ describe('share: study files, CSV and the report in the app', () => {
     expect(pasted!.width).toBe(2 * (Math.round(chartBox.width) + 32));
     expect(pasted!.height).toBeGreaterThan(2 * chartBox.height);
     expect(pasted!.colours).toBeGreaterThan(20);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('cancels a long report: the progress dialog names the step, Cancel stops it and nothing is saved', async () => {
+    const { page } = app;
+    let downloads = 0;
+    const count = () => downloads++;
+    page.on('download', count);
+    let release: () => void = () => undefined;
+    printGate = new Promise<void>((r) => (release = r));
+    try {
+      await page.getByTestId('share-menu-button').click();
+      await page.getByRole('menuitem', { name: 'Report as PDF (Letter)' }).click();
+      const progress = page.getByTestId('report-progress');
+      await expect.poll(() => progress.getByRole('status').textContent()).toBe('Printing the pages…');
+      expect(await progress.locator('progress').getAttribute('value')).toBe('4');
+      await app.screenshot('share-6-report-progress');
+      await progress.getByRole('button', { name: 'Cancel' }).click();
+    } finally {
+      release();
+      printGate = null;
+    }
+    await page.getByTestId('report-progress').waitFor({ state: 'detached' });
+    await expect.poll(() => page.locator('.status-bar').textContent()).toBe('The report was cancelled');
+    page.off('download', count);
+    expect(downloads).toBe(0);
+  });
+
+  it('follows Settings ▸ Export: File ▸ Export Chart as PNG (Ctrl/⌘+Shift+S) at 1× in print colours while the app is dark; File ▸ Export Report (Ctrl/⌘+P) on Letter', async () => {
+    const { page, core } = app;
+    core.services.settings.update({ theme: 'dark', pngScale: 1, pngTheme: 'light', paperSize: 'Letter' });
+    try {
+      await expect.poll(() => page.locator('[data-theme]').first().getAttribute('data-theme')).toBe('dark');
+      const chartBox = (await page.locator('.chart-area .tv-lightweight-charts').first().boundingBox())!;
+      let download = page.waitForEvent('download');
+      // What the menu item and its accelerator send (the accelerator itself: tests/main/shell/menu.test.ts).
+      core.push.emit('app.command', { command: 'export.png' });
+      const png = readFileSync((await (await download).path())!);
+      const picture = await pngSize(page, png);
+      expect(picture.width).toBe(Math.round(chartBox.width) + 32);
+      expect(picture.background).toEqual([255, 255, 255]);
+      await expect
+        .poll(() => page.locator('.status-bar').textContent())
+        .toMatch(/^Saved the chart as HSTECH\.HK .*\.png \(\d+×\d+\)$/);
+
+      download = page.waitForEvent('download');
+      core.push.emit('app.command', { command: 'export.pdf' });
+      const pdfPath = join(REPORTS_DIR, 'share-report-letter.pdf');
+      await (await download).saveAs(pdfPath);
+      const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
+      expect(info).toMatch(/Page size:\s+612 x 792 pts \(letter\)/);
+      // The selected event's report follows the paper setting too.
+      await page.getByTestId('events-panel').getByText('Alibaba releases Qwen2.5-Max').first().click();
+      await page.getByTestId('share-menu-button').click();
+      expect(
+        await page.getByRole('menuitem', { name: 'Report of “Alibaba releases Qwen2.5-Max” as PDF (Letter)' }).count(),
+      ).toBe(1);
+      await page.keyboard.press('Escape');
+    } finally {
+      core.services.settings.reset();
+    }
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -20,6 +20,7 @@ import type { PageSize } from '../../../../shared/contract/export';
 import type { ReportImage } from '../../../../shared/domain/report/study-report';
 import { StudyImportDialog } from './study-import-dialog';
 import { useMenuKeys } from '../../ui/menu-keys';
+import { useSettings } from '../../app/settings-context';
 import './share.css';
 
 /** Study files are JSON; anything larger than this is refused before it is read. */
@@ -55,9 +56,16 @@ export function ShareMenu() {
   const picker = useRef<HTMLInputElement>(null);
   const studyId = study?.id ?? EMBEDDED_STUDY_ID;
   const picture = useChartPicture();
+  // Settings ▸ Export: the picture's resolution and colours and the report's paper, used by the
+  // Save chart button, Ctrl/⌘+Shift+S, Copy and Ctrl/⌘+P (the menu's explicit items override them).
+  const { settings } = useSettings();
+  const paper = settings.paperSize;
+  const pictureDefaults: PictureOptions = { scale: settings.pngScale, forceLight: settings.pngTheme === 'light' };
+  const defaultScale = pictureDefaults.scale;
+  const defaultLight = pictureDefaults.forceLight;
 
   const savePng = useCallback(
-    async (options: PictureOptions = {}) => {
+    async (options: PictureOptions = { scale: defaultScale, forceLight: defaultLight }) => {
       setOpen(false);
       try {
         const p = await picture(options);
@@ -71,13 +79,13 @@ export function ShareMenu() {
         setStatus(`Chart picture failed: ${describeError(e)}`);
       }
     },
-    [picture, setStatus],
+    [picture, setStatus, defaultScale, defaultLight],
   );
 
   async function copyPng() {
     setOpen(false);
     try {
-      const p = await picture({ scale: 2 });
+      const p = await picture(pictureDefaults);
       if (!p) return setStatus('No chart on screen to copy');
       const png = await canvasPng(p.canvas);
       try {
@@ -155,7 +163,7 @@ export function ShareMenu() {
 
   // File ▸ Export and File ▸ Import Study (menu, Ctrl/⌘+Shift+S, Ctrl/⌘+P) act here.
   useCommand('export.png', () => void savePng());
-  useCommand('export.pdf', () => void exportReport('A4'), report === null);
+  useCommand('export.pdf', () => void exportReport(paper), report === null);
   useCommand('export.csv', () => setOpen(true));
   useCommand('file.importStudy', () => picker.current?.click());
 
@@ -244,8 +252,8 @@ export function ShareMenu() {
             Report as PDF (Letter)
           </button>
           {selectedEvent && (
-            <button type="button" role="menuitem" onClick={() => void exportReport('A4', selectedEvent.id)}>
-              Report of “{selectedEvent.title}” as PDF (A4)
+            <button type="button" role="menuitem" onClick={() => void exportReport(paper, selectedEvent.id)}>
+              Report of “{selectedEvent.title}” as PDF ({paper})
             </button>
           )}
           <hr />

@@ -6,7 +6,7 @@ import { useTheme } from '../../app/use-theme';
 import { useChart } from '../chart/chart-context';
 import { chartEventsFor } from '../study/chart-events';
 import { useStudy } from '../study/study-state';
-import { composeChartImage, type ChartImageEvent, type ChartImageLegendItem } from './chart-image';
+import { composeChartImage, firstSentence, type ChartImageEvent, type ChartImageLegendItem } from './chart-image';
 
 /** Options of a chart picture. */
 export interface PictureOptions {
@@ -27,13 +27,6 @@ export interface ChartPicture {
 export const CHART_ATTRIBUTION = 'Charts by TradingView Lightweight Charts™ — https://www.tradingview.com/';
 
 const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
-
-/** The first sentence of a long note, at most `max` characters. */
-function firstSentence(s: string, max = 180): string {
-  const m = /^(.+?[.;])(\s|$)/.exec(s);
-  const t = (m ? m[1]! : s).trim().replace(/[.;]$/, '');
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
-}
 
 /**
  * Makes the picture of the chart on screen for a report (see {@link composeChartImage}): what
