@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/main/db/open';
 import { runSync } from '../../../src/main/sync/engine';
-import { defaultSyncLimits, type SyncRunRequest } from '../../../src/main/sync/protocol';
+import { defaultSyncLimits, type SyncCommit, type SyncRunRequest } from '../../../src/main/sync/protocol';
 import { asIsoDate, asTicker } from '../../../src/shared/brand';
 import type { SyncFinishedEvent } from '../../../src/shared/domain/sync';
 import { useTempDir } from '../../helpers/temp-db';
@@ -23,7 +23,13 @@ afterEach(async () => {
 
 const bidu = () => realSeries().find((s) => s.symbol === 'BIDU')!;
 
-function sync(symbol: string, from: string, to: string, now: string): Promise<SyncFinishedEvent> {
+function sync(
+  symbol: string,
+  from: string,
+  to: string,
+  now: string,
+  commits: SyncCommit[] = [],
+): Promise<SyncFinishedEvent> {
   const req: SyncRunRequest = {
     runId: `r-${now}`,
     jobs: [{ symbol: asTicker(symbol), from: asIsoDate(from), to: asIsoDate(to) }],
@@ -33,7 +39,12 @@ function sync(symbol: string, from: string, to: string, now: string): Promise<Sy
     from: asIsoDate(from),
     to: asIsoDate(to),
   };
-  return runSync(req, { db: db!, emit: () => undefined, signal: new AbortController().signal });
+  return runSync(req, {
+    db: db!,
+    emit: () => undefined,
+    signal: new AbortController().signal,
+    onCommit: (c) => commits.push(c),
+  });
 }
 
 /** The series as Yahoo serves it after a 3:1 split on `date`: every earlier price divided by 3. */
@@ -62,11 +73,24 @@ describe('a split after the last cached session', () => {
     const post = splitAdjusted(pre, '2025-02-18');
     fp.replaceSeries(post);
     fp.reset();
-    const second = await sync('BIDU', '2025-01-02', '2025-02-28', '2025-03-01T00:00:00.000Z');
+    const commits: SyncCommit[] = [];
+    const second = await sync('BIDU', '2025-01-02', '2025-02-28', '2025-03-01T00:00:00.000Z', commits);
     expect(second.results[0]).toMatchObject({
       status: 'updated',
       notice: 'history re-adjusted for a 3:1 split on 2025-02-18',
     });
+    // The replaced history is announced like any committed batch (main turns it into data.changed).
+    const added = expectedBars(post, '2025-02-15', '2025-02-28').length;
+    expect(commits).toEqual([
+      {
+        runId: 'r-2025-03-01T00:00:00.000Z',
+        symbol: 'BIDU',
+        inserted: added,
+        revised: second.results[0]!.changed,
+        instrumentChanged: false,
+      },
+    ]);
+    expect(second.results[0]!.added).toBe(added);
     // Every cached session is on the new scale: nothing of the old one is left next to it.
     expect(storedBars(db, 'BIDU')).toEqual(expectedBars(post, '2025-01-02', '2025-02-28'));
     // The tail request, then one request for the whole cached range.
