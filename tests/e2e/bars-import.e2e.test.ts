@@ -10,6 +10,7 @@ import {
 } from './harness/renderer-with-main-services';
 
 const FORMATS = join(import.meta.dirname, '..', 'fixtures', 'market', 'formats');
+const MALFORMED = join(import.meta.dirname, '..', 'fixtures', 'market', 'malformed');
 const DIALOG = '[data-testid="bars-import-dialog"]';
 
 /** Drops a file from "the desktop" onto the window (dragenter, dragover, drop). */
@@ -131,5 +132,61 @@ describe('a daily-prices CSV dropped on the window', () => {
     await app.screenshot('bars-import-3-problems');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('lists the rows it skips with their reason and keeps the adjusted close (yfinance to_csv)', async () => {
+    const { page } = app;
+    await dropFile(page, 'CALM.csv', readFileSync(join(FORMATS, 'yfinance-to-csv.csv')));
+    const dialog = page.locator(DIALOG);
+    await dialog.waitFor();
+    const summary = dialog.locator('[data-testid="bars-import-summary"]');
+    await expect
+      .poll(() => summary.textContent())
+      .toBe(
+        'yfinance to_csv(): 3 sessions 2024-03-08 → 2024-03-13 — 3 to add, 0 already cached, 0 differ from the cache, 1 skipped. CALM is new to the cache.',
+      );
+    const skipped = dialog.locator('.bars-import-skipped');
+    await skipped.locator('summary').click();
+    expect(await skipped.locator('li').allTextContents()).toEqual([
+      'line 4: 2024-03-12 00:00:00-04:00: no prices (empty)',
+    ]);
+    // Columns a bar does not hold are shown as ignored, never a reason to refuse.
+    for (const column of ['Dividends', 'Stock Splits'])
+      expect(await dialog.getByRole('combobox', { name: `Use column ${column} as` }).inputValue()).toBe('');
+    expect(await dialog.getByRole('combobox', { name: 'Use column Adj Close as' }).inputValue()).toBe('adjClose');
+    await app.screenshot('bars-import-4-skipped');
+    await dialog.getByRole('button', { name: 'Import 3 sessions' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(
+      app.core.services.market.getBars(asTicker('CALM')).map((b) => [b.date, b.close, b.adjClose, b.volume]),
+    ).toEqual([
+      ['2024-03-08', 38.25, 37.1129150390625, 801200],
+      ['2024-03-11', 38.5, 37.35548400878906, 654300],
+      ['2024-03-13', 38.900001525878906, 37.99353790283203, 702100],
+    ]);
+  });
+
+  it('lets the user say how ambiguous dates are written, and imports them that way', async () => {
+    const { page } = app;
+    await dropFile(page, 'X.csv', readFileSync(join(MALFORMED, 'ambiguous-dates.csv')));
+    const dialog = page.locator(DIALOG);
+    await dialog.waitFor();
+    const problems = dialog.locator('[data-testid="bars-import-problems"]');
+    await expect.poll(() => problems.textContent()).toMatch(/03\/04\/2024 can be read as MM\/DD\/YYYY or DD\/MM\/YYYY/);
+    expect(await dialog.getByRole('button', { name: 'Nothing to import' }).isDisabled()).toBe(true);
+    await app.screenshot('bars-import-5-ambiguous');
+    await dialog.getByRole('combobox', { name: 'Date format' }).selectOption('dmy');
+    await expect
+      .poll(() => dialog.locator('[data-testid="bars-import-summary"]').textContent())
+      .toMatch(/: 2 sessions 2024-03-04 → 2024-04-03 — 2 to add/);
+    expect(await problems.count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Import 2 sessions' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    // DD/MM/YYYY: 03/04/2024 is 3 April (close 10), 04/03/2024 is 4 March (close 11).
+    expect(app.core.services.market.getBars(asTicker('X')).map((b) => [b.date, b.close])).toEqual([
+      ['2024-03-04', 11],
+      ['2024-04-03', 10],
+    ]);
+    expect(app.pageErrors).toEqual([]);
   });
 });
