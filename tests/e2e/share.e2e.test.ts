@@ -411,4 +411,38 @@ describe('share: study files, CSV and the report in the app', () => {
     }
     expect(app.pageErrors).toEqual([]);
   });
+
+  it('saves a comparison at an event: the picture names the compared symbols, the CSV has each rebased series', async () => {
+    const { page } = app;
+    const qwen = page.locator('[data-testid="events-panel"] li[data-event-id="qwen25-max-release"]');
+    if (!(await qwen.locator('[data-testid="event-actions"]').count())) await qwen.locator('.event-row').click();
+    await qwen.getByRole('button', { name: 'Compare at this event' }).click();
+    await expect.poll(() => page.locator('.chart-title .instrument-meta').first().textContent()).toBe('rebased to 100');
+
+    let download = page.waitForEvent('download');
+    await page.getByTestId('save-chart-button').click();
+    let file = await download;
+    expect(file.suggestedFilename()).toMatch(
+      /^9988\.HK vs BABA vs HSTECH\.HK( vs [^ ]+)* \d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}\.png$/,
+    );
+    const pngPath = join(REPORTS_DIR, 'share-compare-chart.png');
+    await file.saveAs(pngPath);
+    expect((await pngSize(page, readFileSync(pngPath))).width).toBeGreaterThan(1000);
+
+    await page.getByTestId('share-menu-button').click();
+    download = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: 'Comparison as CSV (visible range)' }).click();
+    file = await download;
+    const rows = readFileSync((await file.path())!, 'utf8')
+      .replace(/\r\n$/, '')
+      .split('\r\n');
+    expect(rows[0]).toBe('\uFEFFsymbol,currency,anchor_date,anchor_close,date,rebased,missing');
+    const cells = rows.slice(1).map((r) => r.split(','));
+    expect(new Set(cells.map((c) => c[0])).size).toBeGreaterThanOrEqual(3);
+    // Each series is 100 at its own anchor session (its own calendar's T0 of the event).
+    const anchors = cells.filter((c) => c[4] === c[2]);
+    expect(anchors.length).toBe(new Set(cells.map((c) => c[0])).size);
+    for (const a of anchors) expect(Number(a[5])).toBe(100);
+    expect(app.pageErrors).toEqual([]);
+  });
 });

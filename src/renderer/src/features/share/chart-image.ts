@@ -119,7 +119,11 @@ export function composeChartImage(spec: ChartImageSpec): HTMLCanvasElement {
   const eventRows = Math.ceil(spec.events.length / columns);
   measure.font = `11px ${FONT}`;
   const provLines = spec.provenance.flatMap((p) => wrap(measure, p, inner));
-  const headerH = 24 + 18 + (spec.legend.length ? 20 : 0) + 8;
+  // A long title (a comparison of many symbols) takes a second line rather than losing its end.
+  measure.font = `600 18px ${FONT}`;
+  const wrapped = wrap(measure, spec.title, inner);
+  const titleLines = wrapped.length <= 2 ? wrapped : [wrapped[0]!, fit(measure, wrapped.slice(1).join(' '), inner)];
+  const headerH = 24 * titleLines.length + 18 + (spec.legend.length ? 20 : 0) + 8;
   const eventsH = spec.events.length ? 22 + eventRows * 16 + 8 : 0;
   const footH = provLines.length * 14 + 6 + 14 + PAD;
   const height = PAD + headerH + spec.chartHeight + 10 + eventsH + footH;
@@ -136,8 +140,10 @@ export function composeChartImage(spec: ChartImageSpec): HTMLCanvasElement {
   let y = PAD;
   ctx.fillStyle = spec.colors.text;
   ctx.font = `600 18px ${FONT}`;
-  ctx.fillText(fit(ctx, spec.title, inner), PAD, y);
-  y += 24;
+  for (const line of titleLines) {
+    ctx.fillText(fit(ctx, line, inner), PAD, y);
+    y += 24;
+  }
   ctx.fillStyle = spec.colors.muted;
   ctx.font = `12px ${FONT}`;
   ctx.fillText(fit(ctx, spec.subtitle, inner), PAD, y);

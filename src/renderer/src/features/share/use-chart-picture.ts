@@ -64,13 +64,25 @@ export function useChartPicture(): (options?: PictureOptions) => Promise<ChartPi
         m.instrument.name ? `${m.instrument.symbol} (${m.instrument.name})` : m.instrument.symbol,
       );
       const inStudy = study.study && study.study.universe.some((u) => u.symbol === content.main.instrument.symbol);
-      const what = compare ? names.join(' vs ') : names[0]!;
+      // Several names do not fit a title line: a comparison is titled by its symbols (the legend names the lines).
+      const what = compare ? symbols.join(' vs ') : names[0]!;
       const title = inStudy ? `${study.study!.title}: ${what}` : what;
       const main = content.main.instrument;
+      const sel = content.selection;
+      const anchorEvent =
+        sel.kind === 'compare' && sel.anchor.kind === 'event'
+          ? (study.study?.events.find((e) => sel.anchor.kind === 'event' && e.id === sel.anchor.eventId) ?? null)
+          : null;
+      const rebased =
+        sel.kind !== 'compare'
+          ? null
+          : sel.anchor.kind === 'date'
+            ? `rebased to 100 on ${sel.anchor.date}`
+            : `rebased to 100 at “${anchorEvent?.title ?? sel.anchor.eventId}” (each symbol's own session)`;
       const subtitle = [
         `${dates.from} … ${dates.to}`,
         'daily',
-        compare ? 'rebased to 100' : main.closeOnly ? 'close only' : 'OHLC',
+        rebased ?? (main.closeOnly ? 'close only' : 'OHLC'),
         main.currency && !compare ? main.currency : null,
       ]
         .filter(Boolean)
@@ -88,19 +100,22 @@ export function useChartPicture(): (options?: PictureOptions) => Promise<ChartPi
         ];
       });
 
-      const events: ChartImageEvent[] = study.study
-        ? chartEventsFor(study.study.events, main.symbol, study.hiddenCategories, study.numbers)
-            .filter((e) => e.t0 >= dates.from && e.t0 <= dates.to)
-            .map((e) => {
-              const full = study.study!.events.find((x) => x.id === e.id);
-              return {
-                number: e.number,
-                date: full ? eventDateLabel(full) : e.t0,
-                title: e.title,
-                color: tokens.category[e.category],
-              };
-            })
-        : [];
+      // A comparison is not annotated (its lines are rebased, not prices): no numbered legend
+      // for markers the picture does not show; the subtitle names the anchor instead.
+      const events: ChartImageEvent[] =
+        study.study && !compare
+          ? chartEventsFor(study.study.events, main.symbol, study.hiddenCategories, study.numbers)
+              .filter((e) => e.t0 >= dates.from && e.t0 <= dates.to)
+              .map((e) => {
+                const full = study.study!.events.find((x) => x.id === e.id);
+                return {
+                  number: e.number,
+                  date: full ? eventDateLabel(full) : e.t0,
+                  title: e.title,
+                  color: tokens.category[e.category],
+                };
+              })
+          : [];
 
       const provenance = content.members.map((m) => {
         const last = m.bars.at(-1)?.date ?? '—';
