@@ -94,7 +94,7 @@ export function EventsImportDialog({ file, studies, openStudyId, onCancel, onImp
                   {s.title}
                 </option>
               ))}
-              <option value={NO_STUDY}>no study (kept, on no study’s chart)</option>
+              <option value={NO_STUDY}>No study (then shown on no study’s chart)</option>
             </select>
           </label>
         )}
