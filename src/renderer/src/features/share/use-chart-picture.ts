@@ -6,7 +6,8 @@ import { useTheme } from '../../app/use-theme';
 import { useChart } from '../chart/chart-context';
 import { chartEventsFor } from '../study/chart-events';
 import { useStudy } from '../study/study-state';
-import { composeChartImage, firstSentence, type ChartImageEvent, type ChartImageLegendItem } from './chart-image';
+import { composeChartImage, type ChartImageEvent, type ChartImageLegendItem } from './chart-image';
+import { firstSentence } from './first-sentence';
 
 /** Options of a chart picture. */
 export interface PictureOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstSentence } from '../../../../src/renderer/src/features/share/chart-image';
+import { firstSentence } from '../../../../src/renderer/src/features/share/first-sentence';
 
 describe("the picture's provenance line", () => {
   it('keeps a parenthesis or a code span whole and ends at the first sentence outside them', () => {
