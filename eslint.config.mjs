@@ -210,7 +210,7 @@ export default tseslint.config(
           ],
         },
       ],
-      // Type-checking cannot catch these (src/shared's papaparse types pull Node's in): lint does.
+      // tsconfig.preload.json already makes these type errors; lint says why, in the editor.
       'no-restricted-globals': [
         'error',
         ...['process', 'Buffer', 'require', 'module', '__dirname', '__filename', 'global', 'setImmediate'].map(
