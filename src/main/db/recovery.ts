@@ -202,6 +202,7 @@ function dropOrphans(db: Database, counts: Record<string, number>): void {
     const orphans = db.pragma('foreign_key_check') as Array<{ table: string; parent: string; fkid: number }>;
     if (orphans.length === 0) return;
     const done = new Set<string>();
+    let removed = 0;
     for (const o of orphans) {
       if (done.has(`${o.table}#${o.fkid}`)) continue;
       done.add(`${o.table}#${o.fkid}`);
@@ -216,7 +217,10 @@ function dropOrphans(db: Database, counts: Record<string, number>): void {
         )
         .run().changes;
       counts[o.table] = (counts[o.table] ?? gone) - gone;
+      removed += gone;
     }
+    // Nothing matched (a comparison SQLite's check makes differently): stop rather than loop.
+    if (removed === 0) return;
   }
 }
 
