@@ -5,7 +5,7 @@ import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../../src/main/app/create-core';
 import { openDatabase } from '../../../src/main/db/open';
-import { checkAndRecover, probeDatabase, salvageInto } from '../../../src/main/db/recovery';
+import { probeDatabase, salvageInto, type DatabaseCheck } from '../../../src/main/db/recovery';
 import { REBUILDABLE_TABLES, USER_DATA_TABLES } from '../../../src/main/db/user-tables';
 import { runCli } from '../../helpers/run-cli';
 import { useTempDir } from '../../helpers/temp-db';
@@ -81,7 +81,7 @@ describe('`catalyst recover` without a backup brings back every user table', () 
   let path = '';
   const before = new Map<string, unknown[]>();
   const after = new Map<string, unknown[]>();
-  let check: ReturnType<typeof checkAndRecover> | null = null;
+  let check: DatabaseCheck | null = null;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'catalyst-salvage-'));
@@ -137,7 +137,7 @@ describe('`catalyst recover` without a backup brings back every user table', () 
     // `catalyst recover`, as a user would run it (the same check runs at every start).
     const r = await runCli(['--db', path, '--json', 'recover']);
     expect(r.code, r.stderr).toBe(0);
-    check = JSON.parse(r.stdout) as ReturnType<typeof checkAndRecover>;
+    check = JSON.parse(r.stdout) as DatabaseCheck;
     const fresh = new BetterSqlite3(path, { readonly: true });
     for (const t of USER_DATA_TABLES) after.set(t, rowsOf(fresh, t));
     expect(fresh.pragma('integrity_check', { simple: true })).toBe('ok');
