@@ -310,7 +310,7 @@ export async function runSync(req: SyncRunRequest, deps: SyncEngineDeps): Promis
         counts.added += r.added;
         counts.changed += r.changed;
         counts.notice = readjustmentNotice(readjust, provider.label);
-        // Like every committed batch: the chart, the sidebar and the Updates panel re-read.
+        // A replaced history is a commit like any batch: the views must re-read it.
         if (r.added + r.changed > 0)
           deps.onCommit?.({
             runId: req.runId,
