@@ -1,9 +1,11 @@
 import { ChartView } from '../chart/chart-view';
+import { ClaimMarks } from '../claims/claim-marks';
 import { ChartToolbar } from '../chart/toolbar';
+import { ChartEventMenu } from '../research/chart-event-menu';
 import { useStudyChart } from './study-chart';
 import { StudyChartOverlay } from './study-chart-overlay';
 
-/** The window's chart with the study's toolbar commands and overlay. */
+/** The window's chart with the study's toolbar commands, overlay, claim marks and context menu. */
 export function StudyChartView() {
   const chart = useStudyChart();
   return (
@@ -17,7 +19,13 @@ export function StudyChartView() {
           events={{ count: chart.chartEvents.length, fit: chart.fitEvents, step: chart.step }}
         />
       }
-      overlay={<StudyChartOverlay />}
+      overlay={
+        <>
+          <StudyChartOverlay />
+          <ClaimMarks />
+          <ChartEventMenu />
+        </>
+      }
     />
   );
 }
