@@ -23,6 +23,7 @@ import { createCore, type Core } from './app/create-core';
 import { ArticleService } from './services/article/article-service';
 import { createLogger, rotatingFileSink, silentLogger, type Logger } from './log/logger';
 import { readOpenedFile } from './services/files/read-opened-file';
+import { copyPngToClipboard } from './shell/clipboard-image';
 import { openImportEvent } from './services/watchlists/read-import-file';
 import { DB_FILE } from './app/paths';
 import { attachPushToWindow, registerIpc } from './ipc/register-ipc';
@@ -126,6 +127,7 @@ async function start(): Promise<void> {
       // First launch seeds the embedded study so it opens offline at once; cheap afterwards.
       seedOnOpen: true,
       printPdf: printHtmlToPdf,
+      copyImage: copyPngToClipboard,
       // A file opened from the OS or a sync on launch must not be lost before the window subscribes.
       queuePushUntilReady: true,
       // The fetch worker as electron-vite bundled it; API keys encrypted by the OS keychain.

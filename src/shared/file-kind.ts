@@ -14,9 +14,10 @@ import { MAX_STUDY_FILE_CHARS } from './contract/study-files';
 import { STUDY_FILE_EXTENSION } from './domain/study-transfer/to-file';
 import { STUDY_FORMAT } from './domain/study';
 import { looksLikeBarsCsv, MAX_BARS_CSV_BYTES } from './domain/bars-import';
+import { MAX_ARTICLE_CHARS } from './domain/article/read-text';
 
 /** The kinds of file the app knows, in the order they are tried. */
-export const fileKinds = ['study', 'watchlist', 'bars-csv', 'events-csv'] as const;
+export const fileKinds = ['study', 'watchlist', 'bars-csv', 'events-csv', 'article'] as const;
 export type FileKind = (typeof fileKinds)[number];
 
 /** How many bytes of a file the detection needs (its header line and a few rows). */
@@ -28,6 +29,8 @@ export const maxFileBytes: Readonly<Record<FileKind, number>> = {
   watchlist: MAX_WATCHLIST_FILE_BYTES,
   'bars-csv': MAX_BARS_CSV_BYTES,
   'events-csv': 8 * 1024 * 1024,
+  // A saved web page carries markup around the article's text: four times the text limit.
+  article: 4 * MAX_ARTICLE_CHARS,
 };
 
 /** Why a file is refused before it is read: it is larger than its kind's limit. */
@@ -45,6 +48,7 @@ export const fileKindLabels: Readonly<Record<FileKind, string>> = {
   watchlist: 'a watchlist',
   'bars-csv': 'a price history CSV (daily bars)',
   'events-csv': 'an events CSV',
+  article: 'an article (text, Markdown or a web page)',
 };
 
 const DATE_COLUMNS = new Set(['date', 'datetime', 'timestamp', 'day', 'time', 'date (utc)', 'trade date']);
@@ -62,6 +66,18 @@ function headerCells(line: string): string[] {
   );
 }
 
+const ARTICLE_EXTENSIONS = ['.html', '.htm', '.md', '.markdown'];
+
+/**
+ * Whether text reads as prose (an article) rather than a list of symbols: at least 40 lowercase
+ * words and two sentence ends. A watchlist's comments and notes stay far below that.
+ */
+export function looksLikeProse(text: string): boolean {
+  const words = text.match(/\b[a-z]{3,}\b/g)?.length ?? 0;
+  const sentences = text.match(/[a-z]{2,}[.!?]["”’)]?\s+["“‘(]?[A-Z]/g)?.length ?? 0;
+  return words >= 40 && sentences >= 2;
+}
+
 /**
  * The kind of a file from its name and the start of its text (`head`, already decoded; null
  * when it is not text). Rules, first match wins:
@@ -69,13 +85,17 @@ function headerCells(line: string): string[] {
  * - JSON of another format → watchlist (Catalyst JSON watchlists; the reader explains others);
  * - a header line with a date column and a title/event column → events CSV (its symbols column too);
  * - a header line with a date column and a close/price column, and no symbol column → bars CSV;
+ * - `*.html`, `*.htm`, `*.md`, `*.markdown`, text starting with `<` (a web page), or prose
+ *   ({@link looksLikeProse}: a `.txt` story) → article;
  * - anything else → watchlist.
  */
 export function detectFileKind(fileName: string, head: string | null): FileKind {
   const name = fileName.trim().toLowerCase();
   if (name.endsWith(STUDY_FILE_EXTENSION)) return 'study';
+  if (ARTICLE_EXTENSIONS.some((x) => name.endsWith(x))) return 'article';
   if (head === null) return 'watchlist';
   const text = head.replace(/^\uFEFF/, '').trimStart();
+  if (/^<(!doctype html|html|head|body|article|p|h1)\b/i.test(text)) return 'article';
   if (text.startsWith('{') || text.startsWith('[')) {
     const format = /"format"\s*:\s*"([^"]*)"/.exec(text)?.[1];
     return format === STUDY_FORMAT ? 'study' : 'watchlist';
@@ -86,6 +106,7 @@ export function detectFileKind(fileName: string, head: string | null): FileKind 
   if (hasDate && cells.some((c) => EVENT_COLUMNS.has(c))) return 'events-csv';
   if (cells.some((c) => SYMBOL_COLUMNS.has(c))) return 'watchlist';
   if (looksLikeBarsCsv(firstLine)) return 'bars-csv';
+  if (looksLikeProse(text)) return 'article';
   return 'watchlist';
 }
 

@@ -19,6 +19,13 @@ export interface ThemeTokens {
   readonly border: string;
   readonly accent: string;
   readonly accentSoft: string;
+  /** Text on an `accent` background (a primary button): 4.5:1 or more against it. */
+  readonly onAccent: string;
+  /**
+   * Rising and falling: candles and the figures in the panels. Both are text colours too, so
+   * each keeps WCAG AA contrast (4.5:1) on `panel`, `bg` and a selected row (`accentSoft` over
+   * `panel`); tests/shared/theme.test.ts checks it.
+   */
   readonly up: string;
   readonly down: string;
   readonly warn: string;
@@ -45,9 +52,10 @@ export const themeTokens: Readonly<Record<ThemeName, ThemeTokens>> = {
     border: '#d5dbe1',
     accent: '#2563eb',
     accentSoft: 'rgba(37, 99, 235, 0.12)',
-    up: '#16a34a',
-    down: '#dc2626',
-    warn: '#b45309',
+    onAccent: '#ffffff',
+    up: '#137333',
+    down: '#b91c1c',
+    warn: '#92400e',
     grid: '#eef1f4',
     line: '#2563eb',
     upVolume: 'rgba(22, 163, 74, 0.45)',
@@ -71,8 +79,9 @@ export const themeTokens: Readonly<Record<ThemeName, ThemeTokens>> = {
     border: '#2d353e',
     accent: '#60a5fa',
     accentSoft: 'rgba(96, 165, 250, 0.15)',
+    onAccent: '#0b0d10',
     up: '#22c55e',
-    down: '#ef4444',
+    down: '#f87171',
     warn: '#f59e0b',
     grid: '#1d232a',
     line: '#60a5fa',
@@ -102,6 +111,7 @@ export function cssVariables(theme: ThemeName): Record<string, string> {
     '--border': t.border,
     '--accent': t.accent,
     '--accent-soft': t.accentSoft,
+    '--on-accent': t.onAccent,
     '--up': t.up,
     '--down': t.down,
     '--warn': t.warn,

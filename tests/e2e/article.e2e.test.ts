@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { launchRendererWithMainServices, type RendererWithMainServices } from './harness/renderer-with-main-services';
 
 const ARTICLE = readFileSync(
@@ -8,10 +9,22 @@ const ARTICLE = readFileSync(
   'utf8',
 );
 const DIALOG = '[data-testid="article-dialog"]';
-/** Saving goes through the study-files feature's import (`studies.import`); until a build has it, the save step waits. */
-const HAS_STUDY_IMPORT = existsSync(
-  join(import.meta.dirname, '..', '..', 'src', 'main', 'services', 'study', 'study-file-service.ts'),
-);
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'articles');
+
+/** Drops a real File on the window (dragenter, dragover, drop), as a browser does. */
+async function dropFile(page: Page, fileName: string, bytes: Buffer, type: string) {
+  await page.evaluate(
+    ({ name, b64, mime }) => {
+      const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([data], name, { type: mime }));
+      const target = document.querySelector('.app') ?? document.body;
+      for (const t of ['dragenter', 'dragover', 'drop'])
+        target.dispatchEvent(new DragEvent(t, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    },
+    { name: fileName, b64: bytes.toString('base64'), mime: type },
+  );
+}
 
 /**
  * Issue 15 end to end: paste the shipped article into a new study, edit one proposal, save,
@@ -70,52 +83,90 @@ describe('new study from an article', () => {
     await app.screenshot('article-preview');
   });
 
-  it.runIf(HAS_STUDY_IMPORT)(
-    'saves the edited proposal and opens the chart on the new study with its events and claims',
-    async () => {
-      const { page } = app;
-      const dialog = page.locator(DIALOG);
-      // Edit one proposal: Xi's meeting, proposed as "February 2025", is dated to the day.
-      const xi = dialog.getByTestId('article-event').first();
-      await xi.getByLabel(/^Date of /).fill('2025-02-17');
-      expect(await xi.textContent()).toContain('day');
-      await dialog.getByRole('button', { name: 'Save study' }).click();
-      await dialog.getByTestId('article-saved').waitFor();
-      await app.screenshot('article-saved');
-      await dialog.getByRole('button', { name: 'Close' }).click();
-      await page.locator(DIALOG).waitFor({ state: 'detached' });
+  it('saves the edited proposal and opens the chart on the new study with its events and claims', async () => {
+    const { page } = app;
+    const dialog = page.locator(DIALOG);
+    // Edit one proposal: Xi's meeting, proposed as "February 2025", is dated to the day.
+    const xi = dialog.getByTestId('article-event').first();
+    await xi.getByLabel(/^Date of /).fill('2025-02-17');
+    expect(await xi.textContent()).toContain('day');
+    await dialog.getByRole('button', { name: 'Save study' }).click();
+    await dialog.getByTestId('article-saved').waitFor();
+    await app.screenshot('article-saved');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.locator(DIALOG).waitFor({ state: 'detached' });
 
-      const header = page.getByTestId('study-header');
-      await header.getByText('Why China tech stocks are up 30% in 2025', { exact: true }).first().waitFor();
-      expect(await header.locator('.study-title').textContent()).toBe('Why China tech stocks are up 30% in 2025');
-      // Its events on the chart's timeline, the edited one on its day.
-      const stored = app.core.services.study
-        .listStudies()
-        .find((s) => s.title === 'Why China tech stocks are up 30% in 2025')!;
-      const detail = app.core.services.study.getStudy(stored.id);
-      expect(detail.events.map((e) => e.date)).toEqual(['2025-01-20', '2025-01-28', '2025-02-11', '2025-02-17']);
-      expect(detail.events.find((e) => e.date === '2025-02-17')).toMatchObject({
-        approximate: false,
-        category: 'policy',
-      });
-      const panel = page.getByTestId('events-panel');
-      await panel.getByText('DeepSeek’s R1 AI model launched').first().waitFor();
-      // Its claims evaluated at once on the cached prices.
-      await page.getByRole('tab', { name: 'Claims' }).click();
-      const claimsPanel = page.getByTestId('claims-panel');
-      await claimsPanel.locator('tr.claim-result').first().waitFor();
-      const verdicts = await claimsPanel
-        .locator('tr.claim-result')
-        .evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-symbol'), r.getAttribute('data-verdict')]));
-      expect(verdicts).toContainEqual(['HSTECH.HK', 'holds']);
-      expect(verdicts).toContainEqual(['9988.HK', 'holds']);
-      expect(verdicts.length).toBeGreaterThanOrEqual(9);
-      await app.screenshot('article-study-claims');
-      await page.getByRole('tab', { name: 'Events' }).click();
-      await app.screenshot('article-study-chart');
-      await page.setViewportSize({ width: 1024, height: 700 });
-      await app.screenshot('article-study-chart-1024');
-      expect(app.pageErrors).toEqual([]);
-    },
-  );
+    // The new study is open, chosen in the study picker (which also lists the embedded one).
+    const picker = page.getByTestId('study-picker');
+    await expect
+      .poll(() => picker.locator('option:checked').textContent())
+      .toMatch(/^Why China tech stocks are up 30% in 2025/);
+    expect(await picker.locator('option').count()).toBe(2);
+    // Its events on the chart's timeline, the edited one on its day.
+    const stored = app.core.services.study
+      .listStudies()
+      .find((s) => s.title === 'Why China tech stocks are up 30% in 2025')!;
+    const detail = app.core.services.study.getStudy(stored.id);
+    expect(await picker.inputValue()).toBe(stored.id);
+    expect(stored.origin).toBe('user');
+    expect(detail.events.map((e) => e.date)).toEqual(['2025-01-20', '2025-01-28', '2025-02-11', '2025-02-17']);
+    expect(detail.events.find((e) => e.date === '2025-02-17')).toMatchObject({
+      approximate: false,
+      category: 'policy',
+    });
+    const panel = page.getByTestId('events-panel');
+    await panel.getByText('DeepSeek’s R1 AI model launched').first().waitFor();
+    // Its claims evaluated at once on the cached prices.
+    await page.getByRole('tab', { name: 'Claims' }).click();
+    const claimsPanel = page.getByTestId('claims-panel');
+    await claimsPanel.locator('tr.claim-result').first().waitFor();
+    const verdicts = await claimsPanel
+      .locator('tr.claim-result')
+      .evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-symbol'), r.getAttribute('data-verdict')]));
+    expect(verdicts).toContainEqual(['HSTECH.HK', 'holds']);
+    expect(verdicts).toContainEqual(['9988.HK', 'holds']);
+    expect(verdicts.length).toBeGreaterThanOrEqual(9);
+    await app.screenshot('article-study-claims');
+    await page.getByRole('tab', { name: 'Events' }).click();
+    await app.screenshot('article-study-chart');
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await app.screenshot('article-study-chart-1024');
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('a story dropped on the window opens the dialog; its study saves, offers a price update for uncached symbols and opens', async () => {
+    const { page, core } = app;
+    await dropFile(
+      page,
+      'tokyo-tariff-whiplash.md',
+      readFileSync(join(FIXTURES, 'tokyo-tariff-whiplash.md')),
+      'text/markdown',
+    );
+    const dialog = page.locator(DIALOG);
+    await dialog.waitFor();
+    expect(await dialog.getByLabel('Article text').inputValue()).toContain('Tokyo’s tariff whiplash');
+    // The front matter's date is the article's date.
+    await dialog.getByRole('button', { name: 'Read article' }).click();
+    await dialog.getByTestId('article-preview').waitFor();
+    expect(await dialog.getByLabel('Publication date').inputValue()).toBe('2025-04-18');
+    expect(await dialog.getByLabel('Study title').inputValue()).toBe(
+      'Tokyo’s tariff whiplash: how Japan’s chip stocks rode out April',
+    );
+    await dialog.getByRole('button', { name: 'Save study' }).click();
+    const saved = dialog.getByTestId('article-saved');
+    await saved.waitFor();
+    // Japanese listings are not in the cache: the dialog says which and offers to update them.
+    expect(await saved.textContent()).toMatch(/\d+ symbols have no cached prices: .*\.T\b/);
+    await saved.getByRole('button', { name: /^Update prices of \d+$/ }).waitFor();
+    await app.screenshot('article-dropped-saved');
+    await saved.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const stored = core.services.study
+      .listStudies()
+      .find((s) => s.title === 'Tokyo’s tariff whiplash: how Japan’s chip stocks rode out April')!;
+    expect(stored).toMatchObject({ origin: 'user' });
+    expect(stored.events).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => page.getByTestId('study-picker').inputValue()).toBe(stored.id);
+    expect(app.pageErrors).toEqual([]);
+  });
 });

@@ -13,6 +13,7 @@ const ID = 'china-tech-rally-2025';
 
 describe('share: study files, CSV and the report in the app', () => {
   let app: RendererWithMainServices;
+  const core = () => app.core;
 
   // The app prints with Electron's printToPDF; here main prints the same page with this
   // Chromium's PDF printing (the same engine), in a page of its own.
@@ -73,6 +74,13 @@ describe('share: study files, CSV and the report in the app', () => {
     expect(core.services.study.getStudy(ID).events.find((e) => e.id === 'hstech-2025-low')?.title).toBe(
       'Hang Seng TECH Index 2025 closing low',
     );
+    // The imported copy opens on the chart; the picker lists both.
+    const picker = page.getByTestId('study-picker');
+    await expect.poll(() => picker.inputValue()).toBe(`${ID}-copy`);
+    expect(await picker.locator('option').allTextContents()).toEqual([
+      expect.stringMatching(/^China tech rally 2025 — 31 events, 6 claims$/),
+      expect.stringMatching(/^China tech rally 2025 \(copy\) — 31 events, 6 claims \(yours\)$/),
+    ]);
   });
 
   it('creates a study from scratch through the form', async () => {
@@ -94,6 +102,15 @@ describe('share: study files, CSV and the report in the app', () => {
       benchmarks: 1,
       origin: 'user',
     });
+    // The new study opens at once; the picker switches back to the article's study.
+    const picker = page.getByTestId('study-picker');
+    await expect.poll(() => picker.inputValue()).toBe('japan-chip-rally');
+    await expect.poll(() => page.locator('.study-source').textContent()).toContain('Why Japanese chip stocks doubled');
+    await picker.selectOption(ID);
+    await expect.poll(() => page.locator('.study-source').textContent()).toContain('Why China tech stocks are up 30%');
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('catalyst.study.open'))).toBe(ID);
+    await page.getByTestId('events-panel').getByText('Alibaba releases Qwen2.5-Max').first().waitFor();
+    await app.screenshot('share-5-study-picker');
   });
 
   it('saves the claims as a CSV download (BOM, formula-safe, full precision)', async () => {
@@ -106,6 +123,33 @@ describe('share: study files, CSV and the report in the app', () => {
     const csv = readFileSync((await file.path())!, 'utf8');
     expect(csv.startsWith('\uFEFFstudy,claim,text,')).toBe(true);
     expect(csv).toMatch(/alibaba-50pct-after-qwen,.*,BABA,0\.597\d{6,},holds,/);
+  });
+
+  it('saves the event study and the visible bars as CSV through the same helper', async () => {
+    const { page } = app;
+    await page.getByTestId('share-menu-button').click();
+    let download = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: 'Event study as CSV' }).click();
+    let file = await download;
+    expect(file.suggestedFilename()).toBe(`${ID} event study.csv`);
+    const es = readFileSync((await file.path())!, 'utf8');
+    expect(es.startsWith('\uFEFFevent,event_title,symbol,benchmark,t0,window_start,window_end,')).toBe(true);
+    expect(es).toMatch(/\r\nqwen25-max-release,Alibaba releases Qwen2\.5-Max,BABA,\^GSPC,2025-01-28,0,5,/);
+    await expect.poll(() => page.locator('.status-bar').textContent()).toMatch(/Saved \d+ row\(s\) as/);
+
+    await page.getByTestId('share-menu-button').click();
+    download = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: /bars of the visible range as CSV/ }).click();
+    file = await download;
+    const [, from, to] = /^HSTECH\.HK (\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})\.csv$/.exec(file.suggestedFilename())!;
+    const bars = readFileSync((await file.path())!, 'utf8')
+      .replace(/\r\n$/, '')
+      .split('\r\n');
+    expect(bars[0]).toBe('\uFEFFdate,close,adj_close,volume');
+    expect(bars[1]!.slice(0, 10)).toBe(from);
+    expect(bars.at(-1)!.slice(0, 10)).toBe(to);
+    // The visible range, not every cached bar.
+    expect(bars.length - 1).toBeLessThan(core().services.market.getBars('HSTECH.HK' as never).length);
   });
 
   it('exports the study report as PDF from the Share menu: pages, page numbers, title and every claim', async () => {
@@ -128,6 +172,12 @@ describe('share: study files, CSV and the report in the app', () => {
     for (const c of core.services.claims.evaluate(ID)) {
       expect(text).toContain(c.text.replace(/\s+/g, ' ').slice(0, 40));
     }
+    // The event study (means per event and window, the heatmap) and each claim's sensitivity strip.
+    expect(text).toContain('Event study');
+    expect(text).toContain('Mean CAR across symbols, per event');
+    expect(text).toMatch(/Heatmap: CAR \[0, \+5\] per event and symbol/);
+    expect(text).toMatch(/9988\.HK — sensitivity to the as-of date/);
+    expect(text).toMatch(/holds on \d+ of \d+ sessions/);
     execFileSync('pdftoppm', [
       '-png',
       '-r',
@@ -135,12 +185,43 @@ describe('share: study files, CSV and the report in the app', () => {
       '-f',
       '1',
       '-l',
-      '2',
+      '6',
       pdfPath,
       join(REPORTS_DIR, 'share-report-page'),
     ]);
     await expect.poll(() => page.locator('.status-bar').textContent()).toContain('Saved the report as');
     expect(app.pageErrors).toEqual([]);
+  });
+
+  it('exports one event’s report as PDF: the event, its event study per symbol, the claim measured from it', async () => {
+    const { page } = app;
+    await page.getByTestId('events-panel').getByText('Alibaba releases Qwen2.5-Max').first().click();
+    await page.getByTestId('share-menu-button').click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: 'Report of “Alibaba releases Qwen2.5-Max” as PDF (A4)' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('China tech rally 2025 — qwen25-max-release report.pdf');
+    const pdfPath = join(REPORTS_DIR, 'share-event-report.pdf');
+    await file.saveAs(pdfPath);
+    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('China tech rally 2025 — Alibaba releases Qwen2.5-Max');
+    expect(text).toContain('Events (1)');
+    // Its event study per symbol and window, and the mean across symbols.
+    expect(text).toMatch(/BABA \[0, \+5\] \+\d+\.\d% \+\d+\.\d% \+\d+\.\d%/);
+    expect(text).toContain('Mean CAR across symbols, per event');
+    expect(text).toContain('Claims (1)');
+    expect(text).toMatch(/Alibaba’s stock surged more than 50%/);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '2',
+      '-l',
+      '3',
+      pdfPath,
+      join(REPORTS_DIR, 'share-event-report-page'),
+    ]);
   });
 
   it('saves the annotated chart as a 2x PNG: title, chart with markers, numbered event legend, provenance', async () => {
@@ -198,5 +279,53 @@ describe('share: study files, CSV and the report in the app', () => {
     const belowInk = stats.inkRows.slice(chartBottom + 20).filter((n) => n > 20).length;
     expect(belowInk).toBeGreaterThan(60);
     await expect.poll(() => page.locator('.status-bar').textContent()).toContain('Saved the chart as HSTECH.HK');
+  });
+
+  it('remembers the opened study across a reload (the next launch)', async () => {
+    const { page } = app;
+    const picker = page.getByTestId('study-picker');
+    await picker.selectOption('japan-chip-rally');
+    await expect.poll(() => page.locator('.study-source').textContent()).toContain('Why Japanese chip stocks doubled');
+    await page.reload();
+    await page.getByTestId('study-header').waitFor();
+    await expect.poll(() => page.getByTestId('study-picker').inputValue()).toBe('japan-chip-rally');
+    await page.getByTestId('study-picker').selectOption(ID);
+    await expect.poll(() => page.locator('.study-source').textContent()).toContain('Why China tech stocks are up 30%');
+    await page.reload();
+    await page.getByTestId('study-header').waitFor();
+    await expect.poll(() => page.getByTestId('study-picker').inputValue()).toBe(ID);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('copies the annotated chart to the clipboard as a 2x PNG', async () => {
+    const { page } = app;
+    const origin = new URL(page.url()).origin;
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    const chartBox = (await page.locator('.chart-area .tv-lightweight-charts').first().boundingBox())!;
+    await page.getByTestId('share-menu-button').click();
+    await page.getByRole('menuitem', { name: 'Copy chart picture' }).click();
+    await expect.poll(() => page.locator('.status-bar').textContent()).toContain('Copied the chart picture');
+    const pasted = await page.evaluate(async () => {
+      const items = await navigator.clipboard.read();
+      const item = items.find((i) => i.types.includes('image/png'));
+      if (!item) return null;
+      const blob = await item.getType('image/png');
+      const bitmap = await createImageBitmap(blob);
+      const c = document.createElement('canvas');
+      c.width = bitmap.width;
+      c.height = bitmap.height;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(bitmap, 0, 0);
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      const colours = new Set<string>();
+      for (let i = 0; i < d.length; i += 4 * 97) colours.add(`${d[i]! >> 4},${d[i + 1]! >> 4},${d[i + 2]! >> 4}`);
+      return { type: blob.type, width: bitmap.width, height: bitmap.height, colours: colours.size };
+    });
+    expect(pasted).not.toBeNull();
+    expect(pasted!.type).toBe('image/png');
+    expect(pasted!.width).toBe(2 * (Math.round(chartBox.width) + 32));
+    expect(pasted!.height).toBeGreaterThan(2 * chartBox.height);
+    expect(pasted!.colours).toBeGreaterThan(20);
+    expect(app.pageErrors).toEqual([]);
   });
 });

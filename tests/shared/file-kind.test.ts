@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectFileKind, detectFileKindOfBytes, headText } from '../../src/shared/file-kind';
+import { detectFileKind, detectFileKindOfBytes, headText, looksLikeProse } from '../../src/shared/file-kind';
 
 const FIXTURES = resolve(import.meta.dirname, '..', 'fixtures');
 const head = (path: string) => readFileSync(join(FIXTURES, path)).subarray(0, 4096).toString('utf8');
@@ -34,6 +34,33 @@ describe('detectFileKind', () => {
     ])
       expect([f, detectFileKind(f.split('/').pop()!, head(f))]).toEqual([f, 'watchlist']);
     expect(detectFileKind('chart-screenshot.png', null)).toBe('watchlist');
+  });
+
+  it('articles: web pages and Markdown by name or markup, a .txt story by its prose', () => {
+    expect(detectFileKind('deepseek-week.html', head('articles/deepseek-week.html'))).toBe('article');
+    expect(detectFileKind('saved page', head('articles/deepseek-week.html'))).toBe('article');
+    expect(detectFileKind('tokyo.md', head('articles/tokyo-tariff-whiplash.md'))).toBe('article');
+    expect(detectFileKind('golden-week-gap.txt', head('articles/golden-week-gap.txt'))).toBe('article');
+    expect(detectFileKind('story.txt', head('study/article-china-tech-2025.txt'))).toBe('article');
+    expect(detectFileKind('notes.MARKDOWN', null)).toBe('article');
+    // Every plain-text and TradingView watchlist stays a watchlist.
+    for (const f of [
+      'watchlists/tradingview-china-tech.txt',
+      'watchlists/tradingview-multiline.txt',
+      'watchlists/plain-with-comments.txt',
+      'watchlists/plain-share-classes.txt',
+      'watchlists/excel-unicode-text.utf8.txt',
+      'watchlists/malformed/bad-lines.txt',
+      'watchlists/malformed/unknown-prefixes.txt',
+      'watchlists/malformed/only-comments.txt',
+    ])
+      expect([f, looksLikeProse(head(f)), detectFileKind(f.split('/').pop()!, head(f))]).toEqual([
+        f,
+        false,
+        'watchlist',
+      ]);
+    expect(looksLikeProse('Tencent rose. Alibaba fell. Baidu ' + 'gained '.repeat(60))).toBe(true);
+    expect(looksLikeProse('the quick brown fox '.repeat(20))).toBe(false);
   });
 
   it('price history CSVs by their header: date and a close or price column, no symbol column', () => {

@@ -52,3 +52,37 @@ describe('one set of theme tokens', () => {
     }
   });
 });
+
+/** WCAG 2.x relative luminance of `#rrggbb`. */
+function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const v = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+function contrast(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+/** `rgba(r, g, b, a)` painted over the opaque `#rrggbb` below it. */
+function over(rgba: string, below: string): string {
+  const [r, g, b, a] = rgba.match(/[\d.]+/g)!.map(Number);
+  return `#${[r!, g!, b!]
+    .map((c, i) => Math.round(a! * c + (1 - a!) * parseInt(below.slice(1 + 2 * i, 3 + 2 * i), 16)))
+    .map((c) => c.toString(16).padStart(2, '0'))
+    .join('')}`;
+}
+
+describe('contrast of the tokens (WCAG 2.2 AA: 4.5:1 for text)', () => {
+  it('keeps every text colour readable on the panels, the page and a selected row, in both themes', () => {
+    for (const theme of themes) {
+      const t = themeTokens[theme];
+      const grounds = { panel: t.panel, bg: t.bg, selected: over(t.accentSoft, t.panel) };
+      for (const [name, fg] of Object.entries({ text: t.text, muted: t.muted, up: t.up, down: t.down, warn: t.warn }))
+        for (const [ground, bg] of Object.entries(grounds))
+          expect(contrast(fg, bg), `${theme} ${name} on ${ground}`).toBeGreaterThanOrEqual(4.5);
+      expect(contrast(t.onAccent, t.accent), `${theme} on-accent`).toBeGreaterThanOrEqual(4.5);
+    }
+  });
+});

@@ -50,6 +50,8 @@ export interface CoreOptions {
   readonly sync?: SyncCoreOptions;
   /** Chromium's PDF printing for report pages (Electron's printToPDF in the app; the test browser in e2e). */
   readonly printPdf?: PdfPrinter;
+  /** The system clipboard's image slot (Electron's clipboard in the app). */
+  readonly copyImage?: (png: Uint8Array) => Promise<void> | void;
   /** Hold push events until the renderer calls `app.ready` (the app and the end-to-end harness). */
   readonly queuePushUntilReady?: boolean;
   /** The app's log (a rotating file in the user-data folder; stderr with the CLI's --verbose). Default: none. */
@@ -134,6 +136,13 @@ export function createCore(options: CoreOptions): Core {
   const market = new MarketService({ instruments, bars, transact, notify, log: log.child('import') });
   const study = new StudyService({ ...studyRepos, instruments, bars });
   const claims = new ClaimsService({ ...studyRepos, instruments, bars });
+  const compare = new CompareService({ events: studyRepos.events, instruments, bars });
+  const eventStudy = new EventStudyService({
+    ...studyRepos,
+    instruments,
+    bars,
+    settings: new StudySettingsRepository(db),
+  });
   const services: Services = {
     market,
     article: new ArticleService({
@@ -149,8 +158,8 @@ export function createCore(options: CoreOptions): Core {
       writeTransaction: transact,
       onChanged: notify,
     }),
-    compare: new CompareService({ events: studyRepos.events, instruments, bars }),
-    eventStudy: new EventStudyService({ ...studyRepos, instruments, bars, settings: new StudySettingsRepository(db) }),
+    compare,
+    eventStudy,
     seed,
     sync: createSyncService({ db, dbPath: options.dbPath, instruments, clock, log: log.child('sync') }, options.sync),
     watchlists: new WatchlistsService({
@@ -166,11 +175,17 @@ export function createCore(options: CoreOptions): Core {
       listEvents: (filter) => study.listEvents(filter),
       evaluateClaims: (studyId) => claims.evaluate(studyId),
       getStudy: (id) => study.getStudy(id),
+      runEventStudy: (scope) => eventStudy.run(scope),
+      compareSeries: (input) => compare.compare(input),
+      eventTitle: (id) => studyRepos.events.get(id)?.title ?? null,
+      claimSensitivity: (studyId, claimId) => claims.whatIf(studyId, claimId).sensitivity,
       today: () => clock.now().toISOString().slice(0, 10),
       printPdf: options.printPdf,
+      copyImage: options.copyImage,
     }),
     studyFiles: new StudyFileService({
       ...studyRepos,
+      writer: studyWriter,
       writeTransaction: transact,
       emitChanged: notify,
     }),

@@ -33,8 +33,8 @@ export const articleChannels = {
  * read); the window's article dialog opens with it.
  */
 export type ArticleOpenEvent =
-  | { readonly source: 'menu'; readonly fileName: string; readonly content: string }
-  | { readonly source: 'menu'; readonly fileName: string; readonly error: string };
+  | { readonly source: 'menu' | 'drop'; readonly fileName: string; readonly content: string }
+  | { readonly source: 'menu' | 'drop'; readonly fileName: string; readonly error: string };
 
 /** Push events of "new study from article". */
 export const articleEvents = {

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { isoDateSchema, tickerSchema } from '../brand';
 import { slugSchema } from '../domain/study-event';
 import { channel, returns } from './define';
+import { sessionWindowSchema } from './research';
 
 /** The tables `export.csv` writes. */
-export const csvTables = ['bars', 'events', 'claims'] as const;
+export const csvTables = ['bars', 'events', 'claims', 'event-study', 'compare'] as const;
 export type CsvTableName = (typeof csvTables)[number];
 
 /** A text file ready to save (the renderer downloads it, the CLI writes it). */
@@ -32,6 +33,33 @@ export const csvExportSchema = z.discriminatedUnion('table', [
     .strict(),
   z.object({ table: z.literal('events'), studyId: slugSchema.optional(), bom: z.boolean().optional() }).strict(),
   z.object({ table: z.literal('claims'), studyId: slugSchema.optional(), bom: z.boolean().optional() }).strict(),
+  z
+    .object({
+      table: z.literal('event-study'),
+      /** A whole study (default: the embedded one) ... */
+      studyId: slugSchema.optional(),
+      /** ... or one event (the study's subjects around it). */
+      eventId: z.string().min(1).max(200).optional(),
+      /** Session windows `[a, b]` (default [-5,-1], [0,+1], [0,+5], [0,+20]). */
+      windows: z.array(sessionWindowSchema).min(1).max(12).optional(),
+      benchmark: tickerSchema.optional(),
+      bom: z.boolean().optional(),
+    })
+    .strict(),
+  z
+    .object({
+      table: z.literal('compare'),
+      symbols: z.array(tickerSchema).min(1).max(20),
+      /** Each series is 100 at this event's T0 on its own calendar, or at this date. */
+      anchor: z.union([
+        z.object({ eventId: z.string().min(1).max(200) }).strict(),
+        z.object({ date: isoDateSchema }).strict(),
+      ]),
+      from: isoDateSchema.optional(),
+      to: isoDateSchema.optional(),
+      bom: z.boolean().optional(),
+    })
+    .strict(),
 ]);
 export type CsvExportInput = z.output<typeof csvExportSchema>;
 
@@ -42,6 +70,9 @@ export const MAX_REPORT_HTML_CHARS = 40 * 1024 * 1024;
 export const pageSizes = ['A4', 'Letter'] as const;
 export type PageSize = (typeof pageSizes)[number];
 
+/** The largest chart picture `export.copyImage` accepts, as base64 (a 2x picture of a 4K screen is a few MiB). */
+export const MAX_COPY_IMAGE_BASE64 = 48 * 1024 * 1024;
+
 /** A printed PDF. */
 export interface PrintedPdf {
   readonly bytesBase64: string;
@@ -51,7 +82,7 @@ export interface PrintedPdf {
 /** Channels that turn what the app shows into files. */
 export const exportChannels = {
   'export.csv': channel({
-    doc: 'A table as RFC 4180 CSV (bars of a range or all, events, evaluated claims): ISO dates, full-precision numbers, formula-safe text.',
+    doc: 'A table as RFC 4180 CSV (bars of a range or all, events, evaluated claims, an event study, a rebased comparison): ISO dates, full-precision numbers, formula-safe text.',
     input: csvExportSchema,
     output: returns<ExportedFile>(),
   }),
@@ -59,6 +90,11 @@ export const exportChannels = {
     doc: "Prints a report page made by the renderer to PDF with Chromium's print engine (printToPDF in the app): the page's CSS sets size and page numbers.",
     input: z.object({ html: z.string().min(1).max(MAX_REPORT_HTML_CHARS), pageSize: z.enum(pageSizes) }).strict(),
     output: returns<PrintedPdf>(),
+  }),
+  'export.copyImage': channel({
+    doc: "Puts a PNG (the annotated chart's picture) on the system clipboard through Electron's clipboard; `unavailable` where main has no clipboard (web, CLI): the page uses its own.",
+    input: z.object({ pngBase64: z.string().min(12).max(MAX_COPY_IMAGE_BASE64) }).strict(),
+    output: returns<{ readonly bytes: number }>(),
   }),
 } as const;
 

@@ -96,6 +96,108 @@ describe('catalyst export csv', () => {
     expect(body).toHaveLength(json.reduce((n, c) => n + c.results.length, 0));
   });
 
+  it('event study: one row per event × symbol × window, full-precision fractions equal to `catalyst study --json`', async () => {
+    const db = tmp.dbPath();
+    const r = await runCli(['--db', db, 'export', 'csv', 'event-study', '--windows', '0:5,-5:-1']);
+    expect(r.code, r.stderr).toBe(0);
+    const [header, ...body] = rows(r.stdout);
+    expect(header!.slice(0, 7)).toEqual([
+      'event',
+      'event_title',
+      'symbol',
+      'benchmark',
+      't0',
+      'window_start',
+      'window_end',
+    ]);
+    const col = (name: string) => header!.indexOf(name);
+    const json = JSON.parse(
+      (await runCli(['--db', db, '--json', 'study', '--study', 'china-tech-rally-2025', '--windows', '0:5,-5:-1']))
+        .stdout,
+    ) as Array<{
+      event: string;
+      symbol: string;
+      window: [number, number];
+      carMarketModel: number | null;
+      tStat: number | null;
+    }>;
+    expect(body).toHaveLength(json.length);
+    const qwen = body.find(
+      (x) => x[col('event')] === 'qwen25-max-release' && x[col('symbol')] === 'BABA' && x[col('window_start')] === '0',
+    )!;
+    expect(qwen[col('event_title')]).toBe('Alibaba releases Qwen2.5-Max');
+    expect(qwen[col('window_end')]).toBe('5');
+    expect(qwen[col('t0')]).toBe('2025-01-28');
+    const same = json.find((x) => x.event === 'qwen25-max-release' && x.symbol === 'BABA' && x.window[0] === 0)!;
+    expect(Number(qwen[col('car_market_model')])).toBe(same.carMarketModel);
+    expect(Number(qwen[col('t_stat')])).toBe(same.tStat);
+
+    const one = await runCli([
+      '--db',
+      db,
+      '--json',
+      'export',
+      'csv',
+      'event-study',
+      '--event',
+      'qwen25-max-release',
+      '--out',
+      join(tmp.dir(), 'es.csv'),
+    ]);
+    expect(one.code, one.stderr).toBe(0);
+    expect(JSON.parse(one.stdout)).toMatchObject({ table: 'event-study', rows: 12 * 4 });
+    const alias = await runCli(['--db', db, 'export', 'csv', 'study', '--windows', '0:5,-5:-1']);
+    expect(alias.stdout).toBe(r.stdout);
+    const both = await runCli([
+      '--db',
+      db,
+      '--json',
+      'export',
+      'csv',
+      'event-study',
+      '--event',
+      'qwen25-max-release',
+      '--study',
+      'china-tech-rally-2025',
+    ]);
+    expect(JSON.parse(both.stderr).error.message).toMatch(/either a study or an event/);
+  });
+
+  it('compare: each symbol on its own calendar, 100 at its own T0, with its anchor close', async () => {
+    const db = tmp.dbPath();
+    await runCli(['--db', db, 'seed']);
+    const r = await runCli([
+      '--db',
+      db,
+      'export',
+      'csv',
+      'compare',
+      '--symbols',
+      '9988.HK,BABA,NOPE',
+      '--anchor',
+      'qwen25-max-release',
+      '--to',
+      '2025-03-31',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const [header, ...body] = rows(r.stdout);
+    expect(header).toEqual(['symbol', 'currency', 'anchor_date', 'anchor_close', 'date', 'rebased', 'missing']);
+    const hk = body.filter((x) => x[0] === '9988.HK');
+    const us = body.filter((x) => x[0] === 'BABA');
+    expect(hk.find((x) => x[4] === '2025-02-03')![5]).toBe('100');
+    expect(us.find((x) => x[4] === '2025-01-28')![5]).toBe('100');
+    expect(hk.every((x) => x[2] === '2025-02-03') && us.every((x) => x[2] === '2025-01-28')).toBe(true);
+    expect(us.at(-1)![4]).toBe('2025-03-31');
+    const nope = body.filter((x) => x[0] === 'NOPE');
+    expect(nope).toHaveLength(1);
+    expect(nope[0]![6]).not.toBe('');
+    const bad = await runCli(['--db', db, 'export', 'csv', 'compare', '--symbols', 'BABA']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/--anchor/);
+    const wrong = await runCli(['--db', db, 'export', 'csv', 'events', '--anchor', '2025-01-01']);
+    expect(wrong.stderr).toMatch(/--anchor is for compare/);
+  });
+
   it('refuses an unknown table, a bad date and an unknown study with exit 1', async () => {
     const db = tmp.dbPath();
     const bad = await runCli(['--db', db, 'export', 'csv', 'trades']);

@@ -38,6 +38,14 @@ describe('catalyst report', () => {
     }
     const events = JSON.parse((await runCli(['--db', db, '--json', 'events'])).stdout) as EventJson[];
     for (const e of events) expect(html).toContain(escapeHtml(e.title));
+    // The event study where it exists, and each claim's sensitivity strip.
+    expect(html).toContain('data-testid="report-event-study"');
+    expect(html).toContain('data-testid="report-heatmap"');
+    expect(html).toMatch(/Heatmap: CAR \[0, \+5\] per event and symbol/);
+    for (const e of events) expect(html).toContain(`<tr><td>${escapeHtml(e.title)}</td><td class="num"`);
+    const strips = html.match(/data-testid="report-sensitivity"/g) ?? [];
+    expect(strips.length).toBeGreaterThanOrEqual(3);
+    expect(html).toMatch(/HSTECH\.HK — sensitivity to the as-of date<\/dt><dd>holds on \d+ of \d+ sessions/);
     expect(html).toContain('Appendix: provenance');
     expect(html).toContain('close-only');
     expect(html).toContain('TradingView');
@@ -60,6 +68,10 @@ describe('catalyst report', () => {
     expect(r.stdout).toContain('## Events (1)');
     expect(r.stdout).toContain('## Claims (1)');
     expect(r.stdout).toMatch(/\| 9988\.HK \| \+58\.7% \| Holds \|/);
+    // The one event's event study, and the claim's sensitivity to its as-of date.
+    expect(r.stdout).toContain('## Event study');
+    expect(r.stdout).toMatch(/\| Alibaba releases Qwen2\.5-Max \| [+-]\d/);
+    expect(r.stdout).toMatch(/- 9988\.HK: holds on \d+ of \d+ sessions/);
     expect(r.stderr).toMatch(/Chart images are not included/);
   });
 

@@ -7,5 +7,6 @@ export function exportHandlers(s: Services): FeatureHandlers<typeof exportChanne
   return {
     'export.csv': (q) => s.export.csv(q),
     'export.pdf': (q) => s.export.pdf(q.html, q.pageSize),
+    'export.copyImage': (q) => s.export.copyImage(q.pngBase64),
   };
 }

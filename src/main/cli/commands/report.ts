@@ -25,7 +25,7 @@ export const reportCommand: Command = {
     const out = optionalArg(ctx.flags.out, '--out', z.string().min(1).max(4096));
     const { services } = ctx.core();
     if (studyId === EMBEDDED_STUDY_ID) services.seed.seedIfEmpty();
-    const file = services.export.report({
+    const file = await services.export.report({
       studyId,
       format,
       eventId,

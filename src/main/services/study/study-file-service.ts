@@ -20,11 +20,14 @@ import type { ClaimsRepository } from '../../db/repositories/claims-repository';
 import type { EventsRepository } from '../../db/repositories/events-repository';
 import type { StudyRepository } from '../../db/repositories/study-repository';
 import type { WriteTransaction } from '../../db/transaction';
+import type { StudyWriter } from './study-writer';
 
 export interface StudyFileServiceDeps {
   readonly studies: StudyRepository;
   readonly events: EventsRepository;
   readonly claims: ClaimsRepository;
+  /** The one writer of study rows (shared with seeding). */
+  readonly writer: StudyWriter;
   readonly writeTransaction: WriteTransaction;
   /** Sends `data.changed` after a commit. */
   readonly emitChanged: (event: DataChangedEvent) => void;
@@ -168,16 +171,7 @@ export class StudyFileService {
   }
 
   private write(plan: StudyImportPlan): void {
-    const { studies, events, claims } = this.deps;
-    const w = plan.write;
-    if (w.study) {
-      studies.write({ ...w.study, origin: 'user', position: 0 });
-    }
-    if (w.universe) studies.replaceUniverse(w.studyId, w.universe);
-    const eventBase = w.study ? 0 : events.list({ studyId: w.studyId }).length;
-    w.events.forEach((e, i) => events.insert({ ...e, origin: 'user' }, eventBase + i));
-    const claimBase = w.study ? 0 : claims.list(w.studyId).length;
-    w.claims.forEach((c, i) => claims.insert({ ...c, origin: 'user' }, claimBase + i));
+    this.deps.writer.add(plan.write, 'user');
   }
 
   private summary(id: string): StudySummary | null {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, type MouseEvent } from 'react';
 import { appCommands } from '../../../shared/domain/app-commands';
 import { api } from '../api/client';
 import { ArticleEntry } from '../features/article/article-entry';
@@ -40,6 +40,16 @@ const sideTabs: readonly Tab[] = [
 ];
 
 const isMac = () => /Mac/.test(navigator.platform);
+
+/**
+ * The skip link's target: the chart's own keyboard surface when there is one (so ←/→, [ and ]
+ * work at once), else the chart region. No URL hash is set (the app has no routes).
+ */
+function skipToChart(e: MouseEvent<HTMLAnchorElement>) {
+  e.preventDefault();
+  const main = document.getElementById('chart');
+  (main?.querySelector<HTMLElement>('[data-chart-focus]') ?? main)?.focus();
+}
 
 /** A toolbar button that shows or hides one side panel (the icon marks which side). */
 function PanelToggle({
@@ -97,7 +107,11 @@ function Layout() {
       data-theme={theme}
       style={{ gridTemplateColumns: `${widths.sidebar}px minmax(0, 1fr) ${widths.details}px` }}
     >
-      <header className="toolbar">
+      {/* The first tab stop: past the toolbar and the instruments, straight to the chart. */}
+      <a className="skip-link" href="#chart" onClick={skipToChart}>
+        Skip to chart
+      </a>
+      <header className="toolbar" aria-label="Toolbar">
         <PanelToggle
           side="left"
           label="instruments panel"
@@ -134,7 +148,7 @@ function Layout() {
           onResize={(w) => panels.setWidth('sidebar', w)}
         />
       </aside>
-      <main className="chart-area">
+      <main className="chart-area" id="chart" tabIndex={-1} aria-label="Chart">
         <StudyChartView />
       </main>
       <aside className="side-panel" hidden={prefs.details.collapsed} aria-label="Details" data-testid="details-panel">
@@ -150,8 +164,11 @@ function Layout() {
           <Tabs tabs={sideTabs} label="Details" />
         </div>
       </aside>
-      <footer className="status-bar" role="status">
-        {status}
+      <footer className="status-bar" aria-label="Status">
+        {/* The footer is the window's content-info landmark; the status text is a polite live region. */}
+        <span role="status" aria-live="polite" className="status-text">
+          {status}
+        </span>
       </footer>
       <ShortcutsOverlay />
       <BarsImportHost />

@@ -135,3 +135,102 @@ export function claimsTable(claims: readonly ClaimEvaluation[]): CsvTable {
     ),
   };
 }
+
+/** One measured row of an event study (the shape `eventStudy.run` returns). Fractions. */
+export interface EventStudyCsvRow {
+  readonly eventId: string;
+  readonly symbol: string;
+  readonly benchmark: string | null;
+  readonly t0: string | null;
+  readonly window: readonly [number, number];
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly ret: number | null;
+  readonly arMarketAdjusted: number | null;
+  readonly carMarketModel: number | null;
+  readonly tStat: number | null;
+  readonly alpha: number | null;
+  readonly beta: number | null;
+  readonly estimation: { readonly from: string; readonly to: string; readonly n: number } | null;
+  readonly missing: readonly string[];
+}
+
+/**
+ * An event study, one row per event × symbol × window: the window as session offsets and the
+ * dates of its first and last session, raw return, market-adjusted abnormal return,
+ * market-model CAR and its t, the model's alpha and beta and its estimation period, and what
+ * data is missing for the empty numbers. `event_title` from `titleOf` (the event id when unknown).
+ */
+export function eventStudyTable(rows: readonly EventStudyCsvRow[], titleOf: (eventId: string) => string): CsvTable {
+  return {
+    header: [
+      'event',
+      'event_title',
+      'symbol',
+      'benchmark',
+      't0',
+      'window_start',
+      'window_end',
+      'from',
+      'to',
+      'return',
+      'ar_market_adjusted',
+      'car_market_model',
+      't_stat',
+      'alpha',
+      'beta',
+      'estimation_from',
+      'estimation_to',
+      'estimation_n',
+      'missing',
+    ],
+    rows: rows.map((r) => [
+      r.eventId,
+      titleOf(r.eventId),
+      r.symbol,
+      r.benchmark,
+      r.t0,
+      r.window[0],
+      r.window[1],
+      r.from,
+      r.to,
+      r.ret,
+      r.arMarketAdjusted,
+      r.carMarketModel,
+      r.tStat,
+      r.alpha,
+      r.beta,
+      r.estimation?.from,
+      r.estimation?.to,
+      r.estimation?.n,
+      r.missing.join(LIST),
+    ]),
+  };
+}
+
+/** One series of a rebased comparison (the shape `compare.series` returns). */
+export interface CompareCsvSeries {
+  readonly symbol: string;
+  readonly anchorDate: string | null;
+  readonly anchorClose: number | null;
+  readonly currency: string | null;
+  readonly points: ReadonlyArray<{ readonly date: string; readonly value: number }>;
+  readonly missing: string | null;
+}
+
+/**
+ * A rebased comparison in long form, one row per symbol and session on that symbol's own
+ * calendar (series on different exchanges are never shifted onto one): the anchor session and
+ * close and the rebased value (100 × close / anchor close; 100 at the anchor). A series without
+ * an anchor is one row with its reason in `missing`.
+ */
+export function compareTable(series: readonly CompareCsvSeries[]): CsvTable {
+  return {
+    header: ['symbol', 'currency', 'anchor_date', 'anchor_close', 'date', 'rebased', 'missing'],
+    rows: series.flatMap((s) =>
+      s.points.length
+        ? s.points.map((p) => [s.symbol, s.currency, s.anchorDate, s.anchorClose, p.date, p.value, null])
+        : [[s.symbol, s.currency, s.anchorDate, s.anchorClose, null, null, s.missing ?? 'no sessions in the range']],
+    ),
+  };
+}

@@ -1,11 +1,22 @@
 import { formatPct, type ClaimEvaluation, type ClaimMetric } from '../claims';
 import type { StudyDetail } from '../study';
 import { eventDateLabel } from '../study-event';
+import {
+  eventStudyHtml,
+  eventStudyMarkdown,
+  RESEARCH_CSS,
+  sensitivityHtml,
+  sensitivityMarkdown,
+  type ReportEventStudy,
+  type ReportSensitivity,
+} from './report-research';
 
 /**
  * The report of a study (or of one of its events) as Markdown or self-contained HTML: a cover
  * (source, author, link), chart images where a renderer made them, the events with the
- * article's quotes and sources, the claims with values, verdicts and bases, and a provenance
+ * article's quotes and sources, the event study (mean CARs per event and window, a heatmap per
+ * event and symbol) where it was run, the claims with values, verdicts, bases and their
+ * sensitivity strips, and a provenance
  * appendix per series. The app prints the HTML to PDF (A4 or Letter, page numbers from CSS
  * page-margin boxes); the CLI writes HTML or Markdown without charts and says so.
  */
@@ -29,6 +40,13 @@ export interface ReportInput {
   readonly noChartsNote?: string;
   /** Page size the HTML asks the printer for (default A4). */
   readonly pageSize?: 'A4' | 'Letter';
+  /**
+   * The event study of the report's scope (the study, or the one event), as `eventStudy.run`
+   * gives it; null or absent: the section says there is none.
+   */
+  readonly eventStudy?: ReportEventStudy | null;
+  /** Each claim's sensitivity strips, by claim id (from `claims.whatIf`); absent: none shown. */
+  readonly sensitivity?: ReportSensitivity;
 }
 
 /** Said where a report has no chart images. */
@@ -127,6 +145,8 @@ export function reportMarkdown(input: ReportInput): string {
   });
   out.push('');
 
+  out.push(...eventStudyMarkdown(input.eventStudy, eventTitle, mdCell));
+
   out.push(`## Claims (${s.claims.length})`, '');
   for (const c of s.claims) {
     out.push(`### “${c.text}”`, '', `> ${c.quote}`, '', `*${metricText(c.metric, eventTitle)}*`, '');
@@ -138,6 +158,7 @@ export function reportMarkdown(input: ReportInput): string {
       );
     }
     out.push('', ...c.results.map((r) => `- ${r.symbol}: ${r.note}`), '');
+    out.push(...sensitivityMarkdown(input.sensitivity?.[c.id]));
     if (c.note) out.push(`Note: ${c.note}`, '');
   }
 
@@ -224,6 +245,8 @@ export function reportHtml(input: ReportInput): string {
   });
   parts.push('</tbody></table></section>');
 
+  parts.push(eventStudyHtml(input.eventStudy, eventTitle, h, Boolean(input.eventId)));
+
   parts.push(`<section><h2>Claims (${s.claims.length})</h2>`);
   for (const c of s.claims) {
     parts.push(
@@ -236,7 +259,12 @@ export function reportHtml(input: ReportInput): string {
         `<tr><td>${h(r.symbol)}</td><td class="num">${r.value === null ? '—' : h(formatPct(r.value))}</td><td class="v-${r.verdict}">${h(VERDICT[r.verdict] ?? r.verdict)}</td><td>${h(`${r.from ?? '—'} → ${r.to ?? '—'}`)}</td><td>${h(base + r.note)}</td></tr>`,
       );
     }
-    parts.push('</tbody></table>', c.note ? `<p class="muted">Note: ${h(c.note)}</p>` : '', '</div>');
+    parts.push(
+      '</tbody></table>',
+      sensitivityHtml(input.sensitivity?.[c.id], h),
+      c.note ? `<p class="muted">Note: ${h(c.note)}</p>` : '',
+      '</div>',
+    );
   }
   parts.push('</section>');
 
@@ -254,7 +282,7 @@ export function reportHtml(input: ReportInput): string {
     '<p class="muted">Charts drawn with TradingView Lightweight Charts™ — <a href="https://www.tradingview.com/">https://www.tradingview.com/</a>.</p></section>',
   );
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${h(title)}</title><style>${CSS(input.pageSize ?? 'A4')}</style></head>
+<html lang="en"><head><meta charset="utf-8"><title>${h(title)}</title><style>${CSS(input.pageSize ?? 'A4')}${RESEARCH_CSS}</style></head>
 <body><main>${parts.filter(Boolean).join('\n')}</main></body></html>
 `;
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../../src/main/app/create-core';
@@ -58,6 +60,22 @@ describe('export.csv through createCore and the real router', () => {
     expect(restoreCell(row[col('quote')]!)).toBe('+cmd|calc');
     expect(restoreCell(row[col('publication')]!)).toBe('\tTab');
     expect(row[col('origin')]).toBe('user');
+
+    // The event-study table goes through the same cells: the title neutralised, negative numbers kept numbers.
+    const es = (await c.router.dispatch(
+      'export.csv',
+      { table: 'event-study', eventId: 'user-formula' },
+      SENDER,
+    )) as Envelope<ExportedFile>;
+    if (!es.ok) throw new Error(es.error.message);
+    expect(es.value.fileName).toBe('user-formula event study.csv');
+    const [esHeader, ...esBody] = Papa.parse<string[]>(es.value.content, { skipEmptyLines: true }).data;
+    const esCol = (n: string) => esHeader!.indexOf(n);
+    expect(esBody.length).toBeGreaterThan(0);
+    for (const r of esBody) expect(r[esCol('event_title')]).toBe(`'${hostile}`);
+    const numbers = esBody.flatMap((r) => [r[esCol('return')]!, r[esCol('car_market_model')]!]).filter(Boolean);
+    expect(numbers.some((n) => n.startsWith('-'))).toBe(true);
+    for (const n of numbers) expect(Number.isFinite(Number(n))).toBe(true);
   });
 
   it('names a bars file after the symbol and the dates written, and validates its input', async () => {
@@ -103,5 +121,34 @@ describe('export.csv through createCore and the real router', () => {
       ok: false,
       error: { code: 'invalid-input' },
     });
+  });
+
+  it('export.copyImage hands the PNG bytes to the system clipboard, is unavailable without one, and refuses what is not a PNG', async () => {
+    const png = readFileSync(
+      join(import.meta.dirname, '..', '..', '..', 'fixtures', 'watchlists', 'malformed', 'chart-screenshot.png'),
+    );
+    const c = (core = createCore({ dbPath: tmp.dbPath(), isTrustedSender: () => true }));
+    expect(await c.router.dispatch('export.copyImage', { pngBase64: png.toString('base64') }, SENDER)).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable' },
+    });
+    await c.close();
+    const copied: Buffer[] = [];
+    const withClipboard = (core = createCore({
+      dbPath: tmp.dbPath(),
+      isTrustedSender: () => true,
+      copyImage: (bytes) => void copied.push(Buffer.from(bytes)),
+    }));
+    const ok = await withClipboard.router.dispatch('export.copyImage', { pngBase64: png.toString('base64') }, SENDER);
+    expect(ok).toMatchObject({ ok: true, value: { bytes: png.byteLength } });
+    expect(copied).toHaveLength(1);
+    expect(copied[0]!.equals(png)).toBe(true);
+    const notPng = await withClipboard.router.dispatch(
+      'export.copyImage',
+      { pngBase64: Buffer.from('GIF89a not a png at all').toString('base64') },
+      SENDER,
+    );
+    expect(notPng).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(copied).toHaveLength(1);
   });
 });

@@ -1,8 +1,9 @@
-import { useEffect, useId, useState, type DragEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import type { ArticleOpenEvent } from '../../../../shared/contract/article';
 import type { ProposedClaim } from '../../../../shared/domain/article/types';
 import type { EventCategory } from '../../../../shared/domain/study-event';
 import { api } from '../../api/client';
+import { useModalBehaviour } from '../../ui/modal-dialog';
 import { describeError } from '../../api/errors';
 import {
   editEvent,
@@ -103,13 +104,9 @@ export function ArticleDialog({ initial = null, save, onSaved, onClose }: Articl
   );
   const [saved, setSaved] = useState<SavedStudy | null>(null);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !busy) onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [busy, onClose]);
+  // Focus kept inside and given back on close; Escape cancels unless busy (ui/modal-dialog).
+  const box = useRef<HTMLDivElement>(null);
+  useModalBehaviour(box, busy ? null : onClose);
 
   async function read(withDate: string) {
     setBusy(true);
@@ -172,7 +169,14 @@ export function ArticleDialog({ initial = null, save, onSaved, onClose }: Articl
   const p = proposal;
   return (
     <div className="art-backdrop" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
-      <div className="art-modal" role="dialog" aria-modal="true" aria-labelledby={titleId} data-testid="article-dialog">
+      <div
+        ref={box}
+        className="art-modal"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        data-testid="article-dialog"
+      >
         <h2 id={titleId}>New study from article</h2>
         {saved ? (
           <div className="art-saved" data-testid="article-saved">
@@ -192,11 +196,11 @@ export function ArticleDialog({ initial = null, save, onSaved, onClose }: Articl
             ) : null}
             <div className="art-actions">
               {saved.uncached.length > 0 && (
-                <button type="button" onClick={() => void updatePrices()}>
+                <button type="button" className="button" onClick={() => void updatePrices()}>
                   Update prices of {saved.uncached.length}
                 </button>
               )}
-              <button type="button" className="primary" onClick={onClose}>
+              <button type="button" className="button primary" onClick={onClose}>
                 Close
               </button>
             </div>
@@ -237,10 +241,15 @@ export function ArticleDialog({ initial = null, save, onSaved, onClose }: Articl
               {fileName && <span className="art-muted">{fileName}</span>}
             </div>
             <div className="art-actions">
-              <button type="button" onClick={onClose} disabled={busy}>
+              <button type="button" className="button" onClick={onClose} disabled={busy}>
                 Cancel
               </button>
-              <button type="button" className="primary" disabled={busy || !text.trim()} onClick={() => void read(date)}>
+              <button
+                type="button"
+                className="button primary"
+                disabled={busy || !text.trim()}
+                onClick={() => void read(date)}
+              >
                 {busy ? 'Reading…' : 'Read article'}
               </button>
             </div>
@@ -457,13 +466,13 @@ export function ArticleDialog({ initial = null, save, onSaved, onClose }: Articl
               )}
             </div>
             <div className="art-actions">
-              <button type="button" onClick={() => setProposal(null)} disabled={busy}>
+              <button type="button" className="button" onClick={() => setProposal(null)} disabled={busy}>
                 Back to the text
               </button>
-              <button type="button" onClick={onClose} disabled={busy}>
+              <button type="button" className="button" onClick={onClose} disabled={busy}>
                 Cancel
               </button>
-              <button type="button" className="primary" disabled={busy} onClick={() => void confirm()}>
+              <button type="button" className="button primary" disabled={busy} onClick={() => void confirm()}>
                 {busy ? 'Saving…' : 'Save study'}
               </button>
             </div>

@@ -1,15 +1,18 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ArticleOpenEvent } from '../../../../shared/contract/article';
 import { api } from '../../api/client';
+import { base64ToBytes } from '../../../../shared/base64';
 import { useCommand } from '../../app/commands-context';
+import { useFileKind } from '../../app/file-open';
 import { useAppState } from '../../app/app-state';
 import { useStudy } from '../study/study-state';
 import { ArticleDialog, type SavedStudy } from './article-dialog';
 import { saveProposal } from './save-proposal';
 
 /**
- * The toolbar's "From article…" button and File ▸ New Study from Article… (a push event from
- * the menu): both open the article dialog. A saved study opens on the chart at once.
+ * The toolbar's "From article…" button, File ▸ New Study from Article… (a push event from
+ * the menu) and a story dropped on the window or opened from the OS: all open the article
+ * dialog. A saved study opens on the chart at once.
  */
 export function ArticleEntry() {
   const [open, setOpen] = useState(false);
@@ -24,6 +27,15 @@ export function ArticleEntry() {
       }),
     [],
   );
+  // A story dropped on the window or opened from the OS (.txt, .md, .html: app/file-open).
+  useFileKind('article', (f) => {
+    setInitial(
+      'error' in f
+        ? { source: 'drop', fileName: f.fileName, error: f.error }
+        : { source: 'drop', fileName: f.fileName, content: new TextDecoder().decode(base64ToBytes(f.bytesBase64)) },
+    );
+    setOpen(true);
+  });
   // Ctrl/Cmd+N in the page (the native menu's item opens a file dialog first, then the event above).
   useCommand('file.newStudyFromArticle', () => {
     setInitial(null);

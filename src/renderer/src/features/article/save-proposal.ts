@@ -3,25 +3,15 @@ import { api } from '../../api/client';
 import type { SavedStudy } from './article-dialog';
 import type { Proposal } from './proposal-edit';
 
-/** The study import channel (`studies.import`, from the study-files feature) as this file uses it. */
-type ImportStudy = (input: {
-  text: string;
-  fileName?: string;
-  mode?: 'copy' | 'merge';
-}) => Promise<{ readonly study: { readonly id: string } | null }>;
-
 /**
  * Saves a confirmed proposal through the study import path (`studies.import`, copy mode: an
  * existing study with the same id is never overwritten), then reads the stored study back to
- * tell which of its symbols have no cached prices yet. There is no second writer: a build
- * without the import channel says so instead of saving.
+ * tell which of its symbols have no cached prices yet. There is no second writer: the import
+ * writes through the one StudyWriter.
  */
 export async function saveProposal(proposal: Proposal, title: string): Promise<SavedStudy> {
   const { file, left } = proposalToStudyFile(proposal, { title });
-  const studies = api.studies as unknown as { import?: ImportStudy };
-  if (typeof studies.import !== 'function')
-    throw new Error('Saving needs the study import (studies.import), which this build does not have yet.');
-  const result = await studies.import({
+  const result = await api.studies.import({
     text: JSON.stringify(file),
     fileName: `${file.id}.catalyst.json`,
     mode: 'copy',

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { parseTicker, type Ticker } from '../../../../shared/brand';
 import {
   BAR_FIELDS,
@@ -10,6 +10,7 @@ import {
   type ImportBarsResult,
 } from '../../../../shared/domain/bars-import';
 import { api } from '../../api/client';
+import { useModalBehaviour } from '../../ui/modal-dialog';
 import { describeError } from '../../api/errors';
 import './bars-import.css';
 
@@ -99,13 +100,9 @@ export function BarsImportDialog({ file, onCancel, onImported }: BarsImportDialo
     };
   }, [ticker, file, mapping, dateOrder]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !busy) onCancel();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [busy, onCancel]);
+  // Focus kept inside and given back on close; Escape cancels unless busy (ui/modal-dialog).
+  const box = useRef<HTMLDivElement>(null);
+  useModalBehaviour(box, busy ? null : onCancel);
 
   function mapColumn(column: string, field: BarField | '') {
     setMapping((m) => {
@@ -146,6 +143,7 @@ export function BarsImportDialog({ file, onCancel, onImported }: BarsImportDialo
     <div className="wl-modal-backdrop">
       <div
         className="wl-modal bars-import"
+        ref={box}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}

@@ -10,6 +10,8 @@ export interface ChartViewProps {
   readonly toolbar?: ReactNode;
   /** Absolutely positioned over the chart (legend, tooltips); it must not take pointer events. */
   readonly overlay?: ReactNode;
+  /** Under the chart, while data is on it (the chart's text alternative). */
+  readonly below?: ReactNode;
 }
 
 function Title({ content }: { content: ChartContent }) {
@@ -40,7 +42,7 @@ function Title({ content }: { content: ChartContent }) {
  * The chart surface stays mounted whatever the state; messages (nothing selected, loading, no
  * prices, an error) are shown over it.
  */
-export function ChartView({ toolbar, overlay }: ChartViewProps) {
+export function ChartView({ toolbar, overlay, below }: ChartViewProps) {
   const { content, data } = useChart();
   let message: ReactNode = null;
   if (data.state === 'none') message = 'Select an instrument to chart it.';
@@ -58,6 +60,7 @@ export function ChartView({ toolbar, overlay }: ChartViewProps) {
         {content && overlay}
         {message && <div className={data.state === 'error' ? 'chart-empty error' : 'chart-empty'}>{message}</div>}
       </div>
+      {content && below}
     </section>
   );
 }

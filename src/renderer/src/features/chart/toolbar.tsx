@@ -1,3 +1,4 @@
+import { moveFocusInList } from '../../ui/list-keys';
 import { RANGE_PRESETS, type RangePreset } from './range-presets';
 
 /** What the toolbar's buttons do; the feature that owns the view (the study) supplies it. */
@@ -20,7 +21,12 @@ export function ChartToolbar({ enabled, logScale, setLogScale, applyPreset, even
   const disabled = !enabled;
   const noEvents = !events || events.count === 0;
   return (
-    <div className="chart-toolbar" role="toolbar" aria-label="Chart view">
+    <div
+      className="chart-toolbar"
+      role="toolbar"
+      aria-label="Chart view"
+      onKeyDown={(e) => moveFocusInList(e, 'button', 'horizontal')}
+    >
       <div className="chart-toolbar-group" role="group" aria-label="Range">
         {RANGE_PRESETS.map((p) => (
           <button

@@ -7,6 +7,7 @@ import { useStudy } from '../study/study-state';
 import { AddEventBar, EventActions } from '../research/event-actions';
 import { EventStudyTable } from '../research/event-study-table';
 import { eventQuote, sourceLine } from './event-text';
+import { moveFocusInList } from '../../ui/list-keys';
 import './events.css';
 
 /**
@@ -65,7 +66,12 @@ export function EventsPanel() {
           {shown.length} of {all.length} events{symbol ? `, ${marked} marked on ${symbol}` : ''}
         </p>
       </div>
-      <ol className="event-list" ref={listRef} aria-label="Study timeline">
+      <ol
+        className="event-list"
+        ref={listRef}
+        aria-label="Study timeline"
+        onKeyDown={(e) => moveFocusInList(e, 'button.event-row')}
+      >
         {shown.map((e) => (
           <EventRow
             key={e.id}

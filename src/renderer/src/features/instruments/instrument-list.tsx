@@ -1,5 +1,6 @@
 import { useAppState } from '../../app/app-state';
 import { formatPercent, formatPrice, signClass } from '../../ui/format';
+import { moveFocusInList } from '../../ui/list-keys';
 
 /** The cached instruments with their last close and change; a click charts one. */
 export function InstrumentList({
@@ -12,7 +13,7 @@ export function InstrumentList({
   if (instruments.length === 0)
     return <p className="empty">{all.length ? 'No other instruments cached.' : 'No instruments cached yet.'}</p>;
   return (
-    <ul className="instrument-list" aria-label={label}>
+    <ul className="instrument-list" aria-label={label} onKeyDown={(e) => moveFocusInList(e, 'button.instrument')}>
       {instruments.map((i) => (
         <li key={i.symbol}>
           <button

@@ -1,6 +1,7 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import type { StudySummary } from '../../../../shared/domain/study';
 import { api } from '../../api/client';
+import { useModalBehaviour } from '../../ui/modal-dialog';
 import { describeError } from '../../api/errors';
 
 export interface NewStudyDialogProps {
@@ -26,13 +27,9 @@ export function NewStudyDialog({ onCancel, onCreated }: NewStudyDialogProps) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !busy) onCancel();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [busy, onCancel]);
+  // Focus kept inside and given back on close; Escape cancels unless busy (ui/modal-dialog).
+  const box = useRef<HTMLFormElement>(null);
+  useModalBehaviour(box, busy ? null : onCancel);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -64,6 +61,7 @@ export function NewStudyDialog({ onCancel, onCreated }: NewStudyDialogProps) {
     <div className="share-backdrop">
       <form
         className="share-modal share-form"
+        ref={box}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}

@@ -5,7 +5,7 @@ import { safeFileStem } from '../../../../shared/domain/file-name';
 import { api } from '../../api/client';
 
 /** Where a report being made stands, for the progress line. */
-export type ReportStep = 'reading' | 'charts' | 'printing' | 'saving';
+export type ReportStep = 'reading' | 'measuring' | 'charts' | 'printing' | 'saving';
 
 export interface ReportJob {
   readonly studyId: string;
@@ -23,7 +23,8 @@ function checkCancelled(signal: AbortSignal): void {
 }
 
 /**
- * Makes the study's PDF report: reads the study and its evaluated claims, takes the chart
+ * Makes the study's PDF report: reads the study and its evaluated claims, runs the event study
+ * of the report's scope and each claim's sensitivity strip, takes the chart
  * pictures, builds the report page (the same HTML as `catalyst report`, with charts) and has
  * main print it with Chromium. Returns the file name and the PDF; saves nothing itself.
  */
@@ -33,6 +34,16 @@ export async function makeReportPdf(job: ReportJob): Promise<{ fileName: string;
     api.studies.get({ id: job.studyId }),
     api.claims.evaluate({ studyId: job.studyId }),
   ]);
+  checkCancelled(job.signal);
+  job.onStep('measuring');
+  const hasSubjects = study.universe.some((u) => u.role === 'subject');
+  const [eventStudy, strips] = await Promise.all([
+    study.events.length && hasSubjects
+      ? api.eventStudy.run(job.eventId ? { eventId: job.eventId } : { studyId: job.studyId })
+      : Promise.resolve(null),
+    Promise.all(claims.map((c) => api.claims.whatIf({ studyId: job.studyId, claimId: c.id }))),
+  ]);
+  const sensitivity = Object.fromEntries(claims.map((c, i) => [c.id, strips[i]!.sensitivity]));
   checkCancelled(job.signal);
   job.onStep('charts');
   const images = await job.images();
@@ -45,6 +56,8 @@ export async function makeReportPdf(job: ReportJob): Promise<{ fileName: string;
     generatedOn: new Date().toISOString().slice(0, 10),
     images,
     pageSize: job.pageSize,
+    eventStudy,
+    sensitivity,
     noChartsNote: 'No chart was on screen when the report was made.',
   });
   const printed = await api.export.pdf({ html, pageSize: job.pageSize });

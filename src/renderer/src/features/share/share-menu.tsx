@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { CsvExportInput } from '../../../../shared/contract/export';
 import { EMBEDDED_STUDY_ID } from '../../../../shared/contract/study';
+import { CatalystError } from '../../../../shared/contract/errors';
 import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { useAppState } from '../../app/app-state';
@@ -11,12 +12,14 @@ import { makeReportPdf, saveBlob, type ReportStep } from './report-pdf';
 import { canvasPng } from './chart-image';
 import { useChartPicture, type PictureOptions } from './use-chart-picture';
 import { useCommand } from '../../app/commands-context';
+import { useChart } from '../chart/chart-context';
 import { useFileKind } from '../../app/file-open';
-import { base64ToBytes } from '../../../../shared/base64';
+import { base64ToBytes, bytesToBase64 } from '../../../../shared/base64';
 import { fileTooLargeMessage, maxFileBytes } from '../../../../shared/file-kind';
 import type { PageSize } from '../../../../shared/contract/export';
 import type { ReportImage } from '../../../../shared/domain/report/study-report';
 import { StudyImportDialog } from './study-import-dialog';
+import { useMenuKeys } from '../../ui/menu-keys';
 import './share.css';
 
 /** Study files are JSON; anything larger than this is refused before it is read. */
@@ -25,23 +28,30 @@ type Dialog = { readonly kind: 'import'; readonly fileName: string; readonly tex
 
 const STEP_TEXT: Record<ReportStep, string> = {
   reading: 'Reading the study and evaluating its claims…',
+  measuring: 'Running the event study and the claims’ sensitivity…',
   charts: 'Drawing the chart…',
   printing: 'Printing the pages…',
   saving: 'Saving…',
 };
 
+const STEPS = Object.keys(STEP_TEXT) as ReportStep[];
+
 /**
  * The toolbar's "Share" menu: export the open study as a `.catalyst.json` file, import one
- * (through the preview), start a new study, and save the events, claims or the selected
- * symbol's bars as CSV.
+ * (through the preview), start a new study, and save as CSV the events, the claims, the
+ * study's event study, the comparison on the chart, or the selected symbol's bars (the visible
+ * range or all).
  */
 export function ShareMenu() {
-  const { selected, setStatus } = useAppState();
-  const { study } = useStudy();
+  const { selected, selection, setStatus } = useAppState();
+  const { controller } = useChart();
+  const { study, openStudy, selectedEvent } = useStudy();
   const [open, setOpen] = useState(false);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [report, setReport] = useState<{ readonly step: ReportStep; readonly abort: AbortController } | null>(null);
   const menu = useRef<HTMLDivElement>(null);
+  const menuId = useId();
+  const menuKeys = useMenuKeys(open, () => setOpen(false), menu);
   const picker = useRef<HTMLInputElement>(null);
   const studyId = study?.id ?? EMBEDDED_STUDY_ID;
   const picture = useChartPicture();
@@ -69,7 +79,15 @@ export function ShareMenu() {
     try {
       const p = await picture({ scale: 2 });
       if (!p) return setStatus('No chart on screen to copy');
-      await navigator.clipboard.write([new ClipboardItem({ 'image/png': await canvasPng(p.canvas) })]);
+      const png = await canvasPng(p.canvas);
+      try {
+        // The app: main's system clipboard (the window's own clipboard permission is denied).
+        await api.export.copyImage({ pngBase64: bytesToBase64(new Uint8Array(await png.arrayBuffer())) });
+      } catch (e) {
+        // The browser (npm run web): no system clipboard in main; the page's own clipboard.
+        if (!(e instanceof CatalystError && e.code === 'unavailable')) throw e;
+        await navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]);
+      }
       setStatus('Copied the chart picture to the clipboard');
     } catch (e) {
       setStatus(`Copy failed: ${describeError(e)}`);
@@ -113,13 +131,14 @@ export function ShareMenu() {
       return `Saved ${f.rows} row(s) as ${f.fileName}`;
     });
 
-  async function exportReport(pageSize: PageSize) {
+  async function exportReport(pageSize: PageSize, eventId?: string) {
     setOpen(false);
     const abort = new AbortController();
     setReport({ step: 'reading', abort });
     try {
       const { fileName, pdf } = await makeReportPdf({
         studyId,
+        eventId,
         pageSize,
         images: reportImages,
         onStep: (step) => setReport((r) => (r && r.abort === abort ? { ...r, step } : r)),
@@ -173,13 +192,14 @@ export function ShareMenu() {
         className="button"
         aria-haspopup="menu"
         aria-expanded={open}
+        aria-controls={menuId}
         onClick={() => setOpen((v) => !v)}
         data-testid="share-menu-button"
       >
         Share ▾
       </button>
       {open && (
-        <div className="share-popover" role="menu">
+        <div className="share-popover" role="menu" id={menuId} {...menuKeys}>
           <button type="button" role="menuitem" onClick={() => void exportStudy()}>
             Export study file (.catalyst.json)
           </button>
@@ -223,6 +243,11 @@ export function ShareMenu() {
           <button type="button" role="menuitem" onClick={() => void exportReport('Letter')}>
             Report as PDF (Letter)
           </button>
+          {selectedEvent && (
+            <button type="button" role="menuitem" onClick={() => void exportReport('A4', selectedEvent.id)}>
+              Report of “{selectedEvent.title}” as PDF (A4)
+            </button>
+          )}
           <hr />
           <button type="button" role="menuitem" onClick={() => void exportCsv({ table: 'events', studyId })}>
             Events as CSV
@@ -230,13 +255,45 @@ export function ShareMenu() {
           <button type="button" role="menuitem" onClick={() => void exportCsv({ table: 'claims', studyId })}>
             Claims as CSV
           </button>
+          <button type="button" role="menuitem" onClick={() => void exportCsv({ table: 'event-study', studyId })}>
+            Event study as CSV
+          </button>
+          {selection?.kind === 'compare' && (
+            <button
+              type="button"
+              role="menuitem"
+              onClick={() =>
+                void exportCsv({
+                  table: 'compare',
+                  symbols: [...selection.symbols],
+                  anchor:
+                    selection.anchor.kind === 'event'
+                      ? { eventId: selection.anchor.eventId }
+                      : { date: selection.anchor.date },
+                  ...(controller?.visibleDates() ?? {}),
+                })
+              }
+            >
+              Comparison as CSV (visible range)
+            </button>
+          )}
+          <button
+            type="button"
+            role="menuitem"
+            disabled={!selected}
+            onClick={() =>
+              selected && void exportCsv({ table: 'bars', symbol: selected, ...(controller?.visibleDates() ?? {}) })
+            }
+          >
+            {selected ? `${selected} bars of the visible range as CSV` : 'Bars as CSV (select a symbol)'}
+          </button>
           <button
             type="button"
             role="menuitem"
             disabled={!selected}
             onClick={() => selected && void exportCsv({ table: 'bars', symbol: selected })}
           >
-            {selected ? `${selected} bars as CSV` : 'Bars as CSV (select a symbol)'}
+            {selected ? `All ${selected} bars as CSV` : 'All bars as CSV (select a symbol)'}
           </button>
         </div>
       )}
@@ -255,6 +312,8 @@ export function ShareMenu() {
           onCancel={() => setDialog(null)}
           onImported={(r) => {
             setDialog(null);
+            // The imported study opens on the chart (the study picker switches back).
+            if (r.study) openStudy(r.study.id);
             setStatus(
               r.counts.written === 0
                 ? `Nothing imported: “${r.title}” is already here`
@@ -274,7 +333,7 @@ export function ShareMenu() {
           >
             <h2>Report</h2>
             <p role="status">{STEP_TEXT[report.step]}</p>
-            <progress max={4} value={['reading', 'charts', 'printing', 'saving'].indexOf(report.step) + 1} />
+            <progress max={STEPS.length} value={STEPS.indexOf(report.step) + 1} />
             <div className="share-actions">
               <button type="button" className="button" onClick={() => report.abort.abort()}>
                 Cancel
@@ -288,6 +347,7 @@ export function ShareMenu() {
           onCancel={() => setDialog(null)}
           onCreated={(s) => {
             setDialog(null);
+            openStudy(s.id);
             setStatus(`Created study “${s.title}” (${s.id})`);
           }}
         />

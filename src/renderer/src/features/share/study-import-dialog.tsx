@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { StudyImportPreview, StudyImportResult } from '../../../../shared/contract/study-files';
 import type {
   ItemChoice,
@@ -6,6 +6,7 @@ import type {
   StudyImportMode,
 } from '../../../../shared/domain/study-transfer/import-plan';
 import { api } from '../../api/client';
+import { useModalBehaviour } from '../../ui/modal-dialog';
 import { describeError } from '../../api/errors';
 
 export interface StudyImportDialogProps {
@@ -55,13 +56,9 @@ export function StudyImportDialog({ fileName, text, onCancel, onImported }: Stud
     };
   }, [text, fileName, mode, choices]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !busy) onCancel();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [busy, onCancel]);
+  // Focus kept inside and given back on close; Escape cancels unless busy (ui/modal-dialog).
+  const box = useRef<HTMLDivElement>(null);
+  useModalBehaviour(box, busy ? null : onCancel);
 
   async function confirm() {
     setBusy(true);
@@ -81,6 +78,7 @@ export function StudyImportDialog({ fileName, text, onCancel, onImported }: Stud
     <div className="share-backdrop">
       <div
         className="share-modal"
+        ref={box}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
@@ -136,7 +134,7 @@ export function StudyImportDialog({ fileName, text, onCancel, onImported }: Stud
                 </label>
               </fieldset>
             )}
-            <div className="share-scroll">
+            <div className="share-scroll" tabIndex={0} role="region" aria-label="What the file holds">
               <table className="share-table" aria-label="Items of the study file">
                 <thead>
                   <tr>

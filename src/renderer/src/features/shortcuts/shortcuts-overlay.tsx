@@ -14,7 +14,10 @@ const IN_VIEW_KEYS: ReadonlyArray<readonly [string, string]> = [
   ['E', 'Add an event at the session under the crosshair'],
   ['Shift+F10', 'Chart menu at the crosshair (add, edit, delete, hide an event)'],
   ['?', 'This list of shortcuts'],
-  ['Esc', 'Close a dialog'],
+  ['Esc', 'Close a dialog or a menu; hide an event’s card'],
+  ['Tab', 'First stop: skip to the chart'],
+  ['↑ ↓ Home End', 'Move in a list or a menu'],
+  ['← → Home End', 'Switch side tabs; move along the chart toolbar'],
 ];
 
 const GROUPS: ReadonlyArray<readonly [string, string]> = [
@@ -83,7 +86,7 @@ export function ShortcutsOverlay() {
         </section>
       </div>
       <div className="modal-actions">
-        <button type="button" onClick={() => setOpen(false)}>
+        <button type="button" className="button" onClick={() => setOpen(false)}>
           Close
         </button>
       </div>

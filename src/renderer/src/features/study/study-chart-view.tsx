@@ -4,6 +4,7 @@ import { ChartToolbar } from '../chart/toolbar';
 import { ChartEventMenu } from '../research/chart-event-menu';
 import { useStudyChart } from './study-chart';
 import { StudyChartOverlay } from './study-chart-overlay';
+import { StudyChartText } from './study-chart-text';
 
 /** The window's chart with the study's toolbar commands, overlay, claim marks and context menu. */
 export function StudyChartView() {
@@ -26,6 +27,7 @@ export function StudyChartView() {
           <ChartEventMenu />
         </>
       }
+      below={<StudyChartText />}
     />
   );
 }

@@ -7,7 +7,7 @@ import type { RangePreset } from '../chart/range-presets';
 import type { ChartEvent } from './annotations/chart-event';
 import type { StudyAnnotations } from './annotations/study-annotations';
 import { useStudy } from './study-state';
-import { useEventNavigation } from './use-event-navigation';
+import { useEventNavigation, type SteppedTo } from './use-event-navigation';
 import { useStudyAnnotations } from './use-study-annotations';
 import { useStudyCommands } from './use-study-commands';
 import { useStudyView } from './use-study-view';
@@ -29,6 +29,8 @@ export interface StudyChart {
   fitEvents(): void;
   /** Moves the selection to the previous/next marked event and centres it; announces it. */
   step(direction: 1 | -1): void;
+  /** Where the last step went (null before any): the overlay shows that event's card. */
+  readonly steppedTo: SteppedTo | null;
 }
 
 const StudyChartContext = createContext<StudyChart | null>(null);
@@ -45,12 +47,12 @@ export function StudyChartProvider({ children }: { children: ReactNode }) {
   const { controller, content, currentContent } = useChart();
   const { annotations, chartEvents, selected } = useStudyAnnotations(controller, content, study, theme);
   const view = useStudyView(controller, content, currentContent, annotations);
-  const step = useEventNavigation(annotations, content, selected, study);
+  const { step, steppedTo } = useEventNavigation(annotations, content, selected, study);
   useStudyCommands(view);
 
   const value = useMemo<StudyChart>(
-    () => ({ controller, content, annotations, chartEvents, selected, ...view, step }),
-    [controller, content, annotations, chartEvents, selected, view, step],
+    () => ({ controller, content, annotations, chartEvents, selected, ...view, step, steppedTo }),
+    [controller, content, annotations, chartEvents, selected, view, step, steppedTo],
   );
   return <StudyChartContext.Provider value={value}>{children}</StudyChartContext.Provider>;
 }

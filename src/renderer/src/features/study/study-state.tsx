@@ -8,6 +8,7 @@ import { describeError } from '../../api/errors';
 import { useAppState } from '../../app/app-state';
 import { useDataVersions } from '../../app/data-versions-context';
 import { defaultStudySymbol, eventNumbers } from './chart-events';
+import { rememberedStudy, rememberStudy } from './study-choice';
 
 /** A request to bring an event to the middle of the chart; `seq` makes repeated requests distinct. */
 export interface CentreRequest {
@@ -37,14 +38,17 @@ export interface StudyState {
   announce(message: string): void;
   /** Study symbols, for the sidebar split between the study universe and other instruments. */
   readonly universeSymbols: ReadonlySet<Ticker>;
-  /** Opens another stored study (e.g. one just saved from an article) and charts its default symbol. */
+  /**
+   * Opens another stored study (picked in the toolbar, imported, created, or saved from an
+   * article), charts its default symbol, and remembers it for the next launch.
+   */
   openStudy(id: string): void;
 }
 
 const StudyContext = createContext<StudyState | null>(null);
 
 /**
- * Loads the embedded study (or the first one stored) through the bridge, re-reads it when
+ * Loads the study the user last opened (else the embedded one, else the first stored) through the bridge, re-reads it when
  * cached prices change (T0s depend on the cached calendar), and on first load charts the
  * study's default symbol unless the user already picked one.
  */
@@ -61,7 +65,8 @@ export function StudyProvider({ children }: { children: ReactNode }) {
   const [centreRequest, setCentreRequest] = useState<CentreRequest | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const openedOnce = useRef(false);
-  const [studyId, setStudyId] = useState<string | null>(null);
+  // The study the user opened last time (else the embedded one, else the first stored).
+  const [studyId, setStudyId] = useState<string | null>(() => rememberedStudy());
   // The latest app-state callbacks, for the load effect that runs only when data changes.
   const app = useRef({ selectDefault, setStatus });
   useEffect(() => {
@@ -110,6 +115,7 @@ export function StudyProvider({ children }: { children: ReactNode }) {
     openedOnce.current = false;
     setSelectedEventId(null);
     setStudyId(id);
+    rememberStudy(id);
   }, []);
 
   const toggleCategory = useCallback((c: EventCategory) => {

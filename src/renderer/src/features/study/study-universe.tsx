@@ -2,6 +2,7 @@ import type { InstrumentSummary } from '../../../../shared/domain/instrument';
 import type { StudyRole, UniverseEntry } from '../../../../shared/domain/study';
 import { useAppState } from '../../app/app-state';
 import { formatPercent, formatPrice, signClass } from '../../ui/format';
+import { moveFocusInList } from '../../ui/list-keys';
 import { useStudy } from './study-state';
 import './study.css';
 
@@ -17,7 +18,12 @@ export function StudyUniverse() {
   if (!study) return null;
   const summary = new Map<string, InstrumentSummary>(instruments.map((i) => [i.symbol, i]));
   return (
-    <nav className="study-universe" aria-label={`${study.title}: instruments`} data-testid="study-universe">
+    <nav
+      className="study-universe"
+      aria-label={`${study.title}: instruments`}
+      data-testid="study-universe"
+      onKeyDown={(e) => moveFocusInList(e, 'button.instrument')}
+    >
       {(['subject', 'benchmark'] as const).map((role) => {
         const members = study.universe.filter((u) => u.role === role);
         if (members.length === 0) return null;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { eventDateLabel } from '../../../../shared/domain/study-event';
 import type { ChartContent } from '../chart/chart-content';
 import type { ChartEvent } from './annotations/chart-event';
@@ -12,19 +12,27 @@ function typing(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
+/** The event the last previous/next step moved to; `seq` tells two steps to the same event apart. */
+export interface SteppedTo {
+  readonly id: string;
+  readonly seq: number;
+}
+
 /**
  * Moving between events: a marker click selects and centres its event; each centre request
  * of the study (a click in the events panel) is served once the chart shows the event; `[` / `]`
  * and Alt+← / Alt+→ step to the previous/next marked event and announce it to screen readers.
- * Returns `step` for the toolbar's buttons.
+ * Returns `step` for the toolbar's buttons, and where the last step went (its marker's card is
+ * shown as on hover, so keyboard users read what a pointer user reads).
  */
 export function useEventNavigation(
   annotations: StudyAnnotations | null,
   content: ChartContent | null,
   selected: ChartEvent | null,
   study: StudyState,
-): (direction: 1 | -1) => void {
+): { step: (direction: 1 | -1) => void; steppedTo: SteppedTo | null } {
   const { selectEvent, announce } = study;
+  const [steppedTo, setSteppedTo] = useState<SteppedTo | null>(null);
   useEffect(() => annotations?.on({ click: (id) => selectEvent(id, { centre: true }) }), [annotations, selectEvent]);
 
   // Serve each centre request once, as soon as the chart shows the selected event.
@@ -49,6 +57,7 @@ export function useEventNavigation(
       const pos = all.findIndex((p) => p.event.id === next.event.id) + 1;
       const full = study.study.events.find((e) => e.id === next.event.id);
       selectEvent(next.event.id, { centre: true });
+      setSteppedTo((s) => ({ id: next.event.id, seq: (s?.seq ?? 0) + 1 }));
       announce(
         `Event ${pos} of ${all.length} on ${symbol}: ${next.event.title}, ` +
           `${full ? eventDateLabel(full) : next.event.t0}; first session ${next.event.t0}.`,
@@ -70,5 +79,5 @@ export function useEventNavigation(
     return () => window.removeEventListener('keydown', onKey);
   }, [step]);
 
-  return step;
+  return { step, steppedTo };
 }

@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { useAppState } from '../../app/app-state';
 import { syncStore, useSyncView } from './sync-store';
+import { useMenuKeys } from '../../ui/menu-keys';
 import './sync.css';
 
 /**
@@ -19,6 +20,7 @@ export function SyncToolbar() {
   const [menuOpen, setMenuOpen] = useState(false);
   const [lists, setLists] = useState<readonly WatchlistSummary[]>([]);
   const menu = useRef<HTMLDivElement>(null);
+  const menuKeys = useMenuKeys(menuOpen, () => setMenuOpen(false), menu);
 
   // The run's one-line summary goes to the status bar. Views re-read on their own: the
   // app's data.changed subscriber bumps the versions they depend on.
@@ -110,7 +112,7 @@ export function SyncToolbar() {
             Update prices ▾
           </button>
           {menuOpen && (
-            <div role="menu" className="sync-menu-list" aria-label="Update prices of">
+            <div role="menu" className="sync-menu-list" aria-label="Update prices of" {...menuKeys}>
               <button
                 type="button"
                 role="menuitem"

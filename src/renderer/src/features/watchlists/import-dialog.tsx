@@ -9,6 +9,7 @@ import type {
   WatchlistSummary,
 } from '../../../../shared/contract/watchlists';
 import { api } from '../../api/client';
+import { useModalBehaviour } from '../../ui/modal-dialog';
 import { describeError } from '../../api/errors';
 
 export interface ImportDialogProps {
@@ -71,13 +72,9 @@ export function ImportDialog({ file, lists, currentListId, onCancel, onImported 
     };
   }, [file, mergeTarget]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !busy) onCancel();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [busy, onCancel]);
+  // Focus kept inside and given back on close; Escape cancels unless busy (ui/modal-dialog).
+  const box = useRef<HTMLDivElement>(null);
+  useModalBehaviour(box, busy ? null : onCancel);
 
   const toImport = preview?.counts.ok ?? 0;
   const uncached = new Set(
@@ -107,6 +104,7 @@ export function ImportDialog({ file, lists, currentListId, onCancel, onImported 
     <div className="wl-modal-backdrop">
       <div
         className="wl-modal wl-import"
+        ref={box}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}

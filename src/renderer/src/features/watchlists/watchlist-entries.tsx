@@ -2,6 +2,7 @@ import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { Ticker } from '../../../../shared/brand';
 import type { WatchlistDetail, WatchlistRow } from '../../../../shared/contract/watchlists';
 import { formatPercent, formatPrice, signClass } from '../../ui/format';
+import { moveFocusInList } from '../../ui/list-keys';
 
 /** The drag type of a list entry being reordered (a file drag carries "Files" instead). */
 const ENTRY_DRAG_TYPE = 'application/x-catalyst-watchlist-entry';
@@ -93,7 +94,12 @@ export function WatchlistEntries({
   }
 
   return (
-    <ul className="watchlist-entries" aria-label={`Entries of ${list.name}`} onDragEnd={() => setDropAt(null)}>
+    <ul
+      className="watchlist-entries"
+      aria-label={`Entries of ${list.name}`}
+      onDragEnd={() => setDropAt(null)}
+      onKeyDown={(e) => moveFocusInList(e, '.wl-section-label, .wl-item-main')}
+    >
       {list.entries.map((row) => {
         const drop = dropAt?.id === row.id ? (dropAt.after ? ' drop-after' : ' drop-before') : '';
         const common = {

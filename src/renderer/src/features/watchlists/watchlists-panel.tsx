@@ -15,6 +15,7 @@ import { notSupportedMessage, readDroppedFile, routeFile, useFileDragging, useFi
 import { saveTextFile } from './file-transfer';
 import { ImportDialog } from './import-dialog';
 import { WatchlistEntries } from './watchlist-entries';
+import { useMenuKeys } from '../../ui/menu-keys';
 import './watchlists.css';
 
 const LAST_LIST_KEY = 'catalyst.watchlists.open';
@@ -53,6 +54,8 @@ export function WatchlistsPanel() {
   const [undo, setUndo] = useState<{ id: number; name: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const exportMenu = useRef<HTMLSpanElement>(null);
+  const exportMenuKeys = useMenuKeys(exportOpen, () => setExportOpen(false), exportMenu);
   // The detail on screen belongs to the open list (a stale one is never shown).
   const detail = loaded && loaded.id === openId ? loaded : null;
 
@@ -331,11 +334,12 @@ export function WatchlistsPanel() {
               >
                 ✎
               </button>
-              <span className="wl-menu">
+              <span className="wl-menu" ref={exportMenu}>
                 <button
                   type="button"
                   className="wl-icon"
                   aria-label="Export the list"
+                  aria-haspopup="menu"
                   aria-expanded={exportOpen}
                   title="Export"
                   onClick={() => setExportOpen((v) => !v)}
@@ -343,7 +347,7 @@ export function WatchlistsPanel() {
                   ⤓
                 </button>
                 {exportOpen && (
-                  <span className="wl-menu-items" role="menu">
+                  <span className="wl-menu-items" role="menu" {...exportMenuKeys}>
                     {EXPORTS.map((x) => (
                       <button key={x.format} type="button" role="menuitem" onClick={() => void exportList(x.format)}>
                         Export {x.label}

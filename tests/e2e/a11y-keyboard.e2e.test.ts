@@ -1,0 +1,206 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchRendererWithMainServices, type RendererWithMainServices } from './harness/renderer-with-main-services';
+
+const OVERLAY = '[data-testid="chart-annotations"]';
+
+/** What has focus: its role, accessible-ish name and test id, for assertions and messages. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return {
+      tag: el?.tagName.toLowerCase() ?? '',
+      role: el?.getAttribute('role') ?? '',
+      name: el?.getAttribute('aria-label') ?? el?.textContent?.trim().slice(0, 60) ?? '',
+      testId: el?.getAttribute('data-testid') ?? '',
+      selected: el?.getAttribute('aria-selected') ?? '',
+    };
+  });
+
+/** Presses Tab until `done` holds for the focused element (at most `max` times). */
+async function tabUntil(page: Page, done: (f: Awaited<ReturnType<typeof focused>>) => boolean, max = 40) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (done(await focused(page))) return;
+  }
+  throw new Error(`Tab never reached the element; last: ${JSON.stringify(await focused(page))}`);
+}
+
+for (const viewport of [
+  { width: 1400, height: 860 },
+  { width: 1024, height: 700 },
+]) {
+  const size = `${viewport.width}x${viewport.height}`;
+
+  describe(`a keyboard-only tour at ${size}`, () => {
+    let app: RendererWithMainServices;
+
+    beforeAll(async () => {
+      app = await launchRendererWithMainServices({ core: { seedOnOpen: true }, viewport });
+      await app.page.locator(`${OVERLAY}[data-symbol="HSTECH.HK"]`).waitFor();
+      await app.page.locator(`${OVERLAY}[data-marker-count]:not([data-marker-count="0"])`).waitFor();
+    });
+    afterAll(async () => {
+      await app?.close();
+    });
+
+    it('reaches the chart by the skip link, and the chart says what it shows', async () => {
+      const { page } = app;
+      await page.keyboard.press('Tab');
+      expect(await focused(page)).toMatchObject({ tag: 'a', name: 'Skip to chart' });
+      await app.screenshot(`a11y-tour-${size}-1-skip-link`);
+      await page.keyboard.press('Enter');
+      expect(await focused(page)).toMatchObject({ testId: 'chart-annotations' });
+      const chart = page.locator(OVERLAY);
+      expect(await chart.getAttribute('aria-roledescription')).toBe('chart');
+      const summary = page.getByTestId('chart-summary');
+      expect(await chart.getAttribute('aria-describedby')).toBe(await summary.getAttribute('id'));
+      expect(await summary.textContent()).toMatch(
+        /^HSTECH\.HK from \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d \(\d+ sessions\): close [\d,.]+ to [\d,.]+, [+-−]?[\d.]+%; high [\d,.]+ on \d{4}-\d\d-\d\d, low [\d,.]+ on \d{4}-\d\d-\d\d\. (\d+ events?: .+|No events in this range\.)$/,
+      );
+      await app.screenshot(`a11y-tour-${size}-2-chart-focused`);
+    });
+
+    it('switches range presets from the keyboard, and the summary follows the range', async () => {
+      const { page } = app;
+      const summary = page.getByTestId('chart-summary');
+      const range = () => page.locator(OVERLAY).evaluate((el) => el.getAttribute('data-visible-from'));
+      await page.keyboard.press('6');
+      await expect.poll(range).not.toBe('');
+      const all = await range();
+      const allText = await summary.textContent();
+      await page.keyboard.press('3');
+      await expect.poll(range).not.toBe(all);
+      await expect.poll(() => summary.textContent()).not.toBe(allText);
+      expect(await summary.textContent()).toContain(`from ${await range()}`);
+      // The chart keeps focus: the presets are keys of the window, not of a field.
+      expect(await focused(page)).toMatchObject({ testId: 'chart-annotations' });
+    });
+
+    it('moves between events with ] and [: the marker’s card shows as on hover, and Escape hides it', async () => {
+      const { page } = app;
+      const chart = page.locator(OVERLAY);
+      const card = page.getByTestId('event-tooltip');
+      await page.keyboard.press('6');
+      await page.keyboard.press(']');
+      await expect.poll(() => chart.getAttribute('data-selected-event')).not.toBe('');
+      const first = await chart.getAttribute('data-selected-event');
+      await card.waitFor();
+      expect(await card.getAttribute('data-event-id')).toBe(first);
+      expect(await page.getByTestId('event-announcer').textContent()).toMatch(/^Event \d+ of \d+ on HSTECH\.HK: /);
+      await page.keyboard.press(']');
+      await expect.poll(() => chart.getAttribute('data-selected-event')).not.toBe(first);
+      const second = await chart.getAttribute('data-selected-event');
+      await expect.poll(() => card.getAttribute('data-event-id')).toBe(second);
+      await app.screenshot(`a11y-tour-${size}-3-event-card`);
+      await page.keyboard.press('[');
+      await expect.poll(() => card.getAttribute('data-event-id')).toBe(first);
+      await page.keyboard.press('Escape');
+      await card.waitFor({ state: 'detached' });
+      expect(await chart.getAttribute('data-selected-event')).toBe(first);
+    });
+
+    it('opens the data table of the visible range: one row per session, events named on their T0 row', async () => {
+      const { page } = app;
+      await tabUntil(page, (f) => f.testId === 'chart-table-toggle');
+      await page.keyboard.press('Enter');
+      const table = page.getByTestId('chart-table');
+      await table.waitFor();
+      const sessions = Number(
+        (await page.getByTestId('chart-summary').textContent())!.match(/\((\d+) sessions?\)/)![1],
+      );
+      expect(await table.locator('tbody tr').count()).toBe(sessions);
+      const withEvents = table.locator('tbody tr.has-event');
+      expect(await withEvents.count()).toBeGreaterThan(0);
+      expect(await withEvents.first().locator('.chart-table-events').textContent()).toMatch(/^≈?\d+\. /);
+      await app.screenshot(`a11y-tour-${size}-4-data-table`);
+      await page.keyboard.press('Enter');
+      await table.waitFor({ state: 'detached' });
+    });
+
+    it('switches the side tabs with the arrow keys, Home and End', async () => {
+      const { page } = app;
+      await tabUntil(page, (f) => f.role === 'tab');
+      expect(await focused(page)).toMatchObject({ role: 'tab', name: 'Events', selected: 'true' });
+      await page.keyboard.press('ArrowRight');
+      expect(await focused(page)).toMatchObject({ role: 'tab', name: 'Claims', selected: 'true' });
+      await page.getByRole('tabpanel', { name: 'Claims' }).waitFor();
+      await page.keyboard.press('End');
+      expect(await focused(page)).toMatchObject({ role: 'tab', name: 'Updates', selected: 'true' });
+      await page.keyboard.press('ArrowRight');
+      expect(await focused(page)).toMatchObject({ role: 'tab', name: 'Events', selected: 'true' });
+      await page.keyboard.press('ArrowLeft');
+      expect(await focused(page)).toMatchObject({ role: 'tab', name: 'Updates' });
+      await page.keyboard.press('Home');
+      expect(await focused(page)).toMatchObject({ role: 'tab', name: 'Events', selected: 'true' });
+      // One tab stop: Tab leaves the strip for the panel.
+      await page.keyboard.press('Tab');
+      expect((await focused(page)).role).not.toBe('tab');
+      await app.screenshot(`a11y-tour-${size}-5-tabs`);
+    });
+
+    it('opens a dialog from the keyboard, keeps focus in it, and gives focus back on close', async () => {
+      const { page } = app;
+      await page.keyboard.press('Shift+Tab');
+      const opener = await focused(page);
+      expect(opener).toMatchObject({ role: 'tab', name: 'Events' });
+      await page.keyboard.press('?');
+      const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+      await dialog.waitFor();
+      for (let i = 0; i < 6; i++) {
+        await page.keyboard.press(i % 2 ? 'Shift+Tab' : 'Tab');
+        expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+      }
+      await app.screenshot(`a11y-tour-${size}-6-dialog`);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      expect(await focused(page)).toEqual(opener);
+    });
+
+    it('works the Share menu from the keyboard; a dialog opened from it gives focus back to its button', async () => {
+      const { page } = app;
+      const button = page.getByTestId('share-menu-button');
+      await button.focus();
+      await page.keyboard.press('Enter');
+      const menu = page.getByRole('menu');
+      await menu.waitFor();
+      const items = menu.getByRole('menuitem');
+      expect(await items.first().evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.keyboard.press('ArrowUp');
+      expect(await items.last().evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.keyboard.press('Home');
+      await page.keyboard.press('ArrowDown');
+      expect(await items.nth(1).evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.keyboard.press('Escape');
+      await menu.waitFor({ state: 'detached' });
+      expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);
+
+      await page.keyboard.press('Enter');
+      await menu.getByRole('menuitem', { name: 'New study…' }).focus();
+      await page.keyboard.press('Enter');
+      const form = page.getByTestId('new-study-dialog');
+      await form.waitFor();
+      expect(await form.evaluate((f) => f.contains(document.activeElement))).toBe(true);
+      await page.keyboard.press('Escape');
+      await form.waitFor({ state: 'detached' });
+      expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);
+    });
+
+    it('moves through the instruments with the arrow keys and charts one with Enter', async () => {
+      const { page } = app;
+      const universe = page.getByTestId('study-universe');
+      await universe.locator('button.instrument').first().focus();
+      const first = await page.evaluate(() => document.activeElement?.getAttribute('data-symbol'));
+      await page.keyboard.press('ArrowDown');
+      const second = await page.evaluate(() => document.activeElement?.getAttribute('data-symbol'));
+      expect(second).not.toBe(first);
+      await page.keyboard.press('Enter');
+      await page.locator(`${OVERLAY}[data-symbol="${second}"]`).waitFor();
+      await page.keyboard.press('Home');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-symbol'))).toBe(first);
+      await page.keyboard.press('Enter');
+      await page.locator(`${OVERLAY}[data-symbol="${first}"]`).waitFor();
+      expect(app.pageErrors).toEqual([]);
+    });
+  });
+}

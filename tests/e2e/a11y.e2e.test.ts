@@ -1,0 +1,213 @@
+import axe from 'axe-core';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchRendererWithMainServices,
+  REPORTS_DIR,
+  type RendererWithMainServices,
+} from './harness/renderer-with-main-services';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+const ID = 'china-tech-rally-2025';
+
+/** What axe reports of one rule on one view, as the test records it in reports/e2e/a11y-axe.json. */
+interface Finding {
+  readonly rule: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly nodes: readonly string[];
+}
+
+/** Every finding of every view, both themes: the record of a run (read by people, not by tests). */
+const findings: Record<string, Finding[]> = {};
+
+/**
+ * Runs axe-core (WCAG 2.0–2.2 A/AA and best practices) on the page as it is now and returns
+ * the serious and critical violations; every violation of any impact is recorded for the report.
+ */
+async function axeViolations(page: Page, view: string): Promise<Finding[]> {
+  // Evaluated over the DevTools protocol: the page's CSP (script-src 'self') forbids an inline tag.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(`${axe.source};0`);
+  const result = await page.evaluate(() =>
+    (window as unknown as { axe: typeof axe }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    }),
+  );
+  const all = result.violations.map((v) => ({
+    rule: v.id,
+    impact: v.impact ?? null,
+    help: v.help,
+    nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ').trim()}`),
+  }));
+  findings[view] = all;
+  return all.filter((f) => f.impact === 'serious' || f.impact === 'critical');
+}
+
+/** Fails with every serious/critical finding spelled out (rule, element, why). */
+function expectNone(serious: readonly Finding[]) {
+  expect(serious.map((f) => `${f.rule} (${f.impact}): ${f.help}\n    ${f.nodes.join('\n    ')}`)).toEqual([]);
+}
+
+/** Drops a file from "the desktop" onto the window (dragenter, dragover, drop). */
+async function dropFile(page: Page, fileName: string, bytes: Buffer, type: string) {
+  await page.evaluate(
+    ({ name, base64, mime }) => {
+      const raw = atob(base64);
+      const data = new Uint8Array(raw.length);
+      for (let i = 0; i < raw.length; i++) data[i] = raw.charCodeAt(i);
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([data], name, { type: mime }));
+      const target = document.querySelector('.chart-area') ?? document.body;
+      for (const t of ['dragenter', 'dragover', 'drop'])
+        target.dispatchEvent(new DragEvent(t, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    },
+    { name: fileName, base64: bytes.toString('base64'), mime: type },
+  );
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  describe(`axe on every main view, ${theme} theme`, () => {
+    let app: RendererWithMainServices;
+
+    beforeAll(async () => {
+      app = await launchRendererWithMainServices({ core: { seedOnOpen: true }, colorScheme: theme });
+      await app.page.locator('[data-testid="chart-annotations"][data-symbol="HSTECH.HK"]').waitFor();
+      await app.page.locator(`.app.theme-${theme}`).waitFor();
+    });
+    afterAll(async () => {
+      await app?.close();
+      writeFileSync(join(REPORTS_DIR, 'a11y-axe.json'), JSON.stringify(findings, null, 2));
+    });
+
+    for (const tab of ['Events', 'Claims', 'Event study', 'Info', 'Updates']) {
+      it(`the study chart with the ${tab} tab`, async () => {
+        const { page } = app;
+        const button = page.getByRole('tab', { name: tab, exact: true });
+        await button.click();
+        await page.locator(`#${await button.getAttribute('aria-controls')}[role="tabpanel"]`).waitFor();
+        // Let the panel load its data before looking at it.
+        await page.waitForTimeout(300);
+        expectNone(await axeViolations(page, `${theme} study ${tab}`));
+      });
+    }
+
+    it('the chart with its data table open', async () => {
+      const { page } = app;
+      await page.getByTestId('chart-table-toggle').click();
+      await page.getByTestId('chart-table').waitFor();
+      await page.getByTestId('chart-annotations').focus();
+      const found = await axeViolations(page, `${theme} chart data table`);
+      await app.screenshot(`a11y-${theme}-chart-table`);
+      await page.getByTestId('chart-table-toggle').click();
+      await page.getByTestId('chart-table').waitFor({ state: 'detached' });
+      expectNone(found);
+    });
+
+    it('the watchlist import preview and the imported watchlist', async () => {
+      const { page } = app;
+      await dropFile(
+        page,
+        'China tech.txt',
+        readFileSync(join(FIXTURES, 'watchlists', 'tradingview-china-tech.txt')),
+        'text/plain',
+      );
+      const dialog = page.getByTestId('watchlist-import-dialog');
+      await expect.poll(() => dialog.locator('tbody tr').count()).toBe(18);
+      // Each view is looked at, the dialog closed, and only then judged: one failure does not
+      // leave a dialog over the next view.
+      const inDialog = await axeViolations(page, `${theme} watchlist import dialog`);
+      await dialog.getByRole('button', { name: 'Import 15 symbols' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await expect
+        .poll(() => page.locator('.wl-item[data-symbol="9988.HK"] .last').textContent())
+        .toMatch(/^\d[\d,]*\.\d{2}$/);
+      const lists = await axeViolations(page, `${theme} watchlists`);
+      await app.screenshot(`a11y-${theme}-watchlists`);
+      expectNone([...inDialog, ...lists]);
+    });
+
+    it('the prices CSV import preview', async () => {
+      const { page } = app;
+      await dropFile(
+        page,
+        'Hang Seng Historical Data.csv',
+        readFileSync(join(FIXTURES, 'market', 'formats', 'investing-com.csv')),
+        'text/csv',
+      );
+      const dialog = page.getByTestId('bars-import-dialog');
+      await dialog.getByRole('textbox', { name: 'Symbol' }).fill('^HSI');
+      await expect.poll(() => dialog.getByTestId('bars-import-summary').textContent()).toContain('4 sessions');
+      const found = await axeViolations(page, `${theme} prices import dialog`);
+      await app.screenshot(`a11y-${theme}-bars-import`);
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      expectNone(found);
+    });
+
+    it('the study file import preview', async () => {
+      const { page, core } = app;
+      const file = JSON.parse(core.services.studyFiles.exportStudy(ID).content) as {
+        events: Array<{ title: string }>;
+      };
+      file.events[0]!.title = 'Their own title';
+      await page.getByTestId('share-menu-button').click();
+      const menu = await axeViolations(page, `${theme} share menu`);
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('menuitem', { name: 'Import study file…' }).click();
+      await (
+        await chooser
+      ).setFiles({
+        name: 'theirs.catalyst.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(file)),
+      });
+      const dialog = page.getByTestId('study-import-dialog');
+      await expect.poll(() => dialog.locator('tbody tr').count()).toBeGreaterThan(10);
+      const found = await axeViolations(page, `${theme} study import dialog`);
+      await app.screenshot(`a11y-${theme}-study-import`);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      expectNone([...menu, ...found]);
+    });
+
+    it('the new study form', async () => {
+      const { page } = app;
+      await page.getByTestId('share-menu-button').click();
+      await page.getByRole('menuitem', { name: 'New study…' }).click();
+      const form = page.getByTestId('new-study-dialog');
+      await form.waitFor();
+      const found = await axeViolations(page, `${theme} new study dialog`);
+      await page.keyboard.press('Escape');
+      await form.waitFor({ state: 'detached' });
+      expectNone(found);
+    });
+
+    it('the article reader', async () => {
+      const { page } = app;
+      await page.getByTestId('open-article-dialog').click();
+      const dialog = page.getByTestId('article-dialog');
+      await dialog.waitFor();
+      const found = await axeViolations(page, `${theme} article dialog`);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      expectNone(found);
+    });
+
+    it('the shortcuts overlay', async () => {
+      const { page } = app;
+      await page.locator('body').click({ position: { x: 5, y: 850 } });
+      await page.keyboard.press('?');
+      const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+      await dialog.waitFor();
+      const found = await axeViolations(page, `${theme} shortcuts overlay`);
+      await app.screenshot(`a11y-${theme}-shortcuts`);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      expectNone(found);
+      expect(app.pageErrors).toEqual([]);
+    });
+  });
+}
