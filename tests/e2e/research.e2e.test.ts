@@ -126,6 +126,23 @@ describe('research: user events, the event study, claims a user can question', (
     const { page } = app;
     await page.locator(`${OVERLAY}[data-symbol="HSTECH.HK"]`).waitFor();
     const sessions = new Set(app.core.services.market.getBars(asTicker('HSTECH.HK')).map((b) => b.date as string));
+    // After the reload of the test before, let the chart settle (data drawn, view restored):
+    // a redraw clears the crosshair.
+    await expect
+      .poll(async () => Number(await overlayData(page, 'markerCount')), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    let view = '';
+    await expect
+      .poll(
+        async () => {
+          const before = view;
+          await page.waitForTimeout(250);
+          view = `${await overlayData(page, 'visibleFrom')} ${await overlayData(page, 'visibleTo')}`;
+          return view === before;
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     const box = (await page.locator(OVERLAY).boundingBox())!;
     const menu = page.locator('[data-testid="chart-menu"]');
     const dialog = page.locator('[data-testid="chart-event-dialog"]');
@@ -306,7 +323,37 @@ describe('research: user events, the event study, claims a user can question', (
     await expect.poll(() => page.locator('.chart-title .instrument-meta').first().textContent()).toBe('rebased to 100');
     const title = await page.locator('.chart-title h1').textContent();
     expect(title!.split(' · ').length).toBeGreaterThanOrEqual(3);
+    // The legend: each series' colour, currency and change since the anchor.
+    const legend = page.locator('[data-testid="compare-legend"]');
+    await legend.waitFor();
+    expect(JSON.parse((await legend.getAttribute('data-anchor'))!)).toEqual({
+      kind: 'event',
+      eventId: 'qwen25-max-release',
+    });
+    const items = legend.locator('li[data-change]');
+    expect(await items.count()).toBeGreaterThanOrEqual(3);
+    expect(await legend.locator('li[data-symbol="9988.HK"] .compare-ccy').textContent()).toBe('HKD');
+    // 9988.HK since the session before its T0 (2025-01-27, close 87.25) to its last cached close.
+    const bars9988 = app.core.services.market.getBars(asTicker('9988.HK'));
+    const base = bars9988.find((b) => b.date === '2025-01-27')!.close;
+    expect(Number(await legend.locator('li[data-symbol="9988.HK"]').getAttribute('data-change'))).toBeCloseTo(
+      bars9988.at(-1)!.close / base - 1,
+      6,
+    );
     await app.screenshot('research-compare');
+    // Ctrl-click in the sidebar adds a symbol to the comparison.
+    await page.locator('[data-testid="study-universe"] button[data-symbol="^HSI"]').click({ modifiers: ['Control'] });
+    await legend.locator('li[data-symbol="^HSI"]').waitFor();
+    expect(await page.locator('.chart-title h1').textContent()).toContain('^HSI');
+    // Selecting another event moves the anchor there.
+    const other = page.locator('[data-testid="events-panel"] li[data-event-id="deepseek-r1-release"] .event-row');
+    await other.click();
+    await expect
+      .poll(async () => JSON.parse((await legend.getAttribute('data-anchor'))!).eventId)
+      .toBe('deepseek-r1-release');
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await app.screenshot('research-compare-1024');
+    await page.setViewportSize({ width: 1400, height: 860 });
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { ChartView } from '../chart/chart-view';
 import { ClaimMarks } from '../claims/claim-marks';
+import { CompareLegend } from '../compare/compare-legend';
 import { ChartToolbar } from '../chart/toolbar';
 import { ChartEventMenu } from '../research/chart-event-menu';
 import { useStudyChart } from './study-chart';
@@ -24,6 +25,7 @@ export function StudyChartView() {
         <>
           <StudyChartOverlay />
           <ClaimMarks />
+          <CompareLegend />
           <ChartEventMenu />
         </>
       }

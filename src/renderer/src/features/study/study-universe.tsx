@@ -1,6 +1,8 @@
 import type { InstrumentSummary } from '../../../../shared/domain/instrument';
 import type { StudyRole, UniverseEntry } from '../../../../shared/domain/study';
 import { useAppState } from '../../app/app-state';
+import { useChart } from '../chart/chart-context';
+import { withCompared } from '../compare/compare-legend';
 import { formatPercent, formatPrice, signClass } from '../../ui/format';
 import { moveFocusInList } from '../../ui/list-keys';
 import { useStudy } from './study-state';
@@ -13,8 +15,17 @@ const roleHeadings: Record<StudyRole, string> = { subject: 'Subjects', benchmark
  * close and change from the cache; a symbol the cache lacks is listed but cannot be charted.
  */
 export function StudyUniverse() {
-  const { study } = useStudy();
-  const { instruments, selected, select } = useAppState();
+  const { study, selectedEventId } = useStudy();
+  const { instruments, selected, select, selection, setSelection, setStatus } = useAppState();
+  const { controller } = useChart();
+  // Ctrl/Cmd/Shift-click adds a symbol to the comparison (anchored at the selected event, else
+  // the first date in view); a plain click charts it alone.
+  const pick = (symbol: UniverseEntry['symbol'], add: boolean) => {
+    if (!add) return select(symbol);
+    const next = withCompared(selection, symbol, selectedEventId, controller?.visibleDates()?.from ?? null);
+    if (next) setSelection(next);
+    else setStatus(`${symbol} is already compared, or the comparison is full.`);
+  };
   if (!study) return null;
   const summary = new Map<string, InstrumentSummary>(instruments.map((i) => [i.symbol, i]));
   return (
@@ -37,7 +48,7 @@ export function StudyUniverse() {
                   entry={u}
                   summary={summary.get(u.symbol)}
                   selected={u.symbol === selected}
-                  onSelect={() => select(u.symbol)}
+                  onSelect={(add) => pick(u.symbol, add)}
                 />
               ))}
             </ul>
@@ -57,7 +68,7 @@ function UniverseRow({
   entry: UniverseEntry;
   summary: InstrumentSummary | undefined;
   selected: boolean;
-  onSelect(): void;
+  onSelect(add: boolean): void;
 }) {
   const name = entry.instrument?.name ?? summary?.name ?? '';
   const cached = entry.instrument !== null;
@@ -69,10 +80,10 @@ function UniverseRow({
         aria-pressed={selected}
         data-symbol={entry.symbol}
         disabled={!cached}
-        onClick={onSelect}
+        onClick={(e) => onSelect(e.ctrlKey || e.metaKey || e.shiftKey)}
         title={
           cached
-            ? `${name || entry.symbol}${entry.note ? ` — ${entry.note}` : ''}`
+            ? `${name || entry.symbol}${entry.note ? ` — ${entry.note}` : ''} (Ctrl/⌘/Shift-click: add to the comparison)`
             : `${entry.symbol} is not cached yet`
         }
       >
