@@ -345,6 +345,15 @@ describe('research: user events, the event study, claims a user can question', (
     await page.locator('[data-testid="study-universe"] button[data-symbol="^HSI"]').click({ modifiers: ['Control'] });
     await legend.locator('li[data-symbol="^HSI"]').waitFor();
     expect(await page.locator('.chart-title h1').textContent()).toContain('^HSI');
+    // "Compare with…" (View ▸ Compare…, Ctrl/Cmd+K: the native menu sends app.command) searches
+    // the cached instruments and adds one.
+    app.core.push.emit('app.command', { command: 'view.compare' });
+    const search = page.locator('[data-testid="compare-search"]');
+    await search.getByRole('searchbox', { name: 'Search instruments' }).fill('S&P');
+    expect(await search.locator('button[data-symbol]').allTextContents()).toEqual([expect.stringContaining('^GSPC')]);
+    await page.keyboard.press('Enter');
+    await search.waitFor({ state: 'detached' });
+    await legend.locator('li[data-symbol="^GSPC"]').waitFor();
     // Selecting another event moves the anchor there.
     const other = page.locator('[data-testid="events-panel"] li[data-event-id="deepseek-r1-release"] .event-row');
     await other.click();

@@ -1,6 +1,7 @@
 import { ChartView } from '../chart/chart-view';
 import { ClaimMarks } from '../claims/claim-marks';
 import { CompareLegend } from '../compare/compare-legend';
+import { CompareSearch } from '../compare/compare-search';
 import { ChartToolbar } from '../chart/toolbar';
 import { ChartEventMenu } from '../research/chart-event-menu';
 import { useStudyChart } from './study-chart';
@@ -26,6 +27,7 @@ export function StudyChartView() {
           <StudyChartOverlay />
           <ClaimMarks />
           <CompareLegend />
+          <CompareSearch />
           <ChartEventMenu />
         </>
       }
