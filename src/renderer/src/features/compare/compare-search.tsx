@@ -13,15 +13,17 @@ import './compare.css';
  */
 export function CompareSearch() {
   const [open, setOpen] = useState(false);
+  useCommand('view.compare', () => setOpen(true));
+  // Closed, it reads no app state (so it never re-renders with the app).
+  return open ? <CompareSearchDialog onClose={() => setOpen(false)} /> : null;
+}
+
+function CompareSearchDialog({ onClose }: { onClose(): void }) {
+  const setOpen = (o: false) => o || onClose();
   const [query, setQuery] = useState('');
   const { instruments, selection, setSelection, setStatus } = useAppState();
   const { controller } = useChart();
   const { selectedEventId } = useStudy();
-  useCommand('view.compare', () => {
-    setQuery('');
-    setOpen(true);
-  });
-  if (!open) return null;
   const q = query.trim().toLowerCase();
   const shown = instruments
     .filter((i) => i.barCount > 0)
