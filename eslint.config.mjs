@@ -26,6 +26,44 @@ const NODE_BUILTINS = [
 ];
 const noImport = (groups, message) => ({ group: groups, message });
 
+/** What every file of src/main (outside the Electron adapters) may not import. */
+const mainPatterns = () => [
+  noImport(
+    ['electron'],
+    'Only src/main/shell, src/main/ipc and src/main/index.ts may import electron; services run under plain Node.',
+  ),
+  noImport(['**/renderer/**', '**/preload/**'], 'The main process imports only src/shared and its own code.'),
+];
+
+/**
+ * The layers of src/main, lowest first: db (repositories, migrations) ← sync (the fetch
+ * engine, providers) ← services ← app (the composition root) ← rpc/ipc/cli/web/shell (the
+ * ways in). A folder never imports one above it. Folder names are matched as path segments.
+ */
+const ENTRY_FOLDERS = ['rpc', 'ipc', 'shell', 'cli', 'web'];
+const MAIN_LAYERS = {
+  db: {
+    banned: ['services', 'sync', 'worker', 'app', ...ENTRY_FOLDERS],
+    why: 'src/main/db (repositories, migrations, backups) imports only src/shared, the logger and itself: it is the lowest layer.',
+  },
+  sync: {
+    banned: ['services', 'worker', 'app', ...ENTRY_FOLDERS],
+    why: 'src/main/sync (the fetch engine and providers) imports only src/shared, db and log: services drive it, not the reverse.',
+  },
+  worker: {
+    banned: ['services', 'app', ...ENTRY_FOLDERS],
+    why: 'src/main/worker runs the fetch engine in a thread: it imports sync, db and log, never services or the entry points.',
+  },
+  services: {
+    banned: ['worker', 'app', ...ENTRY_FOLDERS],
+    why: 'Services are plain: they import neither rpc, ipc, shell, cli, web, app nor worker (the composition root in src/main/app wires those).',
+  },
+  rpc: {
+    banned: ['db', 'services', 'sync', 'worker', 'app', 'ipc', 'shell', 'cli', 'web'],
+    why: 'src/main/rpc (the router, push) knows only the contract in src/shared: handlers are handed to it.',
+  },
+};
+
 const FEATURES_DIR = resolve(import.meta.dirname, 'src', 'renderer', 'src', 'features');
 
 /**
@@ -126,21 +164,27 @@ export default tseslint.config(
   {
     files: ['src/main/**'],
     ignores: ['src/main/shell/**', 'src/main/ipc/**', 'src/main/index.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: mainPatterns() }] },
+  },
+  // Layers inside the main process (docs/architecture.md): each folder imports only the ones
+  // below it, so a service runs in a test without a router, a worker or Electron.
+  ...Object.entries(MAIN_LAYERS).map(([folder, { banned, why }]) => ({
+    files: [`src/main/${folder}/**`],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
+            ...mainPatterns(),
             noImport(
-              ['electron'],
-              'Only src/main/shell, src/main/ipc and src/main/index.ts may import electron; services run under plain Node.',
+              banned.map((b) => `**/${b}/**`),
+              why,
             ),
-            noImport(['**/renderer/**', '**/preload/**'], 'The main process imports only src/shared and its own code.'),
           ],
         },
       ],
     },
-  },
+  })),
   {
     files: ['src/main/shell/**', 'src/main/ipc/**', 'src/main/index.ts'],
     rules: {
@@ -165,6 +209,13 @@ export default tseslint.config(
             noImport(['better-sqlite3', ...NODE_BUILTINS], 'A sandboxed preload has no Node modules.'),
           ],
         },
+      ],
+      // Type-checking cannot catch these (src/shared's papaparse types pull Node's in): lint does.
+      'no-restricted-globals': [
+        'error',
+        ...['process', 'Buffer', 'require', 'module', '__dirname', '__filename', 'global', 'setImmediate'].map(
+          (name) => ({ name, message: 'A sandboxed preload has no Node globals: it sees only electron and the DOM.' }),
+        ),
       ],
     },
   },

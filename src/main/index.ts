@@ -20,6 +20,7 @@ import {
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createCore, type Core } from './app/create-core';
+import type { DataChangedEvent } from '../shared/contract/app';
 import { ArticleService } from './services/article/article-service';
 import { createLogger, rotatingFileSink, silentLogger, type Logger } from './log/logger';
 import { readOpenedFile } from './services/files/read-opened-file';
@@ -32,13 +33,14 @@ import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './shell/app-protocol
 import { createMenuTemplate, type OpenKind } from './shell/menu';
 import { openDialogOptions } from './shell/open-dialog';
 import { fileToOpen, parseWindowState, restoreWindowBounds, type WindowState } from './shell/window-state';
-import { aboutText, rememberRecent } from './shell/about';
+import { aboutText } from './shell/about';
 import { printHtmlToPdf } from './shell/print-pdf';
 import { safeStorageSecrets } from './shell/safe-storage-secrets';
 import { bundledSyncWorkerEntry } from './worker/bundled-entry';
 import { hardenSession, hardenWebContents } from './shell/session-hardening';
 import { describeRecovery, describeStartupFailure } from './shell/startup-error';
 import { prepareDatabase, type DatabaseCheck } from './db/recovery';
+import { startDailyBackups } from './db/backup';
 import { APP_ENTRY_URL, devServerOrigin } from './shell/url-policy';
 import { BACKGROUND, createWindowOptions } from './shell/window-options';
 import { startUpdates, updateSetup, UPDATE_FEED_URL } from './shell/updates';
@@ -154,7 +156,7 @@ async function start(): Promise<void> {
   // nothing is written before the user confirms there.
   // File ▸ Import Watchlist… says what the file is; anything else is routed by its detected kind (app.openFile).
   const openPath = (path: string, kind?: OpenKind): void => {
-    recentFiles = rememberRecent(recentFiles, path);
+    opened.services.settings.rememberFile(path);
     rebuildMenu();
     if (kind === 'watchlist') opened.push.emit('watchlists.openImport', openImportEvent(path));
     else opened.push.emit('app.openFile', readOpenedFile(path));
@@ -173,7 +175,6 @@ async function start(): Promise<void> {
       })
       .catch((error: unknown) => log.error('open dialog failed', error));
   };
-  let recentFiles: string[] = [];
   openFromShell = openPath;
   const rebuildMenu = (): void =>
     Menu.setApplicationMenu(
@@ -183,10 +184,10 @@ async function start(): Promise<void> {
           dev: !app.isPackaged,
           send: (command) => opened.push.emit('app.command', { command }),
           open,
-          recentFiles,
+          recentFiles: opened.services.settings.recentFiles(),
           openRecent: (path) => openPath(path),
           clearRecent: () => {
-            recentFiles = [];
+            opened.services.settings.clearRecentFiles();
             rebuildMenu();
           },
           openDataFolder: () => void shell.openPath(app.getPath('userData')),
@@ -198,10 +199,20 @@ async function start(): Promise<void> {
               message: `Catalyst ${app.getVersion()}`,
               detail: aboutText(),
             }),
-          theme: 'system',
+          theme: opened.services.settings.get().theme,
         }),
       ),
     );
+  // The theme setting drives native surfaces too (dialogs, the menu's radio, the window's background).
+  const applyTheme = (): void => {
+    nativeTheme.themeSource = opened.services.settings.get().theme;
+  };
+  applyTheme();
+  opened.push.attach((event, payload) => {
+    if (event !== 'data.changed' || !(payload as DataChangedEvent).kinds.includes('settings')) return;
+    applyTheme();
+    rebuildMenu();
+  });
   rebuildMenu();
   nativeTheme.on('updated', () =>
     mainWindow?.setBackgroundColor(nativeTheme.shouldUseDarkColors ? BACKGROUND.dark : BACKGROUND.light),
@@ -224,6 +235,11 @@ async function start(): Promise<void> {
   startUpdates(updates, async () => (await import('electron-updater')).default.autoUpdater).catch((error: unknown) =>
     log.error('update check failed', error),
   );
+  // The daily backup of an app left open for days (start-up made today's).
+  startDailyBackups(opened.db, dbPath, {
+    onBackup: (b) => log.info(`daily backup ${b.fileName}`),
+    onError: (error) => log.error('daily backup failed', error),
+  });
   // Off by default; a user setting turns it on.
   opened.services.sync.startOnLaunch().catch((error: unknown) => log.error('update on launch failed', error));
 }

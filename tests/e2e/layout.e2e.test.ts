@@ -196,6 +196,17 @@ describe('a layout that resizes', () => {
     const after = await expectChartFits(page, 1400);
     expect(after.chart!.width).toBeCloseTo(before.chart!.width - 80 + 16, 0);
 
+    // The workspace is saved to the database shortly after the last change (a drag sends many):
+    // wait for that save, as a user's next launch would find it, then reload.
+    await expect
+      .poll(() =>
+        page.evaluate(async () => {
+          const env = await window.catalyst!.workspace.get();
+          const w = env.ok ? env.value : {};
+          return [w.panels?.sidebar?.width, w.panels?.details?.width].map((n) => Math.round(n ?? 0));
+        }),
+      )
+      .toEqual([Math.round(before.sidebar!.width + 80), Math.round(before.details!.width - 16)]);
     await page.reload();
     await page.locator('[data-testid="chart-annotations"]').waitFor();
     await expect

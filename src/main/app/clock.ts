@@ -1,13 +1,3 @@
-/** The time source services use, so tests can fix "now". */
-export interface Clock {
-  now(): Date;
-}
-
-export const systemClock: Clock = { now: () => new Date() };
-
-/** A clock fixed at one instant (tests, reproducible CLI runs). */
-export function fixedClock(iso: string): Clock {
-  const t = new Date(iso);
-  if (Number.isNaN(t.getTime())) throw new Error(`not an instant: ${iso}`);
-  return { now: () => new Date(t) };
-}
+// The clock lives with the services that take it (services import nothing from app/); kept
+// here too for the entry points and tests that import it from the composition root.
+export { fixedClock, systemClock, type Clock } from '../services/clock';

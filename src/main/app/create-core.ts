@@ -13,6 +13,9 @@ import { ClaimsRepository } from '../db/repositories/claims-repository';
 import { EventsRepository } from '../db/repositories/events-repository';
 import { StudyRepository } from '../db/repositories/study-repository';
 import { StudySeedRepository } from '../db/repositories/study-seed-repository';
+import { AppStateRepository } from '../db/repositories/app-state-repository';
+import { SettingsService } from '../services/settings/settings-service';
+import { chosenBenchmark } from '../../shared/domain/app-settings';
 import { StudySettingsRepository } from '../db/repositories/study-settings-repository';
 import { ExportService, type PdfPrinter } from '../services/export/export-service';
 import { ClaimsService } from '../services/study/claims-service';
@@ -24,7 +27,7 @@ import { StudyFileService } from '../services/study/study-file-service';
 import { StudyService } from '../services/study/study-service';
 import { StudyWriter } from '../services/study/study-writer';
 import { UserEventsService } from '../services/study/user-events-service';
-import { createSyncService, type SyncCoreOptions } from '../services/sync/create-sync-service';
+import { createSyncService, type SyncCoreOptions } from './create-sync-service';
 import type { SyncService } from '../services/sync/sync-service';
 import type { NotifyChange } from '../services/data-changes';
 import { systemClock, type Clock } from './clock';
@@ -67,6 +70,7 @@ export interface Services {
   readonly userEvents: UserEventsService;
   readonly compare: CompareService;
   readonly eventStudy: EventStudyService;
+  readonly settings: SettingsService;
   readonly sync: SyncService;
   readonly watchlists: WatchlistsService;
   readonly export: ExportService;
@@ -133,6 +137,7 @@ export function createCore(options: CoreOptions): Core {
       throw error;
     }
   }
+  const settings = new SettingsService({ repo: new AppStateRepository(db), transact, notify });
   const market = new MarketService({ instruments, bars, transact, notify, log: log.child('import') });
   const study = new StudyService({ ...studyRepos, instruments, bars });
   const claims = new ClaimsService({ ...studyRepos, instruments, bars });
@@ -141,6 +146,10 @@ export function createCore(options: CoreOptions): Core {
     ...studyRepos,
     instruments,
     bars,
+    defaults: () => {
+      const s = settings.get();
+      return { windows: s.eventWindows, benchmarkFor: (zone) => chosenBenchmark(s, zone) };
+    },
     settings: new StudySettingsRepository(db),
   });
   const services: Services = {
@@ -161,6 +170,7 @@ export function createCore(options: CoreOptions): Core {
     compare,
     eventStudy,
     seed,
+    settings,
     sync: createSyncService({ db, dbPath: options.dbPath, instruments, clock, log: log.child('sync') }, options.sync),
     watchlists: new WatchlistsService({
       repo: new WatchlistsRepository(db),

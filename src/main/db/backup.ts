@@ -196,3 +196,44 @@ export function dailyBackupDue(dbPath: string, now: Date = new Date()): boolean 
 /** A backup file's name for messages (never its folder). */
 export const backupLabel = (b: BackupInfo): string =>
   `${basename(b.path)} (${b.takenAt.slice(0, 16).replace('T', ' ')} UTC)`;
+
+/** How often a running app looks whether its daily backup is due. */
+export const DAILY_CHECK_INTERVAL_MS = 3600 * 1000;
+
+export interface DailyBackupsOptions {
+  readonly intervalMs?: number;
+  readonly now?: () => Date;
+  /** A backup that could not be written (disk full): logged, tried again at the next check. */
+  readonly onError?: (error: unknown) => void;
+  readonly onBackup?: (backup: BackupInfo) => void;
+}
+
+/**
+ * Keeps the daily backup going while the app stays open for days (start-up makes the first
+ * one): every `intervalMs` a backup through the open connection when the newest is a day old.
+ * Returns the function that stops it; the timer never keeps the process alive.
+ */
+export function startDailyBackups(db: Database, dbPath: string, options: DailyBackupsOptions = {}): () => void {
+  const now = options.now ?? (() => new Date());
+  let running = false;
+  const timer = setInterval(() => {
+    if (running || !db.open) return;
+    const at = now();
+    const onError = options.onError ?? (() => undefined);
+    try {
+      // Throws when the folder cannot be read (a file in its place): reported, never thrown from a timer.
+      if (!dailyBackupDue(dbPath, at)) return;
+    } catch (error) {
+      onError(error);
+      return;
+    }
+    running = true;
+    createBackup(db, dbPath, 'daily', at)
+      .then((b) => options.onBackup?.(b), onError)
+      .finally(() => {
+        running = false;
+      });
+  }, options.intervalMs ?? DAILY_CHECK_INTERVAL_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -10,8 +10,3 @@ export function aboutText(): string {
     'Built with Electron, React, better-sqlite3 and zod (MIT licences).',
   ].join('\n');
 }
-
-/** The recent-files list after opening `path`: newest first, no duplicates, at most ten. */
-export function rememberRecent(list: readonly string[], path: string): string[] {
-  return [path, ...list.filter((p) => p !== path)].slice(0, 10);
-}

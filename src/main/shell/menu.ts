@@ -82,6 +82,8 @@ export function createMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[]
             submenu: [
               about,
               sep,
+              command(o, 'app.settings'),
+              sep,
               { role: 'services' },
               sep,
               { role: 'hide' },
@@ -108,6 +110,7 @@ export function createMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[]
         command(o, 'export.pdf'),
         command(o, 'export.csv'),
         sep,
+        ...(o.isMac ? [] : [command(o, 'app.settings'), sep]),
         o.isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },

@@ -6,6 +6,7 @@ import type { ChannelMap, PushEventMap } from './define';
 import { exportChannels, exportEvents } from './export';
 import { marketChannels } from './market';
 import { researchChannels, researchEvents } from './research';
+import { settingsChannels } from './settings';
 import { studyChannels, studyEvents } from './study';
 import { studyFileChannels } from './study-files';
 import { syncChannels, syncEvents } from './sync';
@@ -23,6 +24,7 @@ export const channels = {
   ...exportChannels,
   ...marketChannels,
   ...researchChannels,
+  ...settingsChannels,
   ...studyChannels,
   ...studyFileChannels,
   ...syncChannels,

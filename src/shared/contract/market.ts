@@ -3,14 +3,16 @@ import { isoDateSchema, tickerSchema } from '../brand';
 import { MAX_BARS_PER_RANGE, type BarColumns } from '../domain/bar-columns';
 import type { Instrument, InstrumentSummary } from '../domain/instrument';
 import { channel, returns } from './define';
+import { pageDoc, pageFields } from './page';
 
-const none = z.undefined();
+/** The most instruments one `instruments.list` call returns (a large cache is a few thousand). */
+export const MAX_INSTRUMENTS_PAGE = 5000;
 
 /** Channels of the price cache: instruments and their daily bars. */
 export const marketChannels = {
   'instruments.list': channel({
-    doc: 'Every cached instrument with a summary of its bars, sorted by symbol.',
-    input: none,
+    doc: `Cached instruments with a summary of their bars, sorted by symbol. ${pageDoc(MAX_INSTRUMENTS_PAGE)}`,
+    input: z.object(pageFields(MAX_INSTRUMENTS_PAGE)).strict().optional(),
     output: returns<InstrumentSummary[]>(),
   }),
   'instruments.get': channel({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoDateSchema, tickerSchema, type IsoDate, type Ticker } from '../brand';
 import type { ClaimSensitivity } from '../domain/claim-sensitivity';
 import { claimMetricSchema, type ClaimEvaluation, type ClaimMetric } from '../domain/claims';
-import { MAX_WINDOW_OFFSET, type CarPoint, type CrossSection, type SessionWindow } from '../domain/event-study';
+import { sessionWindowSchema, type CarPoint, type CrossSection, type SessionWindow } from '../domain/event-study';
 import type { RebasedPoint } from '../domain/rebase';
 import { slugSchema, type EventWithT0 } from '../domain/study-event';
 import {
@@ -14,16 +14,10 @@ import {
 } from '../domain/user-event';
 import { channel, returns } from './define';
 
+export { sessionWindowSchema };
+
 /** An event id as the channels accept it (seed slugs and generated user ids). */
 const eventIdSchema = z.string().min(1).max(200);
-
-/** A session window `[a, b]`, a ≤ b, within ±250 sessions of T0. */
-export const sessionWindowSchema = z
-  .tuple([
-    z.number().int().min(-MAX_WINDOW_OFFSET).max(MAX_WINDOW_OFFSET),
-    z.number().int().min(-MAX_WINDOW_OFFSET).max(MAX_WINDOW_OFFSET),
-  ])
-  .refine(([a, b]) => a <= b, { message: 'a window [a, b] needs a ≤ b' });
 
 /** What a deleted event leaves for an undo: the event as it was, and the input that adds it back (same id). */
 export interface DeletedEvent {

@@ -5,6 +5,12 @@ import type { T0Result } from '../domain/calendar';
 import type { StudyDetail, StudySummary } from '../domain/study';
 import { eventCategories, slugSchema, type EventWithT0 } from '../domain/study-event';
 import { channel, returns } from './define';
+import { pageDoc, pageFields } from './page';
+
+/** The most events one `events.list` call returns (T0s are computed for each). */
+export const MAX_EVENTS_PAGE = 10_000;
+/** The most studies one `studies.list` call returns. */
+export const MAX_STUDIES_PAGE = 1000;
 
 /** Id of the study shipped with the app and seeded on first launch. */
 export const EMBEDDED_STUDY_ID = 'china-tech-rally-2025';
@@ -25,6 +31,7 @@ export const eventQuerySchema = z
     /** Only events that concern this symbol. */
     symbol: tickerSchema.optional(),
     category: z.enum(eventCategories, { message: `must be one of ${eventCategories.join(', ')}` }).optional(),
+    ...pageFields(MAX_EVENTS_PAGE),
   })
   .strict();
 
@@ -34,8 +41,8 @@ export type EventQuery = z.output<typeof eventQuerySchema>;
 /** Channels of the embedded and user studies: studies, events with their T0s, claims. */
 export const studyChannels = {
   'studies.list': channel({
-    doc: 'Every stored study with its source and counts, the embedded one first.',
-    input: z.undefined(),
+    doc: `Stored studies with their source and counts, the embedded one first. ${pageDoc(MAX_STUDIES_PAGE)}`,
+    input: z.object(pageFields(MAX_STUDIES_PAGE)).strict().optional(),
     output: returns<StudySummary[]>(),
   }),
   'studies.get': channel({
@@ -44,7 +51,7 @@ export const studyChannels = {
     output: returns<StudyDetail>(),
   }),
   'events.list': channel({
-    doc: 'Events ascending by date (then time), filtered by study, symbol and category; each with its T0 per concerned symbol.',
+    doc: `Events ascending by date (then time), filtered by study, symbol and category; each with its T0 per concerned symbol. ${pageDoc(MAX_EVENTS_PAGE)}`,
     input: eventQuerySchema.optional(),
     output: returns<EventWithT0[]>(),
   }),

@@ -10,6 +10,7 @@ import {
   type SyncSymbolEvent,
 } from '../domain/sync';
 import { channel, pushEvent, returns } from './define';
+import { pageFields } from './page';
 
 const none = z.undefined();
 
@@ -107,8 +108,8 @@ export const syncChannels = {
     output: returns<{ cancelled: boolean }>(),
   }),
   'sync.status': channel({
-    doc: 'The running update (if any), the last finished run, and when each symbol was last updated.',
-    input: none,
+    doc: `The running update (if any), the last finished run, and when each cached symbol was last updated (by symbol; offset/limit page the symbols, at most ${MAX_SYNC_SYMBOLS} per call).`,
+    input: z.object(pageFields(MAX_SYNC_SYMBOLS)).strict().optional(),
     output: returns<SyncStatus>(),
   }),
   'settings.getSync': channel({

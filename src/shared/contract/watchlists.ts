@@ -14,6 +14,10 @@ import type { TextEncodingName } from '../domain/watchlist/decode';
 import type { WatchlistExportFile } from '../domain/watchlist/export';
 import type { ParsedLine } from '../domain/watchlist/parse';
 import { channel, pushEvent, returns } from './define';
+import { pageDoc, pageFields } from './page';
+
+/** The most lists one `watchlists.list` call returns. */
+export const MAX_WATCHLISTS_PAGE = 1000;
 
 /** A list as the sidebar shows it. Times are ISO instants (UTC). */
 export interface WatchlistSummary {
@@ -154,12 +158,12 @@ export const watchlistChannels = {
     output: returns<ImportResult>(),
   }),
   'watchlists.list': channel({
-    doc: 'Every live list, sorted by name.',
-    input: z.undefined(),
+    doc: `Live lists, sorted by name. ${pageDoc(MAX_WATCHLISTS_PAGE)}`,
+    input: z.object(pageFields(MAX_WATCHLISTS_PAGE)).strict().optional(),
     output: returns<WatchlistSummary[]>(),
   }),
   'watchlists.get': channel({
-    doc: 'One list with its entries in order, each with the last cached close and change.',
+    doc: `One list with its entries in order, each with the last cached close and change. A list holds at most ${MAX_WATCHLIST_ENTRIES} entries (every write checks), so one answer carries them all.`,
     input: z.object({ id }).strict(),
     output: returns<WatchlistDetail>(),
   }),

@@ -17,6 +17,7 @@ export interface AppCommandSpec {
 }
 
 export const appCommands = {
+  'app.settings': { label: 'Settings…', accelerator: 'CmdOrCtrl+,' },
   'file.open': { label: 'Open…', accelerator: 'CmdOrCtrl+O' },
   'file.importWatchlist': { label: 'Import Watchlist…', accelerator: 'CmdOrCtrl+Shift+O' },
   'file.importPrices': { label: 'Import Prices CSV…', accelerator: null },

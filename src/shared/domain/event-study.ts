@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { asTicker, type IsoDate, type Ticker } from '../brand';
 import type { Bar } from './bar';
 import { lowerBound } from './calendar';
@@ -52,6 +53,14 @@ export const DEFAULT_ESTIMATION: EstimationSpec = { length: 120, gap: 10 };
 
 /** Window offsets must stay within a year of sessions either side of T0. */
 export const MAX_WINDOW_OFFSET = 250;
+
+/** A session window `[a, b]`, a ≤ b, within ±{@link MAX_WINDOW_OFFSET} sessions of T0. */
+export const sessionWindowSchema = z
+  .tuple([
+    z.number().int().min(-MAX_WINDOW_OFFSET).max(MAX_WINDOW_OFFSET),
+    z.number().int().min(-MAX_WINDOW_OFFSET).max(MAX_WINDOW_OFFSET),
+  ])
+  .refine(([a, b]) => a <= b, { message: 'a window [a, b] needs a ≤ b' });
 
 /**
  * A symbol's daily return series aligned with its benchmark. Parallel arrays, one entry per

@@ -3,6 +3,7 @@ import { isoDateSchema, parseTicker, tickerSchema, type IsoDate, type Ticker } f
 import { timeZoneSchema } from './calendar';
 import { eventCategories, localTimeSchema, slugSchema, type EventWindow, type StudyEvent } from './study-event';
 import { restoreCell, toCsv } from './csv/csv-cells';
+import { quoteInput } from '../quote';
 
 /**
  * The user's own events: what a user types (in the app, the CLI or a CSV file), validated
@@ -232,7 +233,7 @@ export function parseEventsCsv(
   return records.slice(1).map(({ line, fields }) => {
     const symbols = symbolsOf(col(fields, 'symbols'));
     const bad = symbols.find((s) => parseTicker(s) === null);
-    if (bad) return { line, status: 'error', reason: `"${bad}" is not a symbol`, event: null };
+    if (bad) return { line, status: 'error', reason: `${quoteInput(bad)} is not a symbol`, event: null };
     const raw = {
       date: col(fields, 'date'),
       time: col(fields, 'time') || null,

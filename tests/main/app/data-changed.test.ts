@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../../src/main/app/clock';
+import { fixedClock } from '../../../src/main/services/clock';
 import { createCore, type Core, type CoreOptions } from '../../../src/main/app/create-core';
 import { memorySecretStore } from '../../../src/main/services/sync/secret-store';
 import { asIsoDate, asTicker } from '../../../src/shared/brand';

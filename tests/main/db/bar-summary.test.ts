@@ -10,6 +10,7 @@ import { migrations } from '../../../src/main/db/migrations/index';
 import { openDatabase } from '../../../src/main/db/open';
 import { BarsRepository } from '../../../src/main/db/repositories/bars-repository';
 import { bareInstrument, InstrumentsRepository } from '../../../src/main/db/repositories/instruments-repository';
+import { instrumentSummaries } from '../../../src/main/services/market/market-service';
 import { runSync } from '../../../src/main/sync/engine';
 import { defaultSyncLimits } from '../../../src/main/sync/protocol';
 import { useTempDir } from '../../helpers/temp-db';
@@ -42,7 +43,7 @@ function fromBars(db: Database) {
 }
 
 function listed(db: Database) {
-  return new InstrumentsRepository(db).listSummaries().map((s) => ({
+  return instrumentSummaries(new InstrumentsRepository(db), new BarsRepository(db)).map((s) => ({
     symbol: s.symbol,
     bar_count: s.barCount,
     first_date: s.firstDate,
@@ -95,7 +96,11 @@ describe('bar_summary is kept true by every write path', () => {
     expectSummaryTrue(db);
     bars.upsertBatch(A, [bar('2025-01-07', 12.5, { placeholder: true, volume: 0, high: 12.5, low: 12.5 })]);
     expectSummaryTrue(db);
-    expect(instruments.listSummaries()[0]).toMatchObject({ lastDate: '2025-01-07', lastClose: 12.5, barCount: 4 });
+    expect(instrumentSummaries(instruments, bars)[0]).toMatchObject({
+      lastDate: '2025-01-07',
+      lastClose: 12.5,
+      barCount: 4,
+    });
     // Older sessions that were missing (the shipped data path).
     bars.insertMissingBatch(A, [bar('2024-12-30', 9), bar('2025-01-02', 99)]);
     expectSummaryTrue(db);
@@ -173,7 +178,9 @@ describe('bar_summary is kept true by every write path', () => {
     raw.close();
     const db = openDatabase(path);
     expectSummaryTrue(db);
-    expect(new InstrumentsRepository(db).listSummaries().find((s) => s.symbol === 'OLD')).toMatchObject({
+    expect(
+      instrumentSummaries(new InstrumentsRepository(db), new BarsRepository(db)).find((s) => s.symbol === 'OLD'),
+    ).toMatchObject({
       barCount: 3,
       lastClose: 1.25,
       lastChange: 1.25 / 1.5 - 1,

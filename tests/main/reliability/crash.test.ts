@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { backupDirOf, listBackups } from '../../../src/main/db/backup';
 import { createCore } from '../../../src/main/app/create-core';
 import { prepareDatabase } from '../../../src/main/db/recovery';
+import { EMBEDDED_STUDY_ID } from '../../../src/shared/contract/study';
 import { useTempDir } from '../../helpers/temp-db';
 
 /*
@@ -97,6 +98,19 @@ function check(mode: string, dbPath: string, acked: ReadonlySet<number>): { pres
         expect(r.n, `bars of ${r.symbol}`).toBe(ROWS * 5);
         present.add(Number(r.symbol.slice(1)));
       }
+    } else if (mode === 'study') {
+      // Each copy of the embedded study whole (all its events and claims) or absent.
+      const count = (table: string, id: string) =>
+        (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE study_id = ?`).get(id) as { n: number }).n;
+      const events = count('events', EMBEDDED_STUDY_ID);
+      const claims = count('claims', EMBEDDED_STUDY_ID);
+      expect(events).toBeGreaterThan(0);
+      const ids = db.prepare("SELECT id FROM studies WHERE id LIKE 'crash-%'").pluck().all() as string[];
+      for (const id of ids) {
+        expect(count('events', id), `events of ${id}`).toBe(events);
+        expect(count('claims', id), `claims of ${id}`).toBe(claims);
+        present.add(Number(id.slice('crash-'.length)));
+      }
     } else {
       const rows = db
         .prepare(
@@ -116,7 +130,7 @@ function check(mode: string, dbPath: string, acked: ReadonlySet<number>): { pres
 }
 
 describe('SIGKILL while writing', () => {
-  it.each(['watchlist', 'bars', 'backup'])(
+  it.each(['watchlist', 'bars', 'backup', 'study'])(
     '%s: integrity ok, no acknowledged write lost, none in part, the next run completes',
     async (mode) => {
       const dbPath = temp.dbPath();

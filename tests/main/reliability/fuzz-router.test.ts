@@ -273,4 +273,80 @@ describe('fuzzing the importers', () => {
       { numRuns: RUNS * 5, seed: SEED },
     );
   });
+
+  /** A refused import through the router: a typed code other than internal, nothing written. */
+  async function refusedCleanly(channel: string, input: unknown): Promise<void> {
+    const before = snapshot();
+    const e: Envelope<unknown> = await core.router.dispatch(channel, input, TRUSTED);
+    if (!e.ok) {
+      expect(errorCodes).toContain(e.error.code);
+      expect(e.error.code).not.toBe('internal');
+      expect(e.error.message.length).toBeLessThan(2000);
+      expect(snapshot()).toBe(before);
+    }
+  }
+
+  it('events CSVs through events.importConfirm: all ok lines in one go, or a typed refusal and nothing written', async () => {
+    const cell = fc.oneof(
+      string,
+      fc.constantFrom(
+        '2025-01-20',
+        '2025-13-40',
+        '09:30',
+        'America/New_York',
+        'Mars/Base',
+        'ai',
+        'policy',
+        'BABA;9988.HK',
+        '"quoted, cell"',
+        '=cmd()',
+      ),
+    );
+    const line = fc.array(cell, { minLength: 1, maxLength: 9 }).map((cells) => cells.join(','));
+    const csv = fc.oneof(
+      fc
+        .array(line, { maxLength: 20 })
+        .map((l) => ['date,time,timezone,title,category,symbols,note,url', ...l].join('\n')),
+      fc.string({ maxLength: 300 }),
+      fc.string({ unit: 'binary', maxLength: 300 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        csv,
+        fc.constantFrom(undefined, null, 'china-tech-rally-2025', 'no-such-study'),
+        (text, studyId) => refusedCleanly('events.importConfirm', studyId === undefined ? { text } : { text, studyId }),
+      ),
+      { numRuns: RUNS * 2, seed: SEED },
+    );
+  }, 120_000);
+
+  it('study files through studies.import: imported in one transaction, or a typed refusal and nothing written', async () => {
+    const study = fc.record(
+      {
+        format: fc.constantFrom('catalyst-study', 'other'),
+        version: fc.oneof(fc.constant(1), fc.integer()),
+        id: fc.oneof(fc.constantFrom('fuzz-study', 'Bad Id', ''), string),
+        title: fc.oneof(string, fc.constant('A study')),
+        universe: fc.array(
+          fc.record({
+            symbol: fc.oneof(fc.constantFrom('BABA', '9988.HK', '^^'), string),
+            role: fc.constantFrom('subject', 'benchmark', 'x'),
+          }),
+          { maxLength: 4 },
+        ),
+        events: fc.array(fc.jsonValue({ maxDepth: 3 }), { maxLength: 4 }),
+        claims: fc.array(fc.jsonValue({ maxDepth: 3 }), { maxLength: 3 }),
+      },
+      { requiredKeys: ['format', 'version'] },
+    );
+    const text = fc.oneof(
+      study.map((v) => JSON.stringify(v)),
+      fc.string({ maxLength: 300 }),
+      nested.map((v) => JSON.stringify({ format: 'catalyst-study', version: 1, events: [v] })),
+    );
+    await fc.assert(
+      fc.asyncProperty(text, (t) => refusedCleanly('studies.import', { text: t })),
+      { numRuns: RUNS * 2, seed: SEED },
+    );
+  }, 120_000);
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aboutText, rememberRecent } from '../../../src/main/shell/about';
+import { aboutText } from '../../../src/main/shell/about';
+import { rememberRecent } from '../../../src/main/services/settings/settings-service';
 import { openDialogOptions } from '../../../src/main/shell/open-dialog';
 
 describe('open dialogs of the File menu', () => {

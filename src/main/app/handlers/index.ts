@@ -9,6 +9,7 @@ import { combineHandlers } from './feature-handlers';
 import { marketHandlers } from './market-handlers';
 import { studyFileHandlers } from './study-file-handlers';
 import { researchHandlers } from './research-handlers';
+import { settingsHandlers } from './settings-handlers';
 import { studyHandlers } from './study-handlers';
 import { syncHandlers } from './sync-handlers';
 import { watchlistHandlers } from './watchlist-handlers';
@@ -23,6 +24,7 @@ export function createHandlers(s: Services, app: AppHandlerDeps & DataHandlerDep
     exportHandlers(s),
     marketHandlers(s),
     researchHandlers(s),
+    settingsHandlers(s),
     studyHandlers(s),
     studyFileHandlers(s),
     syncHandlers(s),

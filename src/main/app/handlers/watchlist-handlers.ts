@@ -1,4 +1,5 @@
-import type { watchlistChannels } from '../../../shared/contract/watchlists';
+import { resolvePage } from '../../../shared/contract/page';
+import { MAX_WATCHLISTS_PAGE, type watchlistChannels } from '../../../shared/contract/watchlists';
 import type { Services } from '../create-core';
 import type { FeatureHandlers } from './feature-handlers';
 
@@ -7,7 +8,7 @@ export function watchlistHandlers(s: Services): FeatureHandlers<typeof watchlist
   return {
     'watchlists.preview': (q) => s.watchlists.preview(q.file, q.targetId),
     'watchlists.import': (q) => s.watchlists.import(q.file, q),
-    'watchlists.list': () => s.watchlists.list(),
+    'watchlists.list': (q) => s.watchlists.list(resolvePage(q, MAX_WATCHLISTS_PAGE)),
     'watchlists.get': (q) => s.watchlists.get(q.id),
     'watchlists.create': (q) => s.watchlists.create(q.name),
     'watchlists.rename': (q) => s.watchlists.rename(q.id, q.name),

@@ -37,6 +37,25 @@ function toBar(r: BarRow): Bar {
 const COLUMNS =
   '(symbol, date, open, high, low, close, adj_close, volume, placeholder) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
+/** What `bar_summary` holds for one symbol (kept by every write of this repository). */
+export interface BarSummary {
+  readonly barCount: number;
+  readonly firstDate: string;
+  readonly lastDate: string;
+  /** The last and the previous close of a non-placeholder session (null when there is none). */
+  readonly lastClose: number | null;
+  readonly prevClose: number | null;
+}
+
+interface BarSummaryRow {
+  symbol: string;
+  bar_count: number;
+  first_date: string;
+  last_date: string;
+  last_close: number | null;
+  prev_close: number | null;
+}
+
 /** A raw row of {@link BarsRepository.columns}' query. */
 type RawBar = [string, number | null, number | null, number | null, number, number | null, number | null, number];
 
@@ -128,6 +147,31 @@ export class BarsRepository {
    */
   insertMissingBatch(symbol: Ticker, bars: readonly Bar[]): number {
     return this.writeBatch(this.insertMissingStmt, symbol, bars);
+  }
+
+  /**
+   * The `bar_summary` rows of these symbols (one index seek each): bar count, first/last date,
+   * the last and previous valid close. A symbol without bars has no entry.
+   */
+  summaries(symbols: readonly Ticker[]): Map<Ticker, BarSummary> {
+    const out = new Map<Ticker, BarSummary>();
+    if (symbols.length === 0) return out;
+    const rows = this.db
+      .prepare<[string], BarSummaryRow>(
+        `SELECT s.symbol, s.bar_count, s.first_date, s.last_date, s.last_close, s.prev_close
+         FROM json_each(?) j JOIN bar_summary s ON s.symbol = j.value`,
+      )
+      .all(JSON.stringify(symbols));
+    for (const r of rows) {
+      out.set(asTicker(r.symbol), {
+        barCount: r.bar_count,
+        firstDate: r.first_date,
+        lastDate: r.last_date,
+        lastClose: r.last_close,
+        prevClose: r.prev_close,
+      });
+    }
+    return out;
   }
 
   /** Recomputes a symbol's `bar_summary` row from its bars (removes it when it has none). */

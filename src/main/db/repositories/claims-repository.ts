@@ -40,6 +40,14 @@ export class ClaimsRepository {
     this.db = db;
   }
 
+  /** How many claims each study has (studies without claims absent). */
+  countByStudy(): Map<string, number> {
+    const rows = this.db
+      .prepare<[], { study_id: string; n: number }>('SELECT study_id, count(*) AS n FROM claims GROUP BY study_id')
+      .all();
+    return new Map(rows.map((r) => [r.study_id, r.n]));
+  }
+
   /** The claims of a study in their stored order. */
   list(studyId: string): ClaimDefinition[] {
     return this.db

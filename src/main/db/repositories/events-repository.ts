@@ -74,10 +74,20 @@ export class EventsRepository {
     this.db = db;
   }
 
-  /** Events ascending by date, time (date-only first) and stored position. */
+  /** How many events each study has (user events outside studies and studies without events absent). */
+  countByStudy(): Map<string, number> {
+    const rows = this.db
+      .prepare<[], { study_id: string; n: number }>(
+        'SELECT study_id, count(*) AS n FROM events WHERE study_id IS NOT NULL GROUP BY study_id',
+      )
+      .all();
+    return new Map(rows.map((r) => [r.study_id, r.n]));
+  }
+
+  /** Events ascending by date, time (date-only first) and stored position; `limit`/`offset` page them (absent: all). */
   list(filter: EventFilter = {}): StudyEvent[] {
     const where: string[] = [];
-    const params: Record<string, string> = {};
+    const params: Record<string, string | number> = {};
     if (filter.studyId !== undefined) {
       where.push('e.study_id = @studyId');
       params.studyId = filter.studyId;
@@ -90,8 +100,14 @@ export class EventsRepository {
       where.push('e.category = @category');
       params.category = filter.category;
     }
-    const sql = `${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY e.date, e.time IS NOT NULL, e.time, e.position, e.id`;
-    return this.db.prepare<[Record<string, string>], EventRow>(sql).all(params).map(toEvent);
+    let paged = '';
+    if (filter.limit !== undefined) {
+      paged = ' LIMIT @limit OFFSET @offset';
+      params.limit = filter.limit;
+      params.offset = filter.offset ?? 0;
+    }
+    const sql = `${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY e.date, e.time IS NOT NULL, e.time, e.position, e.id${paged}`;
+    return this.db.prepare<[Record<string, string | number>], EventRow>(sql).all(params).map(toEvent);
   }
 
   get(id: string): StudyEvent | null {

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { asTicker, type Ticker } from '../../../shared/brand';
-import type { Instrument, InstrumentKind, InstrumentSummary } from '../../../shared/domain/instrument';
+import type { Page } from '../../../shared/contract/page';
+import type { Instrument, InstrumentKind } from '../../../shared/domain/instrument';
 
 interface InstrumentRow {
   symbol: string;
@@ -12,14 +13,6 @@ interface InstrumentRow {
   close_only: number;
   provenance: string | null;
   adjustment_note: string | null;
-}
-
-interface SummaryRow extends InstrumentRow {
-  bar_count: number;
-  first_date: string | null;
-  last_date: string | null;
-  last_close: number | null;
-  prev_close: number | null;
 }
 
 const COLUMNS = 'symbol, name, exchange, currency, timezone, kind, close_only, provenance, adjustment_note';
@@ -77,34 +70,18 @@ export class InstrumentsRepository {
     return row ? toInstrument(row) : null;
   }
 
-  list(): Instrument[] {
+  /** Every cached instrument by symbol, or one page of them (`page`: offset and limit). */
+  list(page?: Page): Instrument[] {
+    if (!page) {
+      return this.db
+        .prepare<[], InstrumentRow>(`SELECT ${COLUMNS} FROM instruments ORDER BY symbol`)
+        .all()
+        .map(toInstrument);
+    }
     return this.db
-      .prepare<[], InstrumentRow>(`SELECT ${COLUMNS} FROM instruments ORDER BY symbol`)
-      .all()
+      .prepare<[number, number], InstrumentRow>(`SELECT ${COLUMNS} FROM instruments ORDER BY symbol LIMIT ? OFFSET ?`)
+      .all(page.limit, page.offset)
       .map(toInstrument);
-  }
-
-  /**
-   * Every instrument with its bar count, first/last date, last valid close and the change
-   * from the previous valid close (placeholders skipped). Reads `bar_summary` (kept by the
-   * bars repository in its write transactions): one row per instrument, whatever the cache holds.
-   */
-  listSummaries(): InstrumentSummary[] {
-    const rows = this.db
-      .prepare<[], SummaryRow>(
-        `SELECT i.${COLUMNS.split(', ').join(', i.')}, coalesce(s.bar_count, 0) AS bar_count,
-           s.first_date, s.last_date, s.last_close, s.prev_close
-         FROM instruments i LEFT JOIN bar_summary s ON s.symbol = i.symbol ORDER BY i.symbol`,
-      )
-      .all();
-    return rows.map((r) => ({
-      ...toInstrument(r),
-      barCount: r.bar_count,
-      firstDate: r.first_date,
-      lastDate: r.last_date,
-      lastClose: r.last_close,
-      lastChange: r.last_close !== null && r.prev_close ? r.last_close / r.prev_close - 1 : null,
-    }));
   }
 
   /** Inserts or replaces an instrument's metadata (its bars are untouched). */

@@ -2,6 +2,8 @@ import type { Database } from 'better-sqlite3';
 import { asTicker } from '../../../shared/brand';
 import type { StudyRole, StudySource, StudySummary, UniverseMember } from '../../../shared/domain/study';
 import type { RowOrigin } from '../../../shared/domain/study-event';
+import { ClaimsRepository } from './claims-repository';
+import { EventsRepository } from './events-repository';
 
 interface StudyRow {
   id: string;
@@ -15,8 +17,6 @@ interface StudyRow {
 interface SummaryRow extends StudyRow {
   subjects: number;
   benchmarks: number;
-  events: number;
-  claims: number;
 }
 
 /** A stored study without its universe, events and claims. */
@@ -45,11 +45,18 @@ function toStored(r: StudyRow): StoredStudy {
   };
 }
 
-/** All SQL on `studies` and `study_instruments`. */
+/**
+ * All SQL on `studies` and `study_instruments`. Counts of a study's events and claims come
+ * from their own repositories (each table's SQL lives in one place).
+ */
 export class StudyRepository {
   private readonly db: Database;
+  private readonly events: EventsRepository;
+  private readonly claims: ClaimsRepository;
   constructor(db: Database) {
     this.db = db;
+    this.events = new EventsRepository(db);
+    this.claims = new ClaimsRepository(db);
   }
 
   /** The origin and revision of a stored study, or null: the one query a launch makes when already seeded. */
@@ -72,23 +79,23 @@ export class StudyRepository {
 
   /** Every study with its counts; seeded studies first, then by title. */
   list(): StudySummary[] {
-    return this.db
+    const rows = this.db
       .prepare<[], SummaryRow>(
         `SELECT s.id, s.origin, s.revision, s.title, s.description, s.source_json,
            (SELECT count(*) FROM study_instruments u WHERE u.study_id = s.id AND u.role = 'subject') AS subjects,
-           (SELECT count(*) FROM study_instruments u WHERE u.study_id = s.id AND u.role = 'benchmark') AS benchmarks,
-           (SELECT count(*) FROM events e WHERE e.study_id = s.id) AS events,
-           (SELECT count(*) FROM claims c WHERE c.study_id = s.id) AS claims
+           (SELECT count(*) FROM study_instruments u WHERE u.study_id = s.id AND u.role = 'benchmark') AS benchmarks
          FROM studies s ORDER BY s.position, s.origin = 'user', s.title, s.id`,
       )
-      .all()
-      .map((r) => ({
-        ...toStored(r),
-        subjects: r.subjects,
-        benchmarks: r.benchmarks,
-        events: r.events,
-        claims: r.claims,
-      }));
+      .all();
+    const events = this.events.countByStudy();
+    const claims = this.claims.countByStudy();
+    return rows.map((r) => ({
+      ...toStored(r),
+      subjects: r.subjects,
+      benchmarks: r.benchmarks,
+      events: events.get(r.id) ?? 0,
+      claims: claims.get(r.id) ?? 0,
+    }));
   }
 
   /** Inserts a study row, or rewrites an existing one; returns true when a row was written. */

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import type { Page } from '../../../shared/contract/page';
 import { asTicker } from '../../../shared/brand';
 import type { WatchlistEntry } from '../../../shared/domain/watchlist/model';
 
@@ -97,14 +98,13 @@ export class WatchlistsRepository {
     );
   }
 
-  /** Live lists, sorted by name (case-insensitive). */
-  listLive(): WatchlistRecord[] {
-    return this.db
-      .prepare<[], ListRow>(
-        `SELECT ${LIST_COLUMNS} FROM watchlists w WHERE w.deleted_at IS NULL ORDER BY w.name_key, w.id`,
-      )
-      .all()
-      .map(toRecord);
+  /** Live lists, sorted by name (case-insensitive), or one page of them. */
+  listLive(page?: Page): WatchlistRecord[] {
+    const sql = `SELECT ${LIST_COLUMNS} FROM watchlists w WHERE w.deleted_at IS NULL ORDER BY w.name_key, w.id`;
+    const rows = page
+      ? this.db.prepare<[number, number], ListRow>(`${sql} LIMIT ? OFFSET ?`).all(page.limit, page.offset)
+      : this.db.prepare<[], ListRow>(sql).all();
+    return rows.map(toRecord);
   }
 
   /** A list by id, deleted or not. */

@@ -1,4 +1,5 @@
 import type { IsoDate, Ticker } from '../../../shared/brand';
+import type { Page } from '../../../shared/contract/page';
 import { CatalystError } from '../../../shared/contract/errors';
 import type { Bar } from '../../../shared/domain/bar';
 import { MAX_BARS_PER_RANGE, type BarColumns } from '../../../shared/domain/bar-columns';
@@ -59,6 +60,31 @@ function summary(reading: BarsCsvReading): BarsFileSummary {
 
 export type { BarsImportPreview, ImportBarsResult, DifferingRows };
 
+/**
+ * Instruments (by symbol, optionally one page) with their bar count, first/last date, last
+ * valid close and change from the previous valid close: each repository reads its own table
+ * (`instruments`, `bar_summary`), one row per instrument whatever the cache holds.
+ */
+export function instrumentSummaries(
+  instruments: InstrumentsRepository,
+  bars: BarsRepository,
+  page?: Page,
+): InstrumentSummary[] {
+  const list = instruments.list(page);
+  const summaries = bars.summaries(list.map((i) => i.symbol));
+  return list.map((i) => {
+    const s = summaries.get(i.symbol);
+    return {
+      ...i,
+      barCount: s?.barCount ?? 0,
+      firstDate: s?.firstDate ?? null,
+      lastDate: s?.lastDate ?? null,
+      lastClose: s?.lastClose ?? null,
+      lastChange: s && s.lastClose !== null && s.prevClose ? s.lastClose / s.prevClose - 1 : null,
+    };
+  });
+}
+
 /** Reads and writes the price cache: instruments and daily bars. */
 export class MarketService {
   private readonly deps: MarketServiceDeps;
@@ -66,8 +92,9 @@ export class MarketService {
     this.deps = deps;
   }
 
-  listInstruments(): InstrumentSummary[] {
-    return this.deps.instruments.listSummaries();
+  /** Cached instruments by symbol with a summary of their bars; `page` narrows to one page. */
+  listInstruments(page?: Page): InstrumentSummary[] {
+    return instrumentSummaries(this.deps.instruments, this.deps.bars, page);
   }
 
   getInstrument(symbol: Ticker): Instrument {

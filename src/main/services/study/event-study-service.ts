@@ -32,6 +32,14 @@ export interface EventStudyServiceDeps {
   readonly instruments: InstrumentsRepository;
   readonly bars: BarsRepository;
   readonly settings: StudySettingsRepository;
+  /**
+   * The user's defaults (app settings): windows when a run names none, and a benchmark per
+   * exchange time zone that replaces the built-in default. Absent: the built-in defaults.
+   */
+  readonly defaults?: () => {
+    readonly windows: readonly SessionWindow[];
+    readonly benchmarkFor: (timezone: string | null) => Ticker | null;
+  };
   /** Yields to the event loop (main: setImmediate); long runs call it every `sliceMs`. */
   readonly yieldToLoop?: () => Promise<void>;
   /** Longest stretch of synchronous work before yielding, in ms (default 20). */
@@ -53,7 +61,8 @@ interface Series {
  * blocks the main process for long.
  *
  * Symbols: given, else the subjects of the event's study (else the event's own symbols).
- * Benchmark: the run's, else the study's setting, else the exchange default (^HSI, 000001.SS, ^GSPC).
+ * Benchmark: the run's, else the study's setting, else the user's default for the exchange (app
+ * settings), else the built-in exchange default (^HSI, 000001.SS, ^GSPC).
  */
 export class EventStudyService {
   private readonly deps: EventStudyServiceDeps;
@@ -75,7 +84,8 @@ export class EventStudyService {
 
   async run(input: EventStudyInput): Promise<EventStudyResult> {
     const { events, symbols, studyId } = this.scope(input);
-    const windows: readonly SessionWindow[] = input.windows ?? DEFAULT_WINDOWS;
+    const defaults = this.deps.defaults?.();
+    const windows: readonly SessionWindow[] = input.windows ?? defaults?.windows ?? DEFAULT_WINDOWS;
     const studyBenchmark = studyId ? this.deps.settings.benchmark(studyId) : null;
     const now = this.deps.now ?? (() => performance.now());
     const slice = this.deps.sliceMs ?? 20;
@@ -108,7 +118,9 @@ export class EventStudyService {
     for (let si = 0; si < symbols.length; si++) {
       const symbol = symbols[si]!;
       const s = load(symbol);
-      const benchmark = input.benchmark ?? studyBenchmark ?? defaultBenchmark(symbol, s?.zone ?? null);
+      const zone = s?.zone ?? null;
+      const benchmark =
+        input.benchmark ?? studyBenchmark ?? defaults?.benchmarkFor(zone) ?? defaultBenchmark(symbol, zone);
       const m = benchmark ? load(benchmark) : null;
       let aligned: AlignedReturns | null = null;
       let seriesMissing: string | null = null;

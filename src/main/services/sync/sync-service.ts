@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Page } from '../../../shared/contract/page';
 import { z } from 'zod';
 import type { Ticker } from '../../../shared/brand';
 import { CatalystError } from '../../../shared/contract/errors';
@@ -26,7 +27,7 @@ import {
   type SyncStatus,
   type SyncSymbolEvent,
 } from '../../../shared/domain/sync';
-import type { Clock } from '../../app/clock';
+import type { Clock } from '../clock';
 import type { InstrumentsRepository } from '../../db/repositories/instruments-repository';
 import type { WriteTransaction } from '../../db/transaction';
 import type { SyncRepository } from '../../db/repositories/sync-repository';
@@ -243,11 +244,14 @@ export class SyncService {
     return { running: progress, lastRun: this.lastRun };
   }
 
-  /** The snapshot plus when each symbol was last updated (read from the database). */
-  status(): SyncStatus {
+  /**
+   * The snapshot plus when each cached symbol was last updated (read from the database), by
+   * symbol; `page` narrows the symbols to one page (the channel always passes one).
+   */
+  status(page?: Page): SyncStatus {
     return {
       ...this.state,
-      symbols: this.deps.repo.symbolStates(this.deps.instruments.list().map((i) => i.symbol)),
+      symbols: this.deps.repo.symbolStates(this.deps.instruments.list(page).map((i) => i.symbol)),
     };
   }
 

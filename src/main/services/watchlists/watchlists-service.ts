@@ -1,4 +1,5 @@
 import type { Ticker } from '../../../shared/brand';
+import type { Page } from '../../../shared/contract/page';
 import { CatalystError } from '../../../shared/contract/errors';
 import { daysBeforeInstant } from '../../../shared/dates';
 import type {
@@ -32,7 +33,7 @@ import {
   type ParsedWatchlist,
 } from '../../../shared/domain/watchlist/parse';
 import { normaliseSymbolInput } from '../../../shared/domain/watchlist/symbol-map';
-import type { Clock } from '../../app/clock';
+import type { Clock } from '../clock';
 import type { Logger } from '../../log/logger';
 import { dataChange, type NotifyChange } from '../data-changes';
 import type { BarsRepository } from '../../db/repositories/bars-repository';
@@ -228,8 +229,9 @@ export class WatchlistsService {
   // ── reading ───────────────────────────────────────────────────────────────
 
   /** Live lists, sorted by name. */
-  list(): WatchlistSummary[] {
-    return this.deps.repo.listLive().map(toSummary);
+  /** Live lists by name; `page` narrows to one page (the channel always passes one). */
+  list(page?: Page): WatchlistSummary[] {
+    return this.deps.repo.listLive(page).map(toSummary);
   }
 
   /** The live list with this name (case-insensitive), or null. */

@@ -4,6 +4,7 @@ import type { InstrumentSummary } from '../../../shared/domain/instrument';
 import { api } from '../api/client';
 import { describeError } from '../api/errors';
 import { useDataVersions } from './data-versions-context';
+import { useWorkspace } from './workspace-context';
 import { primarySymbol, singleSelection, type Selection } from './selection';
 
 /** App-wide state every feature shares: the cached instruments and what the chart shows. */
@@ -34,9 +35,11 @@ const AppStateContext = createContext<AppState | null>(null);
 export function AppStateProvider({ children }: { children: ReactNode }) {
   const versions = useDataVersions();
   const [instruments, setInstruments] = useState<readonly InstrumentSummary[]>([]);
-  const [chosen, setChosen] = useState<Selection | null>(null);
+  const { initial, remember } = useWorkspace();
+  // The workspace's selection is the user's earlier choice: it wins over the study's default.
+  const [chosen, setChosen] = useState<Selection | null>(initial.selection ?? null);
   const [status, setStatus] = useState('Loading…');
-  const [userChose, setUserChose] = useState(false);
+  const [userChose, setUserChose] = useState(initial.selection !== undefined);
   const [defaultDecided, setDefaultDecided] = useState(false);
   const loadedOnce = useRef(false);
 
@@ -61,6 +64,10 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
       live = false;
     };
   }, [instrumentsVersion, barsVersion]);
+
+  useEffect(() => {
+    if (chosen) remember({ selection: chosen });
+  }, [chosen, remember]);
 
   const value = useMemo<AppState>(() => {
     const fallback = defaultDecided && instruments[0] ? singleSelection(instruments[0].symbol) : null;

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, type MouseEvent } from 'react';
+import { useCallback, useEffect, type MouseEvent, type ReactNode } from 'react';
 import { appCommands } from '../../../shared/domain/app-commands';
 import { api } from '../api/client';
 import { ArticleEntry } from '../features/article/article-entry';
 import { BarsImportHost } from '../features/bars-import/bars-import-host';
+import { useBackupCommand } from '../features/data-backup/use-backup-command';
 import { ClaimsPanel } from '../features/claims/claims-panel';
 import { EventsPanel } from '../features/events/events-panel';
 import { EventStudyView } from '../features/research/event-study-view';
@@ -21,9 +22,13 @@ import { Splitter } from '../ui/splitter';
 import { Tabs, type Tab } from '../ui/tabs';
 import { AppStateProvider, useAppState } from './app-state';
 import { formatShortcut } from './commands';
-import { CommandsProvider } from './commands-context';
+import { CommandsProvider, useCommands } from './commands-context';
+import { SettingsProvider } from './settings-context';
+import { WorkspaceProvider, useWorkspace } from './workspace-context';
 import { DataVersionsProvider } from './data-versions-context';
 import { ShortcutsOverlay } from '../features/shortcuts/shortcuts-overlay';
+import { SettingsDialog } from '../features/settings/settings-dialog';
+import { ProviderSettings } from '../features/sync/provider-settings';
 import { PANEL_LIMITS } from './side-panels';
 import { useSidePanels } from './use-side-panels';
 import { notSupportedMessage, useFileOpenRoute, type OpenedFile } from './file-open';
@@ -86,12 +91,42 @@ function PanelToggle({
   );
 }
 
+/** Opens the Settings view (the same command as the menu's Settings… and Ctrl/⌘+,). */
+function SettingsButton() {
+  const commands = useCommands();
+  const accelerator = appCommands['app.settings'].accelerator;
+  return (
+    <button
+      type="button"
+      className="icon-button"
+      aria-label="Settings"
+      aria-keyshortcuts={accelerator.replace('CmdOrCtrl', isMac() ? 'Meta' : 'Control')}
+      title={`Settings (${formatShortcut(accelerator, isMac())})`}
+      onClick={() => commands.run('app.settings')}
+      data-testid="settings-button"
+    >
+      <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
+        <circle cx="8" cy="8" r="2.4" fill="none" stroke="currentColor" strokeWidth="1.4" />
+        <path
+          d="M8 1.5v2M8 12.5v2M1.5 8h2M12.5 8h2M3.4 3.4l1.4 1.4M11.2 11.2l1.4 1.4M3.4 12.6l1.4-1.4M11.2 4.8l1.4-1.4"
+          stroke="currentColor"
+          strokeWidth="1.4"
+          strokeLinecap="round"
+        />
+      </svg>
+    </button>
+  );
+}
+
 function Layout() {
   const theme = useTheme();
   useThemeTokens(theme);
   const { status, setStatus } = useAppState();
+  const workspace = useWorkspace();
   const panels = useSidePanels();
   const { widths, prefs } = panels;
+  // Data ▸ Back Up Now: the result (or why it failed) goes to the status bar.
+  useBackupCommand(setStatus);
   // Every file that reaches the window goes to the preview of its kind (app/file-open).
   useFileOpenRoute(
     useCallback((f: OpenedFile) => setStatus('error' in f ? f.error : notSupportedMessage(f)), [setStatus]),
@@ -125,6 +160,7 @@ function Layout() {
           <ArticleEntry />
           <SyncToolbar />
           <ShareMenu />
+          <SettingsButton />
           <PanelToggle
             side="right"
             label="details panel"
@@ -161,7 +197,12 @@ function Layout() {
           onResize={(w) => panels.setWidth('details', w)}
         />
         <div className="panel-scroll">
-          <Tabs tabs={sideTabs} label="Details" />
+          <Tabs
+            tabs={sideTabs}
+            label="Details"
+            initial={workspace.initial.sideTab}
+            onSelect={(sideTab) => workspace.remember({ sideTab })}
+          />
         </div>
       </aside>
       <footer className="status-bar" aria-label="Status">
@@ -171,29 +212,43 @@ function Layout() {
         </span>
       </footer>
       <ShortcutsOverlay />
+      <SettingsDialog providers={<ProviderSettings />} />
       <BarsImportHost />
     </div>
   );
 }
 
-export function App() {
-  // Effects run children first: by now every feature has subscribed to its push events, so
-  // main may send what it held back during start-up.
+/**
+ * Tells main the window is subscribed (`app.ready`): effects run children first, so by the
+ * time this one runs every feature below has subscribed to its push events and main may send
+ * what it held back during start-up.
+ */
+function ReadyWhenMounted({ children }: { children: ReactNode }) {
   useEffect(() => {
     api.app.ready().catch((e: unknown) => console.error('app.ready failed', e));
   }, []);
+  return children;
+}
+
+export function App() {
   return (
     <DataVersionsProvider>
       <CommandsProvider>
-        <AppStateProvider>
-          <StudyProvider>
-            <ChartProvider>
-              <StudyChartProvider>
-                <Layout />
-              </StudyChartProvider>
-            </ChartProvider>
-          </StudyProvider>
-        </AppStateProvider>
+        <SettingsProvider>
+          <WorkspaceProvider>
+            <ReadyWhenMounted>
+              <AppStateProvider>
+                <StudyProvider>
+                  <ChartProvider>
+                    <StudyChartProvider>
+                      <Layout />
+                    </StudyChartProvider>
+                  </ChartProvider>
+                </StudyProvider>
+              </AppStateProvider>
+            </ReadyWhenMounted>
+          </WorkspaceProvider>
+        </SettingsProvider>
       </CommandsProvider>
     </DataVersionsProvider>
   );

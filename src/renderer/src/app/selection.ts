@@ -1,19 +1,13 @@
-import type { IsoDate, Ticker } from '../../../shared/brand';
-
-/** Where a comparison lines its symbols up: an event (each symbol at its own T0) or a date. */
-export type CompareAnchor =
-  { readonly kind: 'event'; readonly eventId: string } | { readonly kind: 'date'; readonly date: IsoDate };
-
-/**
+/*
  * What the chart shows: one symbol, or several symbols compared at an anchor (rebased to 100
- * there). The chart draws either one from the same long-lived chart.
+ * there), drawn from the same long-lived chart. The types are the workspace's (restored on
+ * launch), declared once in src/shared/domain/workspace.ts.
  */
-export type Selection =
-  | { readonly kind: 'single'; readonly symbol: Ticker }
-  | { readonly kind: 'compare'; readonly symbols: readonly Ticker[]; readonly anchor: CompareAnchor };
+import type { Ticker } from '../../../shared/brand';
+import { MAX_COMPARED, type CompareAnchor, type Selection } from '../../../shared/domain/workspace';
 
-/** Most symbols one comparison draws (one colour each from the theme's comparison colours). */
-export const MAX_COMPARED = 8;
+export { MAX_COMPARED };
+export type { CompareAnchor, Selection };
 
 export function singleSelection(symbol: Ticker): Selection {
   return { kind: 'single', symbol };

@@ -53,14 +53,19 @@ export function drawnWidths(prefs: SidePanels, viewport: number): Record<PanelId
   return { sidebar: shrink('sidebar'), details: shrink('details') };
 }
 
-/** Reads saved panels (from localStorage); anything unreadable falls back to the defaults. */
-export function parsePanels(saved: string | null): SidePanels {
+/**
+ * Reads saved panels (the workspace's value, or its JSON text); anything unreadable falls back
+ * to the defaults, and widths are clamped to the panels' limits.
+ */
+export function parsePanels(saved: unknown): SidePanels {
   if (!saved) return DEFAULT_PANELS;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(saved);
-  } catch {
-    return DEFAULT_PANELS;
+  let raw: unknown = saved;
+  if (typeof saved === 'string') {
+    try {
+      raw = JSON.parse(saved);
+    } catch {
+      return DEFAULT_PANELS;
+    }
   }
   const read = (id: PanelId): PanelPrefs => {
     const p = (raw as Record<string, unknown> | null)?.[id] as Partial<PanelPrefs> | undefined;

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { useCommand } from './commands-context';
+import { useWorkspace } from './workspace-context';
 import { clampWidth, drawnWidths, parsePanels, type PanelId, type SidePanels } from './side-panels';
-
-const STORAGE_KEY = 'catalyst.layout.panels';
 
 export interface SidePanelsState {
   readonly prefs: SidePanels;
@@ -19,16 +18,17 @@ const subscribeResize = (notify: () => void) => {
 };
 
 /**
- * The side panels' widths and collapsed state, remembered across launches (localStorage),
+ * The side panels' widths and collapsed state, remembered across launches (the workspace),
  * toggled by the View menu's commands (Ctrl/Cmd+B, Ctrl/Cmd+Alt+B). Drawn widths follow the window's width.
  */
 export function useSidePanels(): SidePanelsState {
-  const [prefs, setPrefs] = useState<SidePanels>(() => parsePanels(localStorage.getItem(STORAGE_KEY)));
+  const { initial, remember } = useWorkspace();
+  const [prefs, setPrefs] = useState<SidePanels>(() => parsePanels(initial.panels));
   const viewport = useSyncExternalStore(subscribeResize, viewportWidth);
 
   useEffect(() => {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(prefs));
-  }, [prefs]);
+    remember({ panels: prefs });
+  }, [prefs, remember]);
 
   const toggle = useCallback((panel: PanelId) => {
     setPrefs((p) => ({ ...p, [panel]: { ...p[panel], collapsed: !p[panel].collapsed } }));

@@ -9,5 +9,7 @@ export function useThemeTokens(theme: ThemeName): void {
   useLayoutEffect(() => {
     const style = document.documentElement.style;
     for (const [name, value] of Object.entries(cssVariables(theme))) style.setProperty(name, value);
+    // Native controls (inputs, selects, scrollbars) follow the theme chosen, not only the OS's.
+    style.colorScheme = theme;
   }, [theme]);
 }

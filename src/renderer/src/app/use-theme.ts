@@ -1,11 +1,16 @@
 import { useSyncExternalStore } from 'react';
 import type { ThemeName } from '../../../shared/theme';
+import { useSettings } from './settings-context';
 
 const query = () => window.matchMedia('(prefers-color-scheme: dark)');
 
-/** The OS theme, live: follows a switch between light and dark while the app runs. */
+/**
+ * The theme drawn: the user's choice (settings), or with `system` the OS theme, live (it
+ * follows a switch between light and dark while the app runs).
+ */
 export function useTheme(): ThemeName {
-  return useSyncExternalStore(
+  const choice = useSettings().settings.theme;
+  const os = useSyncExternalStore(
     (notify) => {
       const mq = query();
       mq.addEventListener('change', notify);
@@ -13,4 +18,5 @@ export function useTheme(): ThemeName {
     },
     () => (query().matches ? 'dark' : 'light'),
   );
+  return choice === 'system' ? os : choice;
 }

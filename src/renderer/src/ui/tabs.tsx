@@ -7,13 +7,25 @@ export interface Tab {
 }
 
 /**
+/**
  * A tab strip as the ARIA practices describe it (automatic activation): one tab stop, ←/→
  * move to and show the previous/next tab (wrapping), Home/End the first/last; only the active
  * tab's panel is mounted. The panel starts with a heading of the tab's name (visually hidden),
- * so the panels' own sub-headings sit under it in the page outline.
+ * so the panels' own sub-headings sit under it in the page outline. `initial` opens a tab (an
+ * unknown id opens the first); `onSelect` hears each switch (the workspace remembers it).
  */
-export function Tabs({ tabs, label }: { tabs: readonly Tab[]; label: string }) {
-  const [active, setActive] = useState(tabs[0]?.id);
+export function Tabs({
+  tabs,
+  label,
+  initial,
+  onSelect,
+}: {
+  tabs: readonly Tab[];
+  label: string;
+  initial?: string;
+  onSelect?: (id: string) => void;
+}) {
+  const [active, setActive] = useState(initial ?? tabs[0]?.id);
   const strip = useRef<HTMLDivElement>(null);
   const current = tabs.find((t) => t.id === active) ?? tabs[0];
 
@@ -29,6 +41,7 @@ export function Tabs({ tabs, label }: { tabs: readonly Tab[]; label: string }) {
     e.preventDefault();
     const tab = tabs[next]!;
     setActive(tab.id);
+    onSelect?.(tab.id);
     strip.current?.querySelector<HTMLElement>(`#tab-${tab.id}`)?.focus();
   }
 
@@ -45,7 +58,10 @@ export function Tabs({ tabs, label }: { tabs: readonly Tab[]; label: string }) {
             aria-controls={`panel-${t.id}`}
             tabIndex={t.id === current?.id ? 0 : -1}
             className={t.id === current?.id ? 'tab active' : 'tab'}
-            onClick={() => setActive(t.id)}
+            onClick={() => {
+              setActive(t.id);
+              onSelect?.(t.id);
+            }}
           >
             {t.label}
           </button>

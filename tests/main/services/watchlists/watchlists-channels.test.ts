@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../../src/main/app/create-core';
-import { fixedClock } from '../../../../src/main/app/clock';
+import { fixedClock } from '../../../../src/main/services/clock';
 import type { ImportResult, WatchlistDetail } from '../../../../src/shared/contract/watchlists';
 import { MAX_WATCHLIST_FILE_BYTES } from '../../../../src/shared/domain/watchlist/model';
 import { useTempDir } from '../../../helpers/temp-db';

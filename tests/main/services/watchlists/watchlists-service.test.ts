@@ -2,7 +2,7 @@ import type { DataChangedEvent } from '../../../../src/shared/contract/app';
 import { createWriteTransaction } from '../../../../src/main/db/transaction';
 import type { Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { fixedClock, type Clock } from '../../../../src/main/app/clock';
+import { fixedClock, type Clock } from '../../../../src/main/services/clock';
 import { openDatabase } from '../../../../src/main/db/open';
 import { BarsRepository } from '../../../../src/main/db/repositories/bars-repository';
 import { bareInstrument, InstrumentsRepository } from '../../../../src/main/db/repositories/instruments-repository';

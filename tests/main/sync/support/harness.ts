@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import { fixedClock, type Clock } from '../../../../src/main/app/clock';
+import { fixedClock, type Clock } from '../../../../src/main/services/clock';
 import { pushSyncEvents } from '../../../../src/main/app/sync-push';
 import { openDatabase } from '../../../../src/main/db/open';
 import { InstrumentsRepository } from '../../../../src/main/db/repositories/instruments-repository';
-import { createSyncService, type SyncCoreOptions } from '../../../../src/main/services/sync/create-sync-service';
+import { createSyncService, type SyncCoreOptions } from '../../../../src/main/app/create-sync-service';
 import { memorySecretStore } from '../../../../src/main/services/sync/secret-store';
 import type { SyncLimitsOverride, SyncService } from '../../../../src/main/services/sync/sync-service';
 import type { PushEventName } from '../../../../src/shared/contract/index';

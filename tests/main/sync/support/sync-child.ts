@@ -3,10 +3,10 @@
  * durability test SIGKILLs it at random points. Arguments: dbPath baseUrl symbols from to.
  * Limits come from CATALYST_SYNC_* like the CLI's.
  */
-import { systemClock } from '../../../../src/main/app/clock';
+import { systemClock } from '../../../../src/main/services/clock';
 import { openDatabase } from '../../../../src/main/db/open';
 import { InstrumentsRepository } from '../../../../src/main/db/repositories/instruments-repository';
-import { createSyncService } from '../../../../src/main/services/sync/create-sync-service';
+import { createSyncService } from '../../../../src/main/app/create-sync-service';
 import { asIsoDate, asTicker } from '../../../../src/shared/brand';
 
 const [dbPath, baseUrl, symbols, from, to] = process.argv.slice(2);

@@ -4,6 +4,8 @@ import type { ChartController } from '../chart/chart-controller';
 import { presetRange, type LogicalSpan, type RangePreset } from '../chart/range-presets';
 import type { StudyAnnotations } from './annotations/study-annotations';
 import { followNewSessions } from './chart-events';
+import type { IsoDate } from '../../../../shared/brand';
+import { useWorkspace } from '../../app/workspace-context';
 
 export interface StudyView {
   readonly logScale: boolean;
@@ -15,6 +17,31 @@ export interface StudyView {
 /** The content's key in the view memory: a symbol, or a comparison. */
 function viewKey(content: ChartContent): string {
   return content.members.map((m) => m.instrument.symbol).join('+');
+}
+
+/** The dates at the ends of a logical span (clamped to the bars), for the workspace. */
+function datesOfSpan(content: ChartContent, span: LogicalSpan): { from: IsoDate; to: IsoDate } | null {
+  const bars = content.main.bars;
+  if (bars.length === 0) return null;
+  const at = (i: number) => bars[Math.min(bars.length - 1, Math.max(0, Math.round(i)))]!.date;
+  return { from: at(span.from), to: at(span.to) };
+}
+
+/**
+ * The logical span of a saved date range on this content (the sessions from the first on or
+ * after `from` to the last on or before `to`), with the bar count it applies to; null when
+ * nothing of the range is cached.
+ */
+function spanOfDates(
+  content: ChartContent,
+  range: { from: IsoDate; to: IsoDate } | null,
+): (LogicalSpan & { readonly barCount: number }) | null {
+  if (!range) return null;
+  const dates = content.main.bars.map((b) => b.date);
+  const from = dates.findIndex((d) => d >= range.from);
+  const to = dates.findLastIndex((d) => d <= range.to);
+  if (from < 0 || to < from) return null;
+  return { from, to, barCount: dates.length };
 }
 
 /**
@@ -29,9 +56,12 @@ export function useStudyView(
   currentContent: () => ChartContent | null,
   annotations: StudyAnnotations | null,
 ): StudyView {
-  const [logScale, setLogScale] = useState(false);
+  const { initial, remember } = useWorkspace();
+  const [logScale, setLogScale] = useState(initial.logScale ?? false);
   // The last view per symbol, with the bar count it was taken on.
   const views = useRef(new Map<string, LogicalSpan & { readonly barCount: number }>());
+  // The range the window showed when it was last left: restored once, for the content it was on.
+  const launchRange = useRef(initial.range ?? null);
   // The content whose view has been restored: until then, viewport changes are the chart's
   // own (a new series fitting itself) and must not overwrite the saved view.
   const restored = useRef<ChartContent | null>(null);
@@ -39,7 +69,8 @@ export function useStudyView(
   useEffect(() => {
     if (!controller || !annotations || !content || restored.current === content) return;
     restored.current = content;
-    const saved = views.current.get(viewKey(content));
+    const saved = views.current.get(viewKey(content)) ?? spanOfDates(content, launchRange.current);
+    launchRange.current = null;
     if (saved) controller.setVisibleRange(followNewSessions(saved, content.main.bars.length));
     else if (!annotations.fitEvents())
       controller.setVisibleRange(
@@ -56,13 +87,17 @@ export function useStudyView(
       const now = currentContent();
       if (!now || restored.current !== now) return;
       const r = controller.visibleRange();
-      if (r) views.current.set(viewKey(now), { from: r.from, to: r.to, barCount: now.main.bars.length });
+      if (!r) return;
+      views.current.set(viewKey(now), { from: r.from, to: r.to, barCount: now.main.bars.length });
+      const dates = datesOfSpan(now, r);
+      if (dates) remember({ range: dates });
     });
-  }, [controller, currentContent]);
+  }, [controller, currentContent, remember]);
 
   useEffect(() => {
     controller?.setLogScale(logScale);
-  }, [controller, logScale]);
+    remember({ logScale });
+  }, [controller, logScale, remember]);
 
   const applyPreset = useCallback(
     (preset: RangePreset) => {

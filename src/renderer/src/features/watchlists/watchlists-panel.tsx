@@ -11,6 +11,7 @@ import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { useAppState } from '../../app/app-state';
 import { useDataVersions } from '../../app/data-versions-context';
+import { useWorkspace } from '../../app/workspace-context';
 import { notSupportedMessage, readDroppedFile, routeFile, useFileDragging, useFileKind } from '../../app/file-open';
 import { saveTextFile } from './file-transfer';
 import { ImportDialog } from './import-dialog';
@@ -18,7 +19,6 @@ import { WatchlistEntries } from './watchlist-entries';
 import { useMenuKeys } from '../../ui/menu-keys';
 import './watchlists.css';
 
-const LAST_LIST_KEY = 'catalyst.watchlists.open';
 const UNDO_MS = 10_000;
 
 const EXPORTS: ReadonlyArray<{ format: WatchlistExportFormat; label: string }> = [
@@ -26,11 +26,6 @@ const EXPORTS: ReadonlyArray<{ format: WatchlistExportFormat; label: string }> =
   { format: 'csv', label: 'CSV' },
   { format: 'json', label: 'Catalyst JSON' },
 ];
-
-function rememberedListId(): number | null {
-  const v = Number(localStorage.getItem(LAST_LIST_KEY));
-  return Number.isInteger(v) && v > 0 ? v : null;
-}
 
 /**
  * The sidebar's Watchlists section: pick a list, see its symbols with last close and change
@@ -43,7 +38,8 @@ export function WatchlistsPanel() {
   // Rows show last close and change: re-read on a change of the lists or of any bars.
   const dataVersion = [versions.kinds.watchlists, versions.kinds.bars].join(',');
   const [lists, setLists] = useState<readonly WatchlistSummary[]>([]);
-  const [openId, setOpenId] = useState<number | null>(rememberedListId);
+  const { initial, remember } = useWorkspace();
+  const [openId, setOpenId] = useState<number | null>(initial.watchlistId ?? null);
   const [loaded, setDetail] = useState<WatchlistDetail | null>(null);
   const [pendingFile, setPendingFile] = useState<WatchlistFileInput | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
@@ -96,7 +92,7 @@ export function WatchlistsPanel() {
   // The open list, re-read when prices may have changed (a sync, an import of bars).
   useEffect(() => {
     if (openId === null) return;
-    localStorage.setItem(LAST_LIST_KEY, String(openId));
+    remember({ watchlistId: openId });
     let live = true;
     api.watchlists.get({ id: openId }).then(
       (d) => live && setDetail(d),
@@ -105,7 +101,7 @@ export function WatchlistsPanel() {
     return () => {
       live = false;
     };
-  }, [openId, dataVersion, fail]);
+  }, [openId, dataVersion, fail, remember]);
 
   const openFiles = useCallback(
     (files: File[]) => {

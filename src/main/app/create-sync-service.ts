@@ -1,14 +1,14 @@
-import { createWriteTransaction } from '../../db/transaction';
+import { createWriteTransaction } from '../db/transaction';
 import type { Database } from 'better-sqlite3';
-import type { Clock } from '../../app/clock';
-import type { InstrumentsRepository } from '../../db/repositories/instruments-repository';
-import { SyncRepository } from '../../db/repositories/sync-repository';
-import type { Logger } from '../../log/logger';
-import type { SyncRunner } from '../../sync/runner';
-import { sourceSyncWorkerEntry, workerSyncRunner, type WorkerEntry } from '../../worker/spawn-sync-worker';
-import { envSecretStore, type SecretStore } from './secret-store';
-import { baseUrlsFromEnv, limitsFromEnv } from './sync-env';
-import { SyncService, type SyncLimitsOverride } from './sync-service';
+import type { Clock } from '../services/clock';
+import type { InstrumentsRepository } from '../db/repositories/instruments-repository';
+import { SyncRepository } from '../db/repositories/sync-repository';
+import type { Logger } from '../log/logger';
+import type { SyncRunner } from '../sync/runner';
+import { sourceSyncWorkerEntry, workerSyncRunner, type WorkerEntry } from '../worker/spawn-sync-worker';
+import { envSecretStore, type SecretStore } from '../services/sync/secret-store';
+import { baseUrlsFromEnv, limitsFromEnv } from '../services/sync/sync-env';
+import { SyncService, type SyncLimitsOverride } from '../services/sync/sync-service';
 
 /** What an entry point may choose about price updates (all optional). */
 export interface SyncCoreOptions {
