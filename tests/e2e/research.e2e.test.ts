@@ -333,14 +333,44 @@ describe('research: user events, the event study, claims a user can question', (
     const items = legend.locator('li[data-change]');
     expect(await items.count()).toBeGreaterThanOrEqual(3);
     expect(await legend.locator('li[data-symbol="9988.HK"] .compare-ccy').textContent()).toBe('HKD');
-    // 9988.HK since the session before its T0 (2025-01-27, close 87.25) to its last cached close.
-    const bars9988 = app.core.services.market.getBars(asTicker('9988.HK'));
-    const base = bars9988.find((b) => b.date === '2025-01-27')!.close;
-    expect(Number(await legend.locator('li[data-symbol="9988.HK"]').getAttribute('data-change'))).toBeCloseTo(
-      bars9988.at(-1)!.close / base - 1,
-      6,
-    );
+    // Each series since its T0 (9988.HK: 2025-02-03, BABA: 2025-01-28) to its last cached close:
+    // exactly what `catalyst compare` prints (one shared rebasing).
+    const cli = (currency?: string) =>
+      app.core.services.compare.compare({
+        symbols: [asTicker('9988.HK'), asTicker('BABA')],
+        anchor: { eventId: 'qwen25-max-release' },
+        ...(currency ? { currency } : {}),
+      });
+    const changeOf = async (symbol: string) =>
+      Number(await legend.locator(`li[data-symbol="${symbol}"]`).getAttribute('data-change'));
+    const [hk, us] = cli();
+    expect(hk!.anchorDate).toBe('2025-02-03');
+    expect(us!.anchorDate).toBe('2025-01-28');
+    expect(await changeOf('9988.HK')).toBeCloseTo(hk!.points.at(-1)!.value / 100 - 1, 9);
+    expect(await changeOf('BABA')).toBeCloseTo(us!.points.at(-1)!.value / 100 - 1, 9);
     await app.screenshot('research-compare');
+    // One currency for all: offered once the HKD=X rates are cached.
+    const currency = legend.getByRole('combobox', { name: 'Currency of the comparison' });
+    expect(await currency.count()).toBe(0);
+    const rates = app.core.services.market
+      .getBars(asTicker('BABA'))
+      .map((b, i) => `${b.date},${(7.8 - (0.05 * i) / 400).toFixed(4)}`);
+    app.core.services.market.importBarsCsv(asTicker('HKD=X'), ['date,close', ...rates].join('\n'), {
+      fileName: 'HKD=X.csv',
+    });
+    await currency.selectOption('USD');
+    await expect
+      .poll(() => legend.locator('li[data-symbol="9988.HK"] .compare-ccy').textContent())
+      .toBe('USD (from HKD)');
+    const [hkUsd, usUsd] = cli('USD');
+    expect(hkUsd!.convertedFrom).toBe('HKD');
+    await expect.poll(() => changeOf('9988.HK')).toBeCloseTo(hkUsd!.points.at(-1)!.value / 100 - 1, 9);
+    expect(hkUsd!.points.at(-1)!.value).not.toBeCloseTo(hk!.points.at(-1)!.value, 3);
+    expect(await changeOf('BABA')).toBeCloseTo(usUsd!.points.at(-1)!.value / 100 - 1, 9);
+    expect(await legend.locator('li[data-symbol="BABA"] .compare-ccy').textContent()).toBe('USD');
+    await app.screenshot('research-compare-usd');
+    await currency.selectOption('');
+    await expect.poll(() => legend.locator('li[data-symbol="9988.HK"] .compare-ccy').textContent()).toBe('HKD');
     // Ctrl-click in the sidebar adds a symbol to the comparison.
     await page.locator('[data-testid="study-universe"] button[data-symbol="^HSI"]').click({ modifiers: ['Control'] });
     await legend.locator('li[data-symbol="^HSI"]').waitFor();

@@ -8,6 +8,8 @@ import { useTheme } from '../../app/use-theme';
 import { formatPercent, signClass } from '../../ui/format';
 import { useChart } from '../chart/chart-context';
 import { rebaseIndex } from '../chart/series-specs';
+import { commonCurrencies } from '../../../../shared/domain/compare-currency';
+import { rebasedValue } from '../../../../shared/domain/rebase';
 import { useStudy } from '../study/study-state';
 import './compare.css';
 
@@ -17,18 +19,19 @@ function changeAt(bars: readonly Bar[], base: IsoDate, date: IsoDate | null): nu
   if (b === null) return null;
   let at = -1;
   for (let i = 0; i < bars.length && (date === null || bars[i]!.date <= date); i++) if (!bars[i]!.placeholder) at = i;
-  return at < 0 ? null : bars[at]!.close / bars[b]!.close - 1;
+  return at < 0 ? null : rebasedValue(bars[at]!.close, bars[b]!.close) / 100 - 1;
 }
 
 /**
  * A comparison's legend over the chart: each series' colour, symbol and currency, its change
- * since the anchor at the crosshair and at the last session; a series with no session at the
- * anchor says so. Each series stays in its own currency (a return does not depend on it
- * unless the currency itself moved). Selecting another event moves an event anchor there.
+ * since the anchor at the crosshair and at the last session; a series with no data at the
+ * anchor says why. Each series is in its own currency unless the user picks one currency for
+ * all (offered when the cache holds the `CCY=X` rates every member needs). Selecting another
+ * event moves an event anchor there.
  */
 export function CompareLegend() {
   const { controller, content } = useChart();
-  const { setSelection } = useAppState();
+  const { setSelection, instruments } = useAppState();
   const study = useStudy();
   const theme = useTheme();
   const [crosshair, setCrosshair] = useState<IsoDate | null>(null);
@@ -39,10 +42,16 @@ export function CompareLegend() {
   useEffect(() => {
     if (!selection || selection.anchor.kind !== 'event' || !selectedEvent) return;
     if (selection.anchor.eventId === selectedEvent) return;
-    setSelection(compareSelection(selection.symbols, { kind: 'event', eventId: selectedEvent }));
+    setSelection(compareSelection(selection.symbols, { kind: 'event', eventId: selectedEvent }, selection.currency));
   }, [selection, selectedEvent, setSelection]);
 
   if (!content || !selection) return null;
+  // Currencies every member can be shown in: their own (when converted, the instrument's).
+  const currencies = commonCurrencies(
+    content.members.map((m) => m.instrument.currency),
+    instruments.map((i) => i.symbol),
+  );
+  const shown = selection.currency ?? '';
   const colours = themeTokens[theme].compare;
   const anchorTitle =
     selection.anchor.kind === 'event'
@@ -53,8 +62,27 @@ export function CompareLegend() {
   return (
     <div className="compare-legend" data-testid="compare-legend" data-anchor={JSON.stringify(selection.anchor)}>
       <div className="compare-anchor">
-        100 = the session before {selection.anchor.kind === 'event' ? 'T0 of ' : ''}
-        <strong>{anchorTitle}</strong> on each symbol’s own calendar · each series in its own currency
+        100 = {selection.anchor.kind === 'event' ? 'T0 of ' : 'the first session on or after '}
+        <strong>{anchorTitle}</strong> on each symbol’s own calendar
+        {currencies.length > 0 || selection.currency ? (
+          <label className="compare-currency">
+            {' · '}
+            <select
+              aria-label="Currency of the comparison"
+              value={shown}
+              onChange={(e) => setSelection(compareSelection(selection.symbols, selection.anchor, e.target.value))}
+            >
+              <option value="">each in its own currency</option>
+              {[...new Set([...currencies, ...(selection.currency ? [selection.currency] : [])])].map((c) => (
+                <option key={c} value={c}>
+                  all in {c}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          ' · each series in its own currency'
+        )}
         {crosshair ? ` · at ${crosshair}` : ''}
       </div>
       <ul>
@@ -63,7 +91,7 @@ export function CompareLegend() {
           if (!m.base)
             return (
               <li key={sym} data-symbol={sym} data-missing="true" className="compare-missing">
-                <span className="swatch" /> {sym}: no session at the anchor (not drawn)
+                <span className="swatch" /> {sym}: {m.missing ?? 'no data at the anchor'} (not drawn)
               </li>
             );
           const c = colours[colour++ % colours.length];
@@ -73,7 +101,13 @@ export function CompareLegend() {
             <li key={sym} data-symbol={sym} data-change={last ?? ''}>
               <span className="swatch" style={{ background: c }} />
               <span className="compare-symbol">{sym}</span>
-              <span className="compare-ccy">{m.instrument.currency ?? ''}</span>
+              <span
+                className="compare-ccy"
+                title={m.convertedFrom ? `Converted from ${m.convertedFrom} at each day's cached rate` : undefined}
+              >
+                {m.currency ?? ''}
+                {m.convertedFrom ? ` (from ${m.convertedFrom})` : ''}
+              </span>
               {crosshair && <span className={signClass(now)}>{formatPercent(now)}</span>}
               <span className={`compare-last ${signClass(last)}`} title={`Since the anchor, at ${m.bars.at(-1)?.date}`}>
                 {crosshair ? 'last ' : ''}
@@ -85,7 +119,7 @@ export function CompareLegend() {
                 aria-label={`Remove ${sym} from the comparison`}
                 onClick={() => {
                   const rest = selection.symbols.filter((s) => s !== sym);
-                  if (rest.length) setSelection(compareSelection(rest, selection.anchor));
+                  if (rest.length) setSelection(compareSelection(rest, selection.anchor, selection.currency));
                 }}
                 disabled={selection.symbols.length < 2}
               >
@@ -119,5 +153,7 @@ export function withCompared(
         : fallback
           ? { kind: 'date', date: fallback }
           : null;
-  return anchor ? compareSelection([...symbols, symbol], anchor) : null;
+  return anchor
+    ? compareSelection([...symbols, symbol], anchor, current?.kind === 'compare' ? current.currency : undefined)
+    : null;
 }
