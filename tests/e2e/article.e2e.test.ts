@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { readOpenedFile } from '../../src/main/services/files/read-opened-file';
 import { launchRendererWithMainServices, type RendererWithMainServices } from './harness/renderer-with-main-services';
 
 const ARTICLE = readFileSync(
@@ -167,6 +168,34 @@ describe('new study from an article', () => {
     expect(stored).toMatchObject({ origin: 'user' });
     expect(stored.events).toBeGreaterThanOrEqual(3);
     await expect.poll(() => page.getByTestId('study-picker').inputValue()).toBe(stored.id);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('a web page opened from the OS, or chosen in File ▸ New Study from Article…, opens the same dialog', async () => {
+    const { page, core } = app;
+    // The OS hands main a saved web page: main reads and classifies it, the window routes it here.
+    core.push.emit('app.openFile', readOpenedFile(join(FIXTURES, 'deepseek-week.html')));
+    const dialog = page.locator(DIALOG);
+    await dialog.waitFor();
+    expect(await dialog.getByLabel('Article text').inputValue()).toContain(
+      '<meta name="author" content="Daniel Okafor">',
+    );
+    await dialog.getByRole('button', { name: 'Read article' }).click();
+    await dialog.getByTestId('article-preview').waitFor();
+    // The source comes from the page's metadata.
+    expect(await dialog.getByLabel('Study title').inputValue()).toBe(
+      'DeepSeek week: how a Chinese model knocked $1 trillion off US tech',
+    );
+    expect(await dialog.getByLabel('Publication date').inputValue()).toBe('2025-01-31');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // File ▸ New Study from Article…: main read the chosen file (here one it could not read).
+    core.push.emit('article.openDialog', { source: 'menu', fileName: 'story.pdf', error: 'not a text file' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('story.pdf: not a text file');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -106,6 +106,8 @@ describe('share: study files, CSV and the report in the app', () => {
     const picker = page.getByTestId('study-picker');
     await expect.poll(() => picker.inputValue()).toBe('japan-chip-rally');
     await expect.poll(() => page.locator('.study-source').textContent()).toContain('Why Japanese chip stocks doubled');
+    // The form's result stays in the status bar once the new study has loaded.
+    await expect.poll(() => page.locator('.status-bar').textContent()).toContain('Created study “Japan chip rally”');
     await picker.selectOption(ID);
     await expect.poll(() => page.locator('.study-source').textContent()).toContain('Why China tech stocks are up 30%');
     await expect.poll(() => page.evaluate(() => localStorage.getItem('catalyst.study.open'))).toBe(ID);

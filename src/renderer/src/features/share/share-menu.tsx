@@ -312,13 +312,14 @@ export function ShareMenu() {
           onCancel={() => setDialog(null)}
           onImported={(r) => {
             setDialog(null);
-            // The imported study opens on the chart (the study picker switches back).
-            if (r.study) openStudy(r.study.id);
-            setStatus(
+            const message =
               r.counts.written === 0
                 ? `Nothing imported: “${r.title}” is already here`
-                : `Imported “${r.study?.title ?? r.title}” (${r.counts.written} item(s)) as “${r.studyId}”`,
-            );
+                : `Imported “${r.study?.title ?? r.title}” (${r.counts.written} item(s)) as “${r.studyId}”`;
+            // The imported study opens on the chart (the study picker switches back); the
+            // result stays in the status bar once it has loaded.
+            if (r.study) openStudy(r.study.id, { status: message });
+            else setStatus(message);
           }}
         />
       )}
@@ -347,8 +348,7 @@ export function ShareMenu() {
           onCancel={() => setDialog(null)}
           onCreated={(s) => {
             setDialog(null);
-            openStudy(s.id);
-            setStatus(`Created study “${s.title}” (${s.id})`);
+            openStudy(s.id, { status: `Created study “${s.title}” (${s.id})` });
           }}
         />
       )}

@@ -40,9 +40,11 @@ export interface StudyState {
   readonly universeSymbols: ReadonlySet<Ticker>;
   /**
    * Opens another stored study (picked in the toolbar, imported, created, or saved from an
-   * article), charts its default symbol, and remembers it for the next launch.
+   * article), charts its default symbol, and remembers it for the next launch. Once it has
+   * loaded, the status bar shows `options.status` (what the action that opened it did, such
+   * as an import's result) or else the study's summary, so one message never replaces the other.
    */
-  openStudy(id: string): void;
+  openStudy(id: string, options?: { readonly status?: string }): void;
 }
 
 const StudyContext = createContext<StudyState | null>(null);
@@ -65,6 +67,8 @@ export function StudyProvider({ children }: { children: ReactNode }) {
   const [centreRequest, setCentreRequest] = useState<CentreRequest | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const openedOnce = useRef(false);
+  // The status line of the action that opened the study, shown when its load finishes.
+  const openStatus = useRef<string | null>(null);
   // The study the user opened last time (else the embedded one, else the first stored).
   const [studyId, setStudyId] = useState<string | null>(() => rememberedStudy());
   // The latest app-state callbacks, for the load effect that runs only when data changes.
@@ -89,7 +93,10 @@ export function StudyProvider({ children }: { children: ReactNode }) {
         if (!openedOnce.current) {
           openedOnce.current = true;
           app.current.selectDefault(detail ? defaultStudySymbol(detail.universe, detail.events) : null);
-          if (detail)
+          const opened = openStatus.current;
+          openStatus.current = null;
+          if (opened) app.current.setStatus(opened);
+          else if (detail)
             app.current.setStatus(
               `Study “${detail.title}”: ${detail.events.length} events, ${detail.claims.length} claims`,
             );
@@ -100,6 +107,8 @@ export function StudyProvider({ children }: { children: ReactNode }) {
         if (!openedOnce.current) {
           openedOnce.current = true;
           app.current.selectDefault(null);
+          if (openStatus.current) app.current.setStatus(openStatus.current);
+          openStatus.current = null;
         }
         setLoadStatus('error');
         setError(describeError(e));
@@ -110,9 +119,10 @@ export function StudyProvider({ children }: { children: ReactNode }) {
     };
   }, [dataVersion, studyId]);
 
-  const openStudy = useCallback((id: string) => {
+  const openStudy = useCallback((id: string, options?: { readonly status?: string }) => {
     // The next load charts the opened study's default symbol, as on first launch.
     openedOnce.current = false;
+    openStatus.current = options?.status ?? null;
     setSelectedEventId(null);
     setStudyId(id);
     rememberStudy(id);
