@@ -53,9 +53,9 @@ export function ChartEventMenu() {
   const events = study.study?.events;
 
   // The latest values for the chart listeners, which are subscribed once per controller.
-  const latest = useRef({ events, content });
+  const latest = useRef({ events, content, covered: false });
   useEffect(() => {
-    latest.current = { events, content };
+    latest.current = { events, content, covered: menu !== null || form !== null };
   });
 
   useEffect(() => {
@@ -63,7 +63,10 @@ export function ChartEventMenu() {
     const eventById = (id: string | null) => (id ? (latest.current.events?.find((e) => e.id === id) ?? null) : null);
     const offs = [
       controller.onCrosshairMove((p) => {
-        crosshair.current = p.time && p.point ? { date: p.time, x: p.point.x, y: p.point.y } : null;
+        if (p.time && p.point) crosshair.current = { date: p.time, x: p.point.x, y: p.point.y };
+        // Our own menu or form over the chart makes the pointer "leave" it: the session under the
+        // pointer stays the keyboard's (E, then Escape, then Shift+F10 act on the same session).
+        else if (!latest.current.covered) crosshair.current = null;
       }),
       controller.onContextMenu((r) => {
         if (!latest.current.content) return;
