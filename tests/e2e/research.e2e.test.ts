@@ -251,6 +251,17 @@ describe('research: user events, the event study, claims a user can question', (
     await heat.locator('button[data-event-id="qwen25-max-release"][data-symbol="BABA"]').waitFor();
     expect(await heat.locator('td.heat-cell').count()).toBe(30 * 12);
     await app.screenshot('research-event-study-heatmap');
+    // The study's benchmark: one for every symbol, saved with the study; the views rerun.
+    // 9988.HK is measured against ^HSI by default (a Hong Kong listing).
+    const firstRow = view.locator('[data-testid="event-study-rows"] tbody tr[data-symbol="9988.HK"]');
+    expect(await firstRow.getAttribute('title')).toContain('vs ^HSI');
+    await view.getByTestId('event-study-benchmark').selectOption('^GSPC');
+    // The whole study runs again (and the study reloads) on the change signal.
+    await expect.poll(() => firstRow.getAttribute('title'), { timeout: 10_000 }).toContain('vs ^GSPC');
+    expect(app.core.services.eventStudy.benchmarkOf(EMBEDDED_STUDY_ID)).toBe('^GSPC');
+    await view.getByTestId('event-study-benchmark').selectOption('');
+    await expect.poll(() => app.core.services.eventStudy.benchmarkOf(EMBEDDED_STUDY_ID)).toBeNull();
+    await expect.poll(() => firstRow.getAttribute('title'), { timeout: 10_000 }).toContain('vs ^HSI');
     // A cell opens the chart at that event on that symbol.
     await heat.locator('button[data-event-id="qwen25-max-release"][data-symbol="BABA"]').click();
     await page.locator(`${OVERLAY}[data-symbol="BABA"]`).waitFor();
@@ -360,17 +371,21 @@ describe('research: user events, the event study, claims a user can question', (
     });
     await currency.selectOption('USD');
     await expect
-      .poll(() => legend.locator('li[data-symbol="9988.HK"] .compare-ccy').textContent())
+      .poll(() => legend.locator('li[data-symbol="9988.HK"] .compare-ccy').textContent(), { timeout: 10_000 })
       .toBe('USD (from HKD)');
     const [hkUsd, usUsd] = cli('USD');
     expect(hkUsd!.convertedFrom).toBe('HKD');
-    await expect.poll(() => changeOf('9988.HK')).toBeCloseTo(hkUsd!.points.at(-1)!.value / 100 - 1, 9);
+    await expect
+      .poll(() => changeOf('9988.HK'), { timeout: 10_000 })
+      .toBeCloseTo(hkUsd!.points.at(-1)!.value / 100 - 1, 9);
     expect(hkUsd!.points.at(-1)!.value).not.toBeCloseTo(hk!.points.at(-1)!.value, 3);
     expect(await changeOf('BABA')).toBeCloseTo(usUsd!.points.at(-1)!.value / 100 - 1, 9);
     expect(await legend.locator('li[data-symbol="BABA"] .compare-ccy').textContent()).toBe('USD');
     await app.screenshot('research-compare-usd');
     await currency.selectOption('');
-    await expect.poll(() => legend.locator('li[data-symbol="9988.HK"] .compare-ccy').textContent()).toBe('HKD');
+    await expect
+      .poll(() => legend.locator('li[data-symbol="9988.HK"] .compare-ccy').textContent(), { timeout: 10_000 })
+      .toBe('HKD');
     // Ctrl-click in the sidebar adds a symbol to the comparison.
     await page.locator('[data-testid="study-universe"] button[data-symbol="^HSI"]').click({ modifiers: ['Control'] });
     await legend.locator('li[data-symbol="^HSI"]').waitFor();

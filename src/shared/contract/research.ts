@@ -110,6 +110,8 @@ export interface EventStudyResult {
   readonly bySymbol: readonly EventStudySummary[];
   /** Wall time spent reading bars from the cache and computing (including yields), in ms. */
   readonly timings: { readonly readMs: number; readonly computeMs: number };
+  /** The study's own benchmark setting (`studies.setBenchmark`); null: each exchange's default, or no study. */
+  readonly studyBenchmark: Ticker | null;
 }
 
 export const eventStudyInputSchema = z

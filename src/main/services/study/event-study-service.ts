@@ -22,6 +22,7 @@ import {
 } from '../../../shared/domain/event-study';
 import type { StudyEvent } from '../../../shared/domain/study-event';
 import type { BarsRepository } from '../../db/repositories/bars-repository';
+import type { NotifyChange } from '../data-changes';
 import type { EventsRepository } from '../../db/repositories/events-repository';
 import type { InstrumentsRepository } from '../../db/repositories/instruments-repository';
 import type { StudyRepository } from '../../db/repositories/study-repository';
@@ -41,6 +42,8 @@ export interface EventStudyServiceDeps {
     readonly windows: readonly SessionWindow[];
     readonly benchmarkFor: (timezone: string | null) => Ticker | null;
   };
+  /** Told after a study's benchmark setting changed (what the event-study views show). */
+  readonly notify?: NotifyChange;
   /** Yields to the event loop (main: setImmediate); long runs call it every `sliceMs`. */
   readonly yieldToLoop?: () => Promise<void>;
   /** Longest stretch of synchronous work before yielding, in ms (default 20). */
@@ -82,6 +85,7 @@ export class EventStudyService {
   setBenchmark(studyId: string, benchmark: Ticker | null): { benchmark: Ticker | null } {
     if (!this.deps.studies.stored(studyId)) throw new CatalystError('not-found', `no study "${studyId}"`);
     this.deps.settings.setBenchmark(studyId, benchmark);
+    this.deps.notify?.({ kinds: ['studies'] });
     return { benchmark };
   }
 
@@ -237,6 +241,7 @@ export class EventStudyService {
       rows,
       byEvent,
       bySymbol,
+      studyBenchmark,
     };
   }
 

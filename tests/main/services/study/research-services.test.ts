@@ -28,7 +28,11 @@ function research(h: StudyHarness) {
     writeTransaction: createWriteTransaction(h.db),
     onChanged: (e) => changes.push(e),
   });
-  const eventStudy = new EventStudyService({ ...h.repos, settings: new StudySettingsRepository(h.db) });
+  const eventStudy = new EventStudyService({
+    ...h.repos,
+    settings: new StudySettingsRepository(h.db),
+    notify: (e) => changes.push(e),
+  });
   const compare = new CompareService(h.repos);
   return { userEvents, eventStudy, compare, changes };
 }
@@ -216,8 +220,14 @@ describe('event study on the shipped data', () => {
     expect(r.rows[0]!.missing).toEqual([
       'window [0, +200] needs sessions to +200; the cache reaches +72 (last 2025-05-21)',
     ]);
-    eventStudy.setBenchmark('china-tech-rally-2025', T('^HSI'));
+    const before = await eventStudy.run({ eventId: 'deepseek-r1-release', symbols: [T('BABA')] });
+    expect([before.studyBenchmark, before.rows[0]!.benchmark]).toEqual([null, '^GSPC']);
+    const other = research(h);
+    other.eventStudy.setBenchmark('china-tech-rally-2025', T('^HSI'));
+    // The views rerun on the change signal.
+    expect(other.changes).toEqual([{ kinds: ['studies'] }]);
     const r2 = await eventStudy.run({ eventId: 'deepseek-r1-release', symbols: [T('BABA'), T('NOPE')] });
+    expect(r2.studyBenchmark).toBe('^HSI');
     expect(r2.rows[0]!.benchmark).toBe('^HSI');
     expect(r2.rows.find((x) => x.symbol === 'NOPE')!.missing).toEqual(['NOPE is not in the cache']);
     // An event in the first weeks of the cache has no estimation window: raw returns only, and why.
