@@ -399,6 +399,15 @@ describe('research: user events, the event study, claims a user can question', (
     await page.keyboard.press('Enter');
     await search.waitFor({ state: 'detached' });
     await legend.locator('li[data-symbol="^GSPC"]').waitFor();
+    // The legend's × takes a series out; a Ctrl-click in a watchlist adds one, as in the study's list.
+    await legend.getByRole('button', { name: 'Remove ^HSI from the comparison' }).click();
+    await legend.locator('li[data-symbol="^HSI"]').waitFor({ state: 'detached' });
+    const list = app.core.services.watchlists.create('To compare');
+    app.core.services.watchlists.addItem(list.id, '0700.HK');
+    const tencent = page.locator('.wl-item[data-symbol="0700.HK"] .wl-item-main');
+    await tencent.click({ modifiers: ['Control'] });
+    await legend.locator('li[data-symbol="0700.HK"]').waitFor();
+    expect(await page.locator('.chart-title h1').textContent()).toContain('0700.HK');
     // Selecting another event moves the anchor there.
     const other = page.locator('[data-testid="events-panel"] li[data-event-id="deepseek-r1-release"] .event-row');
     await other.click();

@@ -108,8 +108,11 @@ export interface EventStudyResult {
   readonly byEvent: readonly EventStudySummary[];
   /** Per symbol and window: mean CAR across events and its cross-sectional t (`key` = symbol). */
   readonly bySymbol: readonly EventStudySummary[];
-  /** Wall time spent reading bars from the cache and computing (including yields), in ms. */
-  readonly timings: { readonly readMs: number; readonly computeMs: number };
+  /**
+   * Wall time spent reading bars from the cache and computing (including yields), in ms, and the
+   * longest stretch the run held the thread without yielding to the event loop.
+   */
+  readonly timings: { readonly readMs: number; readonly computeMs: number; readonly longestSliceMs: number };
   /** The study's own benchmark setting (`studies.setBenchmark`); null: each exchange's default, or no study. */
   readonly studyBenchmark: Ticker | null;
 }

@@ -294,6 +294,9 @@ export function anchorEvent(
   return { t0, p0, model: estimateMarketModel(series, p0, spec), missing: null };
 }
 
+/** The `missing` of a fully measured window: one shared empty list (a study has 100 000 of them). */
+const NOTHING_MISSING: readonly string[] = Object.freeze([]);
+
 const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
 
 /** Measures one window on an anchored series. */
@@ -351,7 +354,7 @@ export function measureWindow(series: AlignedReturns, anchor: EventAnchor, windo
     arMarketAdjusted: arGaps === 0 ? ar : null,
     carMarketModel: car,
     tStat: t,
-    missing,
+    missing: missing.length ? missing : NOTHING_MISSING,
   };
 }
 

@@ -90,11 +90,14 @@ export class EventStudyService {
   }
 
   async run(input: EventStudyInput): Promise<EventStudyResult> {
+    const now = this.deps.now ?? (() => performance.now());
+    // The synchronous stretch under way (from the call, then from each yield) and the longest one.
+    let started = now();
+    let longestSliceMs = 0;
     const { events, symbols, studyId } = this.scope(input);
     const defaults = this.deps.defaults?.();
     const windows: readonly SessionWindow[] = input.windows ?? defaults?.windows ?? DEFAULT_WINDOWS;
     const studyBenchmark = studyId ? this.deps.settings.benchmark(studyId) : null;
-    const now = this.deps.now ?? (() => performance.now());
     const slice = this.deps.sliceMs ?? 20;
     const yieldToLoop = this.deps.yieldToLoop ?? (() => new Promise<void>((r) => setImmediate(r)));
     const span = readSpan(events, windows);
@@ -133,6 +136,21 @@ export class EventStudyService {
     const W = windows.length;
     // Rows event-major ([e][s][w]), filled symbol by symbol (each symbol's bars read and aligned once).
     const rows = new Array<EventStudyRow>(E * S * W);
+    // CARs per event and window, collected as the symbols go (the summaries need no regrouping);
+    // each symbol's own summary is made as soon as its rows are.
+    const carsByEvent: Array<Array<number | null>> = Array.from({ length: E * W }, () => []);
+    const bySymbol: EventStudySummary[] = [];
+    const summarise = (si: number) => {
+      for (let wi = 0; wi < W; wi++) {
+        const cars = new Array<number | null>(E);
+        for (let ei = 0; ei < E; ei++) {
+          const car = rows[(ei * S + si) * W + wi]!.carMarketModel;
+          cars[ei] = car;
+          carsByEvent[ei * W + wi]!.push(car);
+        }
+        bySymbol.push({ key: symbols[si]!, window: windows[wi]!, ...crossSection(cars) });
+      }
+    };
 
     /**
      * Fills one symbol's rows from its series and its benchmark's; returns true when some
@@ -206,35 +224,27 @@ export class EventStudyService {
       return anyMissing;
     };
 
-    let started = now();
     for (let si = 0; si < S; si++) {
       // A span read gives exactly the whole history's numbers wherever it covers a window and
       // its estimation period (the returns inside are the same); where it does not, the
       // missing number is measured again on the whole history, so nothing depends on the span.
       if (measureSymbol(si, false) && span) measureSymbol(si, true);
-      if (now() - started > slice) {
+      summarise(si);
+      const held = now() - started;
+      if (held > slice) {
+        longestSliceMs = Math.max(longestSliceMs, held);
         await yieldToLoop();
         started = now();
       }
     }
-    const carsOf = (keyIndex: (r: EventStudyRow, i: number) => number, n: number) => {
-      const cars: Array<Array<number | null>> = Array.from({ length: n * W }, () => []);
-      for (let i = 0; i < rows.length; i++) cars[keyIndex(rows[i]!, i) * W + (i % W)]!.push(rows[i]!.carMarketModel);
-      return cars;
-    };
-    const summary = (keys: readonly string[], cars: Array<Array<number | null>>): EventStudySummary[] =>
-      keys.flatMap((key, k) => windows.map((window, wi) => ({ key, window, ...crossSection(cars[k * W + wi]!) })));
-    const byEvent = summary(
-      events.map((e) => e.id),
-      carsOf((_, i) => Math.floor(i / (S * W)), E),
+    const byEvent = events.flatMap((e, ei) =>
+      windows.map((window, wi) => ({ key: e.id, window, ...crossSection(carsByEvent[ei * W + wi]!) })),
     );
-    const bySymbol = summary(
-      symbols,
-      carsOf((_, i) => Math.floor(i / W) % S, S),
-    );
-    const totalMs = now() - runStart;
+    const end = now();
+    const totalMs = end - runStart;
+    longestSliceMs = Math.max(longestSliceMs, end - started);
     return {
-      timings: { readMs, computeMs: totalMs - readMs },
+      timings: { readMs, computeMs: totalMs - readMs, longestSliceMs },
       events: events.map((e) => e.id),
       symbols,
       windows,

@@ -1,8 +1,7 @@
 import type { InstrumentSummary } from '../../../../shared/domain/instrument';
 import type { StudyRole, UniverseEntry } from '../../../../shared/domain/study';
 import { useAppState } from '../../app/app-state';
-import { useChart } from '../chart/chart-context';
-import { withCompared } from '../compare/compare-legend';
+import { useAddToComparison } from '../compare/use-add-to-comparison';
 import { formatPercent, formatPrice, signClass } from '../../ui/format';
 import { moveFocusInList } from '../../ui/list-keys';
 import { useStudy } from './study-state';
@@ -15,17 +14,12 @@ const roleHeadings: Record<StudyRole, string> = { subject: 'Subjects', benchmark
  * close and change from the cache; a symbol the cache lacks is listed but cannot be charted.
  */
 export function StudyUniverse() {
-  const { study, selectedEventId } = useStudy();
-  const { instruments, selected, select, selection, setSelection, setStatus } = useAppState();
-  const { controller } = useChart();
+  const { study } = useStudy();
+  const { instruments, selected, select } = useAppState();
+  const addToComparison = useAddToComparison();
   // Ctrl/Cmd/Shift-click adds a symbol to the comparison (anchored at the selected event, else
   // the first date in view); a plain click charts it alone.
-  const pick = (symbol: UniverseEntry['symbol'], add: boolean) => {
-    if (!add) return select(symbol);
-    const next = withCompared(selection, symbol, selectedEventId, controller?.visibleDates()?.from ?? null);
-    if (next) setSelection(next);
-    else setStatus(`${symbol} is already compared, or the comparison is full.`);
-  };
+  const pick = (symbol: UniverseEntry['symbol'], add: boolean) => (add ? addToComparison(symbol) : select(symbol));
   if (!study) return null;
   const summary = new Map<string, InstrumentSummary>(instruments.map((i) => [i.symbol, i]));
   return (
