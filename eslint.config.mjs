@@ -64,6 +64,31 @@ const MAIN_LAYERS = {
   },
 };
 
+/** What every file of the renderer may not import. */
+const rendererPatterns = () => [
+  noImport(
+    ['electron', 'better-sqlite3', ...NODE_BUILTINS],
+    'The renderer is sandboxed: it reaches the main process only through window.catalyst.',
+  ),
+  noImport(['**/main/**', '**/preload/**'], 'The renderer imports only src/shared and its own code.'),
+];
+
+/**
+ * The layers of the renderer, lowest first: api (the client over window.catalyst) ← ui
+ * (feature-free components) ← features and app (the shell: layout, selection, change signal,
+ * commands), which may use each other. A lower folder never imports a higher one.
+ */
+const RENDERER_LAYERS = {
+  api: {
+    banned: ['ui', 'features', 'app'],
+    why: 'src/renderer/src/api (the client over window.catalyst) imports only src/shared: it is the renderer’s lowest layer.',
+  },
+  ui: {
+    banned: ['features', 'app'],
+    why: 'src/renderer/src/ui holds feature-free components: it imports only src/shared, api and itself.',
+  },
+};
+
 const FEATURES_DIR = resolve(import.meta.dirname, 'src', 'renderer', 'src', 'features');
 
 /**
@@ -140,20 +165,27 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: rendererPatterns() }],
+    },
+  },
+  // Layers inside the renderer: api and ui know no feature and not the app shell.
+  ...Object.entries(RENDERER_LAYERS).map(([folder, { banned, why }]) => ({
+    files: [`src/renderer/src/${folder}/**`],
+    rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
+            ...rendererPatterns(),
             noImport(
-              ['electron', 'better-sqlite3', ...NODE_BUILTINS],
-              'The renderer is sandboxed: it reaches the main process only through window.catalyst.',
+              banned.map((b) => `**/${b}/**`),
+              why,
             ),
-            noImport(['**/main/**', '**/preload/**'], 'The renderer imports only src/shared and its own code.'),
           ],
         },
       ],
     },
-  },
+  })),
   {
     // The chart is what compare mode, export and the study build on: it knows none of them.
     // The chart's text alternative likewise: it is given bars, dates and events.
@@ -210,7 +242,7 @@ export default tseslint.config(
           ],
         },
       ],
-      // Type-checking cannot catch these (src/shared's papaparse types pull Node's in): lint does.
+      // tsconfig.preload.json already makes these type errors; lint says why, in the editor.
       'no-restricted-globals': [
         'error',
         ...['process', 'Buffer', 'require', 'module', '__dirname', '__filename', 'global', 'setImmediate'].map(

@@ -7,7 +7,8 @@
  * - the preload requires nothing but `electron` (a sandboxed preload can load nothing else);
  * - better-sqlite3 is unpacked next to the asar, and its prebuild for this platform loads
  *   and runs SQL (under this Node: the same N-API binary Electron loads);
- * - `resources/` of the checkout is copied to `resources/resources`;
+ * - `resources/` of the checkout is copied to `resources/resources`, except `icons/` (built
+ *   into the executable and installers);
  * - the Electron fuses (scripts/fuses.cjs) are set in the packaged executable: the placeholder
  *   carries Electron's fuse wire with Electron's defaults, the afterPack hook flips it, and
  *   the wire is read back here with @electron/fuses.
@@ -30,7 +31,7 @@ import {
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -174,12 +175,18 @@ async function main(): Promise<void> {
 
   const shipped = join(ROOT, 'resources');
   if (existsSync(shipped)) {
-    const want = listTree(shipped).sort();
+    // electron-builder.yml leaves icons/ out (they are built into the executable and the
+    // installers, never read at run time): everything else the app reads must be there.
+    const buildOnly = (f: string) => f.split(sep)[0] === 'icons';
+    const want = listTree(shipped)
+      .filter((f) => !buildOnly(f))
+      .sort();
     const got = existsSync(join(resources, 'resources')) ? listTree(join(resources, 'resources')).sort() : [];
     check(
       want.length > 0 && JSON.stringify(want) === JSON.stringify(got),
-      `resources/ copied to resources/resources (${got.length}/${want.length} files)`,
+      `resources/ (without icons/) copied to resources/resources (${got.length}/${want.length} files)`,
     );
+    check(!got.some(buildOnly), 'resources/icons is not shipped as a run-time resource');
   } else {
     console.log('skip resources/ does not exist in this checkout yet');
   }

@@ -1,11 +1,10 @@
 /**
  * The part of `electron` a sandboxed preload can reach, declared without Node.
- * tsconfig.preload.json maps `electron` to this file and sets no `types`, so the preload's
- * own code sees only the sandboxed renderer's electron API and the DOM (the real electron.d.ts
- * references Node's types). tsconfig.node.json checks the same files against the real electron
- * types, so this declaration cannot drift from them unnoticed. Node's types still arrive
- * through src/shared (papaparse's declarations reference them), so lint refuses Node globals
- * in src/preload (`no-restricted-globals`).
+ * tsconfig.preload.json maps `electron` to this file, sets no `types` and includes only
+ * src/preload (the src/shared files it imports come along), so no Node declaration is in that
+ * program: a Node global in the preload is a type error (tests/preload/preload-types.test.ts).
+ * tsconfig.node.json checks the same files against the real electron types, so this
+ * declaration cannot drift from them unnoticed.
  */
 
 export interface IpcRendererEvent {

@@ -94,6 +94,29 @@ describe('import boundaries (eslint.config.mjs)', () => {
       /knows only the contract/,
     ],
     ['src/main/services/x.ts', "import { app } from 'electron';\nexport const x = app;\n", /Only src\/main\/shell/],
+    // Layers inside the renderer.
+    [
+      'src/renderer/src/ui/x.tsx',
+      "import { EventsPanel } from '../features/events/events-panel';\nexport const x = EventsPanel;\n",
+      /feature-free components/,
+    ],
+    [
+      'src/renderer/src/ui/x.tsx',
+      "import { useAppState } from '../app/app-state';\nexport const x = useAppState;\n",
+      /feature-free components/,
+    ],
+    [
+      'src/renderer/src/api/x.ts',
+      "import { Tabs } from '../ui/tabs';\nexport const x = Tabs;\n",
+      /renderer’s lowest layer/,
+    ],
+    [
+      'src/renderer/src/api/x.ts',
+      "import { useDataVersions } from '../app/data-versions-context';\nexport const x = useDataVersions;\n",
+      /renderer’s lowest layer/,
+    ],
+    // The folder rules keep the renderer-wide ones.
+    ['src/renderer/src/ui/x.ts', "import { readFileSync } from 'fs';\nexport const x = readFileSync;\n", /sandboxed/],
   ])('refuses in %s: %s', async (file, code, message) => {
     const messages = await restrictedImports(file, code);
     expect(messages.length).toBe(1);
@@ -121,6 +144,11 @@ describe('import boundaries (eslint.config.mjs)', () => {
     [
       'src/renderer/src/features/x.ts',
       "import { EventsPanel } from './events/events-panel';\nexport const x = EventsPanel;\n",
+    ],
+    ['src/renderer/src/ui/x.tsx', "import { api } from '../api/client';\nexport const x = api;\n"],
+    [
+      'src/renderer/src/features/x.ts',
+      "import { useAppState } from '../app/app-state';\nexport const x = useAppState;\n",
     ],
     ['src/preload/x.ts', "import { contextBridge } from 'electron';\nexport const x = contextBridge;\n"],
   ])('allows in %s: %s', async (file, code) => {

@@ -17,14 +17,16 @@ import { backupFile, backupLabel, dailyBackupDue, listBackups, type BackupInfo }
 import { assertNotNewer } from './migrate';
 import { migrations } from './migrations/index';
 import { openDatabase } from './open';
+import { USER_DATA_TABLES } from './user-tables';
 
 /**
  * Start-up check and recovery of the database file. A file that fails SQLite's quick check
  * (or is empty while a backup exists, cannot be opened, is a folder, or is not SQLite at
  * all) is moved aside with a timestamp, never deleted; then the newest backup that passes the
- * check is restored, or, when there is none, the user's own data (watchlists, studies and
- * their events and claims, settings, the instruments they name) is salvaged row by row from
- * the damaged file into a fresh database. The price cache (bars, coverage) is not salvaged:
+ * check is restored, or, when there is none, the user's own data (every table of
+ * {@link USER_DATA_TABLES}: watchlists, studies with their events and claims, hidden events,
+ * per-study and sync settings, the app's settings, workspace and recent files, the instruments
+ * they name) is salvaged row by row from the damaged file into a fresh database. The price cache (bars, coverage) is not salvaged:
  * it can always be fetched again, and a half-read cache would claim ranges it does not hold.
  * A database from a newer Catalyst is refused before anything is written.
  */
@@ -49,20 +51,6 @@ export type DatabaseCheck =
       readonly salvaged: Readonly<Record<string, number>>;
       readonly message: string;
     };
-
-/** Tables holding the user's own data, parents before children. */
-export const SALVAGE_TABLES = [
-  'instruments',
-  'studies',
-  'study_instruments',
-  'events',
-  'event_symbols',
-  'claims',
-  'seeded_instruments',
-  'sync_settings',
-  'watchlists',
-  'watchlist_items',
-] as const;
 
 type Probe =
   | { readonly state: 'missing' | 'ok' | 'empty' }
@@ -143,13 +131,41 @@ function columnsOf(db: Database, table: string): string[] {
   return (db.pragma(`table_info(${table})`) as Array<{ name: string }>).map((c) => c.name);
 }
 
-/** Reads every readable row of a table; around a damaged page it falls back to rowid windows. */
+function hasRowid(db: Database, table: string): boolean {
+  try {
+    db.prepare(`SELECT rowid FROM "${table}" LIMIT 0`);
+    return true;
+  } catch {
+    return false; // WITHOUT ROWID
+  }
+}
+
+/** Rows of a query up to the first damaged page (the rows before it are kept). */
+function rowsUntilDamage(old: Database, sql: string, out: unknown[][]): boolean {
+  try {
+    for (const row of old.prepare(sql).raw().iterate()) out.push(row as unknown[]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads every readable row of a table. Around a damaged page a rowid table is read again in
+ * rowid windows; a WITHOUT ROWID table has no rowid to skip with, so it is read from both ends
+ * of its primary key up to the damage (duplicates are dropped by the caller's INSERT OR IGNORE).
+ */
 function readableRows(old: Database, table: string, cols: readonly string[]): unknown[][] {
   const list = cols.map((c) => `"${c}"`).join(', ');
-  try {
-    return old.prepare(`SELECT ${list} FROM "${table}"`).raw().all() as unknown[][];
-  } catch {
-    // Fall through to windows.
+  const forward: unknown[][] = [];
+  if (rowsUntilDamage(old, `SELECT ${list} FROM "${table}"`, forward)) return forward;
+  if (!hasRowid(old, table)) {
+    const key = (old.pragma(`table_info("${table}")`) as Array<{ name: string; pk: number }>)
+      .filter((c) => c.pk > 0)
+      .sort((x, y) => x.pk - y.pk)
+      .map((c) => `"${c.name}" DESC`);
+    if (key.length > 0) rowsUntilDamage(old, `SELECT ${list} FROM "${table}" ORDER BY ${key.join(', ')}`, forward);
+    return forward;
   }
   const out: unknown[][] = [];
   let max = 0;
@@ -174,6 +190,38 @@ function readableRows(old: Database, table: string, cols: readonly string[]): un
     }
   }
   return out;
+}
+
+/**
+ * Deletes the rows whose parent row was lost, until none is left (removing an orphaned event
+ * orphans its symbols in turn). By foreign key rather than by rowid, which WITHOUT ROWID
+ * tables lack. Subtracts what it deletes from `counts`.
+ */
+function dropOrphans(db: Database, counts: Record<string, number>): void {
+  for (;;) {
+    const orphans = db.pragma('foreign_key_check') as Array<{ table: string; parent: string; fkid: number }>;
+    if (orphans.length === 0) return;
+    const done = new Set<string>();
+    let removed = 0;
+    for (const o of orphans) {
+      if (done.has(`${o.table}#${o.fkid}`)) continue;
+      done.add(`${o.table}#${o.fkid}`);
+      const pairs = (
+        db.pragma(`foreign_key_list("${o.table}")`) as Array<{ id: number; from: string; to: string }>
+      ).filter((f) => f.id === o.fkid);
+      const set = pairs.map((f) => `c."${f.from}" IS NOT NULL`).join(' AND ');
+      const match = pairs.map((f) => `p."${f.to}" = c."${f.from}"`).join(' AND ');
+      const gone = db
+        .prepare(
+          `DELETE FROM "${o.table}" AS c WHERE ${set} AND NOT EXISTS (SELECT 1 FROM "${o.parent}" AS p WHERE ${match})`,
+        )
+        .run().changes;
+      counts[o.table] = (counts[o.table] ?? gone) - gone;
+      removed += gone;
+    }
+    // Nothing matched (a comparison SQLite's check makes differently): stop rather than loop.
+    if (removed === 0) return;
+  }
 }
 
 /**
@@ -206,13 +254,13 @@ export function salvageInto(fresh: Database, damagedPath: string): Record<string
       );
     } catch {
       // The schema itself is unreadable: try every table by name.
-      oldTables = new Set(SALVAGE_TABLES);
+      oldTables = new Set(USER_DATA_TABLES);
     }
     fresh.pragma('foreign_keys = OFF');
     try {
       fresh
         .transaction(() => {
-          for (const table of SALVAGE_TABLES) {
+          for (const table of USER_DATA_TABLES) {
             if (!oldTables.has(table)) continue;
             let cols: string[];
             try {
@@ -236,11 +284,7 @@ export function salvageInto(fresh: Database, damagedPath: string): Record<string
             counts[table] = n;
           }
           // Children whose parent row was unreadable cannot stay.
-          const orphans = fresh.pragma('foreign_key_check') as Array<{ table: string; rowid: number }>;
-          for (const o of orphans) {
-            fresh.prepare(`DELETE FROM "${o.table}" WHERE rowid = ?`).run(o.rowid);
-            counts[o.table] = (counts[o.table] ?? 1) - 1;
-          }
+          dropOrphans(fresh, counts);
         })
         .immediate();
     } finally {
@@ -285,8 +329,15 @@ function describeSalvage(counts: Readonly<Record<string, number>>): string {
   const lists = counts.watchlists ?? 0;
   const events = counts.events ?? 0;
   const studies = counts.studies ?? 0;
-  if (lists + events + studies === 0) return 'No watchlists, studies or events could be read from it';
-  return `Recovered from it: ${lists} watchlist(s) with ${counts.watchlist_items ?? 0} entries, ${studies} stud${studies === 1 ? 'y' : 'ies'}, ${events} event(s)`;
+  const settings = (counts.app_state ?? 0) + (counts.sync_settings ?? 0) + (counts.study_settings ?? 0);
+  const hidden = counts.hidden_events ?? 0;
+  if (lists + events + studies + settings + hidden === 0)
+    return 'No watchlists, studies or events could be read from it';
+  const extras = [
+    ...(hidden > 0 ? [`${hidden} hidden-event choice(s)`] : []),
+    ...(settings > 0 ? ['your settings'] : []),
+  ];
+  return `Recovered from it: ${lists} watchlist(s) with ${counts.watchlist_items ?? 0} entries, ${studies} stud${studies === 1 ? 'y' : 'ies'}, ${events} event(s)${extras.map((e) => `, ${e}`).join('')}`;
 }
 
 export interface RecoverOptions {

@@ -310,6 +310,15 @@ export async function runSync(req: SyncRunRequest, deps: SyncEngineDeps): Promis
         counts.added += r.added;
         counts.changed += r.changed;
         counts.notice = readjustmentNotice(readjust, provider.label);
+        // A replaced history is a commit like any batch: the views must re-read it.
+        if (r.added + r.changed > 0)
+          deps.onCommit?.({
+            runId: req.runId,
+            symbol: job.symbol,
+            inserted: r.added,
+            revised: r.changed,
+            instrumentChanged: false,
+          });
         return;
       }
       await commit(job.symbol, provider, data, planned, counts);

@@ -12,7 +12,7 @@ import {
 } from '../domain/watchlist/model';
 import type { TextEncodingName } from '../domain/watchlist/decode';
 import type { WatchlistExportFile } from '../domain/watchlist/export';
-import type { ParsedLine } from '../domain/watchlist/parse';
+import type { ParsedLine } from '../domain/watchlist/parsed-line';
 import { channel, pushEvent, returns } from './define';
 import { pageDoc, pageFields } from './page';
 

@@ -120,6 +120,31 @@ const templates: Record<string, Record<string, unknown>> = {
   'watchlists.export': { id: 1, format: 'json' },
   'export.csv': { table: 'bars', symbol: 'BABA' },
   'article.propose': { fileName: 'a.txt', text: 'Alibaba (BABA) rose 5% on 2025-02-20.' },
+  'instruments.list': { offset: 0, limit: 10 },
+  'watchlists.list': { offset: 0, limit: 10 },
+  'studies.list': { offset: 0, limit: 10 },
+  'barsImport.preview': {
+    symbol: 'BABA',
+    file: { fileName: 'b.csv', bytesBase64: Buffer.from('Date,Close\n2025-01-06,82\n').toString('base64') },
+  },
+  'barsImport.import': {
+    symbol: 'BABA',
+    file: { fileName: 'b.csv', bytesBase64: Buffer.from('Date,Close\n2025-01-06,82\n').toString('base64') },
+    differing: 'keep',
+  },
+  'events.add': { date: '2025-02-03', title: 'Fuzz', symbols: ['BABA'], studyId: null },
+  'events.edit': { id: 'user-20250203-fuzz', changes: { title: 'Fuzzed' } },
+  'events.delete': { id: 'user-20250203-fuzz' },
+  'events.setHidden': { id: 'user-20250203-fuzz', hidden: true },
+  'events.importPreview': { text: 'date,title,symbols\n2025-02-03,X,BABA\n', studyId: null },
+  'events.importConfirm': { text: 'date,title,symbols\n2025-02-03,X,BABA\n', studyId: null },
+  'compare.series': { symbols: ['BABA'], anchor: { date: '2025-01-02' } },
+  'eventStudy.run': { eventId: 'user-20250203-fuzz', symbols: ['BABA'] },
+  'claims.whatIf': { studyId: 'china-tech-rally-2025', claimId: 'byd-record-high' },
+  'studies.setBenchmark': { studyId: 'china-tech-rally-2025', benchmark: 'SPY' },
+  'studies.export': { id: 'china-tech-rally-2025' },
+  'settings.update': { theme: 'dark', paperSize: 'A4' },
+  'workspace.save': { selection: { kind: 'single', symbol: 'BABA' }, logScale: true, sideTab: 'events' },
 };
 const mutated = (template: Record<string, unknown>) =>
   fc

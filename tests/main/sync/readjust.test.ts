@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/main/db/open';
 import { runSync } from '../../../src/main/sync/engine';
-import { defaultSyncLimits, type SyncRunRequest } from '../../../src/main/sync/protocol';
+import { defaultSyncLimits, type SyncCommit, type SyncRunRequest } from '../../../src/main/sync/protocol';
 import { asIsoDate, asTicker } from '../../../src/shared/brand';
 import type { SyncFinishedEvent } from '../../../src/shared/domain/sync';
 import { useTempDir } from '../../helpers/temp-db';
@@ -23,7 +23,11 @@ afterEach(async () => {
 
 const bidu = () => realSeries().find((s) => s.symbol === 'BIDU')!;
 
+/** The commits of the last `sync()` (what main turns into `data.changed`). */
+let commits: SyncCommit[] = [];
+
 function sync(symbol: string, from: string, to: string, now: string): Promise<SyncFinishedEvent> {
+  commits = [];
   const req: SyncRunRequest = {
     runId: `r-${now}`,
     jobs: [{ symbol: asTicker(symbol), from: asIsoDate(from), to: asIsoDate(to) }],
@@ -33,7 +37,12 @@ function sync(symbol: string, from: string, to: string, now: string): Promise<Sy
     from: asIsoDate(from),
     to: asIsoDate(to),
   };
-  return runSync(req, { db: db!, emit: () => undefined, signal: new AbortController().signal });
+  return runSync(req, {
+    db: db!,
+    emit: () => undefined,
+    signal: new AbortController().signal,
+    onCommit: (c) => commits.push(c),
+  });
 }
 
 /** The series as Yahoo serves it after a 3:1 split on `date`: every earlier price divided by 3. */
@@ -69,6 +78,18 @@ describe('a split after the last cached session', () => {
     });
     // Every cached session is on the new scale: nothing of the old one is left next to it.
     expect(storedBars(db, 'BIDU')).toEqual(expectedBars(post, '2025-01-02', '2025-02-28'));
+    // The replaced history is committed, and told like any batch (one data.changed for BIDU).
+    expect(commits).toEqual([
+      {
+        runId: 'r-2025-03-01T00:00:00.000Z',
+        symbol: 'BIDU',
+        inserted: expect.any(Number),
+        revised: expect.any(Number),
+        instrumentChanged: false,
+      },
+    ]);
+    expect(commits[0]!.inserted).toBeGreaterThan(0);
+    expect(commits[0]!.revised).toBeGreaterThan(0);
     // The tail request, then one request for the whole cached range.
     expect(fp.requests.map((r) => r.url)).toHaveLength(2);
     const events = db
@@ -97,6 +118,8 @@ describe('revised prices in the overlap', () => {
     const r = await sync('BIDU', '2025-01-02', '2025-02-28', '2025-03-01T00:00:00.000Z');
     expect(r.results[0]!.notice).toMatch(/^history re-fetched: Yahoo Finance revised the close of 2025-02-12 from /);
     expect(storedBars(db, 'BIDU')).toEqual(expectedBars(revised, '2025-01-02', '2025-02-28'));
+    expect(commits.map((c) => c.symbol)).toEqual(['BIDU']);
+    expect(commits[0]!.revised).toBeGreaterThanOrEqual(2);
     expect(fp.requests).toHaveLength(2);
   });
 

@@ -1,5 +1,4 @@
 import type { barsImportChannels } from '../../../shared/contract/bars-import';
-import type { PushHub } from '../../rpc/push';
 import { decodeBarsBytes } from '../../services/market/bars-file';
 import type { Services } from '../create-core';
 import type { FeatureHandlers } from './feature-handlers';
@@ -7,8 +6,12 @@ import type { FeatureHandlers } from './feature-handlers';
 const text = (file: { fileName: string; bytesBase64: string }) =>
   decodeBarsBytes(file.fileName, new Uint8Array(Buffer.from(file.bytesBase64, 'base64'))).text;
 
-/** The bars CSV import (preview, then import): the router has already validated the input. */
-export function barsImportHandlers(s: Services, emit: PushHub['emit']): FeatureHandlers<typeof barsImportChannels> {
+/**
+ * The bars CSV import (preview, then import): the router has already validated the input.
+ * `data.changed` is the market service's to send, once, after its commit (and not at all when
+ * the file changed nothing); the handler adds none of its own.
+ */
+export function barsImportHandlers(s: Services): FeatureHandlers<typeof barsImportChannels> {
   return {
     'barsImport.preview': (q) =>
       s.market.previewBarsCsv(q.symbol, text(q.file), {
@@ -16,16 +19,12 @@ export function barsImportHandlers(s: Services, emit: PushHub['emit']): FeatureH
         ...(q.dateOrder ? { dateOrder: q.dateOrder } : {}),
         ...(q.mapping ? { mapping: q.mapping } : {}),
       }),
-    'barsImport.import': (q) => {
-      const result = s.market.importBarsCsv(q.symbol, text(q.file), {
+    'barsImport.import': (q) =>
+      s.market.importBarsCsv(q.symbol, text(q.file), {
         fileName: q.file.fileName,
         differing: q.differing,
         ...(q.dateOrder ? { dateOrder: q.dateOrder } : {}),
         ...(q.mapping ? { mapping: q.mapping } : {}),
-      });
-      // The one change signal: the instrument list, the sidebar and the chart re-read.
-      emit('data.changed', { kinds: ['instruments', 'bars'], symbols: [q.symbol] });
-      return result;
-    },
+      }),
   };
 }

@@ -19,7 +19,7 @@ export function createHandlers(s: Services, app: AppHandlerDeps & DataHandlerDep
   return combineHandlers(
     appHandlers(app),
     articleHandlers(s),
-    barsImportHandlers(s, app.push.emit),
+    barsImportHandlers(s),
     dataHandlers(app),
     exportHandlers(s),
     marketHandlers(s),

@@ -59,6 +59,26 @@ describe('barsImport channels through the router', () => {
     }
   });
 
+  it('one import commit sends data.changed once; an import that changes nothing sends none', async () => {
+    const c = createCore({ dbPath: tmp.dbPath(), isTrustedSender: (s) => s.url.startsWith('app://catalyst/') });
+    const pushed: Array<[string, unknown]> = [];
+    c.push.attach((event, payload) => pushed.push([event, payload]));
+    try {
+      const f = file('investing-com.csv');
+      await c.router.dispatch('barsImport.preview', { symbol: '^HSI', file: f }, APP);
+      expect(pushed).toEqual([]);
+      const done = await c.router.dispatch('barsImport.import', { symbol: '^HSI', file: f }, APP);
+      expect(done).toMatchObject({ ok: true, value: { changed: 4 } });
+      expect(pushed).toEqual([['data.changed', { kinds: ['bars', 'instruments'], symbols: ['^HSI'] }]]);
+      // The same file again: every row is already cached, nothing is committed, nothing to re-read.
+      const again = await c.router.dispatch('barsImport.import', { symbol: '^HSI', file: f }, APP);
+      expect(again).toMatchObject({ ok: true, value: { changed: 0 } });
+      expect(pushed).toHaveLength(1);
+    } finally {
+      await c.close();
+    }
+  });
+
   it('refuses bad input before any service runs, and a bad file with every problem', async () => {
     const c = createCore({ dbPath: tmp.dbPath(), isTrustedSender: (s) => s.url.startsWith('app://catalyst/') });
     try {
