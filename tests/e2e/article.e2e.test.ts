@@ -91,6 +91,31 @@ describe('new study from an article', () => {
     const xi = dialog.getByTestId('article-event').first();
     await xi.getByLabel(/^Date of /).fill('2025-02-17');
     expect(await xi.textContent()).toContain('day');
+    // Edit a claim's parameters: Alibaba's "more than 50% in less than a month", measured over
+    // 20 days instead of 30, on the Hong Kong listing only; its sentence stays as the evidence.
+    const ali = dialog.getByTestId('article-claim').nth(2);
+    await ali.getByRole('button', { name: /^Edit claim Alibaba/ }).click();
+    const editor = ali.getByTestId('claim-editor');
+    expect(await editor.getByLabel('Measure as').inputValue()).toBe('max-gain-within-days');
+    expect(await editor.getByLabel('Measured from the event').inputValue()).toBe('alibaba-releases-qwen2-5-max');
+    await editor.getByLabel('Window (days)').fill('20');
+    await editor.getByLabel('BABA').uncheck();
+    expect(await ali.locator('.art-metric').textContent()).toBe('gain above 50% within 20 days of the event');
+    expect(await ali.locator('mark').allTextContents()).toContain('more than 50%');
+    // An impossible band is refused before saving, with the reason.
+    const ytd = dialog.getByTestId('article-claim').first();
+    await ytd.getByRole('button', { name: /^Edit claim The Chinese/ }).click();
+    await ytd.getByLabel('As of from').fill('2025-03-20');
+    await ytd.getByRole('alert').getByText('"from" must not be after "to"').waitFor();
+    expect(await dialog.getByRole('button', { name: 'Save study' }).isDisabled()).toBe(true);
+    await app.screenshot('article-claim-edit');
+    await app.page.setViewportSize({ width: 1024, height: 700 });
+    await app.screenshot('article-claim-edit-1024');
+    await app.page.setViewportSize({ width: 1400, height: 860 });
+    await ytd.getByLabel('As of from').fill('2025-02-12');
+    await ytd.getByRole('button', { name: /^Edit claim The Chinese/ }).click();
+    expect(await ytd.getByTestId('claim-editor').count()).toBe(0);
+    expect(await dialog.getByRole('button', { name: 'Save study' }).isDisabled()).toBe(false);
     await dialog.getByRole('button', { name: 'Save study' }).click();
     await dialog.getByTestId('article-saved').waitFor();
     await app.screenshot('article-saved');
@@ -115,6 +140,17 @@ describe('new study from an article', () => {
       approximate: false,
       category: 'policy',
     });
+    // The claim as the user edited it, and the P/E ratios as a claim not checkable from prices.
+    const aliClaim = detail.claims.find((c) => c.metric.kind === 'max-gain-within-days')!;
+    expect(aliClaim).toMatchObject({
+      symbols: ['9988.HK'],
+      metric: { days: 20, holds: { above: 0.5 }, event: 'alibaba-releases-qwen2-5-max' },
+    });
+    expect(detail.claims.find((c) => c.metric.kind === 'not-checkable')!.symbols).toEqual([
+      '^HSI',
+      '000001.SS',
+      '^GSPC',
+    ]);
     const panel = page.getByTestId('events-panel');
     await panel.getByText('DeepSeek’s R1 AI model launched').first().waitFor();
     // Its claims evaluated at once on the cached prices.
@@ -126,8 +162,22 @@ describe('new study from an article', () => {
       .evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-symbol'), r.getAttribute('data-verdict')]));
     expect(verdicts).toContainEqual(['HSTECH.HK', 'holds']);
     expect(verdicts).toContainEqual(['9988.HK', 'holds']);
-    expect(verdicts.length).toBeGreaterThanOrEqual(9);
+    expect(verdicts).toContainEqual(['^HSI', 'not-checkable']);
+    expect(verdicts.filter(([s]) => s === 'BABA')).toHaveLength(1);
+    expect(verdicts.length).toBeGreaterThanOrEqual(11);
+    // The saved study's claims can be questioned like any study's: a what-if on the YTD band.
+    const hstech = claimsPanel.locator(`li[data-claim-id="${detail.claims[0]!.id}"] [data-testid="claim-what-if"]`);
+    await hstech.getByRole('button', { name: 'What if…' }).click();
+    const hk = hstech.locator('li.what-if-result[data-symbol="HSTECH.HK"]');
+    await expect.poll(() => hk.getAttribute('data-verdict')).toBe('holds');
+    await hstech.getByLabel('to %').fill('50');
+    await hstech.getByLabel('Holds from %').fill('40');
+    // ~30% is outside the what-if's 40–50% band, inside the study's 25–35% borderline band.
+    await expect.poll(() => hk.getAttribute('data-verdict')).toBe('borderline');
+    expect(await hk.textContent()).toContain('(what-if)');
     await app.screenshot('article-study-claims');
+    await hstech.getByRole('button', { name: 'Reset' }).click();
+    await expect.poll(() => hk.getAttribute('data-verdict')).toBe('holds');
     await page.getByRole('tab', { name: 'Events' }).click();
     await app.screenshot('article-study-chart');
     await page.setViewportSize({ width: 1024, height: 700 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asTicker } from '../../src/shared/brand';
 import { EMBEDDED_STUDY_ID } from '../../src/shared/contract/study';
 import { launchRendererWithMainServices, type RendererWithMainServices } from './harness/renderer-with-main-services';
 
@@ -16,6 +17,35 @@ async function markerIds(page: Page): Promise<string[]> {
   return page
     .locator(OVERLAY)
     .evaluate((el) => ((el as unknown as { dataset: Record<string, string> }).dataset.markerIds ?? '').split(' '));
+}
+
+interface Dataset {
+  dataset: Record<string, string>;
+}
+
+async function overlayData(page: Page, key: string): Promise<string> {
+  return page.locator(OVERLAY).evaluate((el, k) => (el as unknown as Dataset).dataset[k] ?? '', key);
+}
+
+/**
+ * Moves the pointer onto an event's marker (it sits above its T0 session, stacked when several
+ * share one): walks up from the marker's anchor until the tooltip names that event.
+ */
+async function hoverMarker(page: Page, eventId: string): Promise<{ x: number; y: number }> {
+  const box = (await page.locator(OVERLAY).boundingBox())!;
+  const anchors = JSON.parse(await overlayData(page, 'markerAnchors')) as Record<string, [number, number]>;
+  const a = anchors[eventId];
+  expect(a, `${eventId} has a marker on screen`).toBeDefined();
+  for (let dy = 0; dy <= 90; dy += 3) {
+    const at = { x: box.x + a![0], y: box.y + a![1] - dy };
+    await page.mouse.move(at.x, at.y);
+    // Read without auto-waiting: most steps have no tooltip yet.
+    const shown = await page.evaluate(() =>
+      document.querySelector('[data-testid="event-tooltip"]')?.getAttribute('data-event-id'),
+    );
+    if (shown === eventId) return at;
+  }
+  throw new Error(`no tooltip for ${eventId} near its marker`);
 }
 
 describe('research: user events, the event study, claims a user can question', () => {
@@ -92,6 +122,118 @@ describe('research: user events, the event study, claims a user can question', (
     expect(app.pageErrors).toEqual([]);
   });
 
+  it('adds an event from the chart: right-click menu, double-click, the E key and Shift+F10; edits and deletes it from its marker', async () => {
+    const { page } = app;
+    await page.locator(`${OVERLAY}[data-symbol="HSTECH.HK"]`).waitFor();
+    const sessions = new Set(app.core.services.market.getBars(asTicker('HSTECH.HK')).map((b) => b.date as string));
+    // After the reload of the test before, let the chart settle (data drawn, view restored):
+    // a redraw clears the crosshair.
+    await expect
+      .poll(async () => Number(await overlayData(page, 'markerCount')), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    let view = '';
+    await expect
+      .poll(
+        async () => {
+          const before = view;
+          await page.waitForTimeout(250);
+          view = `${await overlayData(page, 'visibleFrom')} ${await overlayData(page, 'visibleTo')}`;
+          return view === before;
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+    const box = (await page.locator(OVERLAY).boundingBox())!;
+    const menu = page.locator('[data-testid="chart-menu"]');
+    const dialog = page.locator('[data-testid="chart-event-dialog"]');
+
+    // Right-click on a session: the menu names it; "Add event here…" opens the form with it.
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.45);
+    await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.5, { steps: 4 });
+    await page.mouse.click(box.x + box.width * 0.55, box.y + box.height * 0.5, { button: 'right' });
+    await menu.waitFor();
+    const date = (await menu.getAttribute('data-date'))!;
+    expect(sessions.has(date), `${date} is an HSTECH.HK session`).toBe(true);
+    // The crosshair legend shows the same session the menu speaks of.
+    await expect.poll(() => page.locator('[data-testid="chart-legend"]').getAttribute('data-date')).toBe(date);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('menuitem');
+    await app.screenshot('research-chart-menu');
+    await menu.getByRole('menuitem', { name: /Add event here/ }).click();
+    await dialog.waitFor();
+    expect(await menu.count()).toBe(0);
+    expect(await dialog.locator('input[name="date"]').inputValue()).toBe(date);
+    expect(await dialog.locator('input[name="symbols"]').inputValue()).toBe('HSTECH.HK');
+    await dialog.locator('input[name="title"]').fill('Chart note');
+    await dialog.locator('input[name="windowFrom"]').fill(date);
+    await dialog.locator('input[name="windowTo"]').fill(date);
+    await app.screenshot('research-chart-add-event');
+    await dialog.getByRole('button', { name: 'Add event' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const id = `user-${date.replace(/-/g, '')}-chart-note`;
+    await expect.poll(() => markerIds(page)).toContain(id);
+    expect(app.core.services.study.getEvent(id)).toMatchObject({
+      origin: 'user',
+      studyId: EMBEDDED_STUDY_ID,
+      symbols: ['HSTECH.HK'],
+      window: { from: date, to: date },
+      t0: { 'HSTECH.HK': date },
+    });
+    await expect.poll(() => overlayData(page, 'selectedEvent')).toBe(id);
+
+    // Escape closes a menu without doing anything.
+    await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.6, { button: 'right' });
+    await menu.waitFor();
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'detached' });
+
+    // Double-click on a bare session opens the form at that session.
+    await page.mouse.move(box.x + box.width * 0.25, box.y + box.height * 0.85, { steps: 4 });
+    const dblDate = (await page.locator('[data-testid="chart-legend"]').getAttribute('data-date'))!;
+    await page.mouse.dblclick(box.x + box.width * 0.25, box.y + box.height * 0.85);
+    await dialog.waitFor();
+    expect(await dialog.locator('input[name="date"]').inputValue()).toBe(dblDate);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    // The keyboard: E adds at the session under the crosshair …
+    await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.7, { steps: 4 });
+    const hereDate = (await page.locator('[data-testid="chart-legend"]').getAttribute('data-date'))!;
+    await page.keyboard.press('e');
+    await dialog.waitFor();
+    expect(await dialog.locator('input[name="date"]').inputValue()).toBe(hereDate);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    // … and Shift+F10 opens the menu there, focused, for arrow keys and Enter.
+    await page.keyboard.press('Shift+F10');
+    await menu.waitFor();
+    expect(await menu.getAttribute('data-date')).toBe(hereDate);
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    expect(await dialog.locator('input[name="date"]').inputValue()).toBe(hereDate);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    // Right-click on the new event's marker: edit it …
+    let at = await hoverMarker(page, id);
+    await page.mouse.click(at.x, at.y, { button: 'right' });
+    await menu.getByRole('menuitem', { name: 'Edit “Chart note”…' }).click();
+    await dialog.locator('input[name="title"]').fill('Chart note, edited');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => app.core.services.study.getEvent(id).title).toBe('Chart note, edited');
+    // … delete it (with undo in the Events panel) …
+    at = await hoverMarker(page, id);
+    await page.mouse.click(at.x, at.y, { button: 'right' });
+    await menu.getByRole('menuitem', { name: 'Delete “Chart note, edited”' }).click();
+    await expect.poll(() => markerIds(page)).not.toContain(id);
+    await page.locator('[data-testid="undo-delete"]').getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => markerIds(page)).toContain(id);
+    // Deleted for good through the service (the study's later checks count its events).
+    app.core.services.userEvents.delete(id);
+    await expect.poll(() => markerIds(page)).not.toContain(id);
+    expect(app.pageErrors).toEqual([]);
+  }, 180_000);
+
   it('shows the event study under the selected event, and the Event study view with its heatmap', async () => {
     const { page } = app;
     const panel = page.locator('[data-testid="events-panel"]');
@@ -109,6 +251,17 @@ describe('research: user events, the event study, claims a user can question', (
     await heat.locator('button[data-event-id="qwen25-max-release"][data-symbol="BABA"]').waitFor();
     expect(await heat.locator('td.heat-cell').count()).toBe(30 * 12);
     await app.screenshot('research-event-study-heatmap');
+    // The study's benchmark: one for every symbol, saved with the study; the views rerun.
+    // 9988.HK is measured against ^HSI by default (a Hong Kong listing).
+    const firstRow = view.locator('[data-testid="event-study-rows"] tbody tr[data-symbol="9988.HK"]');
+    expect(await firstRow.getAttribute('title')).toContain('vs ^HSI');
+    await view.getByTestId('event-study-benchmark').selectOption('^GSPC');
+    // The whole study runs again (and the study reloads) on the change signal.
+    await expect.poll(() => firstRow.getAttribute('title'), { timeout: 10_000 }).toContain('vs ^GSPC');
+    expect(app.core.services.eventStudy.benchmarkOf(EMBEDDED_STUDY_ID)).toBe('^GSPC');
+    await view.getByTestId('event-study-benchmark').selectOption('');
+    await expect.poll(() => app.core.services.eventStudy.benchmarkOf(EMBEDDED_STUDY_ID)).toBeNull();
+    await expect.poll(() => firstRow.getAttribute('title'), { timeout: 10_000 }).toContain('vs ^HSI');
     // A cell opens the chart at that event on that symbol.
     await heat.locator('button[data-event-id="qwen25-max-release"][data-symbol="BABA"]').click();
     await page.locator(`${OVERLAY}[data-symbol="BABA"]`).waitFor();
@@ -152,6 +305,23 @@ describe('research: user events, the event study, claims a user can question', (
     const pe = page.locator('li[data-claim-id="index-pe-ratios"]');
     expect(await pe.locator('tr.claim-result[data-symbol="^HSI"]').getAttribute('data-verdict')).toBe('not-checkable');
     await app.screenshot('research-claims');
+    // Clicking a claim's symbol charts it with the base and end marked, both in view.
+    const alibaba = page.locator('li[data-claim-id="alibaba-50pct-after-qwen"] tr.claim-result[data-symbol="9988.HK"]');
+    await alibaba.getByRole('button', { name: '9988.HK' }).click();
+    await page.locator(`${OVERLAY}[data-symbol="9988.HK"]`).waitFor();
+    const marks = page.locator('[data-testid="claim-marks"]');
+    await marks.waitFor();
+    const result = app.core.services.claims
+      .evaluate(EMBEDDED_STUDY_ID)
+      .find((c) => c.id === 'alibaba-50pct-after-qwen')!
+      .results.find((r) => r.symbol === '9988.HK')!;
+    expect(await marks.getAttribute('data-from')).toBe(result.from);
+    expect(await marks.getAttribute('data-to')).toBe(result.to);
+    await expect.poll(async () => (await overlayData(page, 'visibleFrom')) <= result.from!).toBe(true);
+    await expect.poll(async () => (await overlayData(page, 'visibleTo')) >= result.to!).toBe(true);
+    await app.screenshot('research-claim-marks');
+    await marks.getByRole('button', { name: 'Clear the claim marks' }).click();
+    await marks.waitFor({ state: 'detached' });
     expect(app.pageErrors).toEqual([]);
   });
 
@@ -164,7 +334,89 @@ describe('research: user events, the event study, claims a user can question', (
     await expect.poll(() => page.locator('.chart-title .instrument-meta').first().textContent()).toBe('rebased to 100');
     const title = await page.locator('.chart-title h1').textContent();
     expect(title!.split(' · ').length).toBeGreaterThanOrEqual(3);
+    // The legend: each series' colour, currency and change since the anchor.
+    const legend = page.locator('[data-testid="compare-legend"]');
+    await legend.waitFor();
+    expect(JSON.parse((await legend.getAttribute('data-anchor'))!)).toEqual({
+      kind: 'event',
+      eventId: 'qwen25-max-release',
+    });
+    const items = legend.locator('li[data-change]');
+    expect(await items.count()).toBeGreaterThanOrEqual(3);
+    expect(await legend.locator('li[data-symbol="9988.HK"] .compare-ccy').textContent()).toBe('HKD');
+    // Each series since its T0 (9988.HK: 2025-02-03, BABA: 2025-01-28) to its last cached close:
+    // exactly what `catalyst compare` prints (one shared rebasing).
+    const cli = (currency?: string) =>
+      app.core.services.compare.compare({
+        symbols: [asTicker('9988.HK'), asTicker('BABA')],
+        anchor: { eventId: 'qwen25-max-release' },
+        ...(currency ? { currency } : {}),
+      });
+    const changeOf = async (symbol: string) =>
+      Number(await legend.locator(`li[data-symbol="${symbol}"]`).getAttribute('data-change'));
+    const [hk, us] = cli();
+    expect(hk!.anchorDate).toBe('2025-02-03');
+    expect(us!.anchorDate).toBe('2025-01-28');
+    expect(await changeOf('9988.HK')).toBeCloseTo(hk!.points.at(-1)!.value / 100 - 1, 9);
+    expect(await changeOf('BABA')).toBeCloseTo(us!.points.at(-1)!.value / 100 - 1, 9);
     await app.screenshot('research-compare');
+    // One currency for all: offered once the HKD=X rates are cached.
+    const currency = legend.getByRole('combobox', { name: 'Currency of the comparison' });
+    expect(await currency.count()).toBe(0);
+    const rates = app.core.services.market
+      .getBars(asTicker('BABA'))
+      .map((b, i) => `${b.date},${(7.8 - (0.05 * i) / 400).toFixed(4)}`);
+    app.core.services.market.importBarsCsv(asTicker('HKD=X'), ['date,close', ...rates].join('\n'), {
+      fileName: 'HKD=X.csv',
+    });
+    await currency.selectOption('USD');
+    await expect
+      .poll(() => legend.locator('li[data-symbol="9988.HK"] .compare-ccy').textContent(), { timeout: 10_000 })
+      .toBe('USD (from HKD)');
+    const [hkUsd, usUsd] = cli('USD');
+    expect(hkUsd!.convertedFrom).toBe('HKD');
+    await expect
+      .poll(() => changeOf('9988.HK'), { timeout: 10_000 })
+      .toBeCloseTo(hkUsd!.points.at(-1)!.value / 100 - 1, 9);
+    expect(hkUsd!.points.at(-1)!.value).not.toBeCloseTo(hk!.points.at(-1)!.value, 3);
+    expect(await changeOf('BABA')).toBeCloseTo(usUsd!.points.at(-1)!.value / 100 - 1, 9);
+    expect(await legend.locator('li[data-symbol="BABA"] .compare-ccy').textContent()).toBe('USD');
+    await app.screenshot('research-compare-usd');
+    await currency.selectOption('');
+    await expect
+      .poll(() => legend.locator('li[data-symbol="9988.HK"] .compare-ccy').textContent(), { timeout: 10_000 })
+      .toBe('HKD');
+    // Ctrl-click in the sidebar adds a symbol to the comparison.
+    await page.locator('[data-testid="study-universe"] button[data-symbol="^HSI"]').click({ modifiers: ['Control'] });
+    await legend.locator('li[data-symbol="^HSI"]').waitFor();
+    expect(await page.locator('.chart-title h1').textContent()).toContain('^HSI');
+    // "Compare with…" (View ▸ Compare…, Ctrl/Cmd+K: the native menu sends app.command) searches
+    // the cached instruments and adds one.
+    app.core.push.emit('app.command', { command: 'view.compare' });
+    const search = page.locator('[data-testid="compare-search"]');
+    await search.getByRole('searchbox', { name: 'Search instruments' }).fill('S&P');
+    expect(await search.locator('button[data-symbol]').allTextContents()).toEqual([expect.stringContaining('^GSPC')]);
+    await page.keyboard.press('Enter');
+    await search.waitFor({ state: 'detached' });
+    await legend.locator('li[data-symbol="^GSPC"]').waitFor();
+    // The legend's × takes a series out; a Ctrl-click in a watchlist adds one, as in the study's list.
+    await legend.getByRole('button', { name: 'Remove ^HSI from the comparison' }).click();
+    await legend.locator('li[data-symbol="^HSI"]').waitFor({ state: 'detached' });
+    const list = app.core.services.watchlists.create('To compare');
+    app.core.services.watchlists.addItem(list.id, '0700.HK');
+    const tencent = page.locator('.wl-item[data-symbol="0700.HK"] .wl-item-main');
+    await tencent.click({ modifiers: ['Control'] });
+    await legend.locator('li[data-symbol="0700.HK"]').waitFor();
+    expect(await page.locator('.chart-title h1').textContent()).toContain('0700.HK');
+    // Selecting another event moves the anchor there.
+    const other = page.locator('[data-testid="events-panel"] li[data-event-id="deepseek-r1-release"] .event-row');
+    await other.click();
+    await expect
+      .poll(async () => JSON.parse((await legend.getAttribute('data-anchor'))!).eventId)
+      .toBe('deepseek-r1-release');
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await app.screenshot('research-compare-1024');
+    await page.setViewportSize({ width: 1400, height: 860 });
     expect(app.pageErrors).toEqual([]);
   });
 });

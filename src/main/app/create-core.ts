@@ -151,6 +151,7 @@ export function createCore(options: CoreOptions): Core {
       return { windows: s.eventWindows, benchmarkFor: (zone) => chosenBenchmark(s, zone) };
     },
     settings: new StudySettingsRepository(db),
+    notify,
   });
   const services: Services = {
     market,

@@ -3,6 +3,7 @@ import { isoDateSchema, tickerSchema, type IsoDate, type Ticker } from '../brand
 import type { ClaimSensitivity } from '../domain/claim-sensitivity';
 import { claimMetricSchema, type ClaimEvaluation, type ClaimMetric } from '../domain/claims';
 import { sessionWindowSchema, type CarPoint, type CrossSection, type SessionWindow } from '../domain/event-study';
+import { currencySchema } from '../domain/compare-currency';
 import type { RebasedPoint } from '../domain/rebase';
 import { slugSchema, type EventWithT0 } from '../domain/study-event';
 import {
@@ -45,7 +46,10 @@ export interface CompareSeries {
   /** The session rebased to 100 (the event's T0 on this symbol's calendar, or the first session on or after the date). */
   readonly anchorDate: IsoDate | null;
   readonly anchorClose: number | null;
+  /** The currency of the points: the symbol's own, or the one the run converted into. */
   readonly currency: string | null;
+  /** The symbol's own currency when the points were converted (`currency` asked for), else null. */
+  readonly convertedFrom: string | null;
   readonly points: readonly RebasedPoint[];
   /** Why the series is empty (no data at the anchor, not cached), else null. */
   readonly missing: string | null;
@@ -58,6 +62,8 @@ export const compareInputSchema = z
     anchor: z.union([z.object({ eventId: eventIdSchema }).strict(), z.object({ date: isoDateSchema }).strict()]),
     from: isoDateSchema.optional(),
     to: isoDateSchema.optional(),
+    /** Show every series in this currency (converted with the cached `CCY=X` rates); absent: each in its own. */
+    currency: currencySchema.optional(),
   })
   .strict()
   .refine((v) => !v.from || !v.to || v.from <= v.to, { message: '"from" must not be after "to"' });
@@ -102,8 +108,13 @@ export interface EventStudyResult {
   readonly byEvent: readonly EventStudySummary[];
   /** Per symbol and window: mean CAR across events and its cross-sectional t (`key` = symbol). */
   readonly bySymbol: readonly EventStudySummary[];
-  /** Wall time spent reading bars from the cache and computing (including yields), in ms. */
-  readonly timings: { readonly readMs: number; readonly computeMs: number };
+  /**
+   * Wall time spent reading bars from the cache and computing (including yields), in ms, and the
+   * longest stretch the run held the thread without yielding to the event loop.
+   */
+  readonly timings: { readonly readMs: number; readonly computeMs: number; readonly longestSliceMs: number };
+  /** The study's own benchmark setting (`studies.setBenchmark`); null: each exchange's default, or no study. */
+  readonly studyBenchmark: Ticker | null;
 }
 
 export const eventStudyInputSchema = z

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../brand';
 import type { Bar } from './bar';
-import { lowerBound, type T0Result } from './calendar';
+import { lowerBound, type EventTiming, type T0Result } from './calendar';
 
 /**
  * Rebased comparison: each series = 100 at its own anchor session. The anchor of an event is
@@ -32,40 +32,77 @@ const GAP_TEXT: Record<NonNullable<T0Result['gap']>, string> = {
   'after-cached-history': 'the anchor is after the last cached session',
 };
 
+/** The anchor of a comparison at a plain date: a date-only event on that day (each symbol's first session on or after it). */
+export function dateAnchor(date: IsoDate): EventTiming {
+  return { date, time: null, timezone: null };
+}
+
+/** Where a series is 100: the index and close of its valid bar on the anchor session, or why there is none. */
+export type AnchorSession =
+  | { readonly index: number; readonly date: IsoDate; readonly close: number; readonly missing: null }
+  | { readonly index: null; readonly date: IsoDate | null; readonly close: null; readonly missing: string };
+
+/**
+ * The bar a series is rebased on: the valid bar dated exactly `anchor.t0` (the symbol's T0 on
+ * its own calendar, from calendar.ts `t0ForEvent`). A placeholder row or a session the cache lacks is
+ * no anchor, and the reason says which; `gapReason` may name a better one for a gap (e.g. no
+ * exchange rate that day).
+ */
+export function anchorSession(
+  bars: readonly Pick<Bar, 'date' | 'close' | 'placeholder'>[],
+  anchor: Pick<T0Result, 't0' | 'localDate' | 'gap'>,
+  gapReason?: (date: IsoDate) => string | null,
+): AnchorSession {
+  if (anchor.t0 === null)
+    return {
+      index: null,
+      date: null,
+      close: null,
+      missing: `no data at the anchor ${anchor.localDate}: ${GAP_TEXT[anchor.gap ?? 'no-sessions']}`,
+    };
+  let lo = 0;
+  let hi = bars.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (bars[mid]!.date < anchor.t0) lo = mid + 1;
+    else hi = mid;
+  }
+  const at = bars[lo];
+  if (at && at.date === anchor.t0 && !at.placeholder)
+    return { index: lo, date: at.date, close: at.close, missing: null };
+  const why =
+    at?.date === anchor.t0
+      ? (gapReason?.(anchor.t0) ?? 'the bar is a vendor placeholder row')
+      : 'no bar on that session';
+  return { index: null, date: anchor.t0, close: null, missing: `no data at the anchor ${anchor.t0}: ${why}` };
+}
+
+/** 100 × close / anchor close: the one formula of every rebased value (chart, legend, CLI, CSV export). */
+export function rebasedValue(close: number, anchorClose: number): number {
+  return (100 * close) / anchorClose;
+}
+
 /**
  * Rebases `bars` (ascending) to 100 at the anchor session `anchor.t0`, keeping the valid
  * sessions within [from, to] (both optional, inclusive). The anchor must be a valid close:
- * a placeholder row or a missing T0 gives an empty series and the reason.
+ * a placeholder row or a missing T0 gives an empty series and the reason. What the app's
+ * chart and legend draw and what `catalyst compare` prints both come from here.
  */
-export function rebaseAt(bars: readonly Bar[], anchor: T0Result, from?: IsoDate, to?: IsoDate): RebasedSeries {
-  if (anchor.t0 === null) {
-    return {
-      anchorDate: null,
-      anchorClose: null,
-      points: [],
-      missing: `no data at the anchor ${anchor.localDate}: ${GAP_TEXT[anchor.gap ?? 'no-sessions']}`,
-    };
-  }
-  const i = lowerBound(
-    bars.map((b) => b.date),
-    anchor.t0,
-  );
-  const at = bars[i];
-  if (!at || at.date !== anchor.t0 || at.placeholder) {
-    return {
-      anchorDate: anchor.t0,
-      anchorClose: null,
-      points: [],
-      missing: `no data at the anchor ${anchor.t0}: ${at?.date === anchor.t0 ? 'the bar is a vendor placeholder row' : 'no bar on that session'}`,
-    };
-  }
-  const base = at.close;
+export function rebaseAt(
+  bars: readonly Bar[],
+  anchor: T0Result,
+  from?: IsoDate,
+  to?: IsoDate,
+  gapReason?: (date: IsoDate) => string | null,
+): RebasedSeries {
+  const at = anchorSession(bars, anchor, gapReason);
+  if (at.missing !== null) return { anchorDate: at.date, anchorClose: null, points: [], missing: at.missing };
   const points: RebasedPoint[] = [];
   for (const b of bars) {
     if (b.placeholder || (from && b.date < from) || (to && b.date > to)) continue;
-    points.push({ date: b.date, value: (100 * b.close) / base });
+    points.push({ date: b.date, value: rebasedValue(b.close, at.close) });
   }
-  return { anchorDate: at.date, anchorClose: base, points, missing: null };
+  return { anchorDate: at.date, anchorClose: at.close, points, missing: null };
 }
 
 /** The value of a rebased series on or before `date` (the legend at the crosshair), or null. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema, tickerSchema } from '../brand';
 import { readFields } from '../read-fields';
+import { currencySchema } from './compare-currency';
 import { slugSchema } from './study-event';
 
 /*
@@ -29,6 +30,8 @@ export const selectionSchema = z.discriminatedUnion('kind', [
       kind: z.literal('compare'),
       symbols: z.array(tickerSchema).min(1).max(MAX_COMPARED),
       anchor: compareAnchorSchema,
+      /** Every series converted into this currency (cached `CCY=X` rates); absent: each in its own. */
+      currency: currencySchema.optional(),
     })
     .strict(),
 ]);

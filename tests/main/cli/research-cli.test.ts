@@ -165,6 +165,15 @@ describe('catalyst compare', () => {
     const byDate = await cli('compare', '--symbols', 'BABA', '--anchor', '2025-02-01');
     expect(json<Array<{ anchorDate: string }>>(byDate)[0]!.anchorDate).toBe('2025-02-03');
     expect((await cli('compare', '--symbols', 'BABA', '--anchor', '2025-02-30')).code).toBe(1);
+    // One currency for all: needs the cached rates, and says which are missing.
+    const inUsd = json<Array<{ symbol: string; missing: string | null; currency: string; convertedFrom: null }>>(
+      await cli('compare', '--symbols', '9988.HK,BABA', '--anchor', 'qwen25-max-release', '--currency', 'USD'),
+    );
+    expect(inUsd.map((s) => [s.symbol, s.missing, s.currency, s.convertedFrom])).toEqual([
+      ['9988.HK', 'cannot show 9988.HK in USD: HKD=X is not in the cache', 'HKD', null],
+      ['BABA', null, 'USD', null],
+    ]);
+    expect((await cli('compare', '--symbols', 'BABA', '--anchor', '2025-02-03', '--currency', 'usd')).code).toBe(1);
   });
 });
 

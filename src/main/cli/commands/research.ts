@@ -1,6 +1,7 @@
 import { isoDateSchema, isIsoDate, parseTicker, tickerSchema, type Ticker } from '../../../shared/brand';
 import { CatalystError } from '../../../shared/contract/errors';
 import { compareInputSchema, type EventStudyRow } from '../../../shared/contract/research';
+import { currencySchema } from '../../../shared/domain/compare-currency';
 import { formatPct } from '../../../shared/domain/claims';
 import { parseWindow, significanceMark } from '../../../shared/domain/event-study';
 import { slugSchema } from '../../../shared/domain/study-event';
@@ -29,18 +30,21 @@ function symbolsArg(ctx: CommandContext, required: boolean): Ticker[] | undefine
 }
 
 /**
- * `catalyst compare --symbols A,B --anchor EVENT_ID|YYYY-MM-DD [--from] [--to]`: each symbol
- * rebased to 100 at the anchor. JSON: `[{symbol, anchorDate, points: [{date, value}], missing}]`.
+ * `catalyst compare --symbols A,B --anchor EVENT_ID|YYYY-MM-DD [--from] [--to] [--currency CCY]`: each
+ * symbol rebased to 100 at the anchor (in CCY when given). JSON: `[{symbol, anchorDate, points:
+ * [{date, value}], missing}]`, plus `currency` and `convertedFrom` with `--currency`.
  */
 export const compareCommand: Command = {
   name: 'compare',
   summary: "Several symbols rebased to 100 at an event's T0 (each on its own calendar) or a date",
-  usage: 'compare --symbols A,B[,...] --anchor EVENT_ID|YYYY-MM-DD [--from YYYY-MM-DD] [--to YYYY-MM-DD]',
+  usage:
+    'compare --symbols A,B[,...] --anchor EVENT_ID|YYYY-MM-DD [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--currency CCY]',
   options: {
     symbols: { type: 'string' },
     anchor: { type: 'string' },
     from: { type: 'string' },
     to: { type: 'string' },
+    currency: { type: 'string' },
   },
   async run(ctx) {
     const symbols = symbolsArg(ctx, true)!;
@@ -57,6 +61,7 @@ export const compareCommand: Command = {
       anchor,
       from: optionalArg(ctx.flags.from, '--from', isoDateSchema),
       to: optionalArg(ctx.flags.to, '--to', isoDateSchema),
+      currency: optionalArg(ctx.flags.currency, '--currency', currencySchema),
     });
     if (!parsed.success) throw new CatalystError('invalid-input', parsed.error.issues.map((i) => i.message).join('; '));
     const { services } = ctx.core();
@@ -67,6 +72,7 @@ export const compareCommand: Command = {
       anchorDate: s.anchorDate,
       points: s.points.map((p) => ({ date: p.date, value: p.value })),
       missing: s.missing,
+      ...(parsed.data.currency ? { currency: s.currency, convertedFrom: s.convertedFrom } : {}),
     }));
     ctx.print(json, () =>
       series
@@ -74,7 +80,8 @@ export const compareCommand: Command = {
           if (s.missing) return `${s.symbol.padEnd(10)} ${s.missing}`;
           const last = s.points.at(-1);
           const change = last ? formatPct(last.value / 100 - 1) : '—';
-          return `${s.symbol.padEnd(10)} = 100 on ${s.anchorDate}; ${last?.date ?? '—'}: ${last ? last.value.toFixed(2) : '—'} (${change})`;
+          const ccy = s.convertedFrom ? ` (in ${s.currency}, from ${s.convertedFrom})` : '';
+          return `${s.symbol.padEnd(10)} = 100 on ${s.anchorDate}; ${last?.date ?? '—'}: ${last ? last.value.toFixed(2) : '—'} (${change})${ccy}`;
         })
         .join('\n'),
     );

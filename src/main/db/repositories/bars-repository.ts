@@ -7,6 +7,7 @@ import {
   isoToDay,
   type BarColumns,
 } from '../../../shared/domain/bar-columns';
+import type { SessionCloses } from '../../../shared/domain/event-study';
 
 /** A `bars` row as SQLite returns it (snake_case, placeholder as 0/1). */
 export interface BarRow {
@@ -75,6 +76,7 @@ export class BarsRepository {
   private readonly dropSummaryStmt: Statement;
   private readonly rangeStmt: Statement<[string, string, string], BarRow>;
   private readonly rawRangeStmt: Statement<[string, string, string]>;
+  private readonly closesStmt: Statement<[string, string, string]>;
   private readonly nthNewestStmt: Statement<[string, string, string, number], { date: string }>;
   private readonly countRangeStmt: Statement<[string, string, string], { n: number }>;
   private readonly writeBatch: (stmt: Statement, symbol: Ticker, bars: readonly Bar[]) => number;
@@ -109,6 +111,10 @@ export class BarsRepository {
        WHERE symbol = ? AND date >= ? AND date <= ? ORDER BY date`,
     );
     this.rawRangeStmt.raw(true);
+    this.closesStmt = db.prepare(
+      'SELECT date, close, placeholder FROM bars WHERE symbol = ? AND date >= ? AND date <= ? ORDER BY date',
+    );
+    this.closesStmt.raw(true);
     this.nthNewestStmt = db.prepare(
       'SELECT date FROM bars WHERE symbol = ? AND date >= ? AND date <= ? ORDER BY date DESC LIMIT 1 OFFSET ?',
     );
@@ -224,6 +230,28 @@ export class BarsRepository {
       c.flags[i] = r[7] === 1 ? BAR_FLAG_PLACEHOLDER : 0;
     }
     return c;
+  }
+
+  /**
+   * The cached sessions of a symbol within [from, to] (inclusive, when given) as columns: dates,
+   * closes and the placeholder flag only, from raw rows (no object per bar). What an event
+   * study reads, once per symbol.
+   */
+  sessionCloses(symbol: Ticker, from?: IsoDate, to?: IsoDate): SessionCloses {
+    const rows = this.closesStmt.all(symbol, from ?? '0000-01-01', to ?? '9999-12-31') as Array<
+      [IsoDate, number, number]
+    >;
+    const n = rows.length;
+    const dates = new Array<IsoDate>(n);
+    const close = new Float64Array(n);
+    const placeholder = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const r = rows[i]!;
+      dates[i] = r[0];
+      close[i] = r[1];
+      placeholder[i] = r[2] === 1 ? 1 : 0;
+    }
+    return { dates, close, placeholder };
   }
 
   /** Number of cached bars of a symbol within [from, to] (inclusive). */

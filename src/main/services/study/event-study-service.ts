@@ -6,21 +6,23 @@ import type {
   EventStudyRow,
   EventStudySummary,
 } from '../../../shared/contract/research';
-import type { Bar } from '../../../shared/domain/bar';
-import { localMoment, t0FromLocal } from '../../../shared/domain/calendar';
+import { addDays, localMoment, t0FromLocal } from '../../../shared/domain/calendar';
 import {
-  alignReturns,
+  alignCloses,
   anchorEvent,
   carPath,
   crossSection,
+  DEFAULT_ESTIMATION,
   DEFAULT_WINDOWS,
   defaultBenchmark,
   measureWindow,
-  type AlignedReturns,
+  type EstimationSpec,
+  type SessionCloses,
   type SessionWindow,
 } from '../../../shared/domain/event-study';
 import type { StudyEvent } from '../../../shared/domain/study-event';
 import type { BarsRepository } from '../../db/repositories/bars-repository';
+import type { NotifyChange } from '../data-changes';
 import type { EventsRepository } from '../../db/repositories/events-repository';
 import type { InstrumentsRepository } from '../../db/repositories/instruments-repository';
 import type { StudyRepository } from '../../db/repositories/study-repository';
@@ -40,6 +42,8 @@ export interface EventStudyServiceDeps {
     readonly windows: readonly SessionWindow[];
     readonly benchmarkFor: (timezone: string | null) => Ticker | null;
   };
+  /** Told after a study's benchmark setting changed (what the event-study views show). */
+  readonly notify?: NotifyChange;
   /** Yields to the event loop (main: setImmediate); long runs call it every `sliceMs`. */
   readonly yieldToLoop?: () => Promise<void>;
   /** Longest stretch of synchronous work before yielding, in ms (default 20). */
@@ -47,18 +51,20 @@ export interface EventStudyServiceDeps {
   readonly now?: () => number;
 }
 
-/** A symbol's cached series: its zone, session dates (placeholders included) and bars. */
+/** A symbol's cached series: its exchange zone and its sessions by column (placeholders included). */
 interface Series {
   readonly zone: string;
-  readonly sessions: readonly IsoDate[];
-  readonly bars: readonly Bar[];
+  readonly closes: SessionCloses;
 }
 
 /**
- * Event studies on the cache (maths in shared/domain/event-study.ts). Reads each symbol's bars
- * once per run, aligns each symbol with its benchmark once, converts each event to each
- * exchange zone once, and yields to the event loop between symbols so a large study never
- * blocks the main process for long.
+ * Event studies on the cache (maths in shared/domain/event-study.ts). Reads each symbol's
+ * closes once per run as columns (dates, closes, placeholder flags; no object per bar), only
+ * over the calendar span around the run's events (a symbol whose numbers that span cannot give
+ * is read again in full, so the span never changes a result), aligns each symbol with its
+ * benchmark once, converts each event to each exchange zone once, and yields to the event loop
+ * whenever it has worked for `sliceMs` (between symbols), so a large study never blocks the
+ * main process for long.
  *
  * Symbols: given, else the subjects of the event's study (else the event's own symbols).
  * Benchmark: the run's, else the study's setting, else the user's default for the exchange (app
@@ -79,28 +85,41 @@ export class EventStudyService {
   setBenchmark(studyId: string, benchmark: Ticker | null): { benchmark: Ticker | null } {
     if (!this.deps.studies.stored(studyId)) throw new CatalystError('not-found', `no study "${studyId}"`);
     this.deps.settings.setBenchmark(studyId, benchmark);
+    this.deps.notify?.({ kinds: ['studies'] });
     return { benchmark };
   }
 
   async run(input: EventStudyInput): Promise<EventStudyResult> {
+    const now = this.deps.now ?? (() => performance.now());
+    // The synchronous stretch under way (from the call, then from each yield) and the longest one.
+    let started = now();
+    let longestSliceMs = 0;
     const { events, symbols, studyId } = this.scope(input);
     const defaults = this.deps.defaults?.();
     const windows: readonly SessionWindow[] = input.windows ?? defaults?.windows ?? DEFAULT_WINDOWS;
     const studyBenchmark = studyId ? this.deps.settings.benchmark(studyId) : null;
-    const now = this.deps.now ?? (() => performance.now());
     const slice = this.deps.sliceMs ?? 20;
     const yieldToLoop = this.deps.yieldToLoop ?? (() => new Promise<void>((r) => setImmediate(r)));
+    const span = readSpan(events, windows);
 
-    const seriesCache = new Map<string, Series | null>();
     let readMs = 0;
     const runStart = now();
-    const load = (symbol: Ticker): Series | null => {
-      if (seriesCache.has(symbol)) return seriesCache.get(symbol)!;
+    // Two caches: the sessions around the events (what nearly every symbol needs) and, for the
+    // few symbols where that span proves too short, everything.
+    const near = new Map<string, Series | null>();
+    const whole = new Map<string, Series | null>();
+    const load = (symbol: Ticker, full: boolean): Series | null => {
+      const cache = full || !span ? whole : near;
+      if (cache.has(symbol)) return cache.get(symbol)!;
       const t = now();
       const instrument = this.deps.instruments.get(symbol);
-      const bars = instrument ? this.deps.bars.range(symbol) : [];
-      const s = instrument ? { zone: instrument.timezone, sessions: bars.map((b) => b.date), bars } : null;
-      seriesCache.set(symbol, s);
+      const closes = instrument
+        ? full || !span
+          ? this.deps.bars.sessionCloses(symbol)
+          : this.deps.bars.sessionCloses(symbol, span.from, span.to)
+        : null;
+      const s = instrument && closes ? { zone: instrument.timezone, closes } : null;
+      cache.set(symbol, s);
       readMs += now() - t;
       return s;
     };
@@ -112,40 +131,76 @@ export class EventStudyService {
       return v;
     };
 
-    // rows[e][s][w], filled symbol by symbol (each symbol's bars read and aligned once).
-    const grid: EventStudyRow[][][] = events.map(() => symbols.map(() => []));
-    let started = now();
-    for (let si = 0; si < symbols.length; si++) {
+    const E = events.length;
+    const S = symbols.length;
+    const W = windows.length;
+    // Rows event-major ([e][s][w]), filled symbol by symbol (each symbol's bars read and aligned once).
+    const rows = new Array<EventStudyRow>(E * S * W);
+    // CARs per event and window, collected as the symbols go (the summaries need no regrouping);
+    // each symbol's own summary is made as soon as its rows are.
+    const carsByEvent: Array<Array<number | null>> = Array.from({ length: E * W }, () => []);
+    const bySymbol: EventStudySummary[] = [];
+    const summarise = (si: number) => {
+      for (let wi = 0; wi < W; wi++) {
+        const cars = new Array<number | null>(E);
+        for (let ei = 0; ei < E; ei++) {
+          const car = rows[(ei * S + si) * W + wi]!.carMarketModel;
+          cars[ei] = car;
+          carsByEvent[ei * W + wi]!.push(car);
+        }
+        bySymbol.push({ key: symbols[si]!, window: windows[wi]!, ...crossSection(cars) });
+      }
+    };
+
+    /**
+     * Fills one symbol's rows from its series and its benchmark's; returns true when some
+     * number is missing (so the caller retries on the whole history when it read only a span).
+     */
+    const measureSymbol = (si: number, full: boolean): boolean => {
       const symbol = symbols[si]!;
-      const s = load(symbol);
+      const s = load(symbol, full);
       const zone = s?.zone ?? null;
       const benchmark =
         input.benchmark ?? studyBenchmark ?? defaults?.benchmarkFor(zone) ?? defaultBenchmark(symbol, zone);
-      const m = benchmark ? load(benchmark) : null;
-      let aligned: AlignedReturns | null = null;
+      const m = benchmark ? load(benchmark, full) : null;
       let seriesMissing: string | null = null;
       if (!s) seriesMissing = `${symbol} is not in the cache`;
       else if (!benchmark) seriesMissing = `no default benchmark for ${symbol}'s exchange; choose one`;
       else if (!m) seriesMissing = `the benchmark ${benchmark} is not in the cache`;
-      else aligned = alignReturns(s.bars, m.bars);
-      for (let ei = 0; ei < events.length; ei++) {
+      if (!s || !m || seriesMissing !== null) {
+        for (let ei = 0; ei < E; ei++)
+          for (let wi = 0; wi < W; wi++)
+            rows[(ei * S + si) * W + wi] = emptyRow(
+              events[ei]!.id,
+              symbol,
+              benchmark,
+              windows[wi]!,
+              seriesMissing ?? 'no data',
+            );
+        return false;
+      }
+      const aligned = alignCloses(s.closes, m.closes);
+      let anyMissing = false;
+      for (let ei = 0; ei < E; ei++) {
         const e = events[ei]!;
-        const out = grid[ei]![si]!;
-        if (!aligned || !s) {
-          for (const w of windows) out.push(emptyRow(e.id, symbol, benchmark, w, seriesMissing ?? 'no data'));
-          continue;
-        }
-        const t0r = t0FromLocal(localOf(e, s.zone), s.zone, s.sessions);
-        const anchor = anchorEvent(
-          aligned,
-          t0r.t0,
-          undefined,
-          `no T0: the event (${t0r.localDate}) is ${t0r.gap === 'before-cached-history' ? 'before' : 'after'} ${symbol}'s cached sessions`,
-        );
+        const at = (ei * S + si) * W;
+        const t0r = t0FromLocal(localOf(e, s.zone), s.zone, s.closes.dates);
+        const anchor =
+          t0r.t0 !== null
+            ? anchorEvent(aligned, t0r.t0)
+            : anchorEvent(
+                aligned,
+                null,
+                undefined,
+                `no T0: the event (${t0r.localDate}) is ${t0r.gap === 'before-cached-history' ? 'before' : 'after'} ${symbol}'s cached sessions`,
+              );
         const model = anchor.model.ok ? anchor.model.value : null;
-        for (const w of windows) {
+        const estimation = model ? { from: model.from, to: model.to, n: model.n } : null;
+        for (let wi = 0; wi < W; wi++) {
+          const w = windows[wi]!;
           const measure = measureWindow(aligned, anchor, w);
-          out.push({
+          if (measure.missing.length > 0) anyMissing = true;
+          const row: Mutable<EventStudyRow> = {
             eventId: e.id,
             symbol,
             benchmark,
@@ -159,32 +214,44 @@ export class EventStudyService {
             tStat: measure.tStat,
             alpha: model?.alpha ?? null,
             beta: model?.beta ?? null,
-            estimation: model ? { from: model.from, to: model.to, n: model.n } : null,
+            estimation,
             missing: measure.missing,
-            ...(input.paths ? { path: carPath(aligned, anchor, w) } : {}),
-          });
+          };
+          if (input.paths) row.path = carPath(aligned, anchor, w);
+          rows[at + wi] = row;
         }
       }
-      if (now() - started > slice) {
+      return anyMissing;
+    };
+
+    for (let si = 0; si < S; si++) {
+      // A span read gives exactly the whole history's numbers wherever it covers a window and
+      // its estimation period (the returns inside are the same); where it does not, the
+      // missing number is measured again on the whole history, so nothing depends on the span.
+      if (measureSymbol(si, false) && span) measureSymbol(si, true);
+      summarise(si);
+      const held = now() - started;
+      if (held > slice) {
+        longestSliceMs = Math.max(longestSliceMs, held);
         await yieldToLoop();
         started = now();
       }
     }
-    const rows = grid.flat(2);
-    const totalMs = now() - runStart;
+    const byEvent = events.flatMap((e, ei) =>
+      windows.map((window, wi) => ({ key: e.id, window, ...crossSection(carsByEvent[ei * W + wi]!) })),
+    );
+    const end = now();
+    const totalMs = end - runStart;
+    longestSliceMs = Math.max(longestSliceMs, end - started);
     return {
-      timings: { readMs, computeMs: totalMs - readMs },
+      timings: { readMs, computeMs: totalMs - readMs, longestSliceMs },
       events: events.map((e) => e.id),
       symbols,
       windows,
       rows,
-      byEvent: summarise(
-        rows,
-        windows,
-        (r) => r.eventId,
-        events.map((e) => e.id),
-      ),
-      bySymbol: summarise(rows, windows, (r) => r.symbol, symbols),
+      byEvent,
+      bySymbol,
+      studyBenchmark,
     };
   }
 
@@ -208,6 +275,32 @@ export class EventStudyService {
       .filter((u) => u.role === 'subject')
       .map((u) => u.symbol);
   }
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * The calendar span to read around a run's events: enough calendar days before the earliest
+ * event for its estimation period and earliest window start, and after the latest for its
+ * latest window end (a year has about 250 sessions in 365 days; twice that ratio plus two weeks
+ * covers any holiday season). Only a first guess: the run re-reads a symbol's whole history
+ * wherever the span falls short. Null when there are no events.
+ */
+function readSpan(
+  events: readonly StudyEvent[],
+  windows: readonly SessionWindow[],
+  spec: EstimationSpec = DEFAULT_ESTIMATION,
+): { from: IsoDate; to: IsoDate } | null {
+  if (events.length === 0) return null;
+  let first = events[0]!.date;
+  let last = events[0]!.date;
+  for (const e of events) {
+    if (e.date < first) first = e.date;
+    if (e.date > last) last = e.date;
+  }
+  const before = spec.gap + spec.length + Math.max(0, ...windows.map((w) => -w[0])) + 2;
+  const after = Math.max(0, ...windows.map((w) => w[1])) + 2;
+  return { from: addDays(first, -(2 * before + 14)), to: addDays(last, 2 * after + 14) };
 }
 
 function emptyRow(
@@ -234,23 +327,4 @@ function emptyRow(
     estimation: null,
     missing: [missing],
   };
-}
-
-function summarise(
-  rows: readonly EventStudyRow[],
-  windows: readonly SessionWindow[],
-  keyOf: (r: EventStudyRow) => string,
-  keys: readonly string[],
-): EventStudySummary[] {
-  const by = new Map<string, Array<number | null>>();
-  for (const r of rows) {
-    const k = `${keyOf(r)}\u0000${r.window[0]}:${r.window[1]}`;
-    let list = by.get(k);
-    if (!list) by.set(k, (list = []));
-    list.push(r.carMarketModel);
-  }
-  const out: EventStudySummary[] = [];
-  for (const key of keys)
-    for (const w of windows) out.push({ key, window: w, ...crossSection(by.get(`${key}\u0000${w[0]}:${w[1]}`) ?? []) });
-  return out;
 }

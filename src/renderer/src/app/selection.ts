@@ -14,14 +14,21 @@ export function singleSelection(symbol: Ticker): Selection {
 }
 
 /**
- * A comparison of distinct symbols (duplicates dropped, order kept). Throws on none or more than
+ * A comparison of distinct symbols (duplicates dropped, order kept), each in its own currency
+ * unless `currency` is given. Throws on none or more than
  * `MAX_COMPARED`: a caller builds it from a user's pick and must say so before.
  */
-export function compareSelection(symbols: readonly Ticker[], anchor: CompareAnchor): Selection {
+export function compareSelection(
+  symbols: readonly Ticker[],
+  anchor: CompareAnchor,
+  currency?: string | undefined,
+): Selection {
   const unique = [...new Set(symbols)];
   if (unique.length === 0) throw new Error('A comparison needs at least one symbol.');
   if (unique.length > MAX_COMPARED) throw new Error(`A comparison draws at most ${MAX_COMPARED} symbols.`);
-  return { kind: 'compare', symbols: unique, anchor };
+  return currency
+    ? { kind: 'compare', symbols: unique, anchor, currency }
+    : { kind: 'compare', symbols: unique, anchor };
 }
 
 /** Every symbol the selection draws, in order. */
@@ -41,7 +48,7 @@ export function sameSelection(a: Selection | null, b: Selection | null): boolean
   if (a.kind === 'single') return a.symbol === (b as typeof a).symbol;
   const o = b as typeof a;
   if (a.symbols.length !== o.symbols.length || a.symbols.some((s, i) => s !== o.symbols[i])) return false;
-  if (a.anchor.kind !== o.anchor.kind) return false;
+  if (a.anchor.kind !== o.anchor.kind || a.currency !== o.currency) return false;
   return a.anchor.kind === 'event'
     ? a.anchor.eventId === (o.anchor as typeof a.anchor).eventId
     : a.anchor.date === (o.anchor as typeof a.anchor).date;

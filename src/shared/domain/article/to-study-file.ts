@@ -35,9 +35,11 @@ const slug = (s: string): string =>
 /**
  * Turns a proposal, as the user edited and confirmed it, into a study file: the import path
  * then saves it like any other study (never a second writer). Events without a date,
- * ambiguous names without a choice and claims without an evaluable metric cannot be stored
- * as such: they are listed in `left` and, for claims, kept in the description with the reason,
- * so nothing the article said is lost silently.
+ * ambiguous names without a choice and claims without an evaluable metric (pending kinds,
+ * missing dates) cannot be stored as such: they are listed in `left` and, for claims, kept in
+ * the description with the reason, so nothing the article said is lost silently. Claims prices
+ * cannot check (valuation ratios, revenues) are saved as claims with the `not-checkable`
+ * metric and their reason. The claims' metrics are saved as the user set them in the preview.
  */
 export function proposalToStudyFile(p: ArticleProposal, opts: { id?: string; title?: string } = {}): ProposalStudy {
   const left: string[] = [];
@@ -88,10 +90,16 @@ export function proposalToStudyFile(p: ArticleProposal, opts: { id?: string; tit
   const eventIds = new Set(events.map((e) => e.id));
   const notChecked: string[] = [];
   const claims = p.claims.flatMap((c) => {
-    const metric = claimMetricSchema.safeParse(c.metric);
+    // A claim prices cannot check is still a claim of the study, listed with its reason
+    // (the verdict "not checkable from prices"), as the claims panel shows the embedded study's.
+    const metric = claimMetricSchema.safeParse(
+      c.checkable
+        ? c.metric
+        : { kind: 'not-checkable', reason: (c.reason ?? 'Not checkable from prices.').trim().slice(0, 1000) },
+    );
     const symbols = c.symbols.filter((s) => inUniverse.has(s));
     const eventOk = !metric.success || !('event' in metric.data) || eventIds.has(metric.data.event);
-    if (!c.checkable || !metric.success || symbols.length === 0 || !eventOk) {
+    if (!metric.success || symbols.length === 0 || !eventOk) {
       const why =
         c.reason ?? (symbols.length === 0 ? 'no listing to measure' : !eventOk ? 'its event has no date' : 'no metric');
       notChecked.push(`“${c.text}” (${why})`);
@@ -106,7 +114,7 @@ export function proposalToStudyFile(p: ArticleProposal, opts: { id?: string; tit
         quote: c.quote,
         symbols,
         metric: metric.data,
-        note: `Proposed from the article by the “${c.rule}” pattern.`,
+        note: `Proposed from the article by the “${c.rule}” pattern${c.edited ? ', its parameters set by you' : ''}.`,
       },
     ];
   });

@@ -135,6 +135,8 @@ export interface ProposedClaim {
   /** The row of the claim-pattern table (docs/article-import.md) that matched. */
   readonly rule: string;
   readonly evidence: Evidence;
+  /** True once the user changed its metric or symbols in the preview (absent as proposed). */
+  readonly edited?: boolean;
 }
 
 export interface ArticleProposal {

@@ -9,6 +9,8 @@ import { EventStudyService } from '../../../../src/main/services/study/event-stu
 import { UserEventsService } from '../../../../src/main/services/study/user-events-service';
 import { StudySettingsRepository } from '../../../../src/main/db/repositories/study-settings-repository';
 import { userEventInputSchema } from '../../../../src/shared/domain/user-event';
+import { bareInstrument } from '../../../../src/main/db/repositories/instruments-repository';
+import { toRebasedLine } from '../../../../src/renderer/src/features/chart/series-specs';
 import { csvClose } from '../../../shared/domain/shipped-data';
 import { catalystErrorOf } from '../../../helpers/errors';
 import { useTempDir } from '../../../helpers/temp-db';
@@ -26,7 +28,11 @@ function research(h: StudyHarness) {
     writeTransaction: createWriteTransaction(h.db),
     onChanged: (e) => changes.push(e),
   });
-  const eventStudy = new EventStudyService({ ...h.repos, settings: new StudySettingsRepository(h.db) });
+  const eventStudy = new EventStudyService({
+    ...h.repos,
+    settings: new StudySettingsRepository(h.db),
+    notify: (e) => changes.push(e),
+  });
   const compare = new CompareService(h.repos);
   return { userEvents, eventStudy, compare, changes };
 }
@@ -214,8 +220,14 @@ describe('event study on the shipped data', () => {
     expect(r.rows[0]!.missing).toEqual([
       'window [0, +200] needs sessions to +200; the cache reaches +72 (last 2025-05-21)',
     ]);
-    eventStudy.setBenchmark('china-tech-rally-2025', T('^HSI'));
+    const before = await eventStudy.run({ eventId: 'deepseek-r1-release', symbols: [T('BABA')] });
+    expect([before.studyBenchmark, before.rows[0]!.benchmark]).toEqual([null, '^GSPC']);
+    const other = research(h);
+    other.eventStudy.setBenchmark('china-tech-rally-2025', T('^HSI'));
+    // The views rerun on the change signal.
+    expect(other.changes).toEqual([{ kinds: ['studies'] }]);
     const r2 = await eventStudy.run({ eventId: 'deepseek-r1-release', symbols: [T('BABA'), T('NOPE')] });
+    expect(r2.studyBenchmark).toBe('^HSI');
     expect(r2.rows[0]!.benchmark).toBe('^HSI');
     expect(r2.rows.find((x) => x.symbol === 'NOPE')!.missing).toEqual(['NOPE is not in the cache']);
     // An event in the first weeks of the cache has no estimation window: raw returns only, and why.
@@ -268,6 +280,53 @@ describe('compare at an event', () => {
     expect(hk.points.some((p) => p.date === '2025-01-28')).toBe(false);
     const onPlaceholder = compare.compare({ symbols: [T('9988.HK')], anchor: { date: asIsoDate('2025-01-28') } });
     expect(onPlaceholder[0]!.missing).toBe('no data at the anchor 2025-01-28: the bar is a vendor placeholder row');
+  });
+  it('the chart draws what `catalyst compare` prints: one shared rebasing, one anchor per symbol', () => {
+    const { h, compare } = seeded();
+    const out = compare.compare({ symbols: [T('9988.HK'), T('BABA')], anchor: { eventId: 'qwen25-max-release' } });
+    for (const s of out) {
+      const bars = h.repos.bars.range(s.symbol);
+      const line = toRebasedLine(bars, s.anchorDate!);
+      const drawn = line.flatMap((p) => ('value' in p ? [{ date: p.time, value: p.value }] : []));
+      expect(drawn).toEqual(s.points);
+    }
+  });
+
+  it('shows every series in one currency when the rates are cached, each in its own by default', () => {
+    const { h, compare } = seeded();
+    const anchor = { eventId: 'qwen25-max-release' } as const;
+    const symbols = [T('9988.HK'), T('BABA')];
+    expect(compare.compare({ symbols, anchor, currency: 'USD' })[0]!.missing).toBe(
+      'cannot show 9988.HK in USD: HKD=X is not in the cache',
+    );
+    // HKD per US dollar: 7.8 until 2025-01-31, then 7.75.
+    const hkdX = h.repos.bars.range(T('BABA')).map((b) => ({
+      ...b,
+      open: null,
+      high: null,
+      low: null,
+      adjClose: null,
+      volume: null,
+      close: b.date < '2025-02-01' ? 7.8 : 7.75,
+    }));
+    h.repos.instruments.insertIfMissing(bareInstrument(T('HKD=X'), { currency: 'HKD' }));
+    h.repos.bars.upsertBatch(T('HKD=X'), hkdX);
+    const own = compare.compare({ symbols, anchor });
+    const usd = compare.compare({ symbols, anchor, currency: 'USD' });
+    expect(own.map((s) => [s.currency, s.convertedFrom])).toEqual([
+      ['HKD', null],
+      ['USD', null],
+    ]);
+    expect(usd.map((s) => [s.currency, s.convertedFrom, s.anchorDate])).toEqual([
+      ['USD', 'HKD', '2025-02-03'],
+      ['USD', null, '2025-01-28'],
+    ]);
+    // BABA is already in dollars: the same points.
+    expect(usd[1]!.points).toEqual(own[1]!.points);
+    // 9988.HK on 2025-01-27 (close 87.25 HKD at 7.8) against T0 2025-02-03 (close 94 HKD at 7.75).
+    const jan27 = (s: (typeof usd)[number]) => s.points.find((p) => p.date === '2025-01-27')!.value;
+    expect(jan27(own[0]!)).toBeCloseTo((100 * 87.25) / 94, 12);
+    expect(jan27(usd[0]!)).toBeCloseTo((100 * (87.25 / 7.8)) / (94 / 7.75), 12);
   });
 });
 

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { asIsoDate, asTicker } from '../../../../src/shared/brand';
 import { themeTokens } from '../../../../src/shared/theme';
-import {
-  baseBeforeT0,
-  contentSpecs,
-  type ChartMember,
-} from '../../../../src/renderer/src/features/chart/chart-content';
+import { contentSpecs, type ChartMember } from '../../../../src/renderer/src/features/chart/chart-content';
 import {
   compareSpecs,
   rebaseIndex,
@@ -87,10 +83,11 @@ describe('rebased lines (compare mode)', () => {
     );
   });
 
-  it('rebases on the last valid session on or before the base (never on a placeholder or a holiday)', () => {
+  it('rebases only on a valid bar dated the base, as `catalyst compare` does (never a placeholder, a holiday or an earlier session)', () => {
     // 2025-01-28 is a half-day placeholder; 2025-01-29..31 Hong Kong is shut.
-    expect(bars9988[rebaseIndex(bars9988, asIsoDate('2025-01-28'))!]!.date).toBe('2025-01-27');
-    expect(bars9988[rebaseIndex(bars9988, asIsoDate('2025-01-30'))!]!.date).toBe('2025-01-27');
+    expect(bars9988[rebaseIndex(bars9988, asIsoDate('2025-01-27'))!]!.date).toBe('2025-01-27');
+    expect(rebaseIndex(bars9988, asIsoDate('2025-01-28'))).toBeNull();
+    expect(rebaseIndex(bars9988, asIsoDate('2025-01-30'))).toBeNull();
     expect(rebaseIndex(bars9988, asIsoDate('2024-01-01'))).toBeNull();
   });
 
@@ -111,25 +108,31 @@ describe('rebased lines (compare mode)', () => {
     expect(colours).toEqual([light.compare[0], light.compare[1]]);
     expect(new Set(colours).size).toBe(2);
   });
-
-  it('bases a comparison at an event on the session before each symbol’s T0', () => {
-    expect(baseBeforeT0(bars9988, asIsoDate('2025-02-03'))).toBe('2025-01-28');
-    expect(baseBeforeT0(bars9988, asIsoDate(bars9988[0]!.date))).toBeNull();
-  });
 });
 
 describe('contentSpecs', () => {
   const instrument = (symbol: string, closeOnly: boolean) =>
     ({ symbol: asTicker(symbol), closeOnly }) as unknown as ChartMember['instrument'];
+  const member = (symbol: string, closeOnly: boolean, bars: ChartMember['bars']) => ({
+    instrument: instrument(symbol, closeOnly),
+    bars,
+    missing: null,
+    currency: null,
+    convertedFrom: null,
+  });
 
   it('draws one symbol as candles and volume, and a comparison as rebased lines without the members lacking a base', () => {
-    const main: ChartMember = { instrument: instrument('9988.HK', false), bars: bars9988, base: null };
+    const main: ChartMember = { ...member('9988.HK', false, bars9988), base: null };
     expect(
       contentSpecs({ selection: { kind: 'single', symbol: S9988 }, members: [main], main }).map((s) => s.kind),
     ).toEqual(['candles', 'volume']);
     const members: ChartMember[] = [
-      { instrument: instrument('9988.HK', false), bars: bars9988, base: asIsoDate('2025-01-27') },
-      { instrument: instrument('HSTECH.HK', true), bars: barsHstech, base: null },
+      { ...member('9988.HK', false, bars9988), base: asIsoDate('2025-01-27') },
+      {
+        ...member('HSTECH.HK', true, barsHstech),
+        base: null,
+        missing: 'no data at the anchor 2025-01-27: no bar on that session',
+      },
     ];
     const specs = contentSpecs({
       selection: { kind: 'compare', symbols: [S9988, HSTECH], anchor: { kind: 'date', date: asIsoDate('2025-01-27') } },

@@ -10,7 +10,7 @@ import { RESOURCES } from '../shipped-data';
 const ARTICLE = readFileSync(join(RESOURCES, 'articles', 'article-china-tech-2025.txt'), 'utf8');
 
 describe('proposal → study file', () => {
-  it('gives a valid study file with the dated events, evaluable claims and the rest kept in the description', () => {
+  it('gives a valid study file with the dated events, evaluable and not-checkable claims, the rest kept in the description', () => {
     const p = proposeStudy({ content: ARTICLE, fileName: 'a.txt', date: '2025-03-14' as IsoDate });
     const { file, left } = proposalToStudyFile(p);
     const parsed = studyFileSchema.parse(file);
@@ -26,9 +26,15 @@ describe('proposal → study file', () => {
       ['2025-02-01', true, 'February 2025 (1 Feb 2025 – 28 Feb 2025)', { from: '2025-02-01', to: '2025-02-28' }],
       ['2025-01-20', true, 'late January 2025 (20 Jan 2025 – 31 Jan 2025)', { from: '2025-01-20', to: '2025-01-31' }],
     ]);
-    expect(parsed.claims.map((c) => c.metric.kind)).toEqual(['ytd-return-range', 'gain-over-period']);
+    // The P/E ratios are a claim of the study, not checkable from prices, with the reason (as in the embedded study).
+    expect(parsed.claims.map((c) => c.metric.kind)).toEqual(['ytd-return-range', 'gain-over-period', 'not-checkable']);
+    expect(parsed.claims[2]).toMatchObject({
+      symbols: ['^HSI', '000001.SS', '^GSPC'],
+      metric: { reason: expect.stringContaining('“P/E” is a valuation ratio') },
+    });
+    // Claims whose event has no date wait in the description with the reason.
     expect(parsed.description).toContain('Not checked from prices:');
-    expect(parsed.description).toContain('P/E');
+    expect(parsed.description).toContain('Needs the date of the event');
     expect(left.filter((l) => l.startsWith('Event'))).toHaveLength(2);
   });
 

@@ -1,11 +1,20 @@
 import { useId, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import type { ArticleOpenEvent } from '../../../../shared/contract/article';
 import type { ProposedClaim } from '../../../../shared/domain/article/types';
+import type { ClaimMetric } from '../../../../shared/domain/claims';
 import type { EventCategory } from '../../../../shared/domain/study-event';
 import { api } from '../../api/client';
 import { useModalBehaviour } from '../../ui/modal-dialog';
 import { describeError } from '../../api/errors';
+import { ClaimParams } from '../research/claim-what-if';
 import {
+  claimKindLabels,
+  claimKinds,
+  claimProblem,
+  editClaim,
+  metricOfKind,
+  toggleClaimSymbol,
+  type ClaimKind,
   editEvent,
   editSource,
   highlight,
@@ -72,6 +81,117 @@ function Evidence({ sentence, words }: { sentence: string; words: readonly strin
         p.match ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>,
       )}
     </blockquote>
+  );
+}
+
+/**
+ * How one proposed claim is measured, editable before saving: the kind of measure, its event,
+ * its parameters (the research view's editor: window, base, dates, thresholds) and the symbols
+ * it is measured on. The sentence stays as the evidence; what is set here is what is saved.
+ */
+function ClaimEditor({ p, claim, onChange }: { p: Proposal; claim: ProposedClaim; onChange(p: Proposal): void }) {
+  const m = claim.metric;
+  const kind = m && (claimKinds as readonly string[]).includes(m.kind) ? (m.kind as ClaimKind) : '';
+  const evaluable = m && kind && kind !== 'not-checkable' ? (m as ClaimMetric) : null;
+  const dated = p.events.filter((e) => e.date);
+  const mapped = [...new Set(p.universe.flatMap((u) => (u.symbol ? [u.symbol] : [])))];
+  return (
+    <div className="art-claim-edit" data-testid="claim-editor">
+      <div className="art-row">
+        <label>
+          Measure as{' '}
+          <select
+            value={kind}
+            aria-label="Measure as"
+            onChange={(e) => {
+              const next = metricOfKind(p, claim, e.target.value as ClaimKind);
+              if (next) onChange(editClaim(p, claim.id, { metric: next }));
+            }}
+          >
+            {!kind && <option value="">{m ? `${m.kind} (not evaluated yet)` : 'choose how to measure it'}</option>}
+            {claimKinds.map((k) => (
+              <option key={k} value={k} disabled={!metricOfKind(p, claim, k)}>
+                {claimKindLabels[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {evaluable && 'event' in evaluable && (
+          <label>
+            Event{' '}
+            <select
+              value={evaluable.event}
+              aria-label="Measured from the event"
+              onChange={(e) => onChange(editClaim(p, claim.id, { metric: { ...evaluable, event: e.target.value } }))}
+            >
+              {dated.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {e.date} {e.title}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+      {evaluable && (
+        <div className="art-row art-params">
+          <ClaimParams metric={evaluable} onChange={(metric) => onChange(editClaim(p, claim.id, { metric }))} />
+        </div>
+      )}
+      <fieldset className="art-row art-claim-symbols">
+        <legend>Measured on</legend>
+        {mapped.map((s) => (
+          <label key={s}>
+            <input
+              type="checkbox"
+              checked={claim.symbols.includes(s)}
+              onChange={() => onChange(toggleClaimSymbol(p, claim.id, s))}
+            />
+            {s}
+          </label>
+        ))}
+      </fieldset>
+    </div>
+  );
+}
+
+function ClaimItem({ p, claim, onChange }: { p: Proposal; claim: ProposedClaim; onChange(p: Proposal): void }) {
+  const [editing, setEditing] = useState(false);
+  const problem = claimProblem(p, claim);
+  const c = claim;
+  return (
+    <li data-testid="article-claim" className={c.checkable ? undefined : 'art-unchecked'}>
+      <div className="art-row">
+        <strong className="art-metric">{metricText(c)}</strong>
+        <span className="art-muted">{c.symbols.join(', ')}</span>
+        {c.edited && <span className="art-precision">edited</span>}
+        <button
+          type="button"
+          className="art-remove"
+          aria-expanded={editing}
+          aria-label={`Edit claim ${c.text}`}
+          onClick={() => setEditing((x) => !x)}
+        >
+          {editing ? 'Done' : 'Edit'}
+        </button>
+        <button
+          type="button"
+          className="art-remove-x"
+          aria-label={`Remove claim ${c.text}`}
+          onClick={() => onChange(removeClaim(p, c.id))}
+        >
+          ×
+        </button>
+      </div>
+      <Evidence sentence={c.quote} words={c.evidence.words} />
+      {c.reason && <div className="art-reason">{c.reason}</div>}
+      {editing && <ClaimEditor p={p} claim={c} onChange={onChange} />}
+      {problem && (
+        <div className="art-problem" role="alert">
+          {problem}
+        </div>
+      )}
+    </li>
   );
 }
 
@@ -167,6 +287,7 @@ export function ArticleDialog({ initial = null, save, onSaved, onClose }: Articl
   }
 
   const p = proposal;
+  const problems = p ? p.claims.filter((c) => claimProblem(p, c)).length : 0;
   return (
     <div className="art-backdrop" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
       <div
@@ -438,22 +559,7 @@ export function ArticleDialog({ initial = null, save, onSaved, onClose }: Articl
               <Section title="Claims" count={p.claims.length}>
                 <ol className="art-list">
                   {p.claims.map((c) => (
-                    <li key={c.id} data-testid="article-claim" className={c.checkable ? undefined : 'art-unchecked'}>
-                      <div className="art-row">
-                        <strong className="art-metric">{metricText(c)}</strong>
-                        <span className="art-muted">{c.symbols.join(', ')}</span>
-                        <button
-                          type="button"
-                          className="art-remove"
-                          aria-label={`Remove claim ${c.text}`}
-                          onClick={() => setProposal(removeClaim(p, c.id))}
-                        >
-                          ×
-                        </button>
-                      </div>
-                      <Evidence sentence={c.quote} words={c.evidence.words} />
-                      {c.reason && <div className="art-reason">{c.reason}</div>}
-                    </li>
+                    <ClaimItem key={c.id} p={p} claim={c} onChange={setProposal} />
                   ))}
                 </ol>
               </Section>
@@ -472,7 +578,17 @@ export function ArticleDialog({ initial = null, save, onSaved, onClose }: Articl
               <button type="button" className="button" onClick={onClose} disabled={busy}>
                 Cancel
               </button>
-              <button type="button" className="button primary" disabled={busy} onClick={() => void confirm()}>
+              {problems > 0 && (
+                <span className="art-problem">
+                  {problems} claim{problems === 1 ? ' needs' : 's need'} fixing before saving
+                </span>
+              )}
+              <button
+                type="button"
+                className="button primary"
+                disabled={busy || problems > 0}
+                onClick={() => void confirm()}
+              >
                 {busy ? 'Saving…' : 'Save study'}
               </button>
             </div>

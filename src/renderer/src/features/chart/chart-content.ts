@@ -7,9 +7,16 @@ import { compareSpecs, singleSymbolSpecs, type SeriesSpec } from './series-specs
 /** One symbol's data as the chart draws it. */
 export interface ChartMember {
   readonly instrument: Instrument;
+  /** The cached bars; in a comparison shown in one currency, converted into it. */
   readonly bars: readonly Bar[];
-  /** In a comparison: the date the line is 100 at (null when the anchor is not on its calendar). */
+  /** In a comparison: the session the line is 100 at (null when there is no data at the anchor). */
   readonly base: IsoDate | null;
+  /** In a comparison without a base: why (no data at the anchor, no exchange rate), else null. */
+  readonly missing: string | null;
+  /** The currency of `bars`: the instrument's, or the comparison's when converted. */
+  readonly currency: string | null;
+  /** The instrument's own currency when `bars` were converted, else null. */
+  readonly convertedFrom: string | null;
 }
 
 /**
@@ -31,17 +38,4 @@ export function contentSpecs(content: ChartContent): SeriesSpec[] {
   return compareSpecs(
     content.members.flatMap((m) => (m.base ? [{ symbol: m.instrument.symbol, bars: m.bars, base: m.base }] : [])),
   );
-}
-
-/**
- * The base of a comparison at an event for one symbol: the last session before its T0, so the
- * T0 session's own move shows as the first step away from 100. Null when T0 has no session before it.
- */
-export function baseBeforeT0(bars: readonly Pick<Bar, 'date'>[], t0: IsoDate): IsoDate | null {
-  let base: IsoDate | null = null;
-  for (const b of bars) {
-    if (b.date >= t0) break;
-    base = b.date;
-  }
-  return base;
 }

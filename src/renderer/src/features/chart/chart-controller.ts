@@ -35,6 +35,12 @@ export interface ChartPointer {
   readonly seriesId: string | null;
 }
 
+/** A right-click (or the keyboard's context-menu request) on the chart. */
+export interface ChartContextMenuRequest extends ChartPointer {
+  /** Where to open a menu, in CSS px relative to the chart's container. */
+  readonly at: { readonly x: number; readonly y: number };
+}
+
 type Listener<T> = (value: T) => void;
 
 /** A time-scale value as the ISO date the series were fed with. */
@@ -88,13 +94,21 @@ export class ChartController {
   private readonly moveListeners = new Set<Listener<ChartPointer>>();
   private readonly clickListeners = new Set<Listener<ChartPointer>>();
   private readonly viewportListeners = new Set<() => void>();
+  private readonly menuListeners = new Set<Listener<ChartContextMenuRequest>>();
+  private readonly dblClickListeners = new Set<Listener<ChartPointer>>();
+  /** The last crosshair position, so a right-click knows the marker the pointer is over. */
+  private lastMove: ChartPointer | null = null;
+  private readonly container: HTMLElement;
   private disposed = false;
 
   constructor(container: HTMLElement, theme: ThemeName) {
     this.theme = theme;
+    this.container = container;
     this.chart = createChart(container, chartOptions(theme));
     this.chart.subscribeCrosshairMove(this.handleMove);
     this.chart.subscribeClick(this.handleClick);
+    this.chart.subscribeDblClick(this.handleDblClick);
+    container.addEventListener('contextmenu', this.handleContextMenu);
     this.chart.timeScale().subscribeVisibleLogicalRangeChange(this.onViewport);
     this.chart.timeScale().subscribeSizeChange(this.onViewport);
   }
@@ -221,6 +235,35 @@ export class ChartController {
     return () => this.clickListeners.delete(listener);
   }
 
+  /**
+   * Called on a right-click in the chart (the browser's own menu is suppressed while someone
+   * listens) with the session under the pointer. Returns the unsubscribe function.
+   */
+  onContextMenu(listener: Listener<ChartContextMenuRequest>): () => void {
+    this.menuListeners.add(listener);
+    return () => this.menuListeners.delete(listener);
+  }
+
+  /** Called on a double-click in the chart with where it was. Returns the unsubscribe function. */
+  onDoubleClick(listener: Listener<ChartPointer>): () => void {
+    this.dblClickListeners.add(listener);
+    return () => this.dblClickListeners.delete(listener);
+  }
+
+  /**
+   * The session at x (CSS px from the left of the panes) on the main series' axis, snapped to
+   * the nearest session; null off the data.
+   */
+  sessionAt(x: number): { readonly time: IsoDate; readonly index: number } | null {
+    if (this.disposed || !this.main) return null;
+    const logical = this.chart.timeScale().coordinateToLogical(x);
+    if (logical === null) return null;
+    const index = Math.round(logical as number);
+    const point = this.main.dataByIndex(index);
+    const time = point ? isoDateOf(point.time) : null;
+    return time ? { time, index } : null;
+  }
+
   /** Called when the visible range or the chart's size changed (overlay positions move). */
   onViewportChange(listener: () => void): () => void {
     this.viewportListeners.add(listener);
@@ -310,8 +353,12 @@ export class ChartController {
     this.moveListeners.clear();
     this.clickListeners.clear();
     this.viewportListeners.clear();
+    this.menuListeners.clear();
+    this.dblClickListeners.clear();
+    this.container.removeEventListener('contextmenu', this.handleContextMenu);
     this.chart.unsubscribeCrosshairMove(this.handleMove);
     this.chart.unsubscribeClick(this.handleClick);
+    this.chart.unsubscribeDblClick(this.handleDblClick);
     this.chart.timeScale().unsubscribeVisibleLogicalRangeChange(this.onViewport);
     this.chart.timeScale().unsubscribeSizeChange(this.onViewport);
     this.chart.remove();
@@ -381,9 +428,38 @@ export class ChartController {
   }
 
   private readonly handleMove = (p: MouseEventParams<Time>): void => {
-    if (this.moveListeners.size === 0) return;
+    if (this.moveListeners.size === 0 && this.menuListeners.size === 0) return;
     const pointer = this.pointer(p);
+    this.lastMove = pointer;
     for (const l of this.moveListeners) l(pointer);
+  };
+
+  private readonly handleDblClick = (p: MouseEventParams<Time>): void => {
+    if (this.dblClickListeners.size === 0) return;
+    const pointer = this.pointer(p);
+    for (const l of this.dblClickListeners) l(pointer);
+  };
+
+  private readonly handleContextMenu = (e: MouseEvent): void => {
+    if (this.disposed || this.menuListeners.size === 0) return;
+    e.preventDefault();
+    const box = this.container.getBoundingClientRect();
+    const x = e.clientX - box.left;
+    const y = e.clientY - box.top;
+    const onPane = x >= 0 && x <= this.timeScaleWidth() && y >= 0 && y <= this.paneSize(0).height;
+    const session = onPane ? this.sessionAt(x) : null;
+    // The marker under the pointer is what the last crosshair move reported there.
+    const last = this.lastMove;
+    const near = last?.point && Math.abs(last.point.x - x) <= 3 && Math.abs(last.point.y - y) <= 3;
+    const request: ChartContextMenuRequest = {
+      time: session?.time ?? null,
+      index: session?.index ?? null,
+      point: onPane ? { x, y } : null,
+      objectId: near ? last.objectId : null,
+      seriesId: near ? last.seriesId : null,
+      at: { x, y },
+    };
+    for (const l of this.menuListeners) l(request);
   };
 
   private readonly handleClick = (p: MouseEventParams<Time>): void => {

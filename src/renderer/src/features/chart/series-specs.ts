@@ -8,8 +8,8 @@ import type {
 } from 'lightweight-charts';
 import type { IsoDate, Ticker } from '../../../../shared/brand';
 import type { Bar } from '../../../../shared/domain/bar';
+import { anchorSession, rebasedValue } from '../../../../shared/domain/rebase';
 import type { ChartPalette } from './chart-theme';
-import { lastValidIndex } from './legend-values';
 import { hasVolume, toCandles, toLine, toVolume } from './series-data';
 
 /**
@@ -41,8 +41,8 @@ export interface CloseLineSpec extends SpecBase {
 }
 
 /**
- * The close rebased to 100 at `base`: the last valid session on or before `base` is 100, so
- * several symbols compare on one scale from an anchor (an event's session, a date).
+ * The close rebased to 100 at `base`: the valid session dated `base` (a symbol's T0 of an event,
+ * or its first session on or after a date) is 100, so several symbols compare on one scale.
  */
 export interface RebasedLineSpec extends SpecBase {
   readonly kind: 'rebased-line';
@@ -68,22 +68,20 @@ export const seriesTypeOf = {
 
 export type SeriesPoint = CandlestickData<Time> | LineData<Time> | HistogramData<Time> | WhitespaceData<Time>;
 
-/** The index of the session a rebased line is 100 at: the last valid one on or before `base`; null before the first. */
+/** The index of the session a rebased line is 100 at: the valid bar dated `base` exactly (shared with `catalyst compare`); null when there is none. */
 export function rebaseIndex(bars: readonly Bar[], base: IsoDate): number | null {
-  let upTo = -1;
-  for (let i = 0; i < bars.length && bars[i]!.date <= base; i++) upTo = i;
-  return upTo < 0 ? null : lastValidIndex(bars, upTo);
+  return anchorSession(bars, { t0: base, localDate: base, gap: null }).index;
 }
 
 /**
- * Closes as a percentage of the base session's close (base = 100). Placeholders are gaps; with
- * no valid session on or before `base`, every point is a gap (nothing to rebase on).
+ * Closes rebased to 100 at the base session (shared/domain/rebase.ts, as `catalyst compare`
+ * prints them). Placeholders are gaps; with no valid bar on `base`, every point is a gap.
  */
 export function toRebasedLine(bars: readonly Bar[], base: IsoDate): Array<LineData<Time> | WhitespaceData<Time>> {
   const at = rebaseIndex(bars, base);
   const baseClose = at === null ? null : bars[at]!.close;
   return bars.map((b) =>
-    b.placeholder || baseClose === null ? { time: b.date } : { time: b.date, value: (b.close / baseClose) * 100 },
+    b.placeholder || baseClose === null ? { time: b.date } : { time: b.date, value: rebasedValue(b.close, baseClose) },
   );
 }
 

@@ -6,6 +6,7 @@ import { useAppState } from '../../app/app-state';
 import { useDataVersions } from '../../app/data-versions-context';
 import { useStudy } from '../study/study-state';
 import { ClaimWhatIf } from '../research/claim-what-if';
+import { focusClaim } from './claim-focus';
 import { describeMetric, measuredSpan, pct, splitQuote, verdictLabels } from './claim-text';
 import './claims.css';
 
@@ -77,8 +78,19 @@ export function ClaimsPanel() {
                           type="button"
                           className="link-button"
                           aria-pressed={r.symbol === selected}
-                          onClick={() => select(r.symbol)}
-                          title={`Chart ${r.symbol}`}
+                          onClick={() => {
+                            select(r.symbol);
+                            focusClaim(
+                              r.from && r.to
+                                ? { claimId: c.id, symbol: r.symbol, from: r.from, to: r.to, value: r.value }
+                                : null,
+                            );
+                          }}
+                          title={
+                            r.from && r.to
+                              ? `Chart ${r.symbol} with the base (${r.from}) and end (${r.to}) marked`
+                              : `Chart ${r.symbol}`
+                          }
                         >
                           {r.symbol}
                         </button>

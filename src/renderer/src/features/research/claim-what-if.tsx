@@ -30,8 +30,11 @@ function DateInput({ label, value, onChange }: { label: string; value: string; o
   );
 }
 
-/** The editable parameters of a metric: window, base/as-of range, thresholds. */
-function Params({ metric, onChange }: { metric: ClaimMetric; onChange: (m: ClaimMetric) => void }) {
+/**
+ * The editable parameters of a metric: window, base/as-of range, thresholds. Shared with the
+ * article preview (features/article), where the edits are saved with the new study.
+ */
+export function ClaimParams({ metric, onChange }: { metric: ClaimMetric; onChange: (m: ClaimMetric) => void }) {
   switch (metric.kind) {
     case 'ytd-return-range':
       return (
@@ -166,7 +169,7 @@ export function ClaimWhatIf({ claim, studyId }: { claim: ClaimEvaluation; studyI
       {open && (
         <>
           <div className="params">
-            <Params metric={metric} onChange={setMetric} />
+            <ClaimParams metric={metric} onChange={setMetric} />
             <button type="button" disabled={!changed} onClick={() => setMetric(claim.metric)}>
               Reset
             </button>

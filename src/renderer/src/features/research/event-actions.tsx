@@ -13,7 +13,8 @@ import './research.css';
 /** The last delete, kept for its undo, and the views showing it. */
 let lastDeleted: DeletedEvent | null = null;
 const undoListeners = new Set<(d: DeletedEvent | null) => void>();
-function setLastDeleted(d: DeletedEvent | null): void {
+/** Keeps a delete for the Events panel's undo bar (a delete from the chart's menu goes there too). */
+export function setLastDeleted(d: DeletedEvent | null): void {
   lastDeleted = d;
   for (const l of undoListeners) l(d);
 }

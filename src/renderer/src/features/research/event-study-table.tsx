@@ -13,7 +13,9 @@ const windowLabel = (w: readonly [number, number]) => `[${w[0] > 0 ? '+' : ''}${
 /** Loads the event study of one event (the study universe × the default windows). */
 export function useEventStudy(eventId: string | null): { result: EventStudyResult | null; error: string | null } {
   const versions = useDataVersions();
-  const version = [versions.kinds.bars, versions.kinds.events, versions.kinds.studies].join(',');
+  const version = [versions.kinds.bars, versions.kinds.events, versions.kinds.studies, versions.kinds.settings].join(
+    ',',
+  );
   const [result, setResult] = useState<EventStudyResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { asTicker, type Ticker } from '../../../../shared/brand';
 import type { EventStudyResult, EventStudyRow } from '../../../../shared/contract/research';
 import type { CarPoint } from '../../../../shared/domain/event-study';
 import { significanceMark } from '../../../../shared/domain/event-study';
@@ -9,6 +10,53 @@ import { useDataVersions } from '../../app/data-versions-context';
 import { useStudy } from '../study/study-state';
 import { studyPct, tText, windowLabel } from './event-study-table';
 import './research.css';
+
+/** The built-in benchmarks per exchange (the defaults when a study names none). */
+const EXCHANGE_BENCHMARKS = ['^HSI', '000001.SS', '^GSPC'].map(asTicker);
+
+/**
+ * The study's benchmark: each exchange's default (the user's, from the settings, else ^HSI,
+ * 000001.SS, ^GSPC) or one symbol for every member. Saved with the study at once; every
+ * event-study view reruns on the change signal.
+ */
+function BenchmarkChoice(props: {
+  studyId: string;
+  current: Ticker | null;
+  candidates: readonly Ticker[];
+  used: readonly Ticker[];
+  onError: (message: string) => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const options = [
+    ...new Set([...props.candidates, ...EXCHANGE_BENCHMARKS, ...(props.current ? [props.current] : [])]),
+  ];
+  return (
+    <label className="event-study-benchmark">
+      Benchmark{' '}
+      <select
+        value={props.current ?? ''}
+        disabled={busy}
+        data-testid="event-study-benchmark"
+        onChange={(e) => {
+          setBusy(true);
+          api.studies
+            .setBenchmark({ studyId: props.studyId, benchmark: e.target.value ? asTicker(e.target.value) : null })
+            .catch((err: unknown) => props.onError(describeError(err)))
+            .finally(() => setBusy(false));
+        }}
+      >
+        <option value="">
+          each exchange’s default{props.current === null && props.used.length ? ` (${props.used.join(', ')})` : ''}
+        </option>
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {o} for every symbol
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 type SortKey = 'symbol' | 'ret' | 'arMarketAdjusted' | 'carMarketModel' | 'tStat';
 
@@ -49,7 +97,9 @@ export function EventStudyView() {
   const { study, selectEvent, selectedEventId, numbers } = useStudy();
   const { select } = useAppState();
   const versions = useDataVersions();
-  const version = [versions.kinds.bars, versions.kinds.events, versions.kinds.studies].join(',');
+  const version = [versions.kinds.bars, versions.kinds.events, versions.kinds.studies, versions.kinds.settings].join(
+    ',',
+  );
   const [result, setResult] = useState<EventStudyResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [win, setWin] = useState(2);
@@ -125,6 +175,13 @@ export function EventStudyView() {
           </button>
         ))}
       </div>
+      <BenchmarkChoice
+        studyId={study.id}
+        current={result.studyBenchmark}
+        candidates={study.universe.filter((u) => u.role === 'benchmark').map((u) => u.symbol)}
+        used={[...new Set(result.rows.map((r) => r.benchmark).filter((b): b is Ticker => b !== null))]}
+        onError={setError}
+      />
       <h3>What moved when: CAR {windowLabel(w)} by event and symbol</h3>
       <div className="heatmap-scroll">
         <table className="heatmap" data-testid="event-heatmap">

@@ -17,7 +17,7 @@ export interface UserEventFormProps {
 
 /**
  * Adds or edits a user event: date (and optional time with its zone), title, note, category,
- * symbols (default: the charted one), optional URL. Saved at once through the bridge; the
+ * symbols (default: the charted one), optional URL and a window (dates shaded around it). Saved at once through the bridge; the
  * study reloads on the change signal, so the event shows on every chart it concerns.
  */
 export function UserEventForm({ event, defaultSymbol, defaultDate, studyId, onDone }: UserEventFormProps) {
@@ -29,6 +29,8 @@ export function UserEventForm({ event, defaultSymbol, defaultDate, studyId, onDo
   const [category, setCategory] = useState<string>(event?.category ?? 'user');
   const [symbols, setSymbols] = useState((event?.symbols ?? (defaultSymbol ? [defaultSymbol] : [])).join(', '));
   const [url, setUrl] = useState(event?.source.url ?? '');
+  const [windowFrom, setWindowFrom] = useState<string>(event?.window?.from ?? '');
+  const [windowTo, setWindowTo] = useState<string>(event?.window?.to ?? '');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -46,7 +48,12 @@ export function UserEventForm({ event, defaultSymbol, defaultDate, studyId, onDo
         .map((s) => s.trim())
         .filter(Boolean),
       url: url || null,
+      window: windowFrom && windowTo ? { from: windowFrom, to: windowTo } : null,
     };
+    if (!windowFrom !== !windowTo) {
+      setError('A window needs both its first and its last date (or neither).');
+      return;
+    }
     setBusy(true);
     const call = event ? api.events.edit({ id: event.id, changes: fields }) : api.events.add({ ...fields, studyId });
     call.then(
@@ -107,6 +114,15 @@ export function UserEventForm({ event, defaultSymbol, defaultDate, studyId, onDo
       <label>
         URL <input type="url" value={url} onChange={(e) => setUrl(e.target.value)} name="url" placeholder="https://…" />
       </label>
+      <div className="form-row">
+        <label>
+          Window from{' '}
+          <input type="date" value={windowFrom} onChange={(e) => setWindowFrom(e.target.value)} name="windowFrom" />
+        </label>
+        <label>
+          to <input type="date" value={windowTo} onChange={(e) => setWindowTo(e.target.value)} name="windowTo" />
+        </label>
+      </div>
       {error && (
         <p className="form-error" role="alert">
           {error}

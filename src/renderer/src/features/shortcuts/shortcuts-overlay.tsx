@@ -11,6 +11,8 @@ const isMac = () => /Mac/.test(navigator.platform);
 const IN_VIEW_KEYS: ReadonlyArray<readonly [string, string]> = [
   ['[  or  Alt+←', 'Previous event on the chart'],
   [']  or  Alt+→', 'Next event on the chart'],
+  ['E', 'Add an event at the session under the crosshair'],
+  ['Shift+F10', 'Chart menu at the crosshair (add, edit, delete, hide an event)'],
   ['?', 'This list of shortcuts'],
   ['Esc', 'Close a dialog or a menu; hide an event’s card'],
   ['Tab', 'First stop: skip to the chart'],

@@ -1,6 +1,7 @@
 import type { InstrumentSummary } from '../../../../shared/domain/instrument';
 import type { StudyRole, UniverseEntry } from '../../../../shared/domain/study';
 import { useAppState } from '../../app/app-state';
+import { useAddToComparison } from '../compare/use-add-to-comparison';
 import { formatPercent, formatPrice, signClass } from '../../ui/format';
 import { moveFocusInList } from '../../ui/list-keys';
 import { useStudy } from './study-state';
@@ -15,6 +16,10 @@ const roleHeadings: Record<StudyRole, string> = { subject: 'Subjects', benchmark
 export function StudyUniverse() {
   const { study } = useStudy();
   const { instruments, selected, select } = useAppState();
+  const addToComparison = useAddToComparison();
+  // Ctrl/Cmd/Shift-click adds a symbol to the comparison (anchored at the selected event, else
+  // the first date in view); a plain click charts it alone.
+  const pick = (symbol: UniverseEntry['symbol'], add: boolean) => (add ? addToComparison(symbol) : select(symbol));
   if (!study) return null;
   const summary = new Map<string, InstrumentSummary>(instruments.map((i) => [i.symbol, i]));
   return (
@@ -37,7 +42,7 @@ export function StudyUniverse() {
                   entry={u}
                   summary={summary.get(u.symbol)}
                   selected={u.symbol === selected}
-                  onSelect={() => select(u.symbol)}
+                  onSelect={(add) => pick(u.symbol, add)}
                 />
               ))}
             </ul>
@@ -57,7 +62,7 @@ function UniverseRow({
   entry: UniverseEntry;
   summary: InstrumentSummary | undefined;
   selected: boolean;
-  onSelect(): void;
+  onSelect(add: boolean): void;
 }) {
   const name = entry.instrument?.name ?? summary?.name ?? '';
   const cached = entry.instrument !== null;
@@ -69,10 +74,10 @@ function UniverseRow({
         aria-pressed={selected}
         data-symbol={entry.symbol}
         disabled={!cached}
-        onClick={onSelect}
+        onClick={(e) => onSelect(e.ctrlKey || e.metaKey || e.shiftKey)}
         title={
           cached
-            ? `${name || entry.symbol}${entry.note ? ` — ${entry.note}` : ''}`
+            ? `${name || entry.symbol}${entry.note ? ` — ${entry.note}` : ''} (Ctrl/⌘/Shift-click: add to the comparison)`
             : `${entry.symbol} is not cached yet`
         }
       >

@@ -10,7 +10,8 @@ const ENTRY_DRAG_TYPE = 'application/x-catalyst-watchlist-entry';
 export interface WatchlistEntriesProps {
   readonly list: WatchlistDetail;
   readonly selected: Ticker | null;
-  readonly onSelect: (symbol: Ticker) => void;
+  /** A click on an entry; `add` when Ctrl/Cmd/Shift was held (add it to the comparison). */
+  readonly onSelect: (symbol: Ticker, add: boolean) => void;
   /** The full new order of entry ids. */
   readonly onReorder: (order: number[]) => void;
   readonly onSetNote: (itemId: number, note: string | null) => void;
@@ -177,7 +178,7 @@ export function WatchlistEntries({
               title={[row.note, row.cached ? null : 'No cached prices yet', 'Drag or Alt+↑/↓ to move']
                 .filter(Boolean)
                 .join('\n')}
-              onClick={() => row.symbol && onSelect(row.symbol)}
+              onClick={(e) => row.symbol && onSelect(row.symbol, e.ctrlKey || e.metaKey || e.shiftKey)}
               onKeyDown={(e) => onKeyDown(e, row)}
             >
               <span className="symbol">{row.symbol}</span>

@@ -15,6 +15,7 @@ import { useWorkspace } from '../../app/workspace-context';
 import { notSupportedMessage, readDroppedFile, routeFile, useFileDragging, useFileKind } from '../../app/file-open';
 import { saveTextFile } from './file-transfer';
 import { ImportDialog } from './import-dialog';
+import { useAddToComparison } from '../compare/use-add-to-comparison';
 import { WatchlistEntries } from './watchlist-entries';
 import { useMenuKeys } from '../../ui/menu-keys';
 import './watchlists.css';
@@ -34,6 +35,7 @@ const EXPORTS: ReadonlyArray<{ format: WatchlistExportFormat; label: string }> =
  */
 export function WatchlistsPanel() {
   const { selected, select, setStatus } = useAppState();
+  const addToComparison = useAddToComparison();
   const versions = useDataVersions();
   // Rows show last close and change: re-read on a change of the lists or of any bars.
   const dataVersion = [versions.kinds.watchlists, versions.kinds.bars].join(',');
@@ -78,6 +80,8 @@ export function WatchlistsPanel() {
     [applyLists],
   );
 
+  // The lists, re-read when any list changed (here, from the CLI or another window).
+  const listsVersion = versions.kinds.watchlists;
   useEffect(() => {
     let live = true;
     api.watchlists.list().then(
@@ -87,7 +91,7 @@ export function WatchlistsPanel() {
     return () => {
       live = false;
     };
-  }, [applyLists, fail]);
+  }, [applyLists, fail, listsVersion]);
 
   // The open list, re-read when prices may have changed (a sync, an import of bars).
   useEffect(() => {
@@ -377,7 +381,7 @@ export function WatchlistsPanel() {
             <WatchlistEntries
               list={detail}
               selected={selected}
-              onSelect={select}
+              onSelect={(symbol, add) => (add ? addToComparison(symbol) : select(symbol))}
               onReorder={(order) => void change(() => api.watchlists.reorder({ id: detail.id, order }))}
               onSetNote={(itemId, note) => void change(() => api.watchlists.setNote({ itemId, note }))}
               onRemove={removeEntry}
