@@ -130,8 +130,11 @@ export const watchlistImportCommand: Command = {
       ];
       return `${lineTable(preview)}\n${summary}${notes.map((n) => `\n${n}`).join('')}${hint}`;
     });
-    // 2 only for a partial failure (some lines imported, some refused); nothing valid is a failed command.
     if (preview.counts.error === 0) return 0;
+    // A dry run is a check of the file: it did its whole job when every line was read and
+    // reported, so error lines are 2 whatever the count of valid ones. A real import with no
+    // valid line imported nothing: a failed command (1), 2 only for a partial import.
+    if (dryRun) return 2;
     return preview.counts.ok + preview.counts.duplicate + preview.counts.sections > 0 ? 2 : 1;
   },
 };

@@ -130,6 +130,20 @@ describe('catalyst watchlist import', () => {
     expect(rowCounts(db)).toEqual({ lists: 0, items: 0 });
   });
 
+  it('a dry run of a file whose every line is an error reports each line and exits 2 (the check was done)', async () => {
+    const db = tmp.dbPath();
+    const file = join(tmp.dir(), 'fx.txt');
+    writeFileSync(file, 'OANDA:EURUSD, OANDA:USDJPY\nBINANCE:BTCUSDT');
+    const r = await runCli(['--db', db, '--json', 'watchlist', 'import', file, '--dry-run']);
+    expect(r.code).toBe(2);
+    const out = json(r.stdout) as { items: Array<{ status: string; error: string | null }>; imported: number };
+    expect(out.imported).toBe(0);
+    expect(out.items.map((i) => i.status)).toEqual(['error', 'error', 'error']);
+    expect(out.items[0]?.error).toContain('OANDA');
+    expect(out.items[2]?.error).toContain('BINANCE');
+    expect(rowCounts(db)).toEqual({ lists: 0, items: 0 });
+  });
+
   it.each([
     [
       'chart-screenshot.png',
