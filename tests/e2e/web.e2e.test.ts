@@ -6,7 +6,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { canvasHasDrawing, REPORTS_DIR } from './harness/renderer-with-main-services';
-import { CHROMIUM_ARGS, findChromium } from './harness/find-chromium';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-chromium';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createCore, type Core, type CoreOptions } from '../../../src/main/app/create-core';
-import { CHROMIUM_ARGS, findChromium } from './find-chromium';
+import { CHROMIUM_ARGS, findChromium } from '../../../scripts/find-chromium';
 import { serveRenderer, type StaticServer } from './static-server';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
