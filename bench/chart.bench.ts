@@ -3,14 +3,11 @@
  * events against bare lightweight-charts drawing the same bars (candles + volume), each timed
  * from the data handed over to the first painted frame. Three pairs: a first frame (a new chart),
  * a symbol switch (the kept chart, new bars; then with the events too) and a viewport change (a scroll by one
- * bar with the events' markers, lines and selected window drawn). The page is bundled from
- * bench/chart-page/page.ts with esbuild and run headless; without a Chromium the bench says so
- * and reports nothing (the end-to-end tests need one anyway).
+ * bar with the events' markers, lines and selected window drawn), in the page of
+ * bench/chart-page-host.ts; without a Chromium the bench says so and reports nothing (the
+ * end-to-end tests need one anyway).
  */
-import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
-import { fileURLToPath } from 'node:url';
-import { CHROMIUM_ARGS, findChromium } from '../scripts/find-chromium';
+import { openChartPage } from './chart-page-host';
 import { atMost, compare, row, synthBars, type BenchContext, type BenchRow } from './lib';
 
 export const name = 'chart in Chromium (controller + events vs bare lightweight-charts)';
@@ -38,44 +35,15 @@ function symbolData(symbol: string, bars: number, events: number, seed: number) 
 }
 
 export async function run(ctx: BenchContext): Promise<BenchRow[]> {
-  let executablePath: string;
-  try {
-    executablePath = findChromium();
-  } catch (e) {
-    process.stderr.write(`chart bench skipped: ${(e as Error).message.split('\n')[0]}\n`);
-    return [];
-  }
-  const bundle = await build({
-    entryPoints: [fileURLToPath(new URL('./chart-page/page.ts', import.meta.url))],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    minify: true,
-    logLevel: 'silent',
-  });
+  const chart = await openChartPage();
+  if (!chart) return [];
   const bars = ctx.quick ? 5_000 : 50_000;
   const events = ctx.quick ? 100 : 1_000;
   const reps = ctx.quick ? 1 : 7;
-  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await page.setContent('<!doctype html><html><body style="margin:0"></body></html>');
-    await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
-    await page.evaluate(
-      (symbols) => (globalThis as never as { chartBench: { prepare(s: unknown): void } }).chartBench.prepare(symbols),
-      [symbolData('AAA', bars, events, 1), symbolData('BBB', bars, events, 2)],
-    );
+    await chart.call('prepare', [symbolData('AAA', bars, events, 1), symbolData('BBB', bars, events, 2)]);
     type Fn = 'firstFrameBare' | 'firstFrameApp' | 'switchBare' | 'switchApp' | 'viewportBare' | 'viewportApp';
-    const call = (fn: Fn, ...args: Array<string | number>) =>
-      page.evaluate(
-        ([f, a]) =>
-          (globalThis as never as { chartBench: Record<string, (...x: unknown[]) => Promise<number>> }).chartBench[f]!(
-            ...a,
-          ),
-        [fn, args] as const,
-      );
+    const call = (fn: Fn, ...args: Array<string | number>) => chart.call(fn, ...args);
     // Warm both paths once (JIT, fonts) before any timed run.
     await call('firstFrameApp', 'AAA');
     await call('firstFrameBare', 'AAA');
@@ -116,6 +84,6 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
       row(`viewport change, ${label} annotated (vs bare)`, 'ms', vp.measured, vp.baseline, null),
     ];
   } finally {
-    await browser.close();
+    await chart.close();
   }
 }

@@ -158,3 +158,21 @@ export function synthBars(count: number, seed: number): SynthBar[] {
     return { date, open, high, low, close, adjClose: close, volume: Math.floor(rnd() * 1e7) };
   });
 }
+
+/** The renderer's origin, as the router checks it (benches call it as the app window would). */
+export const BENCH_SENDER = { url: 'app://bench/' };
+
+/** One channel call through the core's router, as the preload bridge makes it; throws on an error answer. */
+export async function routerCall<T = unknown>(
+  router: { dispatch(channel: string, input: unknown, sender: { url: string }): Promise<unknown> },
+  channel: string,
+  input: unknown,
+): Promise<T> {
+  const env = (await router.dispatch(channel, input, BENCH_SENDER)) as {
+    ok: boolean;
+    value?: unknown;
+    error?: unknown;
+  };
+  if (!env.ok) throw new Error(`${channel}: ${JSON.stringify(env.error)}`);
+  return env.value as T;
+}

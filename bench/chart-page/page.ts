@@ -12,6 +12,8 @@ import { chartOptions, chartPalette } from '../../src/renderer/src/features/char
 import { singleSymbolSpecs } from '../../src/renderer/src/features/chart/series-specs';
 import { categoryColors, type ChartEvent } from '../../src/renderer/src/features/study/annotations/chart-event';
 import { StudyAnnotations } from '../../src/renderer/src/features/study/annotations/study-annotations';
+import { chartEventsFor, defaultStudySymbol } from '../../src/renderer/src/features/study/chart-events';
+import type { StudyDetail } from '../../src/shared/domain/study';
 import { themeTokens } from '../../src/shared/theme';
 
 interface Symbol_ {
@@ -66,7 +68,41 @@ function annotationInput(s: Symbol_) {
   };
 }
 
+let study: StudyDetail | null = null;
+
 const bench = {
+  /** The symbol the app opens a study on (the renderer's own choice). */
+  openingSymbol(detail: StudyDetail): string | null {
+    study = detail;
+    return defaultStudySymbol(detail.universe, detail.events);
+  },
+
+  /**
+   * A study opened as the app opens it: the controller, the symbol's specs, its events marked
+   * (the renderer's own selection of them) and fitted; milliseconds to the first painted frame.
+   */
+  async studyFirstFrame(symbol: string, bars: Bar[]): Promise<number> {
+    const div = container();
+    const t = performance.now();
+    const controller = new ChartController(div, 'light');
+    const annotations = new StudyAnnotations(controller);
+    const ticker = symbol as Ticker;
+    const closeOnly = bars.every((b) => b.open === null);
+    controller.setSeries(singleSymbolSpecs(ticker, bars, closeOnly));
+    annotations.attach();
+    annotations.update({
+      ...annotationInput({ symbol: ticker, bars, events: chartEventsFor(study!.events, ticker, new Set()) }),
+      selected: null,
+    });
+    annotations.fitEvents();
+    await painted();
+    const ms = performance.now() - t;
+    annotations.detach();
+    controller.dispose();
+    div.remove();
+    return ms;
+  },
+
   prepare(symbols: Symbol_[]): void {
     for (const s of symbols) data.set(s.symbol, s);
   },
