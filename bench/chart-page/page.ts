@@ -4,11 +4,12 @@
  * data handed over to the first frame painted after it. Bars and events arrive beforehand
  * (`prepare`), so no timing includes their transfer.
  */
-import { CandlestickSeries, createChart, HistogramSeries, type IChartApi, type Time } from 'lightweight-charts';
+import { CandlestickSeries, createChart, HistogramSeries, type Time } from 'lightweight-charts';
 import type { Ticker } from '../../src/shared/brand';
 import type { Bar } from '../../src/shared/domain/bar';
 import { ChartController } from '../../src/renderer/src/features/chart/chart-controller';
 import { chartOptions, chartPalette } from '../../src/renderer/src/features/chart/chart-theme';
+import type { LogicalSpan } from '../../src/renderer/src/features/chart/range-presets';
 import { singleSymbolSpecs } from '../../src/renderer/src/features/chart/series-specs';
 import { categoryColors, type ChartEvent } from '../../src/renderer/src/features/study/annotations/chart-event';
 import { StudyAnnotations } from '../../src/renderer/src/features/study/annotations/study-annotations';
@@ -37,40 +38,89 @@ function container(): HTMLElement {
 }
 
 /**
- * The bare baseline: the same picture (candles, volume coloured by the session's direction) from
- * the same bars, converted in one plain loop.
+ * Bare lightweight-charts drawing the same picture as the app (candles, volume coloured by the
+ * session's direction), each series' data converted in one plain loop.
  */
-function bareSet(
-  chart: IChartApi,
-  candles: ReturnType<IChartApi['addSeries']>,
-  volume: ReturnType<IChartApi['addSeries']>,
-  bars: readonly Bar[],
-): void {
-  void chart;
-  const c = new Array(bars.length);
-  const v = new Array(bars.length);
-  for (let i = 0; i < bars.length; i++) {
-    const b = bars[i]!;
-    c[i] = { time: b.date as Time, open: b.open, high: b.high, low: b.low, close: b.close };
-    v[i] = { time: b.date as Time, value: b.volume ?? 0, color: b.close >= (b.open ?? b.close) ? UP : DOWN };
-  }
-  candles.setData(c);
-  volume.setData(v);
+function bareChart() {
+  const div = container();
+  const chart = createChart(div, chartOptions('light'));
+  const candles = chart.addSeries(CandlestickSeries);
+  const volume = chart.addSeries(HistogramSeries, {}, 1);
+  return {
+    chart,
+    show(bars: readonly Bar[]): void {
+      const c = new Array(bars.length);
+      const v = new Array(bars.length);
+      for (let i = 0; i < bars.length; i++) {
+        const b = bars[i]!;
+        c[i] = { time: b.date as Time, open: b.open, high: b.high, low: b.low, close: b.close };
+        v[i] = { time: b.date as Time, value: b.volume ?? 0, color: b.close >= (b.open ?? b.close) ? UP : DOWN };
+      }
+      candles.setData(c);
+      volume.setData(v);
+    },
+    dispose(): void {
+      chart.remove();
+      div.remove();
+    },
+  };
 }
 
-function annotationInput(s: Symbol_) {
+/** The app's chart controller with the study annotations attached, as the study view makes them. */
+function appChart() {
+  const div = container();
+  const controller = new ChartController(div, 'light');
+  const annotations = new StudyAnnotations(controller);
+  annotations.attach();
   return {
-    bars: s.bars,
-    events: s.events,
-    selected: s.events[s.events.length >> 1] ?? null,
-    colors: categoryColors.light,
-    labelText: themeTokens.light.bg,
+    controller,
+    annotations,
+    /** The symbol's specs; its events marked (the middle one selected) unless `withEvents` is false. */
+    show(s: Symbol_, withEvents = true): void {
+      controller.setSeries(
+        singleSymbolSpecs(
+          s.symbol,
+          s.bars,
+          s.bars.every((b) => b.open === null),
+        ),
+      );
+      if (withEvents) annotations.update(annotationInput(s));
+    },
+    dispose(): void {
+      annotations.detach();
+      controller.dispose();
+      div.remove();
+    },
   };
+}
+
+function annotationInput(s: Symbol_, selected: ChartEvent | null = s.events[s.events.length >> 1] ?? null) {
+  return { bars: s.bars, events: s.events, selected, colors: categoryColors.light, labelText: themeTokens.light.bg };
+}
+
+/** Milliseconds from `change` to the first frame painted after it. */
+async function toFrame(change: () => void): Promise<number> {
+  const t = performance.now();
+  change();
+  await painted();
+  return performance.now() - t;
+}
+
+/** Milliseconds per scroll by one bar, each to its painted frame. */
+async function scrolls(range: () => LogicalSpan, set: (r: LogicalSpan) => void, steps: number): Promise<number> {
+  const span = range();
+  let total = 0;
+  for (let i = 1; i <= steps; i++) total += await toFrame(() => set({ from: span.from - i, to: span.to - i }));
+  return total / steps;
 }
 
 let study: StudyDetail | null = null;
 
 const bench = {
+  prepare(symbols: Symbol_[]): void {
+    for (const s of symbols) data.set(s.symbol, s);
+  },
+
   /** The symbol the app opens a study on (the renderer's own choice). */
   openingSymbol(detail: StudyDetail): string | null {
     study = detail;
@@ -82,147 +132,90 @@ const bench = {
    * (the renderer's own selection of them) and fitted; milliseconds to the first painted frame.
    */
   async studyFirstFrame(symbol: string, bars: Bar[]): Promise<number> {
-    const div = container();
-    const t = performance.now();
-    const controller = new ChartController(div, 'light');
-    const annotations = new StudyAnnotations(controller);
-    const ticker = symbol as Ticker;
-    const closeOnly = bars.every((b) => b.open === null);
-    controller.setSeries(singleSymbolSpecs(ticker, bars, closeOnly));
-    annotations.attach();
-    annotations.update({
-      ...annotationInput({ symbol: ticker, bars, events: chartEventsFor(study!.events, ticker, new Set()) }),
-      selected: null,
+    let app: ReturnType<typeof appChart> | null = null;
+    const ms = await toFrame(() => {
+      app = appChart();
+      const ticker = symbol as Ticker;
+      const s = { symbol: ticker, bars, events: chartEventsFor(study!.events, ticker, new Set()) };
+      app.show(s, false);
+      app.annotations.update(annotationInput(s, null));
+      app.annotations.fitEvents();
     });
-    annotations.fitEvents();
-    await painted();
-    const ms = performance.now() - t;
-    annotations.detach();
-    controller.dispose();
-    div.remove();
+    app!.dispose();
     return ms;
   },
 
-  prepare(symbols: Symbol_[]): void {
-    for (const s of symbols) data.set(s.symbol, s);
-  },
-
-  /** Bare lightweight-charts: a chart, candles + volume, the bars, first frame. Milliseconds. */
+  /** Bare lightweight-charts: a new chart, the bars, first frame. */
   async firstFrameBare(symbol: string): Promise<number> {
-    const s = data.get(symbol)!;
-    const div = container();
-    const t = performance.now();
-    const chart = createChart(div, chartOptions('light'));
-    const candles = chart.addSeries(CandlestickSeries);
-    const volume = chart.addSeries(HistogramSeries, {}, 1);
-    bareSet(chart, candles, volume, s.bars);
-    await painted();
-    const ms = performance.now() - t;
-    chart.remove();
-    div.remove();
+    let bare: ReturnType<typeof bareChart> | null = null;
+    const ms = await toFrame(() => {
+      bare = bareChart();
+      bare.show(data.get(symbol)!.bars);
+    });
+    bare!.dispose();
     return ms;
   },
 
   /** The app's controller with the symbol's specs and its events annotated, first frame. */
   async firstFrameApp(symbol: string): Promise<number> {
-    const s = data.get(symbol)!;
-    const div = container();
-    const t = performance.now();
-    const controller = new ChartController(div, 'light');
-    const annotations = new StudyAnnotations(controller);
-    controller.setSeries(singleSymbolSpecs(s.symbol, s.bars, false));
-    annotations.attach();
-    annotations.update(annotationInput(s));
-    await painted();
-    const ms = performance.now() - t;
-    annotations.detach();
-    controller.dispose();
-    div.remove();
+    let app: ReturnType<typeof appChart> | null = null;
+    const ms = await toFrame(() => {
+      app = appChart();
+      app.show(data.get(symbol)!);
+    });
+    app!.dispose();
     return ms;
   },
 
   /** Bare: a kept chart showing `from`, then `setData` with `to`'s bars, first frame after. */
   async switchBare(from: string, to: string): Promise<number> {
-    const div = container();
-    const chart = createChart(div, chartOptions('light'));
-    const candles = chart.addSeries(CandlestickSeries);
-    const volume = chart.addSeries(HistogramSeries, {}, 1);
-    bareSet(chart, candles, volume, data.get(from)!.bars);
-    await painted();
-    const t = performance.now();
-    bareSet(chart, candles, volume, data.get(to)!.bars);
-    await painted();
-    const ms = performance.now() - t;
-    chart.remove();
-    div.remove();
+    const bare = bareChart();
+    await toFrame(() => bare.show(data.get(from)!.bars));
+    const ms = await toFrame(() => bare.show(data.get(to)!.bars));
+    bare.dispose();
     return ms;
   },
 
   /** The app: the kept controller showing `from`, then `to` (each with its events when `withEvents` is 1). */
   async switchApp(from: string, to: string, withEvents: number): Promise<number> {
-    const div = container();
-    const controller = new ChartController(div, 'light');
-    const annotations = new StudyAnnotations(controller);
-    const a = data.get(from)!;
-    controller.setSeries(singleSymbolSpecs(a.symbol, a.bars, false));
-    annotations.attach();
-    if (withEvents) annotations.update(annotationInput(a));
-    await painted();
-    const b = data.get(to)!;
-    const t = performance.now();
-    controller.setSeries(singleSymbolSpecs(b.symbol, b.bars, false));
-    if (withEvents) annotations.update(annotationInput(b));
-    await painted();
-    const ms = performance.now() - t;
-    annotations.detach();
-    controller.dispose();
-    div.remove();
+    const app = appChart();
+    await toFrame(() => app.show(data.get(from)!, withEvents === 1));
+    const ms = await toFrame(() => app.show(data.get(to)!, withEvents === 1));
+    app.dispose();
     return ms;
   },
 
   /** Bare: one viewport change (scroll by one bar), first frame after; milliseconds per change. */
   async viewportBare(symbol: string, steps: number): Promise<number> {
-    const s = data.get(symbol)!;
-    const div = container();
-    const chart = createChart(div, chartOptions('light'));
-    const candles = chart.addSeries(CandlestickSeries);
-    const volume = chart.addSeries(HistogramSeries, {}, 1);
-    bareSet(chart, candles, volume, s.bars);
-    chart.timeScale().fitContent();
-    await painted();
-    const span = chart.timeScale().getVisibleLogicalRange()!;
-    const t = performance.now();
-    for (let i = 1; i <= steps; i++) {
-      chart.timeScale().setVisibleLogicalRange({ from: span.from - i, to: span.to - i });
-      await painted();
-    }
-    const ms = (performance.now() - t) / steps;
-    chart.remove();
-    div.remove();
+    const bare = bareChart();
+    await toFrame(() => {
+      bare.show(data.get(symbol)!.bars);
+      bare.chart.timeScale().fitContent();
+    });
+    const ts = bare.chart.timeScale();
+    const ms = await scrolls(
+      () => ts.getVisibleLogicalRange()!,
+      (r) => ts.setVisibleLogicalRange(r),
+      steps,
+    );
+    bare.dispose();
     return ms;
   },
 
-  /** One viewport change with the events annotated: scroll by one bar, first frame after. */
+  /** The same scrolls with the events annotated. */
   async viewportApp(symbol: string, steps: number): Promise<number> {
-    const s = data.get(symbol)!;
-    const div = container();
-    const controller = new ChartController(div, 'light');
-    const annotations = new StudyAnnotations(controller);
-    controller.setSeries(singleSymbolSpecs(s.symbol, s.bars, false));
-    annotations.attach();
-    annotations.update(annotationInput(s));
-    controller.fitContent();
-    await painted();
-    const span = controller.visibleRange()!;
-    const t = performance.now();
-    for (let i = 1; i <= steps; i++) {
-      controller.setVisibleRange({ from: span.from - i, to: span.to - i });
-      await painted();
-    }
-    const ms = (performance.now() - t) / steps;
-    annotations.detach();
-    controller.dispose();
-    div.remove();
+    const app = appChart();
+    await toFrame(() => {
+      app.show(data.get(symbol)!);
+      app.controller.fitContent();
+    });
+    const c = app.controller;
+    const ms = await scrolls(
+      () => c.visibleRange()!,
+      (r) => c.setVisibleRange(r),
+      steps,
+    );
+    app.dispose();
     return ms;
   },
 };
