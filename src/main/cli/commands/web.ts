@@ -6,6 +6,7 @@ import { defaultResourcesDir } from '../../app/paths';
 import { newToken } from '../../web/web-access';
 import { startWebServer } from '../../web/web-server';
 import { UsageError, type Command } from '../command';
+import { webSpec } from './specs';
 
 /** Opens a URL in the user's browser; a machine without one (a container) just keeps the printed URL. */
 function openInBrowser(url: string): void {
@@ -30,10 +31,7 @@ function openInBrowser(url: string): void {
  * WebSocket. Runs until interrupted (Ctrl+C).
  */
 export const webCommand: Command = {
-  name: 'web',
-  summary: 'Serve the app to a browser on 127.0.0.1 with a per-run token (what `npm run web` runs)',
-  usage: 'web [--port N] [--no-open]',
-  options: { port: { type: 'string' }, 'no-open': { type: 'boolean', default: false } },
+  ...webSpec,
   async run(ctx) {
     const portFlag = ctx.flags.port as string | undefined;
     const port = portFlag === undefined ? 0 : Number(portFlag);
