@@ -169,6 +169,14 @@ describe('bar_summary is kept true by every write path', () => {
     expect(bars.insertMissingBatch(A, [bar('2025-01-06', 99), bar('2025-01-07', 13)])).toBe(1);
     expect(bars.range(A).map((b) => b.close)).toEqual([10, 11.5, 12, 13]);
     expectSummaryTrue(db);
+    // The same with a batch of several multi-row statements, the conflict in the second one.
+    const day = (i: number) => new Date(Date.UTC(2025, 1, 1) + i * 86_400_000).toISOString().slice(0, 10);
+    bars.upsertBatch(A, [bar(day(100), 1)]);
+    db.prepare('DELETE FROM bar_summary').run();
+    const long = Array.from({ length: 150 }, (_, i) => bar(day(i), 100 + i));
+    expect(bars.upsertBatch(A, long)).toBe(150);
+    expect(bars.range(A, asIsoDate(day(0))).map((b) => b.close)).toEqual(long.map((b) => b.close));
+    expectSummaryTrue(db);
     db.close();
   });
 

@@ -39,6 +39,14 @@ function toBar(r: BarRow): Bar {
 const COLUMNS =
   '(symbol, date, open, high, low, close, adj_close, volume, placeholder) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
+/**
+ * Rows per statement of an append: one call binding 64 rows costs far less than 64 calls (each
+ * `run` crosses into the native module, steps and resets the statement). 576 parameters, well
+ * under SQLite's limit.
+ */
+export const APPEND_ROWS_PER_STATEMENT = 64;
+const PARAMS_PER_ROW = 9;
+
 /** What `bar_summary` holds for one symbol (kept by every write of this repository). */
 export interface BarSummary {
   readonly barCount: number;
@@ -63,7 +71,6 @@ interface SeekRow {
   symbol: string;
   date: string;
   on_or_after: string | null;
-  after: string | null;
 }
 
 /** A raw row of {@link BarsRepository.columns}' query. */
@@ -81,6 +88,9 @@ export class BarsRepository {
   private readonly db: Database;
   private readonly upsertStmt: Statement;
   private readonly insertMissingStmt: Statement;
+  private readonly appendManyStmt: Statement<unknown[]>;
+  /** The parameters of {@link appendManyStmt}, reused from call to call. */
+  private readonly appendParams = new Array<unknown>(APPEND_ROWS_PER_STATEMENT * PARAMS_PER_ROW);
   private readonly summaryStmt: Statement;
   private readonly dropSummaryStmt: Statement;
   private readonly summaryOfStmt: Statement<[string], BarSummaryRow>;
@@ -104,6 +114,10 @@ export class BarsRepository {
   constructor(db: Database) {
     this.db = db;
     this.insertMissingStmt = db.prepare(`INSERT INTO bars ${COLUMNS} ON CONFLICT(symbol, date) DO NOTHING`);
+    this.appendManyStmt = db.prepare(
+      `INSERT INTO bars ${COLUMNS}${', (?, ?, ?, ?, ?, ?, ?, ?, ?)'.repeat(APPEND_ROWS_PER_STATEMENT - 1)}
+       ON CONFLICT(symbol, date) DO NOTHING`,
+    );
     // The WHERE makes a re-import of identical rows a no-op, so `changes` counts real changes.
     this.upsertStmt = db.prepare(
       `INSERT INTO bars ${COLUMNS}
@@ -162,8 +176,7 @@ export class BarsRepository {
     // One statement for many seeks: a call per seek costs several times the seek itself.
     this.seekBatchStmt = db.prepare(
       `SELECT j.value ->> 0 AS symbol, j.value ->> 1 AS date,
-         (SELECT b.date FROM bars b WHERE b.symbol = j.value ->> 0 AND b.date >= j.value ->> 1 ORDER BY b.date LIMIT 1) AS on_or_after,
-         (SELECT b.date FROM bars b WHERE b.symbol = j.value ->> 0 AND b.date > j.value ->> 1 ORDER BY b.date LIMIT 1) AS after
+         (SELECT b.date FROM bars b WHERE b.symbol = j.value ->> 0 AND b.date >= j.value ->> 1 ORDER BY b.date LIMIT 1) AS on_or_after
        FROM json_each(?) j`,
     );
     this.deleteRangeStmt = db.prepare('DELETE FROM bars WHERE symbol = ? AND date >= ? AND date <= ?');
@@ -183,9 +196,9 @@ export class BarsRepository {
 
   /**
    * The common write of a sync or a first import: every bar newer than the symbol's last cached
-   * session, dates strictly ascending. Then no row can conflict, so the rows go in with the plain
-   * positional insert (what a raw import does) and the summary row is carried forward from the
-   * batch instead of recounted. Returns the rows inserted, or null when the batch is not such an
+   * session, dates strictly ascending. Then no row can conflict, so the rows go in with a plain
+   * positional insert, {@link APPEND_ROWS_PER_STATEMENT} rows per call, and the summary row is
+   * carried forward from the batch instead of recounted. Returns the rows inserted, or null when the batch is not such an
    * append (the caller takes the general path). Should a row conflict after all (a summary out
    * of step with its bars), the caller's statement (`stmt`) runs over the batch as well and the
    * summary is recounted.
@@ -196,7 +209,7 @@ export class BarsRepository {
     for (let i = 1; i < n; i++) if (bars[i]!.date <= bars[i - 1]!.date) return null;
     const before = this.summaryOfStmt.get(symbol);
     if (before && bars[0]!.date <= before.last_date) return null;
-    const inserted = runRows(this.insertMissingStmt, symbol, bars);
+    const inserted = this.appendRows(symbol, bars);
     if (inserted !== n) {
       const revised = runRows(stmt, symbol, bars);
       this.refreshSummary(symbol);
@@ -216,6 +229,31 @@ export class BarsRepository {
       closes[1]!,
     );
     return n;
+  }
+
+  /** Inserts `bars` (insert-missing), many rows per statement; returns the rows inserted. */
+  private appendRows(symbol: Ticker, bars: readonly Bar[]): number {
+    const p = this.appendParams;
+    const n = bars.length;
+    let inserted = 0;
+    let i = 0;
+    for (; i + APPEND_ROWS_PER_STATEMENT <= n; i += APPEND_ROWS_PER_STATEMENT) {
+      let k = 0;
+      for (let j = i; j < i + APPEND_ROWS_PER_STATEMENT; j++) {
+        const b = bars[j]!;
+        p[k++] = symbol;
+        p[k++] = b.date;
+        p[k++] = b.open;
+        p[k++] = b.high;
+        p[k++] = b.low;
+        p[k++] = b.close;
+        p[k++] = b.adjClose;
+        p[k++] = b.volume;
+        p[k++] = b.placeholder ? 1 : 0;
+      }
+      inserted += this.appendManyStmt.run(p).changes;
+    }
+    return inserted + (i < n ? runRows(this.insertMissingStmt, symbol, i === 0 ? bars : bars.slice(i)) : 0);
   }
 
   /**
@@ -376,8 +414,8 @@ export class BarsRepository {
   }
 
   /**
-   * {@link sessionSeek} for several symbols, with the seeks of the given dates done in advance in
-   * one statement (what `studies.get` needs: each event's date on each symbol's calendar). The
+   * {@link sessionSeek} for several symbols, with the on-or-after seeks of the given dates done in
+   * advance in one statement (what `studies.get` needs: each event's date on each symbol's calendar). The
    * seeks answer any other date too, with a statement each. A symbol without bars seeks nothing
    * (`first` null).
    */
@@ -387,11 +425,10 @@ export class BarsRepository {
     const summaries = this.summaries([...dates.keys()]);
     const pairs: Array<[string, string]> = [];
     for (const [symbol, ds] of dates) if (summaries.has(symbol)) for (const d of ds) pairs.push([symbol, d]);
-    const known = new Map<string, { onOrAfter: string | null; after: string | null }>();
+    const known = new Map<string, string | null>();
     if (pairs.length > 0) {
-      for (const r of this.seekBatchStmt.all(JSON.stringify(pairs))) {
-        known.set(`${r.symbol}\u0000${r.date}`, { onOrAfter: r.on_or_after, after: r.after });
-      }
+      for (const r of this.seekBatchStmt.all(JSON.stringify(pairs)))
+        known.set(`${r.symbol}\u0000${r.date}`, r.on_or_after);
     }
     for (const symbol of dates.keys()) {
       const first = summaries.get(symbol)?.firstDate ?? null;
@@ -400,14 +437,11 @@ export class BarsRepository {
         first: orNull(first),
         onOrAfter: (date) => {
           if (first === null) return null;
-          const k = known.get(`${symbol}\u0000${date}`);
-          return k ? orNull(k.onOrAfter) : orNull(this.onOrAfterStmt.get(symbol, date)?.date ?? null);
+          const k = `${symbol}\u0000${date}`;
+          return orNull(known.has(k) ? known.get(k)! : (this.onOrAfterStmt.get(symbol, date)?.date ?? null));
         },
-        after: (date) => {
-          if (first === null) return null;
-          const k = known.get(`${symbol}\u0000${date}`);
-          return k ? orNull(k.after) : orNull(this.afterStmt.get(symbol, date)?.date ?? null);
-        },
+        // Only for an event at or after a session's close: rare, so a statement of its own.
+        after: (date) => (first === null ? null : orNull(this.afterStmt.get(symbol, date)?.date ?? null)),
       });
     }
     return out;
