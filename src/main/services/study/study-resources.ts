@@ -130,6 +130,18 @@ function checkSeries(entry: PriceFileEntry, bars: readonly Bar[]): string | null
  * problem; reads only, writes nothing.
  */
 export function loadEmbeddedData(resourcesDir: string, studyFile = EMBEDDED_STUDY_FILE): EmbeddedData {
+  const { study, entries } = loadEmbeddedIndex(resourcesDir, studyFile);
+  return { study, series: entries.map((e) => loadShippedSeries(resourcesDir, e)) };
+}
+
+/**
+ * The embedded study and the manifest entries of its universe's price files (in universe
+ * order), checked; the files themselves are read by {@link loadShippedSeries}, one at a time.
+ */
+export function loadEmbeddedIndex(
+  resourcesDir: string,
+  studyFile = EMBEDDED_STUDY_FILE,
+): { study: StudyFile; entries: PriceFileEntry[] } {
   const study = loadStudyFile(resourcesDir, studyFile);
   const manifestRaw = readText(resourcesDir, PRICES_MANIFEST_FILE);
   let json: unknown;
@@ -151,39 +163,43 @@ export function loadEmbeddedData(resourcesDir: string, studyFile = EMBEDDED_STUD
   if (missing.length)
     throw new CatalystError('invalid-input', `${PRICES_MANIFEST_FILE} has no price file for ${missing.join(', ')}`);
 
-  const series = study.universe.map((u): ShippedSeries => {
-    const entry = bySymbol.get(u.symbol)!;
-    const rel = join('prices', entry.file);
-    const csv = readText(resourcesDir, rel);
-    const hash = contentHash(csv);
-    if (hash !== entry.sha256) {
-      throw new CatalystError(
-        'invalid-input',
-        `${rel} does not match its manifest hash (expected ${entry.sha256}, got ${hash}): the shipped file was altered`,
-      );
-    }
-    let bars: Bar[];
-    try {
-      bars = parseBarsCsv(csv);
-    } catch (e) {
-      throw new CatalystError('invalid-input', `${rel}: ${(e as Error).message}`);
-    }
-    const problem = checkSeries(entry, bars);
-    if (problem) throw new CatalystError('invalid-input', `${rel} ${problem}`);
-    return {
-      instrument: {
-        symbol: entry.symbol,
-        name: entry.name,
-        exchange: entry.exchange,
-        currency: entry.currency,
-        timezone: entry.timezone,
-        kind: entry.kind,
-        closeOnly: entry.closeOnly,
-        provenance: entry.provenance,
-        adjustmentNote: entry.adjustmentNote,
-      },
-      bars,
-    };
-  });
-  return { study, series };
+  return { study, entries: study.universe.map((u) => bySymbol.get(u.symbol)!) };
+}
+
+/**
+ * One price file of the embedded study, read and checked against its manifest entry (hash,
+ * rows, span, placeholder rows). Throws `invalid-input` on a problem; reads only.
+ */
+export function loadShippedSeries(resourcesDir: string, entry: PriceFileEntry): ShippedSeries {
+  const rel = join('prices', entry.file);
+  const csv = readText(resourcesDir, rel);
+  const hash = contentHash(csv);
+  if (hash !== entry.sha256) {
+    throw new CatalystError(
+      'invalid-input',
+      `${rel} does not match its manifest hash (expected ${entry.sha256}, got ${hash}): the shipped file was altered`,
+    );
+  }
+  let bars: Bar[];
+  try {
+    bars = parseBarsCsv(csv);
+  } catch (e) {
+    throw new CatalystError('invalid-input', `${rel}: ${(e as Error).message}`);
+  }
+  const problem = checkSeries(entry, bars);
+  if (problem) throw new CatalystError('invalid-input', `${rel} ${problem}`);
+  return {
+    instrument: {
+      symbol: entry.symbol,
+      name: entry.name,
+      exchange: entry.exchange,
+      currency: entry.currency,
+      timezone: entry.timezone,
+      kind: entry.kind,
+      closeOnly: entry.closeOnly,
+      provenance: entry.provenance,
+      adjustmentNote: entry.adjustmentNote,
+    },
+    bars,
+  };
 }
