@@ -99,7 +99,8 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
           await sc.close();
         }
         const text = csv(ctx.quick ? 500 : 5000);
-        imports.push(await longestPause(() => c.services.market.importBarsCsv(asTicker('IMPORT'), text)));
+        // As the app's barsImport.import handler does: read in slices, then one transaction.
+        imports.push(await longestPause(() => c.services.market.importBarsCsvSliced(asTicker('IMPORT'), text)));
         const list = (await c.router.dispatch('studies.list', undefined, TRUSTED)) as {
           ok: boolean;
           value: Array<{ id: string }>;
