@@ -13,8 +13,10 @@ import type { StudyFile } from '../../../shared/domain/study';
 import {
   EMBEDDED_STUDY_FILE,
   loadEmbeddedData,
-  loadEmbeddedIndex,
+  loadPricesManifest,
   loadShippedSeries,
+  loadStudyFile,
+  universeEntries,
   type EmbeddedData,
   type ShippedSeries,
 } from './study-resources';
@@ -139,9 +141,10 @@ export class SeedService {
 
   /**
    * {@link seedIfEmpty} in slices, for the app's start-up, so the main process never stops for
-   * the whole seed: each shipped price file is read and checked, then each series written in a
-   * transaction of its own, with a turn of the event loop (`yieldToLoop`) before each; the study
-   * rows go last, in one transaction. Every file is checked before anything is written (a bad
+   * the whole seed: the price manifest and the study file are read and checked, then each
+   * shipped price file, then each series is written in a transaction of its own, with a turn of
+   * the event loop (`yieldToLoop`) before each of these steps; the study rows go last, in one
+   * transaction. Every file is checked before anything is written (a bad
    * file writes nothing), and the study, which {@link isSeeded} looks for, is stored only once
    * every series is: a crash between slices leaves bars that the next start's seed keeps (it
    * only inserts missing ones). Same rows, report and change signal as {@link seed}.
@@ -150,7 +153,14 @@ export class SeedService {
     yieldToLoop: () => Promise<void> = () => new Promise<void>((r) => setImmediate(r)),
   ): Promise<SeedReport | null> {
     if (this.isSeeded()) return null;
-    const { study, entries } = loadEmbeddedIndex(this.deps.resourcesDir, this.deps.studyFile ?? EMBEDDED_STUDY_FILE);
+    // The manifest and the study file in slices of their own (not after the caller's work, such
+    // as opening the core): the first parse of each is the longest stretch of a cold start
+    // (time-zone data for the manifest's zones, the study's parser).
+    await yieldToLoop();
+    const manifest = loadPricesManifest(this.deps.resourcesDir);
+    await yieldToLoop();
+    const study = loadStudyFile(this.deps.resourcesDir, this.deps.studyFile ?? EMBEDDED_STUDY_FILE);
+    const entries = universeEntries(study, manifest);
     const series: ShippedSeries[] = [];
     for (const entry of entries) {
       await yieldToLoop();

@@ -64,6 +64,7 @@ export const pricesManifestSchema = z
   });
 
 export type PriceFileEntry = z.output<typeof priceFileSchema>;
+export type PricesManifest = z.output<typeof pricesManifestSchema>;
 
 /** A shipped instrument with its verified bars. */
 export interface ShippedSeries {
@@ -143,6 +144,11 @@ export function loadEmbeddedIndex(
   studyFile = EMBEDDED_STUDY_FILE,
 ): { study: StudyFile; entries: PriceFileEntry[] } {
   const study = loadStudyFile(resourcesDir, studyFile);
+  return { study, entries: universeEntries(study, loadPricesManifest(resourcesDir)) };
+}
+
+/** `resources/prices/manifest.json`, read and checked; throws `invalid-input` naming every problem. */
+export function loadPricesManifest(resourcesDir: string): PricesManifest {
   const manifestRaw = readText(resourcesDir, PRICES_MANIFEST_FILE);
   let json: unknown;
   try {
@@ -158,12 +164,16 @@ export function loadEmbeddedIndex(
       `${PRICES_MANIFEST_FILE} is not a valid price manifest:\n${issues.join('\n')}`,
     );
   }
-  const bySymbol = new Map(manifest.data.files.map((f) => [f.symbol as string, f]));
+  return manifest.data;
+}
+
+/** The manifest entries of the study's universe, in universe order; `invalid-input` when one is missing. */
+export function universeEntries(study: StudyFile, manifest: PricesManifest): PriceFileEntry[] {
+  const bySymbol = new Map(manifest.files.map((f) => [f.symbol as string, f]));
   const missing = study.universe.filter((u) => !bySymbol.has(u.symbol)).map((u) => u.symbol);
   if (missing.length)
     throw new CatalystError('invalid-input', `${PRICES_MANIFEST_FILE} has no price file for ${missing.join(', ')}`);
-
-  return { study, entries: study.universe.map((u) => bySymbol.get(u.symbol)!) };
+  return study.universe.map((u) => bySymbol.get(u.symbol)!);
 }
 
 /**

@@ -169,8 +169,9 @@ describe('SeedService', () => {
         ]),
       );
     expect(undated(dump(sliced.db))).toEqual(undated(dump(whole.db)));
-    // One turn before each file read, each series write and the study write.
-    expect(turns).toBe(manifest.files.length * 2 + 1);
+    // One turn before the manifest, one before the study file, before each price file read,
+    // each series write and the study write.
+    expect(turns).toBe(2 + manifest.files.length * 2 + 1);
     expect(studyStoredAt).toBeNull();
     expect(sliced.seed.isSeeded()).toBe(true);
     expect(await sliced.seed.seedIfEmptySliced()).toBeNull();
