@@ -4,29 +4,32 @@
 // services are chunks loaded by dynamic import only when a command runs. better-sqlite3 stays
 // external (native).
 //
-// out/cli/ is emptied first, so no chunk of an earlier build lingers, and `inputs.json` is
-// written last: every source file of the bundle with its size, mtime and SHA-1. bin/catalyst.mjs
-// runs the bundle only when that manifest exists and every input still has the same content
-// (see bin/bundle-state.mjs); otherwise it runs the sources through tsx.
+// The build goes to a fresh folder next to out/cli/, with `inputs.json` written last (every source
+// file of the bundle with its size, mtime and SHA-1), and then replaces out/cli/ whole: no chunk
+// of an earlier build lingers, and a `catalyst` started meanwhile finds either the old bundle
+// or the new one, or none (then it runs the sources), never half of one. bin/catalyst.mjs runs
+// the bundle only when that manifest exists and every input still has the same content (see
+// bin/bundle-state.mjs); otherwise it runs the sources through tsx.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MANIFEST } from '../bin/bundle-state.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'out', 'cli');
+const building = join(root, 'out', `cli.building-${process.pid}`);
 // `prepare` (after npm install) passes --if-possible: a failed bundle must not fail the
 // install, since bin/catalyst.mjs then runs the sources.
 const ifPossible = process.argv.includes('--if-possible');
 
-rmSync(outdir, { recursive: true, force: true });
+rmSync(building, { recursive: true, force: true });
 try {
   const result = await build({
     absWorkingDir: root,
     entryPoints: { catalyst: 'src/main/cli/main.ts', 'sync-worker': 'src/main/worker/sync-worker.ts' },
-    outdir: 'out/cli',
+    outdir: building,
     outExtension: { '.js': '.mjs' },
     // Chunks sit next to the entries: code that finds sync-worker.mjs next to its own module
     // (spawn-sync-worker.ts) may land in a chunk.
@@ -55,9 +58,21 @@ try {
       const st = statSync(file);
       return [p, st.size, st.mtimeMs, createHash('sha1').update(readFileSync(file)).digest('hex')];
     });
-  writeFileSync(join(outdir, MANIFEST), `${JSON.stringify({ inputs })}\n`);
+  writeFileSync(join(building, MANIFEST), `${JSON.stringify({ inputs })}\n`);
+  // Another build may swap its own in between: take its place (the last build wins).
+  for (let attempt = 1; ; attempt++) {
+    rmSync(outdir, { recursive: true, force: true });
+    try {
+      renameSync(building, outdir);
+      break;
+    } catch (e) {
+      if (attempt >= 5 || (e.code !== 'ENOTEMPTY' && e.code !== 'EEXIST' && e.code !== 'EPERM')) throw e;
+    }
+  }
 } catch (e) {
-  rmSync(outdir, { recursive: true, force: true });
+  rmSync(building, { recursive: true, force: true });
   if (!ifPossible) throw e;
-  process.stderr.write(`build-cli: no CLI bundle (${e.message}); catalyst will run from the sources\n`);
+  process.stderr.write(
+    `build-cli: the CLI bundle was not built (${e.message}); catalyst runs from the sources until it is\n`,
+  );
 }
