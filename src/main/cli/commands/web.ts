@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createCore } from '../../app/create-core';
+import { openCore } from '../../app/create-core';
 import { defaultResourcesDir } from '../../app/paths';
 import { newToken } from '../../web/web-access';
 import { startWebServer } from '../../web/web-server';
@@ -45,7 +45,7 @@ export const webCommand: Command = {
       throw new UsageError('the app is not built: run `npm run web` (it builds first) or `npm run build`');
     }
     let origin = '';
-    const core = createCore({
+    const core = await openCore({
       dbPath: ctx.dbPath,
       seedOnOpen: true,
       queuePushUntilReady: true,
