@@ -1,10 +1,11 @@
 // A fake Yahoo v8 chart server for the sync bench, run in a worker thread (plain JS, so no
 // TypeScript loader is needed). Every symbol serves `sessions` weekday sessions ending
-// 2025-12-31, after `latencyMs`. It counts requests and the most in flight at once.
+// 2025-12-31, after `latencyMs`. It counts requests and the most in flight at once. The bodies
+// of `symbols` are made before it says ready, so making one never adds to the latency.
 import { createServer } from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 
-const { sessions, latencyMs } = workerData;
+const { sessions, latencyMs, symbols = [] } = workerData;
 
 const timestamps = [];
 {
@@ -90,6 +91,7 @@ const server = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' }).end(body(decodeURIComponent(m[1])));
   }, latencyMs);
 });
+for (const s of symbols) body(s);
 server.keepAliveTimeout = 60_000;
 server.listen(0, '127.0.0.1', () => {
   parentPort.postMessage({ type: 'ready', url: `http://127.0.0.1:${server.address().port}`, body: body('BENCH') });

@@ -24,8 +24,10 @@ interface Server {
   close(): Promise<void>;
 }
 
-async function startServer(sessions: number, latencyMs: number): Promise<Server> {
-  const w = new Worker(new URL('./fake-yahoo-server.mjs', import.meta.url), { workerData: { sessions, latencyMs } });
+async function startServer(sessions: number, latencyMs: number, symbols: readonly string[]): Promise<Server> {
+  const w = new Worker(new URL('./fake-yahoo-server.mjs', import.meta.url), {
+    workerData: { sessions, latencyMs, symbols },
+  });
   const ready = await new Promise<{ url: string; body: string }>((resolve, reject) => {
     w.once('error', reject);
     const on = (m: { type: string; url: string; body: string }) => {
@@ -115,7 +117,7 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const years = ctx.quick ? 2 : 20;
   const sessions = Math.round(years * 261);
   const latencyMs = 20;
-  const server = await startServer(sessions, latencyMs);
+  const server = await startServer(sessions, latencyMs, symbols);
   const rows: BenchRow[] = [];
   try {
     const concurrency = defaultSyncLimits.hosts.yahoo.concurrency;

@@ -19,7 +19,7 @@ import {
 } from 'electron';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { createCore, type Core } from './app/create-core';
+import { openCore, type Core } from './app/create-core';
 import type { DataChangedEvent } from '../shared/contract/app';
 import { ArticleService } from './services/article/article-service';
 import { createLogger, rotatingFileSink, silentLogger, type Logger } from './log/logger';
@@ -124,9 +124,10 @@ async function start(): Promise<void> {
     // Integrity check (a damaged file is moved aside, then restored or salvaged), a backup
     // before a migration, the daily backup: before anything opens the database for work.
     check = (await prepareDatabase(dbPath)).check;
-    opened = createCore({
+    opened = await openCore({
       dbPath,
-      // First launch seeds the embedded study so it opens offline at once; cheap afterwards.
+      // First launch seeds the embedded study so it opens offline at once (in slices, so the
+      // main process keeps answering the OS meanwhile); cheap afterwards.
       seedOnOpen: true,
       printPdf: printHtmlToPdf,
       copyImage: copyPngToClipboard,

@@ -94,6 +94,26 @@ export interface Core {
  * The composition root shared by every entry point: opens the database, builds the
  * repositories and services, and the router over the contract. Nothing else wires services.
  */
+/**
+ * {@link createCore} for the app's start-up: the core is built without seeding, then, with
+ * `seedOnOpen`, the embedded study is seeded in slices (`SeedService.seedIfEmptySliced`), a
+ * turn of the event loop between the shipped files and between their writes, so the main
+ * process is never held for the whole seed. Resolves once the study is in the database; a
+ * failed seed closes the core and rejects, as `createCore` throws.
+ */
+export async function openCore(options: CoreOptions): Promise<Core> {
+  const core = createCore({ ...options, seedOnOpen: false });
+  if (options.seedOnOpen) {
+    try {
+      await core.services.seed.seedIfEmptySliced();
+    } catch (error) {
+      await core.close();
+      throw error;
+    }
+  }
+  return core;
+}
+
 export function createCore(options: CoreOptions): Core {
   const log = options.log ?? silentLogger;
   const db = openDatabase(options.dbPath, {

@@ -19,8 +19,9 @@ export interface CommandContext {
   print(value: unknown, human: () => string): void;
 }
 
-/** One CLI command. `name` may have several words (`watchlist import`). */
-export interface Command {
+/** What the CLI knows of a command before loading it: enough for `--help` and the argument parser. */
+export interface CommandSpec {
+  /** One or more words (`watchlist import`). */
   readonly name: string;
   readonly summary: string;
   /** Usage line after `catalyst`, e.g. `bars SYMBOL [--from YYYY-MM-DD] [--to YYYY-MM-DD]`. */
@@ -31,8 +32,20 @@ export interface Command {
    * backup) before the command; default true. `recover` does its own, fuller check.
    */
   readonly prepare?: boolean;
+}
+
+/** One CLI command: its spec and its implementation. */
+export interface Command extends CommandSpec {
   /** Returns the exit code: 0 ok, 1 usage or input error, 2 partial failure. */
   run(ctx: CommandContext): Promise<number>;
+}
+
+/**
+ * A command as the CLI lists it: the spec, and `load` to import its implementation (and the
+ * services it uses) only when the command runs, so `catalyst --help` loads none of them.
+ */
+export interface LazyCommand extends CommandSpec {
+  load(): Promise<Command>;
 }
 
 /** A usage or input error found by a command before it does anything (exit 1). */

@@ -1,9 +1,7 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
-import { createCore, type Core } from '../app/create-core';
+import type { Core } from '../app/create-core';
 import { resolveDbPath } from '../app/paths';
-import { createLogger, streamSink } from '../log/logger';
-import { prepareDatabase } from '../db/recovery';
-import type { Command, CommandContext } from './command';
+import type { CommandContext, LazyCommand } from './command';
 import { oneLine, toCliFailure, withoutAbsolutePaths, type CliFailure } from './errors';
 import { commands } from './commands/index';
 
@@ -29,8 +27,8 @@ const GLOBAL_OPTIONS: ParseArgsOptionsConfig = {
   verbose: { type: 'boolean', default: false },
 };
 
-function findCommand(positionals: readonly string[]): { command: Command; rest: string[] } | null {
-  let best: Command | null = null;
+function findCommand(positionals: readonly string[]): { command: LazyCommand; rest: string[] } | null {
+  let best: LazyCommand | null = null;
   for (const c of commands) {
     const words = c.name.split(' ');
     if (words.every((w, i) => positionals[i] === w) && (!best || words.length > best.name.split(' ').length)) best = c;
@@ -72,6 +70,16 @@ function joinDashValues(argv: readonly string[], options: ParseArgsOptionsConfig
     } else out.push(a);
   }
   return out;
+}
+
+/** The modules every command that runs needs (the core, the logger, the start-up check). */
+async function loadServices() {
+  const [{ createCore }, { createLogger, streamSink }, { prepareDatabase }] = await Promise.all([
+    import('../app/create-core'),
+    import('../log/logger'),
+    import('../db/recovery'),
+  ]);
+  return { createCore, createLogger, streamSink, prepareDatabase };
 }
 
 /** Runs one CLI invocation; returns the exit code. Never throws. */
@@ -122,6 +130,15 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     io.stdout(`Usage: catalyst ${command.usage}\n${command.summary}\n`);
     return 0;
   }
+  // Only now the command's implementation and the services: `--help` and a usage error load neither.
+  let implementation;
+  let services;
+  try {
+    [implementation, services] = await Promise.all([command.load(), loadServices()]);
+  } catch (e) {
+    return fail(toCliFailure(e, command.usage), e);
+  }
+  const { createCore, createLogger, streamSink, prepareDatabase } = services;
   let core: Core | null = null;
   const dbPath = resolveDbPath(parsed.values.db as string | undefined, io.env, io.cwd);
   let prepared = false;
@@ -153,7 +170,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   };
   try {
     await prepare();
-    return await command.run(ctx);
+    return await implementation.run(ctx);
   } catch (e) {
     return fail(toCliFailure(e, command.usage), e);
   } finally {

@@ -1,6 +1,7 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { KEEP_DAILY, KEEP_MANUAL, KEEP_PRE_MIGRATION, KEEP_WEEKLY } from './backup-policy';
 
 /**
  * Backups of the database, taken with SQLite's online backup API (`db.backup()`), so a copy is
@@ -28,10 +29,7 @@ export interface BackupInfo {
   readonly bytes: number;
 }
 
-export const KEEP_DAILY = 7;
-export const KEEP_WEEKLY = 4;
-export const KEEP_MANUAL = 5;
-export const KEEP_PRE_MIGRATION = 3;
+export { KEEP_DAILY, KEEP_MANUAL, KEEP_PRE_MIGRATION, KEEP_WEEKLY };
 /** A daily backup is taken at start-up when the newest backup is older than this, ms. */
 export const DAILY_INTERVAL_MS = 24 * 3600 * 1000;
 

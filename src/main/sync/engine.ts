@@ -261,7 +261,7 @@ export async function runSync(req: SyncRunRequest, deps: SyncEngineDeps): Promis
       (lastBar ? addDays(lastBar, -limits.overlapDays) : addDays(to, -limits.defaultHistoryDays));
     // Nothing can be new since the exchange's last close: no request (unless forced).
     if (!req.force && isSettled(coverage, from, to, instruments.get(job.symbol)?.timezone ?? null, runNow)) return;
-    const plan = planRequests(coverage, from, to, limits);
+    const plan = planRequests(coverage, from, to, limits, req.force === true);
     const firstBar = barsRepo.earliestDate(job.symbol);
     const fetchRange = (rangeFrom: IsoDate, rangeTo: IsoDate): Promise<ProviderData> => {
       const request = provider.buildRequest(job.symbol, rangeFrom, rangeTo, {

@@ -116,11 +116,20 @@ export async function getOnce(req: ProviderRequest, label: string, o: HttpClient
   const timer = setTimeout(() => timeout.abort(), o.timeoutMs);
   const signal = AbortSignal.any([o.signal, timeout.signal]);
   let phase: 'connect' | 'body' = 'connect';
+  let released = false;
   let answer: HttpAnswer;
   try {
     o.limiter.started(host);
     const res = await o.fetch(req.url, { headers: { ...req.headers }, signal, redirect: 'follow' });
     o.health.markAnswered(host);
+    // Before the slot is released: the next grant must already see the new spacing or pause.
+    if (res.status === 429) o.limiter.throttled(host, parseRetryAfter(res.headers.get('retry-after')));
+    else o.limiter.answered(host);
+    // The host has answered: its slot is free while the body streams in. Reading the body takes
+    // several turns of the event loop, which other symbols' parsing and commits share; holding
+    // the slot through them left it idle (fewer requests in flight than the host allows).
+    released = true;
+    o.limiter.release(host);
     phase = 'body';
     const body = await readBody(res, o.maxBodyBytes, label);
     answer = {
@@ -129,9 +138,6 @@ export async function getOnce(req: ProviderRequest, label: string, o: HttpClient
       body,
       retryAfter: res.headers.get('retry-after'),
     };
-    // Before the slot is released: the next grant must already see the new spacing or pause.
-    if (answer.status === 429) o.limiter.throttled(host, parseRetryAfter(answer.retryAfter));
-    else o.limiter.answered(host);
   } catch (e) {
     if (e instanceof SyncFailure) throw e;
     if (o.signal.aborted) throw new SyncFailure('cancelled', 'cancelled');
@@ -169,7 +175,7 @@ export async function getOnce(req: ProviderRequest, label: string, o: HttpClient
     });
   } finally {
     clearTimeout(timer);
-    o.limiter.release(host);
+    if (!released) o.limiter.release(host);
   }
   if (answer.status === 429) {
     const wait = parseRetryAfter(answer.retryAfter);

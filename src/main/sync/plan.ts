@@ -20,17 +20,29 @@ export interface PlanOptions {
  * range. First sync: the whole range. Later: the part before what is held (if wanted), and the
  * tail from a few days before the end of what is held (revisions, the session in progress)
  * to the wanted end, unless the wanted range ended well before it was last fetched (final).
- * A gap between what is held and what is wanted is fetched too.
+ * A gap between what is held and what is wanted is fetched too. `force` (the user's "ask
+ * anyway") asks even a final range: the tail as usual, or, for a range inside what is held,
+ * that range itself.
  */
-export function planRequests(coverage: Coverage | null, from: IsoDate, to: IsoDate, o: PlanOptions): PlannedRequest[] {
+export function planRequests(
+  coverage: Coverage | null,
+  from: IsoDate,
+  to: IsoDate,
+  o: PlanOptions,
+  force = false,
+): PlannedRequest[] {
   if (from > to) return [];
   if (!coverage) return [{ from, to, direction: 'forward' }];
   const plan: PlannedRequest[] = [];
   // Gaps are always filled, so the held range stays one contiguous run of dates.
   if (from < coverage.from) plan.push({ from, to: addDays(coverage.from, -1), direction: 'backward' });
   const fetchedOn = coverage.fetchedAt.slice(0, 10);
-  const settled = to <= coverage.to && to < addDays(fetchedOn, -o.settleDays);
+  const settled = !force && to <= coverage.to && to < addDays(fetchedOn, -o.settleDays);
   const tailFrom = laterDate(coverage.from, addDays(coverage.to, -o.overlapDays));
   if (!settled && to >= tailFrom) plan.push({ from: tailFrom, to, direction: 'forward' });
+  else if (force && to < tailFrom) {
+    const held = laterDate(from, coverage.from);
+    if (held <= to) plan.push({ from: held, to, direction: 'forward' });
+  }
   return plan;
 }

@@ -118,35 +118,65 @@ export function lowerBound(sessions: readonly string[], date: string): number {
  * before the 16:00 close → T0 2025-01-28; 9988.HK: 23:00 is after the 12:00 half-day close
  * and Hong Kong was shut 29–31 Jan → T0 2025-02-03.
  */
-export function t0ForEvent(event: EventTiming, exchangeZone: string, sessions: readonly IsoDate[]): T0Result {
+export function t0ForEvent(
+  event: EventTiming,
+  exchangeZone: string,
+  sessions: readonly IsoDate[] | SessionSeek,
+): T0Result {
   return t0FromLocal(localMoment(event, exchangeZone), exchangeZone, sessions);
+}
+
+/**
+ * A symbol's cached sessions (placeholders included) as T0 needs them, without the whole
+ * calendar in memory: the main process answers these with index seeks on the bars.
+ */
+export interface SessionSeek {
+  /** The first cached session, or null when none is cached. */
+  readonly first: IsoDate | null;
+  /** The first session on or after `date`, or null when the cache ends before it. */
+  onOrAfter(date: IsoDate): IsoDate | null;
+  /** The first session strictly after `date`, or null. */
+  after(date: IsoDate): IsoDate | null;
+}
+
+/** {@link SessionSeek} over ascending session dates already in memory (binary search). */
+export function seekSessions(sessions: readonly IsoDate[]): SessionSeek {
+  return {
+    first: sessions[0] ?? null,
+    onOrAfter: (date) => sessions[lowerBound(sessions, date)] ?? null,
+    after: (date) => {
+      const i = lowerBound(sessions, date);
+      return sessions[sessions[i] === date ? i + 1 : i] ?? null;
+    },
+  };
 }
 
 /**
  * {@link t0ForEvent} from the event's moment already converted to the exchange's zone (by
  * {@link localMoment}), so a study over many symbols of one exchange converts each event once.
+ * `sessions`: the cached session dates ascending, or a {@link SessionSeek} over them.
  */
 export function t0FromLocal(
   local: { date: IsoDate; time: string | null },
   exchangeZone: string,
-  sessions: readonly IsoDate[],
+  sessions: readonly IsoDate[] | SessionSeek,
 ): T0Result {
+  const seek = isSeek(sessions) ? sessions : seekSessions(sessions);
   const base = { localDate: local.date, localTime: local.time };
-  if (sessions.length === 0) return { ...base, t0: null, afterClose: false, gap: 'no-sessions' };
-  if (local.date < sessions[0]!) return { ...base, t0: null, afterClose: false, gap: 'before-cached-history' };
-  let i = lowerBound(sessions, local.date);
+  if (seek.first === null) return { ...base, t0: null, afterClose: false, gap: 'no-sessions' };
+  if (local.date < seek.first) return { ...base, t0: null, afterClose: false, gap: 'before-cached-history' };
+  let t0 = seek.onOrAfter(local.date);
   let afterClose = false;
-  if (
-    i < sessions.length &&
-    sessions[i] === local.date &&
-    local.time !== null &&
-    local.time >= sessionCloseTime(exchangeZone, local.date)
-  ) {
+  if (t0 === local.date && local.time !== null && local.time >= sessionCloseTime(exchangeZone, local.date)) {
     afterClose = true;
-    i += 1;
+    t0 = seek.after(local.date);
   }
-  if (i >= sessions.length) return { ...base, t0: null, afterClose, gap: 'after-cached-history' };
-  return { ...base, t0: sessions[i]!, afterClose, gap: null };
+  if (t0 === null) return { ...base, t0: null, afterClose, gap: 'after-cached-history' };
+  return { ...base, t0, afterClose, gap: null };
+}
+
+function isSeek(s: readonly IsoDate[] | SessionSeek): s is SessionSeek {
+  return !Array.isArray(s);
 }
 
 export { addDays };

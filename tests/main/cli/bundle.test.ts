@@ -1,6 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, utimesSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTempDir } from '../../helpers/temp-db';
 import { startFakeProvider } from '../sync/support/fake-provider';
@@ -17,7 +19,11 @@ const HOOK =
   'data:text/javascript,' +
   encodeURIComponent(
     `import { registerHooks } from 'node:module';
-     registerHooks({ resolve(s, c, next) { if (/^tsx(\\/|$)/.test(s)) process.stderr.write('TSX-LOADED ' + s + '\\n'); return next(s, c); } });`,
+     registerHooks({ resolve(s, c, next) {
+       if (/^tsx(\\/|$)/.test(s)) process.stderr.write('TSX-LOADED ' + s + '\\n');
+       if (process.env.CATALYST_TRACE_LOADS === '1') process.stderr.write('LOADED ' + s + '\\n');
+       return next(s, c);
+     } });`,
   );
 const temp = useTempDir();
 
@@ -88,22 +94,95 @@ describe('the CLI bundle', () => {
     expect(bars.stderr).not.toMatch(/TSX-LOADED/);
   });
 
-  it('runs the sources through tsx when a source file is newer than the bundle', () => {
+  it('--help loads no command implementation and not SQLite; a command loads its own', () => {
+    const help = cli(['--help'], { CATALYST_TRACE_LOADS: '1' });
+    expect(help.code).toBe(0);
+    const loaded = (text: string) => [...text.matchAll(/^LOADED (.*)$/gm)].map((m) => m[1]!);
+    expect(loaded(help.stderr)).not.toContain('better-sqlite3');
+    expect(loaded(help.stderr).filter((s) => /\/bars-[A-Z0-9]+\.mjs$/.test(s))).toEqual([]);
+    const bars = cli(['bars', 'NONE', '--db', temp.dbPath(), '--json'], { CATALYST_TRACE_LOADS: '1' });
+    // The implementation ran: it opened the database and found nothing cached.
+    expect(bars.stderr).toMatch(/"code":"not-found","message":"NONE is not in the cache"/);
+    expect(loaded(bars.stderr)).toContain('better-sqlite3');
+    expect(loaded(bars.stderr).some((s) => /\/bars-[A-Z0-9]+\.mjs$/.test(s))).toBe(true);
+  });
+
+  it('keeps the bundle when a source is only touched, and runs the sources through tsx once one is edited', () => {
     const file = join(ROOT, 'src', 'main', 'cli', 'command.ts');
     const text = readFileSync(file, 'utf8');
     expect(text.length).toBeGreaterThan(0);
     const later = new Date(Date.now() + 60_000);
     try {
       utimesSync(file, later, later);
-      const r = cli(['--help']);
-      expect(r.code).toBe(0);
-      expect(r.stderr).toMatch(/TSX-LOADED/);
+      const touched = cli(['--help']);
+      expect(touched.code).toBe(0);
+      expect(touched.stderr).not.toMatch(/TSX-LOADED/);
+      // An edit the bundle has not seen (here: the manifest says another hash for this file).
+      const manifestPath = join(ROOT, 'out', 'cli', 'inputs.json');
+      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { inputs: [string, number, number, string][] };
+      const entry = manifest.inputs.find(([p]) => p === 'src/main/cli/command.ts')!;
+      expect(entry).toBeDefined();
+      entry[3] = '0'.repeat(40);
+      writeFileSync(manifestPath, JSON.stringify(manifest));
+      const edited = cli(['--help']);
+      expect(edited.code).toBe(0);
+      expect(edited.stdout).toMatch(/Usage: catalyst/);
+      expect(edited.stderr).toMatch(/TSX-LOADED/);
     } finally {
-      // Rebuild so the bundle is current again for whatever runs next.
-      spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs')]);
       const now = new Date();
       utimesSync(file, now, now);
+      // Rebuild so the bundle is current again for whatever runs next.
       spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs')]);
+    }
+  });
+
+  it('empties out/cli before building, so no chunk of an earlier build lingers', () => {
+    const stale = join(ROOT, 'out', 'cli', 'chunk-STALE000.mjs');
+    writeFileSync(stale, 'export {};\n');
+    const b = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs')], { encoding: 'utf8' });
+    expect(b.status, b.stderr).toBe(0);
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(join(ROOT, 'out', 'cli', 'catalyst.mjs'))).toBe(true);
+  });
+});
+
+describe('bundleIsCurrent (bin/bundle-state.mjs)', () => {
+  async function state(root: string): Promise<boolean> {
+    const { bundleIsCurrent } = (await import(pathToFileURL(join(ROOT, 'bin', 'bundle-state.mjs')).href)) as {
+      bundleIsCurrent: (root: string) => Promise<boolean>;
+    };
+    return bundleIsCurrent(root);
+  }
+  const sha1 = (t: string) => createHash('sha1').update(t).digest('hex');
+
+  it('says current only while every input listed has the content it was built from', async () => {
+    const root = temp.dir();
+    mkdirSync(join(root, 'src'), { recursive: true });
+    mkdirSync(join(root, 'out', 'cli'), { recursive: true });
+    const a = join(root, 'src', 'a.ts');
+    writeFileSync(a, 'export const a = 1;\n');
+    const manifest = join(root, 'out', 'cli', 'inputs.json');
+    expect(await state(root)).toBe(false); // never built
+    const st = statSync(a);
+    writeFileSync(
+      manifest,
+      JSON.stringify({ inputs: [['src/a.ts', st.size, st.mtimeMs, sha1('export const a = 1;\n')]] }),
+    );
+    expect(await state(root)).toBe(true);
+    // Touched, same content: still current.
+    utimesSync(a, new Date(Date.now() + 5_000), new Date(Date.now() + 5_000));
+    expect(await state(root)).toBe(true);
+    // Same size, other content: stale.
+    writeFileSync(a, 'export const a = 2;\n');
+    expect(await state(root)).toBe(false);
+    // Deleted: stale.
+    rmSync(a);
+    expect(await state(root)).toBe(false);
+    // A manifest that is not one, or points outside the tree: stale.
+    writeFileSync(a, 'export const a = 1;\n');
+    for (const bad of ['{', '{}', '{"inputs":[]}', '{"inputs":[["../x",1,1,"0"]]}', '{"inputs":[["src/a.ts"]]}']) {
+      writeFileSync(manifest, bad);
+      expect(await state(root)).toBe(false);
     }
   });
 });

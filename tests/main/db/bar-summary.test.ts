@@ -120,6 +120,66 @@ describe('bar_summary is kept true by every write path', () => {
     db.close();
   });
 
+  it('appends newer bars (the fast path) and deletes ranges, with placeholders at either end of a batch', () => {
+    const db = openDatabase(tmp.dbPath());
+    const instruments = new InstrumentsRepository(db);
+    const bars = new BarsRepository(db);
+    const A = asTicker('AAA');
+    instruments.upsert(bareInstrument(A));
+    const ph = (date: string, close: number) => bar(date, close, { placeholder: true, volume: 0 });
+    // A first batch, then appends of: one valid close, only placeholders, two valid closes.
+    expect(bars.upsertBatch(A, [ph('2025-01-01', 9), bar('2025-01-02', 10), bar('2025-01-03', 11)])).toBe(3);
+    expectSummaryTrue(db);
+    expect(bars.upsertBatch(A, [bar('2025-01-06', 12), ph('2025-01-07', 12)])).toBe(2);
+    expectSummaryTrue(db);
+    expect(bars.insertMissingBatch(A, [ph('2025-01-08', 12)])).toBe(1);
+    expectSummaryTrue(db);
+    expect(bars.upsertBatch(A, [bar('2025-01-09', 13), bar('2025-01-10', 14), ph('2025-01-13', 14)])).toBe(3);
+    expectSummaryTrue(db);
+    expect(bars.latestClose(A)).toEqual({ lastDate: '2025-01-13', lastClose: 14, prevClose: 13 });
+    // Deleting the newest sessions, then appending after the new end.
+    expect(bars.deleteRange(A, asIsoDate('2025-01-09'), asIsoDate('2025-01-31'))).toBe(3);
+    expectSummaryTrue(db);
+    expect(bars.upsertBatch(A, [bar('2025-01-09', 15)])).toBe(1);
+    expectSummaryTrue(db);
+    // Deleting everything removes the summary row; a write brings it back.
+    expect(bars.deleteRange(A, asIsoDate('2000-01-01'), asIsoDate('2099-12-31'))).toBe(7);
+    expectSummaryTrue(db);
+    expect(bars.latestClose(A)).toBeNull();
+    expect(bars.insertMissingBatch(A, [bar('2025-02-03', 20)])).toBe(1);
+    expectSummaryTrue(db);
+    db.close();
+  });
+
+  it('a batch that looks like an append but meets cached rows (a summary out of step) still writes right', () => {
+    const db = openDatabase(tmp.dbPath());
+    const instruments = new InstrumentsRepository(db);
+    const bars = new BarsRepository(db);
+    const A = asTicker('AAA');
+    instruments.upsert(bareInstrument(A));
+    bars.upsertBatch(A, [bar('2025-01-02', 10), bar('2025-01-03', 11)]);
+    // Someone wrote around the repository and lost the summary row.
+    db.prepare('DELETE FROM bar_summary').run();
+    // Upsert: the cached 01-03 is revised, 01-06 added; the summary is rebuilt from the bars.
+    expect(bars.upsertBatch(A, [bar('2025-01-03', 11.5), bar('2025-01-06', 12)])).toBe(2);
+    expect(bars.range(A).map((b) => b.close)).toEqual([10, 11.5, 12]);
+    expectSummaryTrue(db);
+    db.prepare('DELETE FROM bar_summary').run();
+    // Insert-missing never changes a cached row, even then.
+    expect(bars.insertMissingBatch(A, [bar('2025-01-06', 99), bar('2025-01-07', 13)])).toBe(1);
+    expect(bars.range(A).map((b) => b.close)).toEqual([10, 11.5, 12, 13]);
+    expectSummaryTrue(db);
+    // The same with a batch of several multi-row statements, the conflict in the second one.
+    const day = (i: number) => new Date(Date.UTC(2025, 1, 1) + i * 86_400_000).toISOString().slice(0, 10);
+    bars.upsertBatch(A, [bar(day(100), 1)]);
+    db.prepare('DELETE FROM bar_summary').run();
+    const long = Array.from({ length: 150 }, (_, i) => bar(day(i), 100 + i));
+    expect(bars.upsertBatch(A, long)).toBe(150);
+    expect(bars.range(A, asIsoDate(day(0))).map((b) => b.close)).toEqual(long.map((b) => b.close));
+    expectSummaryTrue(db);
+    db.close();
+  });
+
   it('a CSV import and the embedded study seeding (through the services)', () => {
     core = createCore({ dbPath: tmp.dbPath(), seedOnOpen: true, isTrustedSender: () => true });
     expect(core.db.prepare('SELECT count(*) AS n FROM bar_summary').get()).not.toEqual({ n: 0 });

@@ -93,6 +93,53 @@ describe('BarsRepository', () => {
     db.close();
   });
 
+  it('answers session seeks, quotes and cached symbols from prepared statements', () => {
+    const db = openDatabase(tmp.dbPath());
+    const instruments = new InstrumentsRepository(db);
+    const repo = new BarsRepository(db);
+    const sym = asTicker('SEEK');
+    instruments.insertIfMissing(bareInstrument(sym));
+    instruments.insertIfMissing(bareInstrument(asTicker('EMPTY')));
+    expect(repo.sessionSeek(sym).first).toBeNull();
+    expect(repo.latestClose(sym)).toBeNull();
+    const bars = generate(1, 10).get('S0000.HK')!; // 2000-01-03 … 2000-01-12, a placeholder on day 0
+    repo.upsertBatch(sym, bars);
+    const seek = repo.sessionSeek(sym);
+    expect(seek.first).toBe('2000-01-03');
+    expect(seek.onOrAfter(asIsoDate('1999-12-31'))).toBe('2000-01-03');
+    expect(seek.onOrAfter(asIsoDate('2000-01-05'))).toBe('2000-01-05');
+    expect(seek.after(asIsoDate('2000-01-05'))).toBe('2000-01-06');
+    expect(seek.onOrAfter(asIsoDate('2000-01-13'))).toBeNull();
+    expect(seek.after(asIsoDate('2000-01-12'))).toBeNull();
+    // The batched seeks agree with the single ones, for dates asked in advance and others.
+    const asked = ['1999-12-31', '2000-01-05', '2000-01-12', '2000-01-13'].map(asIsoDate);
+    const many = repo.sessionSeeks(
+      new Map([
+        [sym, asked],
+        [asTicker('EMPTY'), asked],
+        [asTicker('UNKNOWN'), asked],
+      ]),
+    );
+    for (const date of [...asked, asIsoDate('2000-01-08'), asIsoDate('2000-01-04')]) {
+      expect(many.get(sym)!.onOrAfter(date)).toBe(seek.onOrAfter(date));
+      expect(many.get(sym)!.after(date)).toBe(seek.after(date));
+      expect(many.get(asTicker('EMPTY'))!.onOrAfter(date)).toBeNull();
+      expect(many.get(asTicker('UNKNOWN'))!.after(date)).toBeNull();
+    }
+    expect(many.get(sym)!.first).toBe('2000-01-03');
+    expect(many.get(asTicker('EMPTY'))!.first).toBeNull();
+    expect(repo.earliestDate(sym)).toBe('2000-01-03');
+    expect(repo.sessionDates(sym)).toEqual(bars.map((b) => b.date));
+    expect(repo.latestClose(sym)).toEqual({
+      lastDate: bars[9]!.date,
+      lastClose: bars[9]!.close,
+      prevClose: bars[8]!.close,
+    });
+    expect(repo.cachedSymbols(['SEEK', 'EMPTY', 'UNKNOWN', 'SEEK'])).toEqual(new Set(['SEEK']));
+    expect(repo.cachedSymbols([])).toEqual(new Set());
+    db.close();
+  });
+
   it('refuses bars of an unknown instrument (foreign key)', () => {
     const db = openDatabase(tmp.dbPath());
     const repo = new BarsRepository(db);

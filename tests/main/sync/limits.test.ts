@@ -108,3 +108,49 @@ describe('HostLimiter', () => {
     await limiter.acquire('a');
   });
 });
+
+describe('getOnce and the host slot', () => {
+  it('frees the slot when the host has answered, not when the body has streamed in; a failed body is still reported', async () => {
+    const { getOnce, HostHealth } = await import('../../../src/main/sync/http-client');
+    const limiter = new HostLimiter(() => ({ concurrency: 1, minSpacingMs: 0 }));
+    const started: string[] = [];
+    let finishFirstBody: () => void = () => undefined;
+    const fetchFn = async (url: string) => {
+      started.push(url);
+      if (url.endsWith('/slow')) {
+        // Headers at once, the body only when the test says so.
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"part":'));
+            finishFirstBody = () => {
+              controller.enqueue(new TextEncoder().encode('1}'));
+              controller.close();
+            };
+          },
+        });
+        return new Response(body, { status: 200 });
+      }
+      return new Response('{"fast":true}', { status: 200 });
+    };
+    const o = {
+      fetch: fetchFn,
+      limiter,
+      health: new HostHealth(),
+      timeoutMs: 5000,
+      maxBodyBytes: 1024,
+      signal: new AbortController().signal,
+    };
+    const req = (path: string) => ({ url: `http://h.test${path}`, displayUrl: path, headers: {} });
+    const slow = getOnce(req('/slow'), 'Test', o);
+    // With one slot, the second request goes out while the first body is still streaming.
+    const fast = await getOnce(req('/fast'), 'Test', o);
+    expect(fast.body).toBe('{"fast":true}');
+    expect(started).toEqual(['http://h.test/slow', 'http://h.test/fast']);
+    finishFirstBody();
+    expect((await slow).body).toBe('{"part":1}');
+    // A body over the limit fails the request, and the slot was freed once (the next one runs).
+    const big = await getOnce(req('/fast'), 'Test', { ...o, maxBodyBytes: 4 }).catch((e: SyncFailure) => e);
+    expect(big).toBeInstanceOf(SyncFailure);
+    expect((await getOnce(req('/fast'), 'Test', o)).status).toBe(200);
+  });
+});

@@ -32,6 +32,25 @@ describe('planRequests', () => {
     expect(planRequests(c, d('2024-03-01'), d('2024-06-30'), opts)).toEqual([]);
   });
 
+  it('asks a final range anyway when forced: the tail, or a range inside what is held as it is', () => {
+    const c = cov('2024-01-01', '2024-12-31', '2025-03-01T00:00:00.000Z');
+    expect(planRequests(c, d('2024-01-01'), d('2024-12-31'), opts, true)).toEqual([
+      { from: '2024-12-24', to: '2024-12-31', direction: 'forward' },
+    ]);
+    expect(planRequests(c, d('2024-03-01'), d('2024-06-30'), opts, true)).toEqual([
+      { from: '2024-03-01', to: '2024-06-30', direction: 'forward' },
+    ]);
+    // Before what is held: the gap as usual, nothing more.
+    expect(planRequests(c, d('2023-06-01'), d('2023-09-30'), opts, true)).toEqual([
+      { from: '2023-06-01', to: '2023-12-31', direction: 'backward' },
+    ]);
+    // Not forced, a range still open: the same tail either way.
+    const open = cov('2024-01-01', '2025-01-28', '2025-01-28T09:00:00.000Z');
+    expect(planRequests(open, d('2024-01-01'), d('2025-01-29'), opts, true)).toEqual(
+      planRequests(open, d('2024-01-01'), d('2025-01-29'), opts),
+    );
+  });
+
   it('fills the part before what is held backwards, and any gap, so the range stays contiguous', () => {
     const c = cov('2024-06-01', '2024-12-31', '2025-03-01T00:00:00.000Z');
     expect(planRequests(c, d('2024-01-01'), d('2024-03-31'), opts)).toEqual([

@@ -1,11 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { asIsoDate } from '../../../src/shared/brand';
 import {
   addDays,
   localMoment,
+  seekSessions,
   sessionCloseTime,
   t0ForEvent,
+  t0FromLocal,
   type EventTiming,
+  type SessionSeek,
 } from '../../../src/shared/domain/calendar';
 import { shippedSessions, shippedZone } from './shipped-data';
 
@@ -163,4 +167,35 @@ it('addDays counts calendar days across month ends', () => {
   expect(addDays(d('2025-02-03'), 30)).toBe('2025-03-05');
   expect(addDays(d('2025-01-28'), 30)).toBe('2025-02-27');
   expect(addDays(d('2024-02-28'), 1)).toBe('2024-02-29');
+});
+
+describe('T0 by seeks (what the main process answers with index look-ups)', () => {
+  it('agrees with a linear reading of the session list for any calendar, date and time', () => {
+    const day = fc.integer({ min: 0, max: 60 }).map((n) => addDays(d('2025-01-01'), n));
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(day, { maxLength: 30 }),
+        day,
+        fc.option(fc.constantFrom('09:30', '12:59', '13:00', '15:59', '16:00', '23:00')),
+        (dates, date, time) => {
+          const sessions = [...dates].sort();
+          const seek = seekSessions(sessions);
+          const firstFrom = (from: string, strictly: boolean) =>
+            sessions.find((s) => (strictly ? s > from : s >= from)) ?? null;
+          expect(seek.first).toBe(sessions[0] ?? null);
+          expect(seek.onOrAfter(date)).toBe(firstFrom(date, false));
+          expect(seek.after(date)).toBe(firstFrom(date, true));
+          // The rule read plainly: the first session on or after the date, the next one when the
+          // event is at or after that day's close; nothing outside the cached history.
+          const zone = 'America/New_York';
+          const afterClose = sessions.includes(date) && time !== null && time >= sessionCloseTime(zone, date);
+          const expected = sessions.length === 0 || date < sessions[0]! ? null : firstFrom(date, afterClose);
+          const got = t0FromLocal({ date, time }, zone, { ...seek } satisfies SessionSeek);
+          expect(got.t0).toBe(expected);
+          expect(got.afterClose).toBe(sessions.length > 0 && date >= sessions[0]! && afterClose);
+          expect(got).toEqual(t0FromLocal({ date, time }, zone, sessions));
+        },
+      ),
+    );
+  });
 });

@@ -14,13 +14,13 @@ const text = (file: { fileName: string; bytesBase64: string }) =>
 export function barsImportHandlers(s: Services): FeatureHandlers<typeof barsImportChannels> {
   return {
     'barsImport.preview': (q) =>
-      s.market.previewBarsCsv(q.symbol, text(q.file), {
+      s.market.previewBarsCsvSliced(q.symbol, text(q.file), {
         fileName: q.file.fileName,
         ...(q.dateOrder ? { dateOrder: q.dateOrder } : {}),
         ...(q.mapping ? { mapping: q.mapping } : {}),
       }),
     'barsImport.import': (q) =>
-      s.market.importBarsCsv(q.symbol, text(q.file), {
+      s.market.importBarsCsvSliced(q.symbol, text(q.file), {
         fileName: q.file.fileName,
         differing: q.differing,
         ...(q.dateOrder ? { dateOrder: q.dateOrder } : {}),

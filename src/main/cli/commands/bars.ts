@@ -1,12 +1,10 @@
 import type { Command } from '../command';
 import { channelInput, requireArg, stringFlag } from '../args';
+import { barsSpec } from './specs';
 
 /** `catalyst bars SYMBOL [--from] [--to]`: cached daily bars, ascending. */
 export const barsCommand: Command = {
-  name: 'bars',
-  summary: 'Print the cached daily bars of a symbol',
-  usage: 'bars SYMBOL [--from YYYY-MM-DD] [--to YYYY-MM-DD]',
-  options: { from: { type: 'string' }, to: { type: 'string' } },
+  ...barsSpec,
   async run(ctx) {
     const { symbol, from, to } = channelInput(
       'bars.range',

@@ -2,6 +2,7 @@ import { EMBEDDED_STUDY_ID } from '../../../shared/contract/study';
 import { formatPct } from '../../../shared/domain/claims';
 import { channelInput, stringFlag } from '../args';
 import type { Command } from '../command';
+import { claimsSpec } from './specs';
 
 /**
  * `catalyst claims [--study ID]`: the study's claims evaluated on the cache.
@@ -9,10 +10,7 @@ import type { Command } from '../command';
  * (documented in docs/cli.md); `value` is a fraction, 0.25 = +25%.
  */
 export const claimsCommand: Command = {
-  name: 'claims',
-  summary: "Evaluate a study's claims on the cached prices (default: the embedded study)",
-  usage: 'claims [--study ID]',
-  options: { study: { type: 'string' } },
+  ...claimsSpec,
   async run(ctx) {
     const studyId =
       channelInput('claims.evaluate', { studyId: stringFlag(ctx.flags.study, '--study') }, { studyId: '--study' })

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
-import { backupDirOf, createBackup, listBackups, KEEP_DAILY, KEEP_WEEKLY } from '../../db/backup';
+import { backupDirOf, createBackup, listBackups } from '../../db/backup';
 import { checkAndRecover } from '../../db/recovery';
 import type { Command } from '../command';
+import { backupSpec, recoverSpec } from './specs';
 
 /**
  * `catalyst backup [--list]`: a manual backup of the database with SQLite's online backup API
@@ -9,10 +10,7 @@ import type { Command } from '../command';
  * the backups instead. JSON: `{"file","takenAt","bytes","reason"}` (file name only), or an array.
  */
 export const backupCommand: Command = {
-  name: 'backup',
-  summary: `Back up the database now (kept: the last ${KEEP_DAILY} days, ${KEEP_WEEKLY} weeks and 5 manual ones); --list lists the backups`,
-  usage: 'backup [--list]',
-  options: { list: { type: 'boolean', default: false } },
+  ...backupSpec,
   async run(ctx) {
     if (ctx.flags.list) {
       const list = listBackups(ctx.dbPath).map((b) => ({
@@ -43,11 +41,7 @@ export const backupCommand: Command = {
  * JSON: `{"kind":"ok"}` or `{"kind":"restored"|"salvaged","problem","movedTo","message",…}`.
  */
 export const recoverCommand: Command = {
-  name: 'recover',
-  summary: 'Check the database fully; if damaged, move it aside and restore the newest backup or salvage your data',
-  usage: 'recover',
-  options: {},
-  prepare: false,
+  ...recoverSpec,
   async run(ctx) {
     const check = checkAndRecover(ctx.dbPath, { full: true });
     ctx.print(check, () =>

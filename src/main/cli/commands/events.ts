@@ -2,6 +2,7 @@ import { EMBEDDED_STUDY_ID } from '../../../shared/contract/study';
 import { eventDateLabel } from '../../../shared/domain/study-event';
 import { channelInput, stringFlag } from '../args';
 import type { Command } from '../command';
+import { eventsSpec } from './specs';
 
 /**
  * `catalyst events [--study ID] [--symbol S] [--category C]`: a study's events, ascending.
@@ -9,10 +10,7 @@ import type { Command } from '../command';
  * source: {kind, quote, url}}]` (documented in docs/cli.md).
  */
 export const eventsCommand: Command = {
-  name: 'events',
-  summary: "List a study's dated events with their T0 per symbol (default: the embedded study)",
-  usage: 'events [--study ID] [--symbol SYMBOL] [--category ai|policy|market|corporate|macro|user]',
-  options: { study: { type: 'string' }, symbol: { type: 'string' }, category: { type: 'string' } },
+  ...eventsSpec,
   async run(ctx) {
     const query = channelInput(
       'events.list',

@@ -7,6 +7,7 @@ import { optionalArg, requireArg } from '../args';
 import type { Command } from '../command';
 import { UsageError } from '../command';
 import { writeOutFile } from '../write-out';
+import { exportCsvSpec } from './specs';
 
 const pathSchema = z.string().min(1).max(4096);
 
@@ -60,23 +61,7 @@ const TABLE_FLAGS: Record<(typeof csvTables)[number], readonly string[]> = {
  * JSON `{table, file, bytes, rows}`.
  */
 export const exportCsvCommand: Command = {
-  name: 'export csv',
-  summary:
-    'Export bars (a range or all), events, evaluated claims, an event study or a comparison as CSV (RFC 4180, formula-safe)',
-  usage:
-    'export csv bars SYMBOL [--from YYYY-MM-DD] [--to YYYY-MM-DD] | events [--study ID] | claims [--study ID] | event-study [--study ID | --event ID] [--windows -5:-1,0:5] [--benchmark SYMBOL] | compare --symbols A,B --anchor EVENT_ID|YYYY-MM-DD [--from] [--to]  [--bom] [--out FILE]',
-  options: {
-    from: { type: 'string' },
-    to: { type: 'string' },
-    study: { type: 'string' },
-    event: { type: 'string' },
-    windows: { type: 'string' },
-    benchmark: { type: 'string' },
-    symbols: { type: 'string' },
-    anchor: { type: 'string' },
-    bom: { type: 'boolean' },
-    out: { type: 'string' },
-  },
+  ...exportCsvSpec,
   async run(ctx) {
     const named = requireArg(
       ctx,

@@ -6,6 +6,7 @@ import { parseDateOrder } from '../../services/market/bars-csv-values';
 import { optionalArg, requireArg } from '../args';
 import type { Command } from '../command';
 import { UsageError } from '../command';
+import { importBarsSpec } from './specs';
 
 const DATE_ORDER_TEXT = { ymd: 'YYYY-MM-DD', mdy: 'MM/DD/YYYY', dmy: 'DD/MM/YYYY' } as const;
 
@@ -14,15 +15,7 @@ const DATE_ORDER_TEXT = { ymd: 'YYYY-MM-DD', mdy: 'MM/DD/YYYY', dmy: 'DD/MM/YYYY
  * row, then write all or nothing.
  */
 export const importBarsCommand: Command = {
-  name: 'import-bars',
-  summary:
-    'Import a daily-bars CSV (Yahoo, yfinance, Tiingo, Alpha Vantage, Stooq, investing.com, nasdaq.com, European, OHLCV) for one symbol',
-  usage: 'import-bars FILE --symbol SYMBOL [--date-format MM/DD/YYYY|DD/MM/YYYY] [--keep-cached]',
-  options: {
-    symbol: { type: 'string' },
-    'date-format': { type: 'string' },
-    'keep-cached': { type: 'boolean' },
-  },
+  ...importBarsSpec,
   async run(ctx) {
     const file = requireArg(ctx, 0, 'FILE');
     const symbol = optionalArg(ctx.flags.symbol, '--symbol', tickerSchema);

@@ -1,53 +1,62 @@
-import type { Command } from '../command';
-import { barsCommand } from './bars';
-import { claimsCommand } from './claims';
-import { backupCommand, recoverCommand } from './data';
-import { eventsCommand } from './events';
-import { exportCsvCommand } from './export-csv';
-import { importBarsCommand } from './import-bars';
-import { reportCommand } from './report';
-import { compareCommand, studyCommand } from './research';
-import { seedCommand } from './seed';
-import { studyCreateCommand, studyExportCommand, studyImportCommand } from './study-files';
-import { studyFromArticleCommand } from './study-from-article';
-import { syncCommand } from './sync';
+import type { LazyCommand } from '../command';
 import {
-  eventsAddCommand,
-  eventsDeleteCommand,
-  eventsEditCommand,
-  eventsExportCommand,
-  eventsHideCommand,
-  eventsImportCommand,
-} from './user-events';
-import { webCommand } from './web';
-import { watchlistExportCommand, watchlistImportCommand, watchlistListCommand } from './watchlist';
+  backupSpec,
+  barsSpec,
+  claimsSpec,
+  compareSpec,
+  eventsAddSpec,
+  eventsDeleteSpec,
+  eventsEditSpec,
+  eventsExportSpec,
+  eventsHideSpec,
+  eventsImportSpec,
+  eventsSpec,
+  exportCsvSpec,
+  importBarsSpec,
+  recoverSpec,
+  reportSpec,
+  seedSpec,
+  studyCreateSpec,
+  studyExportSpec,
+  studyFromArticleSpec,
+  studyImportSpec,
+  studySpec,
+  syncSpec,
+  watchlistExportSpec,
+  watchlistImportSpec,
+  watchlistListSpec,
+  webSpec,
+} from './specs';
 
-/** Every CLI command. */
-export const commands: readonly Command[] = [
-  barsCommand,
-  importBarsCommand,
-  syncCommand,
-  seedCommand,
-  claimsCommand,
-  eventsCommand,
-  eventsAddCommand,
-  eventsEditCommand,
-  eventsDeleteCommand,
-  eventsHideCommand,
-  eventsImportCommand,
-  eventsExportCommand,
-  compareCommand,
-  studyCommand,
-  studyFromArticleCommand,
-  watchlistImportCommand,
-  watchlistExportCommand,
-  watchlistListCommand,
-  exportCsvCommand,
-  studyExportCommand,
-  studyImportCommand,
-  studyCreateCommand,
-  reportCommand,
-  backupCommand,
-  recoverCommand,
-  webCommand,
+/**
+ * Every CLI command, in the order `--help` lists them. Each implementation module is imported
+ * only when its command runs (esbuild splits each into its own chunk of out/cli).
+ */
+export const commands: readonly LazyCommand[] = [
+  { ...barsSpec, load: async () => (await import('./bars')).barsCommand },
+  { ...importBarsSpec, load: async () => (await import('./import-bars')).importBarsCommand },
+  { ...syncSpec, load: async () => (await import('./sync')).syncCommand },
+  { ...seedSpec, load: async () => (await import('./seed')).seedCommand },
+  { ...claimsSpec, load: async () => (await import('./claims')).claimsCommand },
+  { ...eventsSpec, load: async () => (await import('./events')).eventsCommand },
+  { ...eventsAddSpec, load: async () => (await import('./user-events')).eventsAddCommand },
+  { ...eventsEditSpec, load: async () => (await import('./user-events')).eventsEditCommand },
+  { ...eventsDeleteSpec, load: async () => (await import('./user-events')).eventsDeleteCommand },
+  { ...eventsHideSpec, load: async () => (await import('./user-events')).eventsHideCommand },
+  { ...eventsImportSpec, load: async () => (await import('./user-events')).eventsImportCommand },
+  { ...eventsExportSpec, load: async () => (await import('./user-events')).eventsExportCommand },
+  { ...compareSpec, load: async () => (await import('./research')).compareCommand },
+  { ...studySpec, load: async () => (await import('./research')).studyCommand },
+  { ...studyFromArticleSpec, load: async () => (await import('./study-from-article')).studyFromArticleCommand },
+  { ...watchlistImportSpec, load: async () => (await import('./watchlist')).watchlistImportCommand },
+  { ...watchlistExportSpec, load: async () => (await import('./watchlist')).watchlistExportCommand },
+  { ...watchlistListSpec, load: async () => (await import('./watchlist')).watchlistListCommand },
+  { ...exportCsvSpec, load: async () => (await import('./export-csv')).exportCsvCommand },
+  { ...studyExportSpec, load: async () => (await import('./study-files')).studyExportCommand },
+  { ...studyImportSpec, load: async () => (await import('./study-files')).studyImportCommand },
+  { ...studyCreateSpec, load: async () => (await import('./study-files')).studyCreateCommand },
+  { ...reportSpec, load: async () => (await import('./report')).reportCommand },
+  { ...backupSpec, load: async () => (await import('./data')).backupCommand },
+  { ...recoverSpec, load: async () => (await import('./data')).recoverCommand },
+  { ...webSpec, load: async () => (await import('./web')).webCommand },
 ];

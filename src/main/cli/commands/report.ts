@@ -6,16 +6,14 @@ import { slugSchema } from '../../../shared/domain/study-event';
 import { optionalArg, requireArg } from '../args';
 import type { Command } from '../command';
 import { writeOutFile } from '../write-out';
+import { reportSpec } from './specs';
 
 /**
  * `catalyst report ID --format html|md [--event EVENT] [--page a4|letter] [--out FILE]`: the
  * study's report without chart images (no renderer here; the output says so).
  */
 export const reportCommand: Command = {
-  name: 'report',
-  summary: "Write a study's report (cover, events, claims, provenance) as HTML or Markdown — charts need the app",
-  usage: 'report ID --format html|md [--event EVENT_ID] [--page a4|letter] [--out FILE]',
-  options: { format: { type: 'string' }, event: { type: 'string' }, page: { type: 'string' }, out: { type: 'string' } },
+  ...reportSpec,
   async run(ctx) {
     const studyId = requireArg(ctx, 0, 'ID', slugSchema);
     const format = optionalArg(ctx.flags.format, '--format', z.enum(['html', 'md'], { message: 'must be html or md' }));

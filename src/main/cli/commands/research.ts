@@ -7,6 +7,7 @@ import { parseWindow, significanceMark } from '../../../shared/domain/event-stud
 import { slugSchema } from '../../../shared/domain/study-event';
 import { optionalArg } from '../args';
 import { UsageError, type Command, type CommandContext } from '../command';
+import { compareSpec, studySpec } from './specs';
 
 /** `A,B,C` → validated symbols. */
 function symbolsArg(ctx: CommandContext, required: boolean): Ticker[] | undefined {
@@ -35,17 +36,7 @@ function symbolsArg(ctx: CommandContext, required: boolean): Ticker[] | undefine
  * [{date, value}], missing}]`, plus `currency` and `convertedFrom` with `--currency`.
  */
 export const compareCommand: Command = {
-  name: 'compare',
-  summary: "Several symbols rebased to 100 at an event's T0 (each on its own calendar) or a date",
-  usage:
-    'compare --symbols A,B[,...] --anchor EVENT_ID|YYYY-MM-DD [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--currency CCY]',
-  options: {
-    symbols: { type: 'string' },
-    anchor: { type: 'string' },
-    from: { type: 'string' },
-    to: { type: 'string' },
-    currency: { type: 'string' },
-  },
+  ...compareSpec,
   async run(ctx) {
     const symbols = symbolsArg(ctx, true)!;
     const anchorRaw = ctx.flags.anchor;
@@ -137,16 +128,7 @@ const pct = (v: number | null) => (v === null ? '—' : formatPct(v));
  * commands; this one takes no positional argument.
  */
 export const studyCommand: Command = {
-  name: 'study',
-  summary: 'Event study of one event (--event) or a whole study (--study): returns, abnormal returns, CAR, t',
-  usage: 'study --event ID | --study ID [--symbols A,B] [--benchmark SYMBOL] [--windows -5:-1,0:1,0:5,0:20]',
-  options: {
-    event: { type: 'string' },
-    study: { type: 'string' },
-    symbols: { type: 'string' },
-    benchmark: { type: 'string' },
-    windows: { type: 'string' },
-  },
+  ...studySpec,
   async run(ctx) {
     if (ctx.args.length > 0) throw new UsageError(`unknown study subcommand "${ctx.args[0]}"`);
     const eventId = optionalArg(ctx.flags.event, '--event', slugSchema);

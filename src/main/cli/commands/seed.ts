@@ -1,5 +1,6 @@
 import type { SeedReport } from '../../services/study/seed-service';
 import type { Command } from '../command';
+import { seedSpec } from './specs';
 
 function describe(r: SeedReport): string {
   const lines = [`study ${r.studyId} (revision ${r.revision}): ${r.study}`];
@@ -26,10 +27,7 @@ function describe(r: SeedReport): string {
  * resources in one transaction. Idempotent: a second run writes nothing.
  */
 export const seedCommand: Command = {
-  name: 'seed',
-  summary: 'Seed the embedded "China tech rally 2025" study, its instruments and bars (idempotent)',
-  usage: 'seed',
-  options: {},
+  ...seedSpec,
   async run(ctx) {
     const seed = ctx.core().services.seed;
     // If opening the database already seeded it (first launch), report that run.

@@ -14,6 +14,7 @@ import { slugSchema } from '../../../shared/domain/study-event';
 import { optionalArg, requireArg } from '../args';
 import type { Command } from '../command';
 import { writeOutFile } from '../write-out';
+import { studyExportSpec, studyImportSpec, studyCreateSpec } from './specs';
 
 const pathSchema = z.string().min(1).max(4096);
 
@@ -32,10 +33,7 @@ function previewTable(p: StudyImportPreview): string {
 
 /** `catalyst study export ID --out FILE`: a stored study as a `.catalyst.json` file. */
 export const studyExportCommand: Command = {
-  name: 'study export',
-  summary: 'Export a study (source, universe, events including yours, claims) as a .catalyst.json file',
-  usage: 'study export ID [--out FILE]',
-  options: { out: { type: 'string' } },
+  ...studyExportSpec,
   async run(ctx) {
     const id = requireArg(ctx, 0, 'ID', slugSchema);
     const { services } = ctx.core();
@@ -54,11 +52,7 @@ export const studyExportCommand: Command = {
 
 /** `catalyst study import FILE [--merge] [--dry-run]`: preview, then import without overwriting anything. */
 export const studyImportCommand: Command = {
-  name: 'study import',
-  summary:
-    'Import a .catalyst.json study file (never overwrites yours: a differing study becomes a copy, or --merge adds only what is new)',
-  usage: 'study import FILE [--merge] [--dry-run]',
-  options: { merge: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
+  ...studyImportSpec,
   async run(ctx) {
     const name = requireArg(ctx, 0, 'FILE');
     const path = resolve(ctx.cwd, name);
@@ -107,21 +101,7 @@ const listSchema = z
 
 /** `catalyst study create --title T --source-title S [--author] [--url] --subjects A,B [--benchmarks C]`. */
 export const studyCreateCommand: Command = {
-  name: 'study create',
-  summary: 'Create an empty study of your own: a title, its source and a universe of subjects and benchmarks',
-  usage:
-    'study create --title TEXT --source-title TEXT [--author TEXT] [--publication TEXT] [--url URL] [--published YYYY-MM-DD] --subjects A,B [--benchmarks C,D] [--id SLUG]',
-  options: {
-    title: { type: 'string' },
-    id: { type: 'string' },
-    'source-title': { type: 'string' },
-    author: { type: 'string' },
-    publication: { type: 'string' },
-    url: { type: 'string' },
-    published: { type: 'string' },
-    subjects: { type: 'string' },
-    benchmarks: { type: 'string' },
-  },
+  ...studyCreateSpec,
   async run(ctx) {
     const f = ctx.flags as Record<string, string | undefined>;
     const subjects = optionalArg(f.subjects, '--subjects', listSchema) ?? [];

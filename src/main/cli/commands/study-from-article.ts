@@ -7,6 +7,7 @@ import { ArticleService } from '../../services/article/article-service';
 import { optionalArg, requireArg } from '../args';
 import type { Command } from '../command';
 import { UsageError } from '../command';
+import { studyFromArticleSpec } from './specs';
 
 /** The study import service (`catalyst study import`) as this command uses it. */
 interface StudyImporter {
@@ -56,10 +57,7 @@ export function proposalText(p: ArticleProposal): string {
  * without `--dry-run` the study is saved through the study import path and `saved` is added.
  */
 export const studyFromArticleCommand: Command = {
-  name: 'study from-article',
-  summary: 'Propose a study from an article (txt, md, html): source, tickers, dated events, claims',
-  usage: 'study from-article FILE [--date YYYY-MM-DD] [--dry-run]',
-  options: { date: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+  ...studyFromArticleSpec,
   async run(ctx) {
     const file = resolve(ctx.cwd, requireArg(ctx, 0, 'FILE'));
     const date = optionalArg(ctx.flags.date, '--date', isoDateSchema);

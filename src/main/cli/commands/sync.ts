@@ -5,6 +5,7 @@ import type { SyncFinishedEvent } from '../../../shared/domain/sync';
 import { apiKeysFromEnv, baseUrlsFromEnv, limitsFromEnv } from '../../services/sync/sync-env';
 import { channelInput, optionalArg, stringFlag } from '../args';
 import type { Command } from '../command';
+import { syncSpec } from './specs';
 
 /** `--symbols A,B`: split, each checked here so the message lists every bad one; the channel checks the rest. */
 function parseSymbols(raw: string | boolean | Array<string | boolean> | undefined): Ticker[] | undefined {
@@ -44,18 +45,7 @@ function human(f: SyncFinishedEvent): string {
  * symbol succeeded, 2 when some failed (offline included), 1 on bad input.
  */
 export const syncCommand: Command = {
-  name: 'sync',
-  summary: 'Update cached daily prices from Yahoo Finance (or Tiingo / Twelve Data with a key)',
-  usage:
-    'sync [--symbols A,B,...] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--provider yahoo|tiingo|twelvedata] [--base-url URL] [--force]',
-  options: {
-    symbols: { type: 'string' },
-    from: { type: 'string' },
-    to: { type: 'string' },
-    provider: { type: 'string' },
-    'base-url': { type: 'string' },
-    force: { type: 'boolean' },
-  },
+  ...syncSpec,
   async run(ctx) {
     const input = channelInput(
       'sync.start',

@@ -7,23 +7,14 @@ import { eventDateLabel, slugSchema, type EventWithT0 } from '../../../shared/do
 import { MAX_EVENTS_CSV_CHARS, userEventEditSchema, userEventInputSchema } from '../../../shared/domain/user-event';
 import { optionalArg, requireArg } from '../args';
 import { UsageError, type Command, type CommandContext } from '../command';
-
-/** The options `events add` and `events edit` share. */
-const EVENT_OPTIONS = {
-  date: { type: 'string' },
-  time: { type: 'string' },
-  timezone: { type: 'string' },
-  title: { type: 'string' },
-  category: { type: 'string' },
-  symbols: { type: 'string' },
-  note: { type: 'string' },
-  url: { type: 'string' },
-  window: { type: 'string' },
-  study: { type: 'string' },
-} as const;
-
-const EVENT_USAGE =
-  '--date YYYY-MM-DD [--time HH:MM --timezone ZONE] --title T --category C --symbols A,B [--note N] [--url U] [--window YYYY-MM-DD:YYYY-MM-DD]';
+import {
+  eventsAddSpec,
+  eventsEditSpec,
+  eventsDeleteSpec,
+  eventsHideSpec,
+  eventsImportSpec,
+  eventsExportSpec,
+} from './specs';
 
 /**
  * The JSON of one event as the `events add|edit|hide` commands print it: the keys of
@@ -108,10 +99,7 @@ function humanEvent(e: EventWithT0): string {
 
 /** `catalyst events add …`: a new user event (printed with its id). */
 export const eventsAddCommand: Command = {
-  name: 'events add',
-  summary: 'Add an event of your own (filed under --study, default none)',
-  usage: `events add ${EVENT_USAGE} [--study ID]`,
-  options: EVENT_OPTIONS,
+  ...eventsAddSpec,
   async run(ctx) {
     const raw = { ...fieldsFromFlags(ctx) } as Record<string, unknown>;
     const study = optionalArg(ctx.flags.study, '--study', slugSchema);
@@ -127,10 +115,7 @@ export const eventsAddCommand: Command = {
 
 /** `catalyst events edit ID …`: changes the given fields of a user event. */
 export const eventsEditCommand: Command = {
-  name: 'events edit',
-  summary: 'Change fields of one of your events',
-  usage: `events edit ID [${EVENT_USAGE.replace(/^--date/, '--date')}]`,
-  options: EVENT_OPTIONS,
+  ...eventsEditSpec,
   async run(ctx) {
     const id = requireArg(ctx, 0, 'ID');
     if (ctx.flags.study !== undefined) throw new UsageError('--study cannot be changed by edit');
@@ -145,10 +130,7 @@ export const eventsEditCommand: Command = {
 
 /** `catalyst events delete ID`. */
 export const eventsDeleteCommand: Command = {
-  name: 'events delete',
-  summary: 'Delete one of your events',
-  usage: 'events delete ID',
-  options: {},
+  ...eventsDeleteSpec,
   async run(ctx) {
     const id = requireArg(ctx, 0, 'ID');
     const { event } = ctx.core().services.userEvents.delete(id);
@@ -159,10 +141,7 @@ export const eventsDeleteCommand: Command = {
 
 /** `catalyst events hide ID [--show]`. */
 export const eventsHideCommand: Command = {
-  name: 'events hide',
-  summary: "Hide an event (e.g. a study's own) from the charts; --show shows it again",
-  usage: 'events hide ID [--show]',
-  options: { show: { type: 'boolean', default: false } },
+  ...eventsHideSpec,
   async run(ctx) {
     const id = requireArg(ctx, 0, 'ID');
     const { services } = ctx.core();
@@ -175,10 +154,7 @@ export const eventsHideCommand: Command = {
 
 /** `catalyst events import FILE [--dry-run] [--study ID]`. */
 export const eventsImportCommand: Command = {
-  name: 'events import',
-  summary: 'Import events from CSV (date,time,timezone,title,category,symbols,note,url): all lines or none',
-  usage: 'events import FILE [--dry-run] [--study ID]',
-  options: { 'dry-run': { type: 'boolean', default: false }, study: { type: 'string' } },
+  ...eventsImportSpec,
   async run(ctx) {
     const file = requireArg(ctx, 0, 'FILE');
     const studyId = optionalArg(ctx.flags.study, '--study', slugSchema) ?? null;
@@ -231,10 +207,7 @@ export const eventsImportCommand: Command = {
 
 /** `catalyst events export [--study ID] --out FILE`. */
 export const eventsExportCommand: Command = {
-  name: 'events export',
-  summary: "Export events as CSV (a study's, else every event)",
-  usage: 'events export [--study ID] --out FILE',
-  options: { study: { type: 'string' }, out: { type: 'string' } },
+  ...eventsExportSpec,
   async run(ctx) {
     const studyId = optionalArg(ctx.flags.study, '--study', slugSchema);
     const out = str(ctx, 'out');

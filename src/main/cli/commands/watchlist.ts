@@ -7,6 +7,7 @@ import { watchlistExportFormats } from '../../../shared/domain/watchlist/model';
 import { readImportFile } from '../../services/watchlists/read-import-file';
 import { optionalArg, requireArg } from '../args';
 import type { Command } from '../command';
+import { watchlistImportSpec, watchlistExportSpec, watchlistListSpec } from './specs';
 
 const nameSchema = z.string().trim().min(1, { message: 'must not be empty' });
 
@@ -53,14 +54,7 @@ function lineTable(p: ImportPreview): string {
  * 1 when the file is rejected, the name is taken, or the `--merge` target does not exist.
  */
 export const watchlistImportCommand: Command = {
-  name: 'watchlist import',
-  summary: 'Import a TradingView, CSV, plain-text or Catalyst JSON watchlist (all valid lines in one transaction)',
-  usage: 'watchlist import FILE [--name NAME] [--merge] [--dry-run]',
-  options: {
-    name: { type: 'string' },
-    merge: { type: 'boolean', default: false },
-    'dry-run': { type: 'boolean', default: false },
-  },
+  ...watchlistImportSpec,
   async run(ctx) {
     const file = requireArg(ctx, 0, 'FILE');
     const givenName = optionalArg(ctx.flags.name, '--name', nameSchema);
@@ -141,10 +135,7 @@ export const watchlistImportCommand: Command = {
 
 /** `catalyst watchlist export NAME --format tradingview|csv|json [--out FILE]`: prints the file, or writes it. */
 export const watchlistExportCommand: Command = {
-  name: 'watchlist export',
-  summary: 'Export a watchlist as TradingView text, CSV (formula-safe) or Catalyst JSON (lossless)',
-  usage: 'watchlist export NAME --format tradingview|csv|json [--out FILE]',
-  options: { format: { type: 'string' }, out: { type: 'string' } },
+  ...watchlistExportSpec,
   async run(ctx) {
     const name = requireArg(ctx, 0, 'NAME', nameSchema);
     const format = optionalArg(
@@ -197,10 +188,7 @@ export const watchlistExportCommand: Command = {
 
 /** `catalyst watchlist list`: every live list with its counts. */
 export const watchlistListCommand: Command = {
-  name: 'watchlist list',
-  summary: 'List the watchlists',
-  usage: 'watchlist list',
-  options: {},
+  ...watchlistListSpec,
   async run(ctx) {
     const lists = ctx.core().services.watchlists.list();
     ctx.print(lists, () => {

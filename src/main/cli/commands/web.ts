@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createCore } from '../../app/create-core';
+import { openCore } from '../../app/create-core';
 import { defaultResourcesDir } from '../../app/paths';
 import { newToken } from '../../web/web-access';
 import { startWebServer } from '../../web/web-server';
 import { UsageError, type Command } from '../command';
+import { webSpec } from './specs';
 
 /** Opens a URL in the user's browser; a machine without one (a container) just keeps the printed URL. */
 function openInBrowser(url: string): void {
@@ -30,10 +31,7 @@ function openInBrowser(url: string): void {
  * WebSocket. Runs until interrupted (Ctrl+C).
  */
 export const webCommand: Command = {
-  name: 'web',
-  summary: 'Serve the app to a browser on 127.0.0.1 with a per-run token (what `npm run web` runs)',
-  usage: 'web [--port N] [--no-open]',
-  options: { port: { type: 'string' }, 'no-open': { type: 'boolean', default: false } },
+  ...webSpec,
   async run(ctx) {
     const portFlag = ctx.flags.port as string | undefined;
     const port = portFlag === undefined ? 0 : Number(portFlag);
@@ -47,7 +45,7 @@ export const webCommand: Command = {
       throw new UsageError('the app is not built: run `npm run web` (it builds first) or `npm run build`');
     }
     let origin = '';
-    const core = createCore({
+    const core = await openCore({
       dbPath: ctx.dbPath,
       seedOnOpen: true,
       queuePushUntilReady: true,

@@ -1,5 +1,5 @@
 import type { EventQuery } from '../../../shared/contract/study';
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { asIsoDate, asTicker } from '../../../shared/brand';
 import type {
   EventCategory,
@@ -70,8 +70,12 @@ export type EventFilter = EventQuery;
 /** All SQL on `events` and `event_symbols`. */
 export class EventsRepository {
   private readonly db: Database;
+  /** `list` statements by their SQL (one per combination of filters used: at most 16). */
+  private readonly listStmts = new Map<string, Statement<[Record<string, string | number>], EventRow>>();
+  private readonly hiddenStmt: Statement<[], string>;
   constructor(db: Database) {
     this.db = db;
+    this.hiddenStmt = db.prepare<[], string>('SELECT event_id FROM hidden_events').pluck();
   }
 
   /** How many events each study has (user events outside studies and studies without events absent). */
@@ -107,7 +111,12 @@ export class EventsRepository {
       params.offset = filter.offset ?? 0;
     }
     const sql = `${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY e.date, e.time IS NOT NULL, e.time, e.position, e.id${paged}`;
-    return this.db.prepare<[Record<string, string | number>], EventRow>(sql).all(params).map(toEvent);
+    let stmt = this.listStmts.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare<[Record<string, string | number>], EventRow>(sql);
+      this.listStmts.set(sql, stmt);
+    }
+    return stmt.all(params).map(toEvent);
   }
 
   get(id: string): StudyEvent | null {
@@ -215,7 +224,7 @@ export class EventsRepository {
 
   /** Ids of the events the user hid (seeded events included; kept across re-seeds). */
   hiddenIds(): Set<string> {
-    return new Set(this.db.prepare<[], string>('SELECT event_id FROM hidden_events').pluck().all());
+    return new Set(this.hiddenStmt.all());
   }
 
   /** Hides or shows an event; returns rows changed (0 when it already was so). */

@@ -79,6 +79,36 @@ function fail(message: string): never {
  * for a file that is not a CSV at all (empty, binary, over the size limit).
  */
 export function readBarsCsv(text: string, options: BarsCsvOptions = {}): BarsCsvReading {
+  const steps = readingSteps(text, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Data rows checked between two turns of the event loop by {@link readBarsCsvSliced}. */
+export const ROWS_PER_SLICE = 1000;
+
+/**
+ * {@link readBarsCsv} in slices, for the main process: the same reading, with a turn of the
+ * event loop (`yieldToLoop`) after the file is split into rows and after every
+ * {@link ROWS_PER_SLICE} data rows, so a long file never holds the thread for its whole length.
+ */
+export async function readBarsCsvSliced(
+  text: string,
+  options: BarsCsvOptions = {},
+  yieldToLoop: () => Promise<void> = () => new Promise<void>((r) => setImmediate(r)),
+): Promise<BarsCsvReading> {
+  const steps = readingSteps(text, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await yieldToLoop();
+  }
+}
+
+/** The reading as steps: yields where a sliced caller may let the event loop turn. */
+function* readingSteps(text: string, options: BarsCsvOptions): Generator<void, BarsCsvReading> {
   if (text.length > MAX_BARS_CSV_BYTES) fail(`the file is larger than ${MAX_BARS_CSV_BYTES / 1024 / 1024} MiB`);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.includes('\u0000')) fail('the file is binary, not a CSV');
@@ -86,6 +116,7 @@ export function readBarsCsv(text: string, options: BarsCsvOptions = {}): BarsCsv
   if (firstLine === undefined) fail('the file is empty');
   const delimiter = sniffDelimiter(firstLine);
   const rows = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false }).data;
+  yield;
   const headerIndex = rows.findIndex((r) => r.some((c) => c.trim() !== ''));
   const header = rows[headerIndex]!;
   const headerLine = headerIndex + 1;
@@ -145,7 +176,9 @@ export function readBarsCsv(text: string, options: BarsCsvOptions = {}): BarsCsv
     (f) => mapping[f] !== undefined,
   );
   const suffixes = format === 'investing.com';
+  let checked = 0;
   for (const { line, cells } of dataRows) {
+    if (++checked % ROWS_PER_SLICE === 0) yield;
     if (cells.length !== header.length) {
       problems.push({ line, reason: `expected ${header.length} fields, found ${cells.length}` });
       continue;

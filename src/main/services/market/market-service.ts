@@ -6,7 +6,7 @@ import { MAX_BARS_PER_RANGE, type BarColumns } from '../../../shared/domain/bar-
 import type { Instrument, InstrumentSummary } from '../../../shared/domain/instrument';
 import type { BarsRepository } from '../../db/repositories/bars-repository';
 import { bareInstrument, type InstrumentsRepository } from '../../db/repositories/instruments-repository';
-import { assertReadable, readBarsCsv, type BarsCsvOptions, type BarsCsvReading } from './bars-csv';
+import { assertReadable, readBarsCsv, readBarsCsvSliced, type BarsCsvOptions, type BarsCsvReading } from './bars-csv';
 import {
   MAX_DIFFERING_SHOWN,
   type BarsFileSummary,
@@ -124,7 +124,19 @@ export class MarketService {
    * add, rows that differ from the cache, skipped rows and every problem. Writes nothing.
    */
   previewBarsCsv(symbol: Ticker, csvText: string, options: ImportBarsOptions = {}): BarsImportPreview {
-    const reading = readBarsCsv(csvText, options);
+    return this.previewOf(symbol, readBarsCsv(csvText, options), options);
+  }
+
+  /** {@link previewBarsCsv} with the file read in slices (see {@link importBarsCsvSliced}). */
+  async previewBarsCsvSliced(
+    symbol: Ticker,
+    csvText: string,
+    options: ImportBarsOptions = {},
+  ): Promise<BarsImportPreview> {
+    return this.previewOf(symbol, await readBarsCsvSliced(csvText, options), options);
+  }
+
+  private previewOf(symbol: Ticker, reading: BarsCsvReading, options: ImportBarsOptions): BarsImportPreview {
     const { bars } = reading;
     const from = bars[0]?.date ?? null;
     const to = bars.at(-1)?.date ?? null;
@@ -166,7 +178,23 @@ export class MarketService {
    * dates not cached yet (`'keep'`).
    */
   importBarsCsv(symbol: Ticker, csvText: string, options: ImportBarsOptions = {}): ImportBarsResult {
-    const reading = readBarsCsv(csvText, options);
+    return this.commitImport(symbol, readBarsCsv(csvText, options), options);
+  }
+
+  /**
+   * {@link importBarsCsv} for the main process: the file is read in slices (a turn of the event
+   * loop every `ROWS_PER_SLICE` rows, see `readBarsCsvSliced`), then written in one
+   * transaction as there. The same checks, rows, result and change signal.
+   */
+  async importBarsCsvSliced(
+    symbol: Ticker,
+    csvText: string,
+    options: ImportBarsOptions = {},
+  ): Promise<ImportBarsResult> {
+    return this.commitImport(symbol, await readBarsCsvSliced(csvText, options), options);
+  }
+
+  private commitImport(symbol: Ticker, reading: BarsCsvReading, options: ImportBarsOptions): ImportBarsResult {
     assertReadable(reading);
     const bars = reading.bars;
     const closeOnly = bars.every((b) => b.open === null);

@@ -9,7 +9,17 @@ import type { Logger } from '../../log/logger';
 import { dataChange, type NotifyChange } from '../data-changes';
 import type { StudyWriter } from './study-writer';
 import type { WriteTransaction } from '../../db/transaction';
-import { EMBEDDED_STUDY_FILE, loadEmbeddedData, type EmbeddedData } from './study-resources';
+import type { StudyFile } from '../../../shared/domain/study';
+import {
+  EMBEDDED_STUDY_FILE,
+  loadEmbeddedData,
+  loadPricesManifest,
+  loadShippedSeries,
+  loadStudyFile,
+  universeEntries,
+  type EmbeddedData,
+  type ShippedSeries,
+} from './study-resources';
 
 export interface SeedServiceDeps {
   readonly studies: StudyRepository;
@@ -88,6 +98,17 @@ function metadataOf(i: Instrument): SeededMetadata {
  *   user rows (origin `user`) are never touched, and a seed event never takes a user event's id.
  * - Running it again changes nothing (zero rows written).
  */
+/** What the series writes of one seed add up to, for its report. */
+interface Tally {
+  changes: number;
+  readonly inserted: string[];
+  readonly updated: string[];
+  readonly bySymbol: Record<string, number>;
+  barsInserted: number;
+}
+
+const newTally = (): Tally => ({ changes: 0, inserted: [], updated: [], bySymbol: {}, barsInserted: 0 });
+
 export class SeedService {
   private readonly deps: SeedServiceDeps;
   private openReport: SeedReport | null = null;
@@ -118,51 +139,98 @@ export class SeedService {
     return r;
   }
 
+  /**
+   * {@link seedIfEmpty} in slices, for the app's start-up, so the main process never stops for
+   * the whole seed: the price manifest and the study file are read and checked, then each
+   * shipped price file, then each series is written in a transaction of its own, with a turn of
+   * the event loop (`yieldToLoop`) before each of these steps; the study rows go last, in one
+   * transaction. Every file is checked before anything is written (a bad
+   * file writes nothing), and the study, which {@link isSeeded} looks for, is stored only once
+   * every series is: a crash between slices leaves bars that the next start's seed keeps (it
+   * only inserts missing ones). Same rows, report and change signal as {@link seed}.
+   */
+  async seedIfEmptySliced(
+    yieldToLoop: () => Promise<void> = () => new Promise<void>((r) => setImmediate(r)),
+  ): Promise<SeedReport | null> {
+    if (this.isSeeded()) return null;
+    // The manifest and the study file in slices of their own (not after the caller's work, such
+    // as opening the core): the first parse of each is the longest stretch of a cold start
+    // (time-zone data for the manifest's zones, the study's parser).
+    await yieldToLoop();
+    const manifest = loadPricesManifest(this.deps.resourcesDir);
+    await yieldToLoop();
+    const study = loadStudyFile(this.deps.resourcesDir, this.deps.studyFile ?? EMBEDDED_STUDY_FILE);
+    const entries = universeEntries(study, manifest);
+    const series: ShippedSeries[] = [];
+    for (const entry of entries) {
+      await yieldToLoop();
+      series.push(loadShippedSeries(this.deps.resourcesDir, entry));
+    }
+    const acc = newTally();
+    for (const s of series) {
+      await yieldToLoop();
+      this.deps.writeTransaction(() => this.writeSeries(s, acc));
+    }
+    await yieldToLoop();
+    const report = this.deps.writeTransaction(() => this.writeStudy(study, acc));
+    this.announce(report);
+    this.openReport ??= report;
+    return report;
+  }
+
   /** Validates the shipped files, then writes what is missing in one transaction. Idempotent. */
   seed(): SeedReport {
     const data = loadEmbeddedData(this.deps.resourcesDir, this.deps.studyFile ?? EMBEDDED_STUDY_FILE);
     const report = this.deps.writeTransaction(() => this.write(data));
-    if (report.changed) {
-      this.deps.log?.info(
-        `${report.studyId} revision ${report.revision}: study ${report.study}, ${report.bars.inserted} bar(s), ` +
-          `${report.events.inserted} event(s), ${report.claims.inserted} claim(s) written`,
-      );
-      const symbols = [
-        ...report.instruments.inserted,
-        ...report.instruments.updated,
-        ...Object.entries(report.bars.bySymbol).flatMap(([symbol, n]) => (n > 0 ? [symbol] : [])),
-      ] as Ticker[];
-      const studyKinds = report.study === 'inserted' || report.study === 'updated' ? STUDY_KINDS : [];
-      this.deps.notify(dataChange([...studyKinds, 'instruments', 'bars'], symbols));
-    }
+    this.announce(report);
     return report;
   }
 
-  private write(data: EmbeddedData): SeedReport {
-    const { studies, instruments, bars, seedCache } = this.deps;
-    let changes = 0;
-    const inserted: string[] = [];
-    const updated: string[] = [];
-    const bySymbol: Record<string, number> = {};
-    let barsInserted = 0;
-    for (const s of data.series) {
-      const meta = metadataOf(s.instrument);
-      if (instruments.insertIfMissing(s.instrument)) {
-        inserted.push(s.instrument.symbol);
-        changes += 1;
-      } else {
-        const n = this.refreshMetadata(s.instrument.symbol, meta);
-        if (n > 0) updated.push(s.instrument.symbol);
-        changes += n;
-      }
-      changes += seedCache.recordSeededMetadata(s.instrument.symbol, meta);
-      const n = bars.insertMissingBatch(s.instrument.symbol, s.bars);
-      bySymbol[s.instrument.symbol] = n;
-      barsInserted += n;
-      changes += n;
-    }
+  /** Logs a seed that wrote something and says what changed on the change signal. */
+  private announce(report: SeedReport): void {
+    if (!report.changed) return;
+    this.deps.log?.info(
+      `${report.studyId} revision ${report.revision}: study ${report.study}, ${report.bars.inserted} bar(s), ` +
+        `${report.events.inserted} event(s), ${report.claims.inserted} claim(s) written`,
+    );
+    const symbols = [
+      ...report.instruments.inserted,
+      ...report.instruments.updated,
+      ...Object.entries(report.bars.bySymbol).flatMap(([symbol, n]) => (n > 0 ? [symbol] : [])),
+    ] as Ticker[];
+    const studyKinds = report.study === 'inserted' || report.study === 'updated' ? STUDY_KINDS : [];
+    this.deps.notify(dataChange([...studyKinds, 'instruments', 'bars'], symbols));
+  }
 
-    const study = data.study;
+  private write(data: EmbeddedData): SeedReport {
+    const acc = newTally();
+    for (const s of data.series) this.writeSeries(s, acc);
+    return this.writeStudy(data.study, acc);
+  }
+
+  /** One shipped series: its instrument (inserted, or its metadata refreshed) and its missing bars. */
+  private writeSeries(s: ShippedSeries, acc: Tally): void {
+    const { instruments, bars, seedCache } = this.deps;
+    const meta = metadataOf(s.instrument);
+    if (instruments.insertIfMissing(s.instrument)) {
+      acc.inserted.push(s.instrument.symbol);
+      acc.changes += 1;
+    } else {
+      const n = this.refreshMetadata(s.instrument.symbol, meta);
+      if (n > 0) acc.updated.push(s.instrument.symbol);
+      acc.changes += n;
+    }
+    acc.changes += seedCache.recordSeededMetadata(s.instrument.symbol, meta);
+    const n = bars.insertMissingBatch(s.instrument.symbol, s.bars);
+    acc.bySymbol[s.instrument.symbol] = n;
+    acc.barsInserted += n;
+    acc.changes += n;
+  }
+
+  /** The study's own rows (unless stored as new, or owned by the user), then the seed's report. */
+  private writeStudy(study: StudyFile, acc: Tally): SeedReport {
+    const { studies } = this.deps;
+    let changes = acc.changes;
     const stored = studies.stored(study.id);
     let state: SeedReport['study'];
     let evInserted = 0;
@@ -189,8 +257,8 @@ export class SeedService {
       studyId: study.id,
       revision: study.revision,
       study: state,
-      instruments: { inserted, updated },
-      bars: { inserted: barsInserted, bySymbol },
+      instruments: { inserted: acc.inserted, updated: acc.updated },
+      bars: { inserted: acc.barsInserted, bySymbol: acc.bySymbol },
       events: { inserted: evInserted, removed: evRemoved, skipped },
       claims: { inserted: clInserted, removed: clRemoved },
       changed: changes > 0,

@@ -64,6 +64,7 @@ export const pricesManifestSchema = z
   });
 
 export type PriceFileEntry = z.output<typeof priceFileSchema>;
+export type PricesManifest = z.output<typeof pricesManifestSchema>;
 
 /** A shipped instrument with its verified bars. */
 export interface ShippedSeries {
@@ -130,7 +131,24 @@ function checkSeries(entry: PriceFileEntry, bars: readonly Bar[]): string | null
  * problem; reads only, writes nothing.
  */
 export function loadEmbeddedData(resourcesDir: string, studyFile = EMBEDDED_STUDY_FILE): EmbeddedData {
+  const { study, entries } = loadEmbeddedIndex(resourcesDir, studyFile);
+  return { study, series: entries.map((e) => loadShippedSeries(resourcesDir, e)) };
+}
+
+/**
+ * The embedded study and the manifest entries of its universe's price files (in universe
+ * order), checked; the files themselves are read by {@link loadShippedSeries}, one at a time.
+ */
+export function loadEmbeddedIndex(
+  resourcesDir: string,
+  studyFile = EMBEDDED_STUDY_FILE,
+): { study: StudyFile; entries: PriceFileEntry[] } {
   const study = loadStudyFile(resourcesDir, studyFile);
+  return { study, entries: universeEntries(study, loadPricesManifest(resourcesDir)) };
+}
+
+/** `resources/prices/manifest.json`, read and checked; throws `invalid-input` naming every problem. */
+export function loadPricesManifest(resourcesDir: string): PricesManifest {
   const manifestRaw = readText(resourcesDir, PRICES_MANIFEST_FILE);
   let json: unknown;
   try {
@@ -146,44 +164,52 @@ export function loadEmbeddedData(resourcesDir: string, studyFile = EMBEDDED_STUD
       `${PRICES_MANIFEST_FILE} is not a valid price manifest:\n${issues.join('\n')}`,
     );
   }
-  const bySymbol = new Map(manifest.data.files.map((f) => [f.symbol as string, f]));
+  return manifest.data;
+}
+
+/** The manifest entries of the study's universe, in universe order; `invalid-input` when one is missing. */
+export function universeEntries(study: StudyFile, manifest: PricesManifest): PriceFileEntry[] {
+  const bySymbol = new Map(manifest.files.map((f) => [f.symbol as string, f]));
   const missing = study.universe.filter((u) => !bySymbol.has(u.symbol)).map((u) => u.symbol);
   if (missing.length)
     throw new CatalystError('invalid-input', `${PRICES_MANIFEST_FILE} has no price file for ${missing.join(', ')}`);
+  return study.universe.map((u) => bySymbol.get(u.symbol)!);
+}
 
-  const series = study.universe.map((u): ShippedSeries => {
-    const entry = bySymbol.get(u.symbol)!;
-    const rel = join('prices', entry.file);
-    const csv = readText(resourcesDir, rel);
-    const hash = contentHash(csv);
-    if (hash !== entry.sha256) {
-      throw new CatalystError(
-        'invalid-input',
-        `${rel} does not match its manifest hash (expected ${entry.sha256}, got ${hash}): the shipped file was altered`,
-      );
-    }
-    let bars: Bar[];
-    try {
-      bars = parseBarsCsv(csv);
-    } catch (e) {
-      throw new CatalystError('invalid-input', `${rel}: ${(e as Error).message}`);
-    }
-    const problem = checkSeries(entry, bars);
-    if (problem) throw new CatalystError('invalid-input', `${rel} ${problem}`);
-    return {
-      instrument: {
-        symbol: entry.symbol,
-        name: entry.name,
-        exchange: entry.exchange,
-        currency: entry.currency,
-        timezone: entry.timezone,
-        kind: entry.kind,
-        closeOnly: entry.closeOnly,
-        provenance: entry.provenance,
-        adjustmentNote: entry.adjustmentNote,
-      },
-      bars,
-    };
-  });
-  return { study, series };
+/**
+ * One price file of the embedded study, read and checked against its manifest entry (hash,
+ * rows, span, placeholder rows). Throws `invalid-input` on a problem; reads only.
+ */
+export function loadShippedSeries(resourcesDir: string, entry: PriceFileEntry): ShippedSeries {
+  const rel = join('prices', entry.file);
+  const csv = readText(resourcesDir, rel);
+  const hash = contentHash(csv);
+  if (hash !== entry.sha256) {
+    throw new CatalystError(
+      'invalid-input',
+      `${rel} does not match its manifest hash (expected ${entry.sha256}, got ${hash}): the shipped file was altered`,
+    );
+  }
+  let bars: Bar[];
+  try {
+    bars = parseBarsCsv(csv);
+  } catch (e) {
+    throw new CatalystError('invalid-input', `${rel}: ${(e as Error).message}`);
+  }
+  const problem = checkSeries(entry, bars);
+  if (problem) throw new CatalystError('invalid-input', `${rel} ${problem}`);
+  return {
+    instrument: {
+      symbol: entry.symbol,
+      name: entry.name,
+      exchange: entry.exchange,
+      currency: entry.currency,
+      timezone: entry.timezone,
+      kind: entry.kind,
+      closeOnly: entry.closeOnly,
+      provenance: entry.provenance,
+      adjustmentNote: entry.adjustmentNote,
+    },
+    bars,
+  };
 }

@@ -1,7 +1,7 @@
-import type { IsoDate, Ticker } from '../../../shared/brand';
+import { asIsoDate, type IsoDate, type Ticker } from '../../../shared/brand';
 import { CatalystError } from '../../../shared/contract/errors';
 import type { EventT0 } from '../../../shared/contract/study';
-import { t0ForEvent } from '../../../shared/domain/calendar';
+import { localMoment, t0ForEvent, t0FromLocal } from '../../../shared/domain/calendar';
 import type { StudyDetail, StudySummary } from '../../../shared/domain/study';
 import type { EventWithT0, StudyEvent } from '../../../shared/domain/study-event';
 import type { BarsRepository } from '../../db/repositories/bars-repository';
@@ -16,12 +16,6 @@ export interface StudyServiceDeps {
   readonly claims: ClaimsRepository;
   readonly instruments: InstrumentsRepository;
   readonly bars: BarsRepository;
-}
-
-/** A symbol's calendar as the cache knows it: its zone and its session dates (placeholders included). */
-interface Calendar {
-  readonly zone: string;
-  readonly sessions: readonly IsoDate[];
 }
 
 /**
@@ -42,21 +36,21 @@ export class StudyService {
   getStudy(id: string): StudyDetail {
     const study = this.deps.studies.get(id);
     if (!study) throw new CatalystError('not-found', `no study "${id}"`);
-    const calendars = new Map<string, Calendar | null>();
-    const universe = this.deps.studies.universe(id).map((m) => {
-      const instrument = this.deps.instruments.get(m.symbol);
-      const cal = this.calendar(m.symbol, calendars);
+    const members = this.deps.studies.universe(id);
+    const summaries = this.deps.bars.summaries(members.map((m) => m.symbol));
+    const universe = members.map((m) => {
+      const summary = summaries.get(m.symbol);
       return {
         ...m,
-        instrument,
-        firstDate: cal?.sessions[0] ?? null,
-        lastDate: cal?.sessions.at(-1) ?? null,
+        instrument: this.deps.instruments.get(m.symbol),
+        firstDate: summary ? asIsoDate(summary.firstDate) : null,
+        lastDate: summary ? asIsoDate(summary.lastDate) : null,
       };
     });
     return {
       ...study,
       universe,
-      events: this.withT0(this.deps.events.list({ studyId: id }), calendars),
+      events: this.withT0(this.deps.events.list({ studyId: id })),
       claims: this.deps.claims.list(id),
     };
   }
@@ -69,41 +63,56 @@ export class StudyService {
     if (filter.studyId !== undefined && !this.deps.studies.stored(filter.studyId)) {
       throw new CatalystError('not-found', `no study "${filter.studyId}"`);
     }
-    return this.withT0(this.deps.events.list(filter), new Map());
+    return this.withT0(this.deps.events.list(filter));
   }
 
   /** One event with its T0 per concerned symbol; not-found when no event has this id. */
   getEvent(id: string): EventWithT0 {
     const event = this.deps.events.get(id);
     if (!event) throw new CatalystError('not-found', `no event "${id}"`);
-    return this.withT0([event], new Map())[0]!;
+    return this.withT0([event])[0]!;
   }
 
   /** T0 of an event on any cached symbol's calendar. */
   eventT0(eventId: string, symbol: Ticker): EventT0 {
     const event = this.deps.events.get(eventId);
     if (!event) throw new CatalystError('not-found', `no event "${eventId}"`);
-    const cal = this.calendar(symbol, new Map());
-    if (!cal) throw new CatalystError('not-found', `${symbol} is not in the cache`);
-    return { eventId, symbol, timezone: cal.zone, ...t0ForEvent(event, cal.zone, cal.sessions) };
+    const zone = this.deps.instruments.get(symbol)?.timezone;
+    if (zone === undefined) throw new CatalystError('not-found', `${symbol} is not in the cache`);
+    return { eventId, symbol, timezone: zone, ...t0ForEvent(event, zone, this.deps.bars.sessionSeek(symbol)) };
   }
 
-  private calendar(symbol: Ticker, cache: Map<string, Calendar | null>): Calendar | null {
-    if (cache.has(symbol)) return cache.get(symbol)!;
-    const instrument = this.deps.instruments.get(symbol);
-    const cal = instrument ? { zone: instrument.timezone, sessions: this.deps.bars.sessionDates(symbol) } : null;
-    cache.set(symbol, cal);
-    return cal;
-  }
-
-  private withT0(events: readonly StudyEvent[], cache: Map<string, Calendar | null>): EventWithT0[] {
+  /**
+   * T0 of every event for each symbol it concerns. Each event's moment is converted to each
+   * exchange's zone, then every (symbol, local date) is looked up in one batch of index seeks
+   * (not the symbols' whole calendars). A symbol not in the cache has a null T0.
+   */
+  private withT0(events: readonly StudyEvent[]): EventWithT0[] {
     const hidden = this.deps.events.hiddenIds();
-    return events.map((e) => {
+    const zones = new Map<Ticker, string | null>();
+    const zoneOf = (symbol: Ticker): string | null => {
+      if (!zones.has(symbol)) zones.set(symbol, this.deps.instruments.get(symbol)?.timezone ?? null);
+      return zones.get(symbol)!;
+    };
+    const wanted = new Map<Ticker, IsoDate[]>();
+    const locals = events.map((e) =>
+      e.symbols.map((s) => {
+        const zone = zoneOf(s);
+        if (zone === null) return null;
+        const local = localMoment(e, zone);
+        const dates = wanted.get(s);
+        if (dates) dates.push(local.date);
+        else wanted.set(s, [local.date]);
+        return local;
+      }),
+    );
+    const seeks = this.deps.bars.sessionSeeks(wanted);
+    return events.map((e, i) => {
       const t0: Record<string, IsoDate | null> = {};
-      for (const s of e.symbols) {
-        const cal = this.calendar(s, cache);
-        t0[s] = cal ? t0ForEvent(e, cal.zone, cal.sessions).t0 : null;
-      }
+      e.symbols.forEach((s, j) => {
+        const local = locals[i]![j];
+        t0[s] = local ? t0FromLocal(local, zoneOf(s)!, seeks.get(s)!).t0 : null;
+      });
       return { ...e, t0, hidden: hidden.has(e.id) };
     });
   }

@@ -104,6 +104,26 @@ describe('catalyst sync', () => {
     );
   });
 
+  it('asks nothing again for a range fetched after its last close, and asks anyway with --force', async () => {
+    const db = temp.dbPath();
+    const args = ['--db', db, 'sync', '--symbols', '9988.HK,BABA', '--from', '2025-01-01', '--to', '2025-01-31'];
+    const env = { ...fast, CATALYST_YAHOO_BASE_URL: fp.url };
+    fp.reset();
+    expect((await runCli([...args, '--json'], env)).code).toBe(0);
+    expect(fp.requests).toHaveLength(2);
+    // January 2025 closed long before this run fetched it: a plain re-sync sends no request.
+    fp.reset();
+    const again = await runCli([...args, '--json'], env);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout).summary).toMatchObject({ upToDate: 2, updated: 0, added: 0 });
+    expect(fp.requests).toHaveLength(0);
+    // --force asks each symbol again, and finds nothing new.
+    const forced = await runCli([...args, '--force', '--json'], env);
+    expect(forced.code).toBe(0);
+    expect(JSON.parse(forced.stdout).summary).toMatchObject({ upToDate: 2, updated: 0, added: 0, changed: 0 });
+    expect(fp.requests.map((r) => r.symbol).sort()).toEqual(['9988.HK', 'BABA']);
+  });
+
   it('uses a keyed provider with the key from the environment', async () => {
     const db = temp.dbPath();
     const args = [

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readBarsCsv } from '../../../../src/main/services/market/bars-csv';
+import { readBarsCsv, readBarsCsvSliced, ROWS_PER_SLICE } from '../../../../src/main/services/market/bars-csv';
 import { decodeBarsBytes } from '../../../../src/main/services/market/bars-file';
 import { looksLikeBarsCsv } from '../../../../src/shared/domain/bars-import';
 
@@ -220,5 +220,41 @@ describe('looksLikeBarsCsv (routing a dropped file)', () => {
     ['an empty file', ''],
   ])('leaves %s to the watchlist import', (_, text) => {
     expect(looksLikeBarsCsv(text)).toBe(false);
+  });
+});
+
+describe('readBarsCsvSliced (the main process reading a file in slices)', () => {
+  it('reads every fixture exactly as readBarsCsv does, problems and skipped rows included', async () => {
+    const { readdirSync } = await import('node:fs');
+    const names = readdirSync(DIR).filter((n) => !n.startsWith('.'));
+    expect(names.length).toBeGreaterThan(5);
+    for (const name of names) {
+      const text = decodeBarsBytes(name, readFileSync(join(DIR, name))).text;
+      let whole: unknown;
+      try {
+        whole = readBarsCsv(text);
+      } catch (e) {
+        await expect(readBarsCsvSliced(text)).rejects.toThrow((e as Error).message);
+        continue;
+      }
+      expect(await readBarsCsvSliced(text), name).toEqual(whole);
+    }
+  });
+
+  it(`lets the event loop turn after the split and every ${ROWS_PER_SLICE} rows, with a bad row found after a turn`, async () => {
+    const lines = ['Date,Open,High,Low,Close,Volume'];
+    for (let i = 0; i < 2500; i++) {
+      const date = new Date(Date.UTC(2000, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+      lines.push(i === 2100 ? `${date},1,2,0.5,oops,10` : `${date},1,2,0.5,1.5,10`);
+    }
+    const text = `${lines.join('\n')}\n`;
+    let turns = 0;
+    const sliced = await readBarsCsvSliced(text, {}, async () => {
+      turns++;
+    });
+    expect(turns).toBe(1 + Math.floor(2500 / ROWS_PER_SLICE));
+    expect(sliced).toEqual(readBarsCsv(text));
+    expect(sliced.bars).toHaveLength(2499);
+    expect(sliced.problems).toEqual([{ line: 2102, reason: expect.stringMatching(/close/) }]);
   });
 });

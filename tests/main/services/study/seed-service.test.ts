@@ -146,6 +146,47 @@ describe('SeedService', () => {
     expect(h.seed.takeFirstLaunchReport()).toBeNull();
   });
 
+  it('seedIfEmptySliced writes what seed writes, with the same report, a turn of the event loop between its slices', async () => {
+    const whole = open();
+    const report = whole.seed.seed();
+    const sliced = openStudyHarness(join(tmp.dir(), 'sliced.db'));
+    opened.push(sliced);
+    let turns = 0;
+    let studyStoredAt: number | null = null;
+    const got = await sliced.seed.seedIfEmptySliced(async () => {
+      // The study (what isSeeded looks for) must not be stored before every series is.
+      if (studyStoredAt === null && sliced.seed.isSeeded()) studyStoredAt = turns;
+      turns++;
+      await new Promise<void>((r) => setImmediate(r));
+    });
+    expect(got).toEqual(report);
+    // Every row alike but the moments they were written (`created_at`, `updated_at`).
+    const undated = (d: Record<string, unknown[]>) =>
+      Object.fromEntries(
+        Object.entries(d).map(([t, rows]) => [
+          t,
+          rows.map((r) => Object.fromEntries(Object.entries(r as object).filter(([k]) => !k.endsWith('_at')))),
+        ]),
+      );
+    expect(undated(dump(sliced.db))).toEqual(undated(dump(whole.db)));
+    // One turn before the manifest, one before the study file, before each price file read,
+    // each series write and the study write.
+    expect(turns).toBe(2 + manifest.files.length * 2 + 1);
+    expect(studyStoredAt).toBeNull();
+    expect(sliced.seed.isSeeded()).toBe(true);
+    expect(await sliced.seed.seedIfEmptySliced()).toBeNull();
+    expect(sliced.seed.takeFirstLaunchReport()).toEqual(report);
+  });
+
+  it('seedIfEmptySliced checks every shipped file before it writes anything', async () => {
+    const resources = resourcesCopy();
+    const p = join(resources, 'prices', 'BABA.csv');
+    writeFileSync(p, readFileSync(p, 'utf8').replace('2025-01-28,90.94,', '2025-01-28,91.94,'));
+    const h = open(resources);
+    await expect(h.seed.seedIfEmptySliced()).rejects.toThrow(/BABA\.csv does not match its manifest hash/);
+    expect(count(h.db, 'instruments') + count(h.db, 'bars') + count(h.db, 'studies')).toBe(0);
+  });
+
   it('keeps user data through a re-seed, also of a newer revision: user events, newer bars, edited metadata', () => {
     const resources = resourcesCopy();
     let h = open(resources);
