@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asTicker } from '../../src/shared/brand';
 import { EMBEDDED_STUDY_ID } from '../../src/shared/contract/study';
+import { formatPercent } from '../../src/shared/format';
 import { launchRendererWithMainServices, type RendererWithMainServices } from './harness/renderer-with-main-services';
 
 const OVERLAY = '[data-testid="chart-annotations"]';
@@ -46,6 +47,61 @@ async function hoverMarker(page: Page, eventId: string): Promise<{ x: number; y:
     if (shown === eventId) return at;
   }
   throw new Error(`no tooltip for ${eventId} near its marker`);
+}
+
+/**
+ * From now on, records the text drawn on the chart's canvases: the price axis is canvas only,
+ * so this is how a test reads its labels. Starts a fresh record on every call.
+ */
+async function recordCanvasText(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    type Drawn = { text: string; canvas: HTMLCanvasElement };
+    const w = window as unknown as { __canvasText?: Drawn[] };
+    if (!w.__canvasText) {
+      const fill = CanvasRenderingContext2D.prototype.fillText;
+      CanvasRenderingContext2D.prototype.fillText = function (text: string, x: number, y: number, max?: number) {
+        w.__canvasText!.push({ text, canvas: this.canvas });
+        if (max === undefined) fill.call(this, text, x, y);
+        else fill.call(this, text, x, y, max);
+      };
+    }
+    w.__canvasText = [];
+  });
+}
+
+/** The distinct labels drawn on the price pane's axis (the narrow canvases right of the pane) since the record began. */
+async function priceAxisText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __canvasText?: Array<{ text: string; canvas: HTMLCanvasElement }> };
+    const chart = document.querySelector('[data-testid="price-chart"]')!.getBoundingClientRect();
+    const texts = (w.__canvasText ?? []).filter(({ canvas }) => {
+      const r = canvas.getBoundingClientRect();
+      return r.left > chart.left + chart.width / 2 && r.width < chart.width / 4 && r.top < chart.top + chart.height / 2;
+    });
+    return [...new Set(texts.map((t) => t.text))];
+  });
+}
+
+/** Moves the pointer over the price pane onto `date` (a session): a search by the date the comparison's legend reports. */
+async function hoverSession(page: Page, date: string): Promise<void> {
+  const box = (await page.locator(OVERLAY).boundingBox())!;
+  const head = page.locator('[data-testid="compare-legend"] .compare-anchor');
+  const y = box.y + box.height * 0.45;
+  const at = async (x: number): Promise<string> => {
+    await page.mouse.move(x, y);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    return /· at (\d{4}-\d{2}-\d{2})/.exec((await head.textContent()) ?? '')?.[1] ?? '';
+  };
+  let lo = box.x + 2;
+  let hi = box.x + box.width * 0.85;
+  for (let i = 0; i < 20 && hi - lo > 1; i++) {
+    const mid = (lo + hi) / 2;
+    const d = await at(mid);
+    if (d === date) return;
+    if (d !== '' && d < date) lo = mid;
+    else hi = mid;
+  }
+  expect(await at(hi)).toBe(date);
 }
 
 describe('research: user events, the event study, claims a user can question', () => {
@@ -330,6 +386,7 @@ describe('research: user events, the event study, claims a user can question', (
     await tab(page, 'Events');
     const qwen = page.locator('[data-testid="events-panel"] li[data-event-id="qwen25-max-release"]');
     if (!(await qwen.locator('[data-testid="event-actions"]').count())) await qwen.locator('.event-row').click();
+    await recordCanvasText(page);
     await qwen.getByRole('button', { name: 'Compare at this event' }).click();
     await expect.poll(() => page.locator('.chart-title .instrument-meta').first().textContent()).toBe('rebased to 100');
     const title = await page.locator('.chart-title h1').textContent();
@@ -359,7 +416,33 @@ describe('research: user events, the event study, claims a user can question', (
     expect(us!.anchorDate).toBe('2025-01-28');
     expect(await changeOf('9988.HK')).toBeCloseTo(hk!.points.at(-1)!.value / 100 - 1, 9);
     expect(await changeOf('BABA')).toBeCloseTo(us!.points.at(-1)!.value / 100 - 1, 9);
+    // A percent scale: the axis labels the change since the anchor (0% = 100 = the anchor), not the rebased values.
+    const percent = /^[+-]?\d+(\.\d+)?%$/;
+    await expect.poll(() => priceAxisText(page)).toContainEqual(expect.stringMatching(/^0(\.0+)?%$/));
+    const labels = await priceAxisText(page);
+    expect(labels.filter((l) => !percent.test(l))).toEqual([]);
+    expect(labels.some((l) => l.startsWith('+')) && labels.some((l) => l.startsWith('-'))).toBe(true);
+    // The legend at the crosshair: on 2025-02-04 each series shows that session's rebased value, as
+    // `catalyst compare` prints it (BABA's last session on or before it, on its own calendar).
+    await hoverSession(page, '2025-02-04');
+    for (const s of [hk!, us!]) {
+      const value = s.points.filter((p) => p.date <= '2025-02-04').at(-1)!.value;
+      const item = legend.locator(`li[data-symbol="${s.symbol}"]`);
+      expect(Number(await item.getAttribute('data-at-crosshair'))).toBeCloseTo(value / 100 - 1, 9);
+      expect(await item.locator('.compare-now').textContent()).toBe(formatPercent(value / 100 - 1));
+    }
+    expect(hk!.points.find((p) => p.date === '2025-02-04')!.value).toBeCloseTo((100 * 97.65) / 94, 9);
     await app.screenshot('research-compare');
+    // The log option keeps the percent labels (the line keeps its rebased values: 100 = the anchor).
+    const log = page.getByRole('button', { name: 'Log', exact: true });
+    await recordCanvasText(page);
+    await log.click();
+    expect(await log.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(async () => (await priceAxisText(page)).filter((l) => percent.test(l)).length).toBeGreaterThan(2);
+    expect((await priceAxisText(page)).filter((l) => !percent.test(l))).toEqual([]);
+    await app.screenshot('research-compare-log');
+    await log.click();
+    expect(await log.getAttribute('aria-pressed')).toBe('false');
     // One currency for all: offered once the HKD=X rates are cached.
     const currency = legend.getByRole('combobox', { name: 'Currency of the comparison' });
     expect(await currency.count()).toBe(0);
