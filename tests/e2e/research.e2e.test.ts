@@ -338,6 +338,71 @@ describe('research: user events, the event study, claims a user can question', (
     await page.setViewportSize({ width: 1400, height: 860 });
   });
 
+  it("edits the study's windows in the Event study view: checked, saved with the study, rerun live", async () => {
+    const { page } = app;
+    await tab(page, 'Event study');
+    const view = page.locator('[data-testid="event-study-view"]');
+    const heat = view.locator('[data-testid="event-heatmap"]');
+    await heat.locator('button[data-event-id="qwen25-max-release"][data-symbol="9988.HK"]').waitFor();
+    const chips = async () =>
+      view.locator('.window-chip').evaluateAll((els) => els.map((e) => e.getAttribute('data-window')));
+    expect(await chips()).toEqual(['[-5, -1]', '[0, +1]', '[0, +5]', '[0, +20]']);
+    const field = view.getByRole('textbox', { name: 'Window to add (sessions around T0, a:b)' });
+    const add = view.getByRole('button', { name: 'Add window' });
+    const help = view.locator('#event-study-window-help');
+    // Refused before anything is saved: a reversed window, one already measured.
+    await field.fill('5:1');
+    await add.click();
+    await expect.poll(() => help.textContent()).toContain('is not a window a:b with a ≤ b');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    await field.fill('0:+5');
+    await field.press('Enter');
+    await expect.poll(() => help.textContent()).toBe('[0, +5] is already measured.');
+    expect(app.core.services.eventStudy.windowsOf(EMBEDDED_STUDY_ID)).toBeNull();
+    // Added: saved with the study, the study reruns and the heatmap shows the new window.
+    await field.fill('-10:+10');
+    await field.press('Enter');
+    await expect.poll(chips, { timeout: 10_000 }).toEqual(['[-10, +10]', '[-5, -1]', '[0, +1]', '[0, +5]', '[0, +20]']);
+    expect(app.core.services.eventStudy.windowsOf(EMBEDDED_STUDY_ID)).toEqual([
+      [-10, 10],
+      [-5, -1],
+      [0, 1],
+      [0, 5],
+      [0, 20],
+    ]);
+    expect(await field.inputValue()).toBe('');
+    await expect
+      .poll(() => view.locator('h3').first().textContent())
+      .toBe('What moved when: CAR [-10, +10] by event and symbol');
+    expect(await view.locator('.window-chip[data-window="[-10, +10]"] .chip').getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    const [row] = (
+      await app.core.services.eventStudy.run({
+        eventId: 'qwen25-max-release',
+        symbols: [asTicker('9988.HK')],
+        windows: [[-10, 10]],
+      })
+    ).rows;
+    const cell = heat.locator('button[data-event-id="qwen25-max-release"][data-symbol="9988.HK"]');
+    await expect.poll(() => cell.textContent()).toMatch(new RegExp(`^${(row!.carMarketModel! * 100).toFixed(0)}\\**$`));
+    await app.screenshot('research-event-study-windows');
+    // Removed: saved at once.
+    await view.getByRole('button', { name: 'Remove the window [0, +20]' }).click();
+    await expect.poll(chips, { timeout: 10_000 }).toEqual(['[-10, +10]', '[-5, -1]', '[0, +1]', '[0, +5]']);
+    expect(app.core.services.eventStudy.windowsOf(EMBEDDED_STUDY_ID)).toHaveLength(4);
+    // Kept across a reload.
+    await page.reload();
+    await page.locator(`${OVERLAY}[data-symbol]`).waitFor();
+    await tab(page, 'Event study');
+    await expect.poll(chips, { timeout: 10_000 }).toEqual(['[-10, +10]', '[-5, -1]', '[0, +1]', '[0, +5]']);
+    // Back to the defaults.
+    await view.getByRole('button', { name: 'Use the defaults' }).click();
+    await expect.poll(chips, { timeout: 10_000 }).toEqual(['[-5, -1]', '[0, +1]', '[0, +5]', '[0, +20]']);
+    expect(app.core.services.eventStudy.windowsOf(EMBEDDED_STUDY_ID)).toBeNull();
+    expect(app.pageErrors).toEqual([]);
+  });
+
   it('a claim what-if changes the verdict, and reset restores it', async () => {
     const { page } = app;
     await tab(page, 'Claims');

@@ -16,6 +16,7 @@ import {
   DEFAULT_WINDOWS,
   defaultBenchmark,
   measureWindow,
+  studyWindowsSchema,
   type EstimationSpec,
   type SessionCloses,
   type SessionWindow,
@@ -73,7 +74,8 @@ interface Series {
  *
  * Symbols: given, else the subjects of the event's study (else the event's own symbols).
  * Benchmark: the run's, else the study's setting, else the user's default for the exchange (app
- * settings), else the built-in exchange default (^HSI, 000001.SS, ^GSPC).
+ * settings), else the built-in exchange default (^HSI, 000001.SS, ^GSPC). Windows: the run's,
+ * else the study's own (`setWindows`), else the user's defaults, else the built-in four.
  */
 export class EventStudyService {
   private readonly deps: EventStudyServiceDeps;
@@ -94,6 +96,30 @@ export class EventStudyService {
     return { benchmark };
   }
 
+  /** The study's own windows (null: the user's defaults). */
+  windowsOf(studyId: string): SessionWindow[] | null {
+    return this.deps.settings.windows(studyId);
+  }
+
+  /**
+   * Sets the study's own windows, ordered by start then end (null: back to the user's defaults).
+   * 1 to 12 windows, each `[a, b]` with a ≤ b within ±250 sessions, each listed once; anything
+   * else is an `invalid-input` error and nothing is saved.
+   */
+  setWindows(studyId: string, windows: readonly SessionWindow[] | null): { windows: SessionWindow[] | null } {
+    let sorted: SessionWindow[] | null = null;
+    if (windows !== null) {
+      const parsed = studyWindowsSchema.safeParse(windows);
+      if (!parsed.success)
+        throw new CatalystError('invalid-input', parsed.error.issues.map((i) => i.message).join('; '));
+      sorted = parsed.data.map(([a, b]) => [a, b] as const).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    }
+    if (!this.deps.studies.stored(studyId)) throw new CatalystError('not-found', `no study "${studyId}"`);
+    this.deps.settings.setWindows(studyId, sorted);
+    this.deps.notify?.({ kinds: ['studies'] });
+    return { windows: sorted };
+  }
+
   async run(input: EventStudyInput): Promise<EventStudyResult> {
     const now = this.deps.now ?? (() => performance.now());
     // The synchronous stretch under way (from the call, then from each yield) and the longest one.
@@ -101,7 +127,8 @@ export class EventStudyService {
     let longestSliceMs = 0;
     const { events, symbols, studyId } = this.scope(input);
     const defaults = this.deps.defaults?.();
-    const windows: readonly SessionWindow[] = input.windows ?? defaults?.windows ?? DEFAULT_WINDOWS;
+    const studyWindows = studyId ? this.deps.settings.windows(studyId) : null;
+    const windows: readonly SessionWindow[] = input.windows ?? studyWindows ?? defaults?.windows ?? DEFAULT_WINDOWS;
     const studyBenchmark = studyId ? this.deps.settings.benchmark(studyId) : null;
     const slice = this.deps.sliceMs ?? 8;
     const yieldToLoop = this.deps.yieldToLoop ?? (() => new Promise<void>((r) => setImmediate(r)));
@@ -261,6 +288,7 @@ export class EventStudyService {
       byEvent,
       bySymbol,
       studyBenchmark,
+      studyWindows,
     };
   }
 

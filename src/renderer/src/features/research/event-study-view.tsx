@@ -1,8 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { asTicker, type Ticker } from '../../../../shared/brand';
 import type { EventStudyResult, EventStudyRow } from '../../../../shared/contract/research';
-import type { CarPoint } from '../../../../shared/domain/event-study';
-import { significanceMark } from '../../../../shared/domain/event-study';
+import {
+  MAX_WINDOW_OFFSET,
+  MAX_WINDOWS,
+  parseWindow,
+  significanceMark,
+  type CarPoint,
+  type SessionWindow,
+} from '../../../../shared/domain/event-study';
 import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { useAppState } from '../../app/app-state';
@@ -58,6 +64,125 @@ function BenchmarkChoice(props: {
   );
 }
 
+/**
+ * The study's windows: one chip per window (choosing the heatmap's), each with a remove button,
+ * and a field to add one (`-10:+10`). A change is checked here (a:b with a ≤ b within ±250
+ * sessions, not already measured, at most 12), saved with the study (`studies.setWindows`) and
+ * every event-study view reruns on the change signal; "Use the defaults" drops the study's own
+ * list for the user's default windows (Settings).
+ */
+function WindowsEditor(props: {
+  studyId: string;
+  windows: readonly SessionWindow[];
+  own: boolean;
+  shown: SessionWindow;
+  onShow: (w: SessionWindow) => void;
+}) {
+  const [text, setText] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const save = (windows: readonly SessionWindow[] | null, then?: () => void) => {
+    setBusy(true);
+    api.studies
+      .setWindows({ studyId: props.studyId, windows: windows?.map(([a, b]) => [a, b] as [number, number]) ?? null })
+      .then(() => {
+        setProblem(null);
+        then?.();
+      })
+      .catch((err: unknown) => setProblem(describeError(err)))
+      .finally(() => setBusy(false));
+  };
+  const add = () => {
+    const w = parseWindow(text);
+    if (!w) {
+      setProblem(
+        `“${text.trim().slice(0, 20)}” is not a window a:b with a ≤ b, both within ±${MAX_WINDOW_OFFSET} sessions.`,
+      );
+      return;
+    }
+    if (props.windows.some((x) => x[0] === w[0] && x[1] === w[1])) {
+      setProblem(`${windowLabel(w)} is already measured.`);
+      return;
+    }
+    if (props.windows.length >= MAX_WINDOWS) {
+      setProblem(`At most ${MAX_WINDOWS} windows: remove one first.`);
+      return;
+    }
+    save([...props.windows, w], () => {
+      setText('');
+      props.onShow(w);
+    });
+  };
+  return (
+    <div className="event-study-window-editor">
+      <div className="event-study-windows" role="group" aria-label="Window">
+        {props.windows.map((x) => (
+          <span key={windowLabel(x)} className="window-chip" data-window={windowLabel(x)}>
+            <button
+              type="button"
+              className="chip"
+              aria-pressed={x[0] === props.shown[0] && x[1] === props.shown[1]}
+              onClick={() => props.onShow(x)}
+            >
+              {windowLabel(x)}
+            </button>
+            <button
+              type="button"
+              className="link-button window-remove"
+              aria-label={`Remove the window ${windowLabel(x)}`}
+              disabled={busy || props.windows.length < 2}
+              onClick={() => save(props.windows.filter((y) => y !== x))}
+            >
+              ×
+            </button>
+          </span>
+        ))}
+      </div>
+      <form
+        className="event-study-window-add"
+        onSubmit={(e) => {
+          e.preventDefault();
+          add();
+        }}
+      >
+        <input
+          value={text}
+          placeholder="-10:+10"
+          size={8}
+          spellCheck={false}
+          aria-label="Window to add (sessions around T0, a:b)"
+          aria-invalid={problem !== null}
+          aria-describedby="event-study-window-help"
+          onChange={(e) => setText(e.target.value)}
+        />
+        <button type="submit" className="chip" disabled={busy || !text.trim()}>
+          Add window
+        </button>
+        {props.own && (
+          <button type="button" className="link-button" disabled={busy} onClick={() => save(null)}>
+            Use the defaults
+          </button>
+        )}
+      </form>
+      <p
+        id="event-study-window-help"
+        className={problem ? 'window-problem' : 'hint'}
+        role={problem ? 'alert' : undefined}
+      >
+        {problem ??
+          (props.own
+            ? 'This study’s own windows.'
+            : 'The default windows (Settings); a change is saved with the study.')}
+      </p>
+    </div>
+  );
+}
+
+/** The heatmap's window by default: [0, +5] when measured, else the first. */
+function defaultShown(windows: readonly SessionWindow[]): SessionWindow {
+  return windows.find((w) => w[0] === 0 && w[1] === 5) ?? windows[0]!;
+}
+
 type SortKey = 'symbol' | 'ret' | 'arMarketAdjusted' | 'carMarketModel' | 'tStat';
 
 /** A cell colour for a CAR: green up, red down, stronger with size (capped at ±20 %). */
@@ -102,7 +227,7 @@ export function EventStudyView() {
   );
   const [result, setResult] = useState<EventStudyResult | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [win, setWin] = useState(2);
+  const [shown, setShown] = useState<SessionWindow | null>(null);
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'carMarketModel', desc: true });
   const studyId = study?.id;
 
@@ -118,7 +243,9 @@ export function EventStudyView() {
     };
   }, [studyId, version]);
 
-  const w = result ? (result.windows[win] ?? result.windows[0]!) : null;
+  const w = result
+    ? (result.windows.find((x) => shown && x[0] === shown[0] && x[1] === shown[1]) ?? defaultShown(result.windows))
+    : null;
   const cells = useMemo(() => {
     const m = new Map<string, EventStudyRow>();
     if (!result || !w) return m;
@@ -162,19 +289,13 @@ export function EventStudyView() {
 
   return (
     <div className="event-study-view" data-testid="event-study-view">
-      <div className="event-study-windows" role="group" aria-label="Window">
-        {result.windows.map((x, i) => (
-          <button
-            key={windowLabel(x)}
-            type="button"
-            className="chip"
-            aria-pressed={i === win}
-            onClick={() => setWin(i)}
-          >
-            {windowLabel(x)}
-          </button>
-        ))}
-      </div>
+      <WindowsEditor
+        studyId={study.id}
+        windows={result.windows}
+        own={result.studyWindows !== null}
+        shown={w}
+        onShow={setShown}
+      />
       <BenchmarkChoice
         studyId={study.id}
         current={result.studyBenchmark}
