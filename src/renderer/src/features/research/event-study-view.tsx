@@ -5,7 +5,6 @@ import {
   MAX_WINDOW_OFFSET,
   MAX_WINDOWS,
   parseWindow,
-  significanceMark,
   type CarPoint,
   type SessionWindow,
 } from '../../../../shared/domain/event-study';
@@ -14,6 +13,7 @@ import { describeError } from '../../api/errors';
 import { useAppState } from '../../app/app-state';
 import { useDataVersions } from '../../app/data-versions-context';
 import { useStudy } from '../study/study-state';
+import { EventHeatmap } from './event-heatmap';
 import { studyPct, tText, windowLabel } from './event-study-table';
 import './research.css';
 
@@ -185,14 +185,6 @@ function defaultShown(windows: readonly SessionWindow[]): SessionWindow {
 
 type SortKey = 'symbol' | 'ret' | 'arMarketAdjusted' | 'carMarketModel' | 'tStat';
 
-/** A cell colour for a CAR: green up, red down, stronger with size (capped at ±20 %). */
-function heat(car: number | null): string | undefined {
-  if (car === null) return undefined;
-  const a = Math.min(1, Math.abs(car) / 0.2);
-  // At most 55% opaque: the cell's figure keeps 4.5:1 contrast on it in both themes (WCAG AA).
-  return car >= 0 ? `rgba(22, 163, 74, ${0.12 + 0.43 * a})` : `rgba(220, 38, 38, ${0.12 + 0.43 * a})`;
-}
-
 /** A small line of the CAR over the window, session by session. */
 function CarSpark({ path }: { path: readonly CarPoint[] | undefined }) {
   if (!path || path.length < 2) return <span className="spark-empty">—</span>;
@@ -305,46 +297,17 @@ export function EventStudyView() {
       />
       <h3>What moved when: CAR {windowLabel(w)} by event and symbol</h3>
       <div className="heatmap-scroll">
-        <table className="heatmap" data-testid="event-heatmap">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              {result.symbols.map((s) => (
-                <th key={s} scope="col" className="heat-symbol">
-                  {s}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {result.events.map((id) => (
-              <tr key={id} className={id === focus ? 'focus' : ''}>
-                <th scope="row" title={title(id)}>
-                  <button type="button" className="link-button" onClick={() => selectEvent(id)}>
-                    {numbers.get(id) ?? '?'}
-                  </button>
-                </th>
-                {result.symbols.map((s) => {
-                  const r = cells.get(`${id}|${s}`);
-                  const car = r?.carMarketModel ?? null;
-                  return (
-                    <td key={s} style={{ background: heat(car) }} className="heat-cell">
-                      <button
-                        type="button"
-                        data-event-id={id}
-                        data-symbol={s}
-                        title={`${title(id)} · ${s}: CAR ${studyPct(car)}${r && r.missing.length ? ` (${r.missing.join(' ')})` : ''}`}
-                        onClick={() => r && open(r)}
-                      >
-                        {car === null ? '·' : `${(car * 100).toFixed(0)}${significanceMark(r?.tStat ?? null)}`}
-                      </button>
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <EventHeatmap
+          events={result.events}
+          symbols={result.symbols}
+          window={w}
+          cells={cells}
+          title={title}
+          numbers={numbers}
+          focus={focus}
+          onSelectEvent={(id) => selectEvent(id)}
+          onOpen={open}
+        />
       </div>
       <h3>
         {numbers.get(focus ?? '') ?? ''}. {focus ? title(focus) : ''}
