@@ -429,6 +429,30 @@ describe('claims a user can question', () => {
         }),
       ),
     ).toMatchObject({ code: 'invalid-input' });
+    // Thresholds that contradict each other are refused: a borderline band that no longer contains
+    // the holds band (27–33 % moved up to 30–40 % inside the 25–35 % borderline band).
+    const nearly30 = h.claims.whatIf('china-tech-rally-2025', 'hstech-nearly-30-ytd').defaults;
+    expect(nearly30).toMatchObject({ holds: { min: 0.27, max: 0.33 }, borderline: { min: 0.25, max: 0.35 } });
+    const moved = { ...nearly30, holds: { min: 0.3, max: 0.4 } } as typeof nearly30;
+    expect(
+      catalystErrorOf(() => h.claims.whatIf('china-tech-rally-2025', 'hstech-nearly-30-ytd', moved)),
+    ).toMatchObject({ code: 'invalid-input', message: 'the borderline band must contain the holds band' });
+    // Widening the borderline band with it makes the what-if valid again.
+    const widened = { ...moved, borderline: { min: 0.25, max: 0.45 } } as typeof nearly30;
+    expect(h.claims.whatIf('china-tech-rally-2025', 'hstech-nearly-30-ytd', widened).evaluation.metric).toEqual(
+      widened,
+    );
+    expect(
+      catalystErrorOf(() =>
+        h.claims.whatIf('china-tech-rally-2025', 'alibaba-50pct-after-qwen', {
+          kind: 'max-gain-within-days',
+          event: 'qwen25-max-release',
+          days: 30,
+          holds: { above: 0.4 },
+          borderline: { above: 0.45 },
+        }),
+      ),
+    ).toMatchObject({ code: 'invalid-input', message: 'the borderline bound must not be above the holds bound' });
     const pe = h.claims.whatIf('china-tech-rally-2025', 'index-pe-ratios');
     expect(pe.evaluation.results.map((r) => r.verdict)).toEqual(['not-checkable', 'not-checkable', 'not-checkable']);
     expect(pe.sensitivity[0]).toMatchObject({ points: [], note: 'Not checkable from prices.' });
