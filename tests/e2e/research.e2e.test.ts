@@ -335,6 +335,27 @@ describe('research: user events, the event study, claims a user can question', (
     expect(symbols).toEqual([...symbols].sort());
     await page.setViewportSize({ width: 1024, height: 700 });
     await app.screenshot('research-event-study-heatmap-1024');
+    // The table at 1024 × 700: every column it shows fits the side panel (none hidden to the
+    // right); in the narrow panel the CAR path sits under each CAR instead of a column of its own.
+    await rows.scrollIntoViewIfNeeded();
+    const fit = await rows.evaluate((t) => {
+      // What the side panel shows: its scrolling tab panel's box less its scrollbar.
+      const panel = t.closest('[role="tabpanel"]')!;
+      const box = { right: panel.getBoundingClientRect().left + panel.clientLeft + panel.clientWidth };
+      const cells = [...t.querySelectorAll('thead th')]
+        .map((c) => c.getBoundingClientRect())
+        .filter((c) => c.width > 0);
+      const sparks = [...t.querySelectorAll('tbody .car-spark')].filter((c) => c.getBoundingClientRect().width > 0);
+      return {
+        right: Math.max(...cells.map((c) => c.right)),
+        panelRight: box.right,
+        columns: cells.length,
+        sparks: sparks.length,
+      };
+    });
+    expect(fit).toMatchObject({ columns: 5, sparks: await rows.locator('tbody tr').count() });
+    expect(fit.right).toBeLessThanOrEqual(fit.panelRight);
+    await app.screenshot('research-event-study-table-1024');
     await page.setViewportSize({ width: 1400, height: 860 });
   });
 

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { asTicker, type Ticker } from '../../../../shared/brand';
 import type { EventStudyResult, EventStudyRow } from '../../../../shared/contract/research';
 import {
@@ -178,6 +178,19 @@ function WindowsEditor(props: {
   );
 }
 
+/**
+ * A column label and its short form for a narrow panel (research.css swaps them by the view's
+ * width); the hidden one is display: none, so what is read is what is shown.
+ */
+function Label({ full, short }: { full: string; short: string }) {
+  return (
+    <>
+      <span className="label-full">{full}</span>
+      <span className="label-short">{short}</span>
+    </>
+  );
+}
+
 /** The heatmap's window by default: [0, +5] when measured, else the first. */
 function defaultShown(windows: readonly SessionWindow[]): SessionWindow {
   return windows.find((w) => w[0] === 0 && w[1] === 5) ?? windows[0]!;
@@ -198,7 +211,14 @@ function CarSpark({ path }: { path: readonly CarPoint[] | undefined }) {
     .map((p, i) => `${i ? 'L' : 'M'}${((i / (path.length - 1)) * w).toFixed(1)},${y(p.car).toFixed(1)}`)
     .join('');
   return (
-    <svg className="car-spark" width={w} height={h} viewBox={`0 0 ${w} ${h}`} aria-hidden="true">
+    <svg
+      className="car-spark"
+      width={w}
+      height={h}
+      viewBox={`0 0 ${w} ${h}`}
+      preserveAspectRatio="none"
+      aria-hidden="true"
+    >
       <line x1="0" x2={w} y1={y(0)} y2={y(0)} className="spark-zero" />
       <path d={d} className={ys.at(-1)! >= 0 ? 'spark-up' : 'spark-down'} />
     </svg>
@@ -266,7 +286,7 @@ export function EventStudyView() {
       if (bv === null) return -1;
       return (av < bv ? -1 : 1) * (sort.desc ? -1 : 1);
     });
-  const header = (key: SortKey, label: string) => (
+  const header = (key: SortKey, label: ReactNode) => (
     <th scope="col" aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
       <button
         type="button"
@@ -312,36 +332,46 @@ export function EventStudyView() {
       <h3>
         {numbers.get(focus ?? '') ?? ''}. {focus ? title(focus) : ''}
       </h3>
-      <table className="study-rows sortable" data-testid="event-study-rows">
-        <thead>
-          <tr>
-            {header('symbol', 'Symbol')}
-            {header('ret', 'Return')}
-            {header('arMarketAdjusted', 'Abnormal')}
-            {header('carMarketModel', 'CAR')}
-            {header('tStat', 't')}
-            <th scope="col">CAR path</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.symbol} data-symbol={r.symbol} title={r.missing.join(' ') || `T0 ${r.t0} vs ${r.benchmark}`}>
-              <th scope="row">
-                <button type="button" className="link-button" onClick={() => open(r)}>
-                  {r.symbol}
-                </button>
+      <div className="study-rows-scroll">
+        <table className="study-rows sortable" data-testid="event-study-rows">
+          <thead>
+            <tr>
+              {header('symbol', 'Symbol')}
+              {header('ret', <Label full="Return" short="Ret." />)}
+              {header('arMarketAdjusted', <Label full="Abnormal" short="Abn." />)}
+              {header('carMarketModel', 'CAR')}
+              {header('tStat', 't')}
+              <th scope="col" className="path-col">
+                CAR path
               </th>
-              <td className="num">{studyPct(r.ret)}</td>
-              <td className="num">{studyPct(r.arMarketAdjusted)}</td>
-              <td className="num">{studyPct(r.carMarketModel)}</td>
-              <td className="num">{tText(r.tStat)}</td>
-              <td>
-                <CarSpark path={r.path} />
-              </td>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.symbol} data-symbol={r.symbol} title={r.missing.join(' ') || `T0 ${r.t0} vs ${r.benchmark}`}>
+                <th scope="row">
+                  <button type="button" className="link-button" onClick={() => open(r)}>
+                    {r.symbol}
+                  </button>
+                </th>
+                <td className="num">{studyPct(r.ret)}</td>
+                <td className="num">{studyPct(r.arMarketAdjusted)}</td>
+                <td className="num">
+                  {studyPct(r.carMarketModel)}
+                  {/* In a narrow panel the path column goes and its line sits under the CAR. */}
+                  <span className="spark-inline">
+                    <CarSpark path={r.path} />
+                  </span>
+                </td>
+                <td className="num">{tText(r.tStat)}</td>
+                <td className="path-col">
+                  <CarSpark path={r.path} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }
