@@ -49,13 +49,13 @@ const TABLE_FLAGS: Record<(typeof csvTables)[number], readonly string[]> = {
   events: ['study'],
   claims: ['study'],
   'event-study': ['study', 'event', 'windows', 'benchmark'],
-  compare: ['symbols', 'anchor', 'from', 'to'],
+  compare: ['symbols', 'anchor', 'from', 'to', 'currency'],
 };
 
 /**
  * `catalyst export csv bars SYMBOL [--from] [--to] | events [--study ID] | claims [--study ID]
  * | event-study [--study ID | --event ID] [--windows a:b,…] [--benchmark SYM]
- * | compare --symbols A,B --anchor EVENT_ID|DATE [--from] [--to]  [--bom] [--out FILE]`: a table
+ * | compare --symbols A,B --anchor EVENT_ID|DATE [--from] [--to] [--currency CCY]  [--bom] [--out FILE]`: a table
  * as RFC 4180 CSV (the `export.csv` channel). Without `--out` the CSV goes to stdout; with it,
  * JSON `{table, file, bytes, rows}`.
  */
@@ -64,7 +64,7 @@ export const exportCsvCommand: Command = {
   summary:
     'Export bars (a range or all), events, evaluated claims, an event study or a comparison as CSV (RFC 4180, formula-safe)',
   usage:
-    'export csv bars SYMBOL [--from YYYY-MM-DD] [--to YYYY-MM-DD] | events [--study ID] | claims [--study ID] | event-study [--study ID | --event ID] [--windows -5:-1,0:5] [--benchmark SYMBOL] | compare --symbols A,B --anchor EVENT_ID|YYYY-MM-DD [--from] [--to]  [--bom] [--out FILE]',
+    'export csv bars SYMBOL [--from YYYY-MM-DD] [--to YYYY-MM-DD] | events [--study ID] | claims [--study ID] | event-study [--study ID | --event ID] [--windows -5:-1,0:5] [--benchmark SYMBOL] | compare --symbols A,B --anchor EVENT_ID|YYYY-MM-DD [--from] [--to] [--currency CCY]  [--bom] [--out FILE]',
   options: {
     from: { type: 'string' },
     to: { type: 'string' },
@@ -74,6 +74,7 @@ export const exportCsvCommand: Command = {
     benchmark: { type: 'string' },
     symbols: { type: 'string' },
     anchor: { type: 'string' },
+    currency: { type: 'string' },
     bom: { type: 'boolean' },
     out: { type: 'string' },
   },
@@ -88,7 +89,7 @@ export const exportCsvCommand: Command = {
     const table = named === 'study' ? 'event-study' : named;
     const flags = ctx.flags;
     const bom = flags.bom === true ? true : undefined;
-    for (const name of ['from', 'to', 'study', 'event', 'windows', 'benchmark', 'symbols', 'anchor'])
+    for (const name of ['from', 'to', 'study', 'event', 'windows', 'benchmark', 'symbols', 'anchor', 'currency'])
       if (flags[name] !== undefined && !TABLE_FLAGS[table].includes(name))
         throw new UsageError(
           `--${name} is for ${csvTables.filter((t) => TABLE_FLAGS[t].includes(name)).join(' and ')}`,
@@ -116,6 +117,7 @@ export const exportCsvCommand: Command = {
           anchor: anchorFlag(flags.anchor),
           from: flags.from,
           to: flags.to,
+          currency: flags.currency,
           bom,
         };
         break;
