@@ -420,9 +420,9 @@ describe('share: study files, CSV and the report in the app', () => {
     await qwen.getByRole('button', { name: 'Compare at this event' }).click();
     await expect.poll(() => page.locator('.chart-title .instrument-meta').first().textContent()).toBe('rebased to 100');
 
-    let download = page.waitForEvent('download');
+    const download = page.waitForEvent('download');
     await page.getByTestId('save-chart-button').click();
-    let file = await download;
+    const file = await download;
     expect(file.suggestedFilename()).toMatch(
       /^9988\.HK vs BABA vs HSTECH\.HK( vs [^ ]+)* \d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}\.png$/,
     );
@@ -430,13 +430,16 @@ describe('share: study files, CSV and the report in the app', () => {
     await file.saveAs(pngPath);
     expect((await pngSize(page, readFileSync(pngPath))).width).toBeGreaterThan(1000);
 
-    await page.getByTestId('share-menu-button').click();
-    download = page.waitForEvent('download');
-    await page.getByRole('menuitem', { name: 'Comparison as CSV (visible range)' }).click();
-    file = await download;
-    const rows = readFileSync((await file.path())!, 'utf8')
-      .replace(/\r\n$/, '')
-      .split('\r\n');
+    /** Share ▸ Comparison as CSV: the downloaded file's lines. */
+    const comparisonCsv = async () => {
+      await page.getByTestId('share-menu-button').click();
+      const csv = page.waitForEvent('download');
+      await page.getByRole('menuitem', { name: 'Comparison as CSV (visible range)' }).click();
+      return readFileSync((await (await csv).path())!, 'utf8')
+        .replace(/\r\n$/, '')
+        .split('\r\n');
+    };
+    const rows = await comparisonCsv();
     expect(rows[0]).toBe('\uFEFFsymbol,currency,anchor_date,anchor_close,date,rebased,missing');
     const cells = rows.slice(1).map((r) => r.split(','));
     expect(new Set(cells.map((c) => c[0])).size).toBeGreaterThanOrEqual(3);
@@ -457,13 +460,7 @@ describe('share: study files, CSV and the report in the app', () => {
     await expect
       .poll(() => legend.locator('li[data-symbol="9988.HK"] .compare-ccy').textContent(), { timeout: 10_000 })
       .toBe('USD (from HKD)');
-    await page.getByTestId('share-menu-button').click();
-    download = page.waitForEvent('download');
-    await page.getByRole('menuitem', { name: 'Comparison as CSV (visible range)' }).click();
-    file = await download;
-    const usd = readFileSync((await file.path())!, 'utf8')
-      .replace(/\r\n$/, '')
-      .split('\r\n')
+    const usd = (await comparisonCsv())
       .slice(1)
       .map((r) => r.split(','))
       .filter((c) => c[0] === '9988.HK');
