@@ -301,11 +301,31 @@ describe('research: user events, the event study, claims a user can question', (
     expect(await table.locator('tr[data-symbol="9988.HK"] td').first().textContent()).toContain('11.9');
     await app.screenshot('research-event-study-panel');
 
+    // What the view asks the main process for: the whole study without CAR paths (they would make
+    // its answer 2.5 times the size), the focused event with them.
+    const router = app.core.router;
+    const dispatch = router.dispatch.bind(router);
+    const runs: Array<Record<string, unknown>> = [];
+    router.dispatch = (channel, input, sender) => {
+      if (channel === 'eventStudy.run') runs.push(input as Record<string, unknown>);
+      return dispatch(channel, input, sender);
+    };
     await tab(page, 'Event study');
     const view = page.locator('[data-testid="event-study-view"]');
     const heat = view.locator('[data-testid="event-heatmap"]');
     await heat.locator('button[data-event-id="qwen25-max-release"][data-symbol="BABA"]').waitFor();
     expect(await heat.locator('td.heat-cell').count()).toBe(30 * 12);
+    const drawn = (
+      await app.core.services.eventStudy.run({ eventId: 'qwen25-max-release', windows: [[0, 5]], paths: true })
+    ).rows.filter((r) => (r.path?.length ?? 0) >= 2).length;
+    expect(drawn).toBeGreaterThan(0);
+    const studyRows = view.locator('[data-testid="event-study-rows"]');
+    await expect.poll(() => studyRows.locator('td.path-col svg.car-spark').count()).toBe(drawn);
+    router.dispatch = dispatch;
+    expect(runs.filter((r) => r.studyId !== undefined)).toEqual([{ studyId: EMBEDDED_STUDY_ID }]);
+    expect(runs.filter((r) => r.paths === true)).toEqual([
+      expect.objectContaining({ eventId: 'qwen25-max-release', paths: true }),
+    ]);
     await app.screenshot('research-event-study-heatmap');
     // The study's benchmark: one for every symbol, saved with the study; the views rerun.
     // 9988.HK is measured against ^HSI by default (a Hong Kong listing).
