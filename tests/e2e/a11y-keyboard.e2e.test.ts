@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asTicker } from '../../src/shared/brand';
+import { formatPercent } from '../../src/shared/format';
 import { launchRendererWithMainServices, type RendererWithMainServices } from './harness/renderer-with-main-services';
 
 const OVERLAY = '[data-testid="chart-annotations"]';
@@ -202,5 +204,82 @@ for (const viewport of [
       await page.locator(`${OVERLAY}[data-symbol="${first}"]`).waitFor();
       expect(app.pageErrors).toEqual([]);
     });
+
+    it('works the event-study heatmap as a grid: one Tab stop, the arrow keys, each cell named with its CAR, Enter charts it', async () => {
+      const { page } = app;
+      await page.getByRole('tab', { name: 'Event study', exact: true }).click();
+      const view = page.getByTestId('event-study-view');
+      const heat = view.getByTestId('event-heatmap');
+      await heat.locator('button[data-event-id="qwen25-max-release"][data-symbol="BABA"]').waitFor();
+      expect(await heat.getAttribute('role')).toBe('grid');
+      const cells = await heat.locator('button[data-row]').count();
+      expect(await heat.locator('button[data-row][tabindex="0"]').count()).toBe(1);
+      expect(await heat.locator('button[data-row][tabindex="-1"]').count()).toBe(cells - 1);
+      const at = () =>
+        page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          const inGrid = !!el?.closest('[data-testid="event-heatmap"]');
+          return {
+            inGrid,
+            row: inGrid ? Number(el!.dataset.row) : -1,
+            col: inGrid ? Number(el!.dataset.col) : -1,
+            symbol: el?.dataset.symbol ?? '',
+            eventId: el?.dataset.eventId ?? '',
+            name: el?.getAttribute('aria-label') ?? '',
+          };
+        });
+      // One Tab stop: from the control before the grid, Tab enters it once, the next Tab leaves it.
+      await view.getByTestId('event-study-benchmark').focus();
+      await page.keyboard.press('Tab');
+      const entered = await at();
+      expect(entered).toMatchObject({ inGrid: true, col: 1 });
+      await page.keyboard.press('Tab');
+      expect((await at()).inGrid).toBe(false);
+      await page.keyboard.press('Shift+Tab');
+      expect(await at()).toEqual(entered);
+      // The arrow keys move cell by cell; Home and End to the row's ends, Ctrl+Home to the first cell.
+      await page.keyboard.press('ArrowRight');
+      expect(await at()).toMatchObject({ row: entered.row, col: 2 });
+      await page.keyboard.press('ArrowDown');
+      expect(await at()).toMatchObject({ row: entered.row + 1, col: 2 });
+      await page.keyboard.press('End');
+      const symbols = await heat.locator('thead th.heat-symbol').count();
+      expect(await at()).toMatchObject({ row: entered.row + 1, col: symbols });
+      await page.keyboard.press('Home');
+      expect(await at()).toMatchObject({ row: entered.row + 1, col: 0 });
+      await page.keyboard.press('Control+Home');
+      expect(await at()).toMatchObject({ row: 0, col: 0 });
+      // Walk to Qwen2.5-Max × BABA; its name carries the CAR [0, +5] the event study measures.
+      const target = heat.locator('button[data-event-id="qwen25-max-release"][data-symbol="BABA"]');
+      const row = Number(await target.getAttribute('data-row'));
+      const col = Number(await target.getAttribute('data-col'));
+      for (let i = 0; i < row; i++) await page.keyboard.press('ArrowDown');
+      for (let i = 0; i < col; i++) await page.keyboard.press('ArrowRight');
+      const here = await at();
+      expect(here).toMatchObject({ eventId: 'qwen25-max-release', symbol: 'BABA' });
+      const [measured] = (
+        await app.core.services.eventStudy.run({
+          eventId: 'qwen25-max-release',
+          symbols: [asTicker('BABA')],
+          windows: [[0, 5]],
+        })
+      ).rows;
+      expect(here.name).toMatch(
+        new RegExp(
+          `, BABA: CAR \\[0, \\+5\\] ${escapeRegExp(formatPercent(measured!.carMarketModel!, { digits: 0 }))}(,|$)`,
+        ),
+      );
+      expect(await heat.locator('button[data-row][tabindex="0"]').getAttribute('data-symbol')).toBe('BABA');
+      await app.screenshot(`a11y-tour-${size}-heatmap-grid`);
+      // Enter opens the chart at that event on that symbol.
+      await page.keyboard.press('Enter');
+      await page.locator(`${OVERLAY}[data-symbol="BABA"]`).waitFor();
+      await expect.poll(() => page.locator(OVERLAY).getAttribute('data-selected-event')).toBe('qwen25-max-release');
+      expect(app.pageErrors).toEqual([]);
+    });
   });
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

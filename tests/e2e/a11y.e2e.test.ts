@@ -88,8 +88,10 @@ for (const theme of ['light', 'dark'] as const) {
         const button = page.getByRole('tab', { name: tab, exact: true });
         await button.click();
         await page.locator(`#${await button.getAttribute('aria-controls')}[role="tabpanel"]`).waitFor();
-        // Let the panel load its data before looking at it.
+        // Let the panel load its data before looking at it (the whole study's heatmap grid included).
         await page.waitForTimeout(300);
+        if (tab === 'Event study')
+          await page.getByTestId('event-heatmap').locator('button[data-row]').first().waitFor();
         expectNone(await axeViolations(page, `${theme} study ${tab}`));
       });
     }

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asTicker } from '../../src/shared/brand';
 import { EMBEDDED_STUDY_ID } from '../../src/shared/contract/study';
+import { formatPercent } from '../../src/shared/format';
 import { launchRendererWithMainServices, type RendererWithMainServices } from './harness/renderer-with-main-services';
 
 const OVERLAY = '[data-testid="chart-annotations"]';
@@ -46,6 +47,61 @@ async function hoverMarker(page: Page, eventId: string): Promise<{ x: number; y:
     if (shown === eventId) return at;
   }
   throw new Error(`no tooltip for ${eventId} near its marker`);
+}
+
+/**
+ * From now on, records the text drawn on the chart's canvases: the price axis is canvas only,
+ * so this is how a test reads its labels. Starts a fresh record on every call.
+ */
+async function recordCanvasText(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    type Drawn = { text: string; canvas: HTMLCanvasElement };
+    const w = window as unknown as { __canvasText?: Drawn[] };
+    if (!w.__canvasText) {
+      const fill = CanvasRenderingContext2D.prototype.fillText;
+      CanvasRenderingContext2D.prototype.fillText = function (text: string, x: number, y: number, max?: number) {
+        w.__canvasText!.push({ text, canvas: this.canvas });
+        if (max === undefined) fill.call(this, text, x, y);
+        else fill.call(this, text, x, y, max);
+      };
+    }
+    w.__canvasText = [];
+  });
+}
+
+/** The distinct labels drawn on the price pane's axis (the narrow canvases right of the pane) since the record began. */
+async function priceAxisText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __canvasText?: Array<{ text: string; canvas: HTMLCanvasElement }> };
+    const chart = document.querySelector('[data-testid="price-chart"]')!.getBoundingClientRect();
+    const texts = (w.__canvasText ?? []).filter(({ canvas }) => {
+      const r = canvas.getBoundingClientRect();
+      return r.left > chart.left + chart.width / 2 && r.width < chart.width / 4 && r.top < chart.top + chart.height / 2;
+    });
+    return [...new Set(texts.map((t) => t.text))];
+  });
+}
+
+/** Moves the pointer over the price pane onto `date` (a session): a search by the date the comparison's legend reports. */
+async function hoverSession(page: Page, date: string): Promise<void> {
+  const box = (await page.locator(OVERLAY).boundingBox())!;
+  const head = page.locator('[data-testid="compare-legend"] .compare-anchor');
+  const y = box.y + box.height * 0.45;
+  const at = async (x: number): Promise<string> => {
+    await page.mouse.move(x, y);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    return /· at (\d{4}-\d{2}-\d{2})/.exec((await head.textContent()) ?? '')?.[1] ?? '';
+  };
+  let lo = box.x + 2;
+  let hi = box.x + box.width * 0.85;
+  for (let i = 0; i < 20 && hi - lo > 1; i++) {
+    const mid = (lo + hi) / 2;
+    const d = await at(mid);
+    if (d === date) return;
+    if (d !== '' && d < date) lo = mid;
+    else hi = mid;
+  }
+  expect(await at(hi)).toBe(date);
 }
 
 describe('research: user events, the event study, claims a user can question', () => {
@@ -245,11 +301,31 @@ describe('research: user events, the event study, claims a user can question', (
     expect(await table.locator('tr[data-symbol="9988.HK"] td').first().textContent()).toContain('11.9');
     await app.screenshot('research-event-study-panel');
 
+    // What the view asks the main process for: the whole study without CAR paths (they would make
+    // its answer 2.5 times the size), the focused event with them.
+    const router = app.core.router;
+    const dispatch = router.dispatch.bind(router);
+    const runs: Array<Record<string, unknown>> = [];
+    router.dispatch = (channel, input, sender) => {
+      if (channel === 'eventStudy.run') runs.push(input as Record<string, unknown>);
+      return dispatch(channel, input, sender);
+    };
     await tab(page, 'Event study');
     const view = page.locator('[data-testid="event-study-view"]');
     const heat = view.locator('[data-testid="event-heatmap"]');
     await heat.locator('button[data-event-id="qwen25-max-release"][data-symbol="BABA"]').waitFor();
     expect(await heat.locator('td.heat-cell').count()).toBe(30 * 12);
+    const drawn = (
+      await app.core.services.eventStudy.run({ eventId: 'qwen25-max-release', windows: [[0, 5]], paths: true })
+    ).rows.filter((r) => (r.path?.length ?? 0) >= 2).length;
+    expect(drawn).toBeGreaterThan(0);
+    const studyRows = view.locator('[data-testid="event-study-rows"]');
+    await expect.poll(() => studyRows.locator('td.path-col svg.car-spark').count()).toBe(drawn);
+    router.dispatch = dispatch;
+    expect(runs.filter((r) => r.studyId !== undefined)).toEqual([{ studyId: EMBEDDED_STUDY_ID }]);
+    expect(runs.filter((r) => r.paths === true)).toEqual([
+      expect.objectContaining({ eventId: 'qwen25-max-release', paths: true }),
+    ]);
     await app.screenshot('research-event-study-heatmap');
     // The study's benchmark: one for every symbol, saved with the study; the views rerun.
     // 9988.HK is measured against ^HSI by default (a Hong Kong listing).
@@ -279,7 +355,93 @@ describe('research: user events, the event study, claims a user can question', (
     expect(symbols).toEqual([...symbols].sort());
     await page.setViewportSize({ width: 1024, height: 700 });
     await app.screenshot('research-event-study-heatmap-1024');
+    // The table at 1024 × 700: every column it shows fits the side panel (none hidden to the
+    // right); in the narrow panel the CAR path sits under each CAR instead of a column of its own.
+    await rows.scrollIntoViewIfNeeded();
+    const fit = await rows.evaluate((t) => {
+      // What the side panel shows: its scrolling tab panel's box less its scrollbar.
+      const panel = t.closest('[role="tabpanel"]')!;
+      const box = { right: panel.getBoundingClientRect().left + panel.clientLeft + panel.clientWidth };
+      const cells = [...t.querySelectorAll('thead th')]
+        .map((c) => c.getBoundingClientRect())
+        .filter((c) => c.width > 0);
+      const sparks = [...t.querySelectorAll('tbody .car-spark')].filter((c) => c.getBoundingClientRect().width > 0);
+      return {
+        right: Math.max(...cells.map((c) => c.right)),
+        panelRight: box.right,
+        columns: cells.length,
+        sparks: sparks.length,
+      };
+    });
+    expect(fit).toMatchObject({ columns: 5, sparks: await rows.locator('tbody tr').count() });
+    expect(fit.right).toBeLessThanOrEqual(fit.panelRight);
+    await app.screenshot('research-event-study-table-1024');
     await page.setViewportSize({ width: 1400, height: 860 });
+  });
+
+  it("edits the study's windows in the Event study view: checked, saved with the study, rerun live", async () => {
+    const { page } = app;
+    await tab(page, 'Event study');
+    const view = page.locator('[data-testid="event-study-view"]');
+    const heat = view.locator('[data-testid="event-heatmap"]');
+    await heat.locator('button[data-event-id="qwen25-max-release"][data-symbol="9988.HK"]').waitFor();
+    const chips = async () =>
+      view.locator('.window-chip').evaluateAll((els) => els.map((e) => e.getAttribute('data-window')));
+    expect(await chips()).toEqual(['[-5, -1]', '[0, +1]', '[0, +5]', '[0, +20]']);
+    const field = view.getByRole('textbox', { name: 'Window to add (sessions around T0, a:b)' });
+    const add = view.getByRole('button', { name: 'Add window' });
+    const help = view.locator('#event-study-window-help');
+    // Refused before anything is saved: a reversed window, one already measured.
+    await field.fill('5:1');
+    await add.click();
+    await expect.poll(() => help.textContent()).toContain('is not a window a:b with a ≤ b');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    await field.fill('0:+5');
+    await field.press('Enter');
+    await expect.poll(() => help.textContent()).toBe('[0, +5] is already measured.');
+    expect(app.core.services.eventStudy.windowsOf(EMBEDDED_STUDY_ID)).toBeNull();
+    // Added: saved with the study, the study reruns and the heatmap shows the new window.
+    await field.fill('-10:+10');
+    await field.press('Enter');
+    await expect.poll(chips, { timeout: 10_000 }).toEqual(['[-10, +10]', '[-5, -1]', '[0, +1]', '[0, +5]', '[0, +20]']);
+    expect(app.core.services.eventStudy.windowsOf(EMBEDDED_STUDY_ID)).toEqual([
+      [-10, 10],
+      [-5, -1],
+      [0, 1],
+      [0, 5],
+      [0, 20],
+    ]);
+    expect(await field.inputValue()).toBe('');
+    await expect
+      .poll(() => view.locator('h3').first().textContent())
+      .toBe('What moved when: CAR [-10, +10] by event and symbol');
+    expect(await view.locator('.window-chip[data-window="[-10, +10]"] .chip').getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    const [row] = (
+      await app.core.services.eventStudy.run({
+        eventId: 'qwen25-max-release',
+        symbols: [asTicker('9988.HK')],
+        windows: [[-10, 10]],
+      })
+    ).rows;
+    const cell = heat.locator('button[data-event-id="qwen25-max-release"][data-symbol="9988.HK"]');
+    await expect.poll(() => cell.textContent()).toMatch(new RegExp(`^${(row!.carMarketModel! * 100).toFixed(0)}\\**$`));
+    await app.screenshot('research-event-study-windows');
+    // Removed: saved at once.
+    await view.getByRole('button', { name: 'Remove the window [0, +20]' }).click();
+    await expect.poll(chips, { timeout: 10_000 }).toEqual(['[-10, +10]', '[-5, -1]', '[0, +1]', '[0, +5]']);
+    expect(app.core.services.eventStudy.windowsOf(EMBEDDED_STUDY_ID)).toHaveLength(4);
+    // Kept across a reload.
+    await page.reload();
+    await page.locator(`${OVERLAY}[data-symbol]`).waitFor();
+    await tab(page, 'Event study');
+    await expect.poll(chips, { timeout: 10_000 }).toEqual(['[-10, +10]', '[-5, -1]', '[0, +1]', '[0, +5]']);
+    // Back to the defaults.
+    await view.getByRole('button', { name: 'Use the defaults' }).click();
+    await expect.poll(chips, { timeout: 10_000 }).toEqual(['[-5, -1]', '[0, +1]', '[0, +5]', '[0, +20]']);
+    expect(app.core.services.eventStudy.windowsOf(EMBEDDED_STUDY_ID)).toBeNull();
+    expect(app.pageErrors).toEqual([]);
   });
 
   it('a claim what-if changes the verdict, and reset restores it', async () => {
@@ -298,6 +460,22 @@ describe('research: user events, the event study, claims a user can question', (
     // HSTECH "nearly 30 %": holds on 12 of its 41 Feb–Mar sessions.
     const hstech = page.locator('li[data-claim-id="hstech-nearly-30-ytd"] [data-testid="claim-what-if"]');
     await hstech.getByRole('button', { name: 'What if…' }).click();
+    await expect
+      .poll(() => hstech.locator('[data-testid="sensitivity-summary"]').textContent())
+      .toContain('Holds on 12 of 41 as-of dates');
+    // Thresholds that contradict each other are refused with the reason: the holds band moved to
+    // 30–40 % leaves the 25–35 % borderline band; widening that band to 45 % makes it valid again.
+    await hstech.getByLabel('Holds from %').fill('30');
+    await hstech.getByLabel('to %', { exact: true }).nth(0).fill('40');
+    await expect
+      .poll(() => hstech.locator('.form-error').textContent())
+      .toContain('the borderline band must contain the holds band');
+    expect(await hstech.locator('li.what-if-result').count()).toBe(0);
+    await app.screenshot('research-claim-what-if-refused');
+    await hstech.getByLabel('to %', { exact: true }).nth(1).fill('45');
+    await hstech.locator('li.what-if-result').first().waitFor();
+    expect(await hstech.locator('.form-error').count()).toBe(0);
+    await hstech.getByRole('button', { name: 'Reset' }).click();
     await expect
       .poll(() => hstech.locator('[data-testid="sensitivity-summary"]').textContent())
       .toContain('Holds on 12 of 41 as-of dates');
@@ -330,6 +508,7 @@ describe('research: user events, the event study, claims a user can question', (
     await tab(page, 'Events');
     const qwen = page.locator('[data-testid="events-panel"] li[data-event-id="qwen25-max-release"]');
     if (!(await qwen.locator('[data-testid="event-actions"]').count())) await qwen.locator('.event-row').click();
+    await recordCanvasText(page);
     await qwen.getByRole('button', { name: 'Compare at this event' }).click();
     await expect.poll(() => page.locator('.chart-title .instrument-meta').first().textContent()).toBe('rebased to 100');
     const title = await page.locator('.chart-title h1').textContent();
@@ -359,7 +538,33 @@ describe('research: user events, the event study, claims a user can question', (
     expect(us!.anchorDate).toBe('2025-01-28');
     expect(await changeOf('9988.HK')).toBeCloseTo(hk!.points.at(-1)!.value / 100 - 1, 9);
     expect(await changeOf('BABA')).toBeCloseTo(us!.points.at(-1)!.value / 100 - 1, 9);
+    // A percent scale: the axis labels the change since the anchor (0% = 100 = the anchor), not the rebased values.
+    const percent = /^[+-]?\d+(\.\d+)?%$/;
+    await expect.poll(() => priceAxisText(page)).toContainEqual(expect.stringMatching(/^0(\.0+)?%$/));
+    const labels = await priceAxisText(page);
+    expect(labels.filter((l) => !percent.test(l))).toEqual([]);
+    expect(labels.some((l) => l.startsWith('+')) && labels.some((l) => l.startsWith('-'))).toBe(true);
+    // The legend at the crosshair: on 2025-02-04 each series shows that session's rebased value, as
+    // `catalyst compare` prints it (BABA's last session on or before it, on its own calendar).
+    await hoverSession(page, '2025-02-04');
+    for (const s of [hk!, us!]) {
+      const value = s.points.filter((p) => p.date <= '2025-02-04').at(-1)!.value;
+      const item = legend.locator(`li[data-symbol="${s.symbol}"]`);
+      expect(Number(await item.getAttribute('data-at-crosshair'))).toBeCloseTo(value / 100 - 1, 9);
+      expect(await item.locator('.compare-now').textContent()).toBe(formatPercent(value / 100 - 1));
+    }
+    expect(hk!.points.find((p) => p.date === '2025-02-04')!.value).toBeCloseTo((100 * 97.65) / 94, 9);
     await app.screenshot('research-compare');
+    // The log option keeps the percent labels (the line keeps its rebased values: 100 = the anchor).
+    const log = page.getByRole('button', { name: 'Log', exact: true });
+    await recordCanvasText(page);
+    await log.click();
+    expect(await log.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(async () => (await priceAxisText(page)).filter((l) => percent.test(l)).length).toBeGreaterThan(2);
+    expect((await priceAxisText(page)).filter((l) => !percent.test(l))).toEqual([]);
+    await app.screenshot('research-compare-log');
+    await log.click();
+    expect(await log.getAttribute('aria-pressed')).toBe('false');
     // One currency for all: offered once the HKD=X rates are cached.
     const currency = legend.getByRole('combobox', { name: 'Currency of the comparison' });
     expect(await currency.count()).toBe(0);

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asTicker } from '../../src/shared/brand';
 import {
   REPORTS_DIR,
   launchRendererWithMainServices,
@@ -419,9 +420,9 @@ describe('share: study files, CSV and the report in the app', () => {
     await qwen.getByRole('button', { name: 'Compare at this event' }).click();
     await expect.poll(() => page.locator('.chart-title .instrument-meta').first().textContent()).toBe('rebased to 100');
 
-    let download = page.waitForEvent('download');
+    const download = page.waitForEvent('download');
     await page.getByTestId('save-chart-button').click();
-    let file = await download;
+    const file = await download;
     expect(file.suggestedFilename()).toMatch(
       /^9988\.HK vs BABA vs HSTECH\.HK( vs [^ ]+)* \d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}\.png$/,
     );
@@ -429,13 +430,16 @@ describe('share: study files, CSV and the report in the app', () => {
     await file.saveAs(pngPath);
     expect((await pngSize(page, readFileSync(pngPath))).width).toBeGreaterThan(1000);
 
-    await page.getByTestId('share-menu-button').click();
-    download = page.waitForEvent('download');
-    await page.getByRole('menuitem', { name: 'Comparison as CSV (visible range)' }).click();
-    file = await download;
-    const rows = readFileSync((await file.path())!, 'utf8')
-      .replace(/\r\n$/, '')
-      .split('\r\n');
+    /** Share ▸ Comparison as CSV: the downloaded file's lines. */
+    const comparisonCsv = async () => {
+      await page.getByTestId('share-menu-button').click();
+      const csv = page.waitForEvent('download');
+      await page.getByRole('menuitem', { name: 'Comparison as CSV (visible range)' }).click();
+      return readFileSync((await (await csv).path())!, 'utf8')
+        .replace(/\r\n$/, '')
+        .split('\r\n');
+    };
+    const rows = await comparisonCsv();
     expect(rows[0]).toBe('\uFEFFsymbol,currency,anchor_date,anchor_close,date,rebased,missing');
     const cells = rows.slice(1).map((r) => r.split(','));
     expect(new Set(cells.map((c) => c[0])).size).toBeGreaterThanOrEqual(3);
@@ -443,6 +447,32 @@ describe('share: study files, CSV and the report in the app', () => {
     const anchors = cells.filter((c) => c[4] === c[2]);
     expect(anchors.length).toBe(new Set(cells.map((c) => c[0])).size);
     for (const a of anchors) expect(Number(a[5])).toBe(100);
+
+    // Shown "all in USD", the CSV is in USD too: the values `catalyst compare --currency USD` prints.
+    const babaDates = app.core.services.market.getBars(asTicker('BABA')).map((b) => b.date);
+    app.core.services.market.importBarsCsv(
+      asTicker('HKD=X'),
+      ['date,close', ...babaDates.map((d, i) => `${d},${(7.8 - 0.0005 * i).toFixed(4)}`)].join('\n'),
+      { fileName: 'HKD=X.csv' },
+    );
+    const legend = page.getByTestId('compare-legend');
+    await legend.getByRole('combobox', { name: 'Currency of the comparison' }).selectOption('USD');
+    await expect
+      .poll(() => legend.locator('li[data-symbol="9988.HK"] .compare-ccy').textContent(), { timeout: 10_000 })
+      .toBe('USD (from HKD)');
+    const usd = (await comparisonCsv())
+      .slice(1)
+      .map((r) => r.split(','))
+      .filter((c) => c[0] === '9988.HK');
+    expect(usd.length).toBeGreaterThan(0);
+    expect(usd.every((c) => c[1] === 'USD')).toBe(true);
+    const [printed] = app.core.services.compare.compare({
+      symbols: [asTicker('9988.HK')],
+      anchor: { eventId: 'qwen25-max-release' },
+      currency: 'USD',
+    });
+    for (const c of usd) expect(Number(c[5])).toBe(printed!.points.find((p) => p.date === c[4])!.value);
+    await legend.getByRole('combobox', { name: 'Currency of the comparison' }).selectOption('');
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema, tickerSchema } from '../brand';
+import { currencySchema } from '../domain/compare-currency';
 import { slugSchema } from '../domain/study-event';
 import { channel, returns } from './define';
 import { sessionWindowSchema } from './research';
@@ -57,6 +58,8 @@ export const csvExportSchema = z.discriminatedUnion('table', [
       ]),
       from: isoDateSchema.optional(),
       to: isoDateSchema.optional(),
+      /** Every series in this currency (the cached `CCY=X` rates, as `compare.series`); absent: each in its own. */
+      currency: currencySchema.optional(),
       bom: z.boolean().optional(),
     })
     .strict(),

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { isoDateSchema, tickerSchema, type IsoDate, type Ticker } from '../brand';
 import type { ClaimSensitivity } from '../domain/claim-sensitivity';
 import { claimMetricSchema, type ClaimEvaluation, type ClaimMetric } from '../domain/claims';
-import { sessionWindowSchema, type CarPoint, type CrossSection, type SessionWindow } from '../domain/event-study';
+import {
+  MAX_WINDOWS,
+  sessionWindowSchema,
+  studyWindowsSchema,
+  type CarPoint,
+  type CrossSection,
+  type SessionWindow,
+} from '../domain/event-study';
 import { currencySchema } from '../domain/compare-currency';
 import type { RebasedPoint } from '../domain/rebase';
 import { slugSchema, type EventWithT0 } from '../domain/study-event';
@@ -115,6 +122,8 @@ export interface EventStudyResult {
   readonly timings: { readonly readMs: number; readonly computeMs: number; readonly longestSliceMs: number };
   /** The study's own benchmark setting (`studies.setBenchmark`); null: each exchange's default, or no study. */
   readonly studyBenchmark: Ticker | null;
+  /** The study's own windows (`studies.setWindows`); null: the user's defaults, or no study. */
+  readonly studyWindows: readonly SessionWindow[] | null;
 }
 
 export const eventStudyInputSchema = z
@@ -126,7 +135,7 @@ export const eventStudyInputSchema = z
     symbols: z.array(tickerSchema).min(1).max(2000).optional(),
     /** One benchmark for every symbol (default: the study's, else each exchange's). */
     benchmark: tickerSchema.optional(),
-    windows: z.array(sessionWindowSchema).min(1).max(12).optional(),
+    windows: z.array(sessionWindowSchema).min(1).max(MAX_WINDOWS).optional(),
     /** Include each row's CAR path. */
     paths: z.boolean().optional(),
   })
@@ -201,6 +210,11 @@ export const researchChannels = {
     doc: "Sets a study's event-study benchmark (null: each exchange's default).",
     input: z.object({ studyId: slugSchema, benchmark: tickerSchema.nullable() }).strict(),
     output: returns<{ readonly benchmark: Ticker | null }>(),
+  }),
+  'studies.setWindows': channel({
+    doc: "Sets a study's own event-study windows, ordered by start then end (null: the user's defaults); announced as data.changed {studies}.",
+    input: z.object({ studyId: slugSchema, windows: studyWindowsSchema.nullable() }).strict(),
+    output: returns<{ readonly windows: readonly SessionWindow[] | null }>(),
   }),
 } as const;
 

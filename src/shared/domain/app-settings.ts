@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { tickerSchema, type Ticker } from '../brand';
 import { readFields } from '../read-fields';
-import { DEFAULT_WINDOWS, sessionWindowSchema } from './event-study';
+import { DEFAULT_WINDOWS, MAX_WINDOWS, sessionWindowSchema } from './event-study';
 
 /*
  * The user's preferences that are not the price providers' (those are the sync settings,
@@ -22,7 +22,7 @@ export const benchmarkExchanges = {
 export type BenchmarkExchange = keyof typeof benchmarkExchanges;
 
 /** The most event-study windows a default can list (the event-study channel's own limit). */
-export const MAX_DEFAULT_WINDOWS = 12;
+export const MAX_DEFAULT_WINDOWS = MAX_WINDOWS;
 
 /** Each field of the settings with its schema; the defaults are {@link DEFAULT_APP_SETTINGS}. */
 export const appSettingsShape = {

@@ -2,6 +2,7 @@ import type { IsoDate, Ticker } from '../brand';
 import {
   claimMetricSchema,
   evaluateClaim,
+  metricProblems,
   type ClaimDefinition,
   type ClaimInputs,
   type ClaimMetric,
@@ -90,15 +91,13 @@ export function claimSensitivity(claim: ClaimDefinition, inputs: ClaimInputs): C
   });
 }
 
-/** Checks a what-if metric: the same shape rules as a study file's claims (from ≤ to, bands in order). */
+/**
+ * Checks a what-if metric by the same rules as a study file's claims (its shape, from ≤ to, bands
+ * in order, the borderline band containing the holds band): the problems as one sentence, or null.
+ */
 export function whatIfProblem(metric: ClaimMetric): string | null {
   const r = claimMetricSchema.safeParse(metric);
   if (!r.success) return r.error.issues.map((i) => i.message).join('; ');
-  if ((metric.kind === 'ytd-return-range' || metric.kind === 'gain-over-period') && metric.from > metric.to)
-    return '"from" must not be after "to"';
-  if (metric.kind === 'ytd-return-range' && metric.from.slice(0, 4) !== metric.to.slice(0, 4))
-    return 'a year-to-date range must lie within one year';
-  if (metric.kind === 'ytd-return-range' && metric.holds.min > metric.holds.max)
-    return 'band "min" must not exceed "max"';
-  return null;
+  const problems = metricProblems(r.data);
+  return problems.length ? problems.map((p) => p.message).join('; ') : null;
 }

@@ -78,6 +78,27 @@ export const claimMetricSchema = z.discriminatedUnion('kind', [
 export type ClaimMetric = z.output<typeof claimMetricSchema>;
 export type ClaimMetricKind = ClaimMetric['kind'];
 
+/**
+ * What makes a metric's parameters disagree with each other, field by field (a study file's
+ * claims and a user's what-if obey the same rules): `from` after `to`, a year-to-date range over
+ * two years, a borderline band that does not contain the holds band (the verdicts would say
+ * "holds" where they say "not even borderline"), a borderline bound above the holds bound.
+ */
+export function metricProblems(m: ClaimMetric): Array<{ readonly field: string; readonly message: string }> {
+  const out: Array<{ field: string; message: string }> = [];
+  if ((m.kind === 'ytd-return-range' || m.kind === 'gain-over-period') && m.from > m.to)
+    out.push({ field: 'from', message: '"from" must not be after "to"' });
+  if (m.kind === 'ytd-return-range' && m.from.slice(0, 4) !== m.to.slice(0, 4))
+    out.push({ field: 'to', message: 'a year-to-date range must lie within one year' });
+  if ((m.kind === 'max-gain-within-days' || m.kind === 'gain-over-period') && m.borderline)
+    if (m.borderline.above > m.holds.above)
+      out.push({ field: 'borderline', message: 'the borderline bound must not be above the holds bound' });
+  if (m.kind === 'ytd-return-range' && m.borderline)
+    if (m.borderline.min > m.holds.min || m.borderline.max < m.holds.max)
+      out.push({ field: 'borderline', message: 'the borderline band must contain the holds band' });
+  return out;
+}
+
 /** A claim as written in a study file. */
 export const claimFileSchema = z
   .object({
@@ -94,39 +115,8 @@ export const claimFileSchema = z
   .superRefine((c, ctx) => {
     if (!c.quote.includes(c.text))
       ctx.addIssue({ code: 'custom', path: ['text'], message: 'text must be an exact part of quote' });
-    const m = c.metric;
-    if ((m.kind === 'ytd-return-range' || m.kind === 'gain-over-period') && m.from > m.to) {
-      ctx.addIssue({ code: 'custom', path: ['metric', 'from'], message: '"from" must not be after "to"' });
-    }
-    if (m.kind === 'ytd-return-range' && m.from.slice(0, 4) !== m.to.slice(0, 4)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['metric', 'to'],
-        message: 'a year-to-date range must lie within one year',
-      });
-    }
-    if (
-      (m.kind === 'max-gain-within-days' || m.kind === 'gain-over-period') &&
-      m.borderline &&
-      m.borderline.above > m.holds.above
-    ) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['metric', 'borderline'],
-        message: 'the borderline bound must not be above the holds bound',
-      });
-    }
-    if (
-      m.kind === 'ytd-return-range' &&
-      m.borderline &&
-      (m.borderline.min > m.holds.min || m.borderline.max < m.holds.max)
-    ) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['metric', 'borderline'],
-        message: 'the borderline band must contain the holds band',
-      });
-    }
+    for (const p of metricProblems(c.metric))
+      ctx.addIssue({ code: 'custom', path: ['metric', p.field], message: p.message });
     const dup = c.symbols.find((s, i) => c.symbols.indexOf(s) !== i);
     if (dup) ctx.addIssue({ code: 'custom', path: ['symbols'], message: `${dup} is listed twice` });
   });

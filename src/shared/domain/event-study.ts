@@ -62,6 +62,18 @@ export const sessionWindowSchema = z
   ])
   .refine(([a, b]) => a <= b, { message: 'a window [a, b] needs a ≤ b' });
 
+/** Most windows one run (or a study's own list) measures. */
+export const MAX_WINDOWS = 12;
+
+/** A study's own list of windows: 1 to {@link MAX_WINDOWS}, each listed once. */
+export const studyWindowsSchema = z
+  .array(sessionWindowSchema)
+  .min(1, { message: 'a study needs at least one window' })
+  .max(MAX_WINDOWS, { message: `at most ${MAX_WINDOWS} windows` })
+  .refine((ws) => new Set(ws.map(([a, b]) => `${a}:${b}`)).size === ws.length, {
+    message: 'each window is listed once',
+  });
+
 /**
  * A symbol's daily return series aligned with its benchmark. Parallel arrays, one entry per
  * valid session after the first; `benchmark[k]` is NaN where the benchmark has no return for

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
@@ -196,6 +196,51 @@ describe('catalyst export csv', () => {
     expect(bad.stderr).toMatch(/--anchor/);
     const wrong = await runCli(['--db', db, 'export', 'csv', 'events', '--anchor', '2025-01-01']);
     expect(wrong.stderr).toMatch(/--anchor is for compare/);
+  });
+
+  it('compare --currency: every series converted with the cached CCY=X rates, as `catalyst compare` prints them', async () => {
+    const db = tmp.dbPath();
+    await runCli(['--db', db, 'seed']);
+    const args = ['--symbols', '9988.HK,BABA', '--anchor', 'qwen25-max-release', '--to', '2025-02-28'];
+    // Without the HKD=X rates: 9988.HK says so, BABA is already in USD.
+    const before = await runCli(['--db', db, 'export', 'csv', 'compare', ...args, '--currency', 'USD']);
+    expect(before.code, before.stderr).toBe(0);
+    const [, ...unconverted] = rows(before.stdout.trimEnd());
+    expect(unconverted.filter((x) => x[0] === '9988.HK')).toEqual([
+      ['9988.HK', 'HKD', '', '', '', '', 'cannot show 9988.HK in USD: HKD=X is not in the cache'],
+    ]);
+    // A rate that moves: 7.80 HKD per USD on the first session, 0.0005 less each day after.
+    const dates = rows((await runCli(['--db', db, 'export', 'csv', 'bars', 'BABA'])).stdout)
+      .slice(1)
+      .map((x) => x[0]!);
+    const fx = join(tmp.dir(), 'HKD=X.csv');
+    writeFileSync(fx, ['date,close', ...dates.map((d, i) => `${d},${(7.8 - 0.0005 * i).toFixed(4)}`)].join('\n'));
+    const imp = await runCli(['--db', db, 'import-bars', fx, '--symbol', 'HKD=X']);
+    expect(imp.code, imp.stderr).toBe(0);
+    const r = await runCli(['--db', db, 'export', 'csv', 'compare', ...args, '--currency', 'USD']);
+    expect(r.code, r.stderr).toBe(0);
+    // (stdout ends in one newline after the last CRLF-separated row)
+    const [header, ...body] = rows(r.stdout.trimEnd());
+    expect(header).toEqual(['symbol', 'currency', 'anchor_date', 'anchor_close', 'date', 'rebased', 'missing']);
+    const json = await runCli(['--db', db, '--json', 'compare', ...args, '--currency', 'USD']);
+    const printed = JSON.parse(json.stdout) as Array<{
+      symbol: string;
+      points: Array<{ date: string; value: number }>;
+    }>;
+    for (const s of printed) {
+      const lines = body.filter((x) => x[0] === s.symbol);
+      expect(lines.every((x) => x[1] === 'USD' && x[6] === '')).toBe(true);
+      expect(lines.map((x) => [x[4], Number(x[5])])).toEqual(s.points.map((p) => [p.date, p.value]));
+    }
+    // Converted, the Hong Kong line differs from its own-currency line after the anchor.
+    const own = rows((await runCli(['--db', db, 'export', 'csv', 'compare', ...args])).stdout);
+    const at = (t: string[][], d: string) => Number(t.find((x) => x[0] === '9988.HK' && x[4] === d)![5]);
+    expect(at(body, '2025-02-28')).not.toBeCloseTo(at(own, '2025-02-28'), 3);
+    const bad = await runCli(['--db', db, 'export', 'csv', 'compare', ...args, '--currency', 'usd']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/--currency/);
+    const wrong = await runCli(['--db', db, 'export', 'csv', 'claims', '--currency', 'USD']);
+    expect(wrong.stderr).toMatch(/--currency is for compare/);
   });
 
   it('refuses an unknown table, a bad date and an unknown study with exit 1', async () => {

@@ -104,6 +104,7 @@ describe('`catalyst recover` without a backup brings back every user table', () 
     });
     await call('events.setHidden', { id: 'qwen25-max-release', hidden: true });
     await call('studies.setBenchmark', { studyId: 'china-tech-rally-2025', benchmark: 'SPY' });
+    await call('studies.setWindows', { studyId: 'china-tech-rally-2025', windows: [[-10, 10]] });
     await call('settings.updateSync', { updateOnLaunch: true });
     await call('settings.update', { theme: 'dark', paperSize: 'Letter' });
     await call('workspace.save', { studyId: 'china-tech-rally-2025', logScale: true });

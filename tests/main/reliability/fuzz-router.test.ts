@@ -142,6 +142,7 @@ const templates: Record<string, Record<string, unknown>> = {
   'eventStudy.run': { eventId: 'user-20250203-fuzz', symbols: ['BABA'] },
   'claims.whatIf': { studyId: 'china-tech-rally-2025', claimId: 'byd-record-high' },
   'studies.setBenchmark': { studyId: 'china-tech-rally-2025', benchmark: 'SPY' },
+  'studies.setWindows': { studyId: 'china-tech-rally-2025', windows: [[-10, 10]] },
   'studies.export': { id: 'china-tech-rally-2025' },
   'settings.update': { theme: 'dark', paperSize: 'A4' },
   'workspace.save': { selection: { kind: 'single', symbol: 'BABA' }, logScale: true, sideTab: 'events' },

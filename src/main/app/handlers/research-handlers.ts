@@ -16,5 +16,6 @@ export function researchHandlers(s: Services): FeatureHandlers<typeof researchCh
     'eventStudy.run': (q) => s.eventStudy.run(q),
     'claims.whatIf': (q) => s.claims.whatIf(q.studyId, q.claimId, q.metric),
     'studies.setBenchmark': (q) => s.eventStudy.setBenchmark(q.studyId, q.benchmark),
+    'studies.setWindows': (q) => s.eventStudy.setWindows(q.studyId, q.windows),
   };
 }

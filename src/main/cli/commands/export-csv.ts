@@ -50,13 +50,13 @@ const TABLE_FLAGS: Record<(typeof csvTables)[number], readonly string[]> = {
   events: ['study'],
   claims: ['study'],
   'event-study': ['study', 'event', 'windows', 'benchmark'],
-  compare: ['symbols', 'anchor', 'from', 'to'],
+  compare: ['symbols', 'anchor', 'from', 'to', 'currency'],
 };
 
 /**
  * `catalyst export csv bars SYMBOL [--from] [--to] | events [--study ID] | claims [--study ID]
  * | event-study [--study ID | --event ID] [--windows a:b,…] [--benchmark SYM]
- * | compare --symbols A,B --anchor EVENT_ID|DATE [--from] [--to]  [--bom] [--out FILE]`: a table
+ * | compare --symbols A,B --anchor EVENT_ID|DATE [--from] [--to] [--currency CCY]  [--bom] [--out FILE]`: a table
  * as RFC 4180 CSV (the `export.csv` channel). Without `--out` the CSV goes to stdout; with it,
  * JSON `{table, file, bytes, rows}`.
  */
@@ -73,7 +73,7 @@ export const exportCsvCommand: Command = {
     const table = named === 'study' ? 'event-study' : named;
     const flags = ctx.flags;
     const bom = flags.bom === true ? true : undefined;
-    for (const name of ['from', 'to', 'study', 'event', 'windows', 'benchmark', 'symbols', 'anchor'])
+    for (const name of ['from', 'to', 'study', 'event', 'windows', 'benchmark', 'symbols', 'anchor', 'currency'])
       if (flags[name] !== undefined && !TABLE_FLAGS[table].includes(name))
         throw new UsageError(
           `--${name} is for ${csvTables.filter((t) => TABLE_FLAGS[t].includes(name)).join(' and ')}`,
@@ -101,6 +101,7 @@ export const exportCsvCommand: Command = {
           anchor: anchorFlag(flags.anchor),
           from: flags.from,
           to: flags.to,
+          currency: flags.currency,
           bom,
         };
         break;

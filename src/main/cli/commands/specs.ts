@@ -93,7 +93,7 @@ export const exportCsvSpec: CommandSpec = {
   summary:
     'Export bars (a range or all), events, evaluated claims, an event study or a comparison as CSV (RFC 4180, formula-safe)',
   usage:
-    'export csv bars SYMBOL [--from YYYY-MM-DD] [--to YYYY-MM-DD] | events [--study ID] | claims [--study ID] | event-study [--study ID | --event ID] [--windows -5:-1,0:5] [--benchmark SYMBOL] | compare --symbols A,B --anchor EVENT_ID|YYYY-MM-DD [--from] [--to]  [--bom] [--out FILE]',
+    'export csv bars SYMBOL [--from YYYY-MM-DD] [--to YYYY-MM-DD] | events [--study ID] | claims [--study ID] | event-study [--study ID | --event ID] [--windows -5:-1,0:5] [--benchmark SYMBOL] | compare --symbols A,B --anchor EVENT_ID|YYYY-MM-DD [--from] [--to] [--currency CCY] [--bom] [--out FILE]',
   options: {
     from: { type: 'string' },
     to: { type: 'string' },
@@ -103,6 +103,7 @@ export const exportCsvSpec: CommandSpec = {
     benchmark: { type: 'string' },
     symbols: { type: 'string' },
     anchor: { type: 'string' },
+    currency: { type: 'string' },
     bom: { type: 'boolean' },
     out: { type: 'string' },
   },

@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 
 /** The keys of `app_state`; each value is one JSON document. */
-export type AppStateKey = 'settings' | 'workspace' | 'recent-files';
+export type AppStateKey = 'settings' | 'workspace' | 'recent-files' | 'study-windows';
 
 /** Owns `app_state`: the app's settings, workspace and recent files as JSON by key. */
 export class AppStateRepository {

@@ -16,6 +16,7 @@ import {
   DEFAULT_WINDOWS,
   defaultBenchmark,
   measureWindow,
+  studyWindowsSchema,
   type EstimationSpec,
   type SessionCloses,
   type SessionWindow,
@@ -46,7 +47,11 @@ export interface EventStudyServiceDeps {
   readonly notify?: NotifyChange;
   /** Yields to the event loop (main: setImmediate); long runs call it every `sliceMs`. */
   readonly yieldToLoop?: () => Promise<void>;
-  /** Longest stretch of synchronous work before yielding, in ms (default 20). */
+  /**
+   * Longest stretch of synchronous work before yielding, in ms (default 8: with a garbage
+   * collection or the OS taking the thread in the middle of a slice, the main process's event
+   * loop still never waits 50 ms).
+   */
   readonly sliceMs?: number;
   readonly now?: () => number;
 }
@@ -62,13 +67,15 @@ interface Series {
  * closes once per run as columns (dates, closes, placeholder flags; no object per bar), only
  * over the calendar span around the run's events (a symbol whose numbers that span cannot give
  * is read again in full, so the span never changes a result), aligns each symbol with its
- * benchmark once, converts each event to each exchange zone once, and yields to the event loop
- * whenever it has worked for `sliceMs` (between symbols), so a large study never blocks the
- * main process for long.
+ * benchmark once, converts each event to each exchange zone once, keeps only the benchmarks'
+ * series for the whole run, and yields to the event loop whenever it has worked for `sliceMs`
+ * (between symbols: a stretch is at most `sliceMs` plus one symbol's read and maths, about a
+ * millisecond), so a large study never blocks the main process for long.
  *
  * Symbols: given, else the subjects of the event's study (else the event's own symbols).
  * Benchmark: the run's, else the study's setting, else the user's default for the exchange (app
- * settings), else the built-in exchange default (^HSI, 000001.SS, ^GSPC).
+ * settings), else the built-in exchange default (^HSI, 000001.SS, ^GSPC). Windows: the run's,
+ * else the study's own (`setWindows`), else the user's defaults, else the built-in four.
  */
 export class EventStudyService {
   private readonly deps: EventStudyServiceDeps;
@@ -89,6 +96,30 @@ export class EventStudyService {
     return { benchmark };
   }
 
+  /** The study's own windows (null: the user's defaults). */
+  windowsOf(studyId: string): SessionWindow[] | null {
+    return this.deps.settings.windows(studyId);
+  }
+
+  /**
+   * Sets the study's own windows, ordered by start then end (null: back to the user's defaults).
+   * 1 to 12 windows, each `[a, b]` with a ≤ b within ±250 sessions, each listed once; anything
+   * else is an `invalid-input` error and nothing is saved.
+   */
+  setWindows(studyId: string, windows: readonly SessionWindow[] | null): { windows: SessionWindow[] | null } {
+    let sorted: SessionWindow[] | null = null;
+    if (windows !== null) {
+      const parsed = studyWindowsSchema.safeParse(windows);
+      if (!parsed.success)
+        throw new CatalystError('invalid-input', parsed.error.issues.map((i) => i.message).join('; '));
+      sorted = parsed.data.map(([a, b]) => [a, b] as const).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    }
+    if (!this.deps.studies.stored(studyId)) throw new CatalystError('not-found', `no study "${studyId}"`);
+    this.deps.settings.setWindows(studyId, sorted);
+    this.deps.notify?.({ kinds: ['studies'] });
+    return { windows: sorted };
+  }
+
   async run(input: EventStudyInput): Promise<EventStudyResult> {
     const now = this.deps.now ?? (() => performance.now());
     // The synchronous stretch under way (from the call, then from each yield) and the longest one.
@@ -96,19 +127,27 @@ export class EventStudyService {
     let longestSliceMs = 0;
     const { events, symbols, studyId } = this.scope(input);
     const defaults = this.deps.defaults?.();
-    const windows: readonly SessionWindow[] = input.windows ?? defaults?.windows ?? DEFAULT_WINDOWS;
+    const studyWindows = studyId ? this.deps.settings.windows(studyId) : null;
+    const windows: readonly SessionWindow[] = input.windows ?? studyWindows ?? defaults?.windows ?? DEFAULT_WINDOWS;
     const studyBenchmark = studyId ? this.deps.settings.benchmark(studyId) : null;
-    const slice = this.deps.sliceMs ?? 20;
+    const slice = this.deps.sliceMs ?? 8;
     const yieldToLoop = this.deps.yieldToLoop ?? (() => new Promise<void>((r) => setImmediate(r)));
+    const pause = async () => {
+      longestSliceMs = Math.max(longestSliceMs, now() - started);
+      await yieldToLoop();
+      started = now();
+    };
     const span = readSpan(events, windows);
 
     let readMs = 0;
     const runStart = now();
     // Two caches: the sessions around the events (what nearly every symbol needs) and, for the
     // few symbols where that span proves too short, everything.
+    // Only benchmarks are kept (a subject's series is read, measured and dropped, so a large run
+    // holds one symbol's sessions at a time and leaves the collector little to do).
     const near = new Map<string, Series | null>();
     const whole = new Map<string, Series | null>();
-    const load = (symbol: Ticker, full: boolean): Series | null => {
+    const load = (symbol: Ticker, full: boolean, keep: boolean): Series | null => {
       const cache = full || !span ? whole : near;
       if (cache.has(symbol)) return cache.get(symbol)!;
       const t = now();
@@ -119,7 +158,7 @@ export class EventStudyService {
           : this.deps.bars.sessionCloses(symbol, span.from, span.to)
         : null;
       const s = instrument && closes ? { zone: instrument.timezone, closes } : null;
-      cache.set(symbol, s);
+      if (keep) cache.set(symbol, s);
       readMs += now() - t;
       return s;
     };
@@ -158,11 +197,11 @@ export class EventStudyService {
      */
     const measureSymbol = (si: number, full: boolean): boolean => {
       const symbol = symbols[si]!;
-      const s = load(symbol, full);
+      const s = load(symbol, full, false);
       const zone = s?.zone ?? null;
       const benchmark =
         input.benchmark ?? studyBenchmark ?? defaults?.benchmarkFor(zone) ?? defaultBenchmark(symbol, zone);
-      const m = benchmark ? load(benchmark, full) : null;
+      const m = benchmark ? load(benchmark, full, true) : null;
       let seriesMissing: string | null = null;
       if (!s) seriesMissing = `${symbol} is not in the cache`;
       else if (!benchmark) seriesMissing = `no default benchmark for ${symbol}'s exchange; choose one`;
@@ -230,13 +269,10 @@ export class EventStudyService {
       // missing number is measured again on the whole history, so nothing depends on the span.
       if (measureSymbol(si, false) && span) measureSymbol(si, true);
       summarise(si);
-      const held = now() - started;
-      if (held > slice) {
-        longestSliceMs = Math.max(longestSliceMs, held);
-        await yieldToLoop();
-        started = now();
-      }
+      if (now() - started > slice) await pause();
     }
+    // The summaries across symbols start a slice of their own.
+    if (now() - started > slice / 2) await pause();
     const byEvent = events.flatMap((e, ei) =>
       windows.map((window, wi) => ({ key: e.id, window, ...crossSection(carsByEvent[ei * W + wi]!) })),
     );
@@ -252,6 +288,7 @@ export class EventStudyService {
       byEvent,
       bySymbol,
       studyBenchmark,
+      studyWindows,
     };
   }
 

@@ -11,7 +11,7 @@ import { toBar, type Bar } from '../../../../src/shared/domain/bar';
 import { alignReturns, anchorEvent, DEFAULT_WINDOWS, measureWindow } from '../../../../src/shared/domain/event-study';
 import { userEventInputSchema } from '../../../../src/shared/domain/user-event';
 import { useTempDir } from '../../../helpers/temp-db';
-import { openStudyHarness } from './study-harness';
+import { openStudyHarness, type StudyHarness } from './study-harness';
 
 const tmp = useTempDir();
 const T = asTicker;
@@ -34,6 +34,16 @@ function weekdays(from: string, to: string, seed: number, gap?: [string, string]
   return out;
 }
 
+function userEventsOf(h: StudyHarness): UserEventsService {
+  return new UserEventsService({
+    events: h.repos.events,
+    studies: h.repos.studies,
+    study: h.study,
+    writeTransaction: createWriteTransaction(h.db),
+    onChanged: () => {},
+  });
+}
+
 describe('event study: the span read around the events', () => {
   it('reads only the sessions around the events, and the whole history where that span falls short', async () => {
     const h = openStudyHarness(tmp.dbPath());
@@ -51,13 +61,7 @@ describe('event study: the span read around the events', () => {
         h.repos.bars.upsertBatch(T(s), b);
       }
     })();
-    const userEvents = new UserEventsService({
-      events: h.repos.events,
-      studies: h.repos.studies,
-      study: h.study,
-      writeTransaction: createWriteTransaction(h.db),
-      onChanged: () => {},
-    });
+    const userEvents = userEventsOf(h);
     const e = userEvents.add(
       userEventInputSchema.parse({ date: '2025-06-16', title: 'Resumption', symbols: ['NORMAL', 'SUSPENDED'] }),
     );
@@ -107,6 +111,57 @@ describe('event study: the span read around the events', () => {
         .map(([s]) => s)
         .sort(),
     ).toEqual(['MKT', 'SUSPENDED']);
+    h.db.close();
+  });
+
+  it('works in slices: yields once it has held the thread for sliceMs, reads the benchmark once, same numbers', async () => {
+    const h = openStudyHarness(tmp.dbPath());
+    const subjects = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6'];
+    h.db.transaction(() => {
+      for (const [i, s] of ['MKT', ...subjects].entries()) {
+        h.repos.instruments.insertIfMissing(bareInstrument(T(s)));
+        h.repos.bars.upsertBatch(T(s), weekdays('2024-01-01', '2025-12-31', 3 + i));
+      }
+    })();
+    const userEvents = userEventsOf(h);
+    const e = userEvents.add(userEventInputSchema.parse({ date: '2025-06-16', title: 'Slices', symbols: subjects }));
+    // A clock that only reads move: each read of a symbol's closes takes 3 ms.
+    let clock = 0;
+    const reads: Ticker[] = [];
+    const bars = new BarsRepository(h.db);
+    const slow = Object.assign(Object.create(bars) as BarsRepository, {
+      sessionCloses: (s: Ticker, from?: IsoDate, to?: IsoDate) => {
+        reads.push(s);
+        clock += 3;
+        return bars.sessionCloses(s, from, to);
+      },
+    });
+    const yields: number[] = [];
+    const input = { eventId: e.id, symbols: subjects.map(T), benchmark: T('MKT') };
+    const sliced = await new EventStudyService({
+      ...h.repos,
+      bars: slow,
+      settings: new StudySettingsRepository(h.db),
+      now: () => clock,
+      sliceMs: 4,
+      yieldToLoop: async () => {
+        yields.push(reads.length);
+      },
+    }).run(input);
+    // A symbol is never split: MKT + S1 (6 ms > 4), S2 + S3, S4 + S5, then S6 (3 ms > 4 / 2)
+    // before the summaries across symbols.
+    expect(yields).toEqual([2, 4, 6, 7]);
+    expect(sliced.timings.longestSliceMs).toBe(6);
+    // The benchmark is read once (kept for the run), each subject once.
+    expect(reads).toEqual(['S1', 'MKT', ...subjects.slice(1)]);
+    const whole = await new EventStudyService({
+      ...h.repos,
+      settings: new StudySettingsRepository(h.db),
+      sliceMs: Infinity,
+    }).run(input);
+    expect(sliced.rows).toEqual(whole.rows);
+    expect(sliced.bySymbol).toEqual(whole.bySymbol);
+    expect(sliced.byEvent).toEqual(whole.byEvent);
     h.db.close();
   });
 });

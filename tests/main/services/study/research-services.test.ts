@@ -11,7 +11,7 @@ import { StudySettingsRepository } from '../../../../src/main/db/repositories/st
 import { userEventInputSchema } from '../../../../src/shared/domain/user-event';
 import { bareInstrument } from '../../../../src/main/db/repositories/instruments-repository';
 import { toRebasedLine } from '../../../../src/renderer/src/features/chart/series-specs';
-import { csvClose } from '../../../shared/domain/shipped-data';
+import { csvClose, shippedBars } from '../../../shared/domain/shipped-data';
 import { catalystErrorOf } from '../../../helpers/errors';
 import { useTempDir } from '../../../helpers/temp-db';
 import { copyResources, openStudyHarness, type StudyHarness } from './study-harness';
@@ -243,6 +243,67 @@ describe('event study on the shipped data', () => {
     ]);
   });
 
+  it("a study's own windows: validated, saved, ordered, used by every run without windows, and reset", async () => {
+    const { h, eventStudy, changes } = seeded();
+    const id = 'china-tech-rally-2025';
+    const before = await eventStudy.run({ eventId: 'qwen25-max-release', symbols: [T('9988.HK')] });
+    expect(before.windows).toEqual([
+      [-5, -1],
+      [0, 1],
+      [0, 5],
+      [0, 20],
+    ]);
+    expect(before.studyWindows).toBeNull();
+    // Refused, nothing saved: a repeated window, a reversed one, none at all, an unknown study.
+    for (const bad of [
+      [
+        [0, 5],
+        [0, 5],
+      ],
+      [[5, 1]],
+      [],
+      Array.from({ length: 13 }, (_, i) => [0, i]),
+    ] as const)
+      expect(catalystErrorOf(() => eventStudy.setWindows(id, bad as never))?.code).toBe('invalid-input');
+    expect(catalystErrorOf(() => eventStudy.setWindows('no-such-study', [[0, 1]]))?.code).toBe('not-found');
+    expect(eventStudy.windowsOf(id)).toBeNull();
+    expect(changes).toEqual([]);
+
+    expect(
+      eventStudy.setWindows(id, [
+        [0, 5],
+        [-10, 10],
+      ]),
+    ).toEqual({
+      windows: [
+        [-10, 10],
+        [0, 5],
+      ],
+    });
+    expect(changes).toEqual([{ kinds: ['studies'] }]);
+    // Kept in the database: another service over the same file reads it.
+    expect(research(h).eventStudy.windowsOf(id)).toEqual([
+      [-10, 10],
+      [0, 5],
+    ]);
+    const r = await eventStudy.run({ eventId: 'qwen25-max-release', symbols: [T('9988.HK')] });
+    expect(r.studyWindows).toEqual([
+      [-10, 10],
+      [0, 5],
+    ]);
+    expect(r.rows.map((x) => x.window)).toEqual(r.studyWindows);
+    // [-10, +10] around T0 2025-02-03 on 9988.HK, compounded from the closes.
+    const wide = r.rows[0]!;
+    const base = shippedBars('9988.HK')
+      .filter((b) => !b.placeholder && b.date < wide.from!)
+      .at(-1)!;
+    expect(wide.ret).toBeCloseTo(csvClose('9988.HK', wide.to!) / base.close - 1, 12);
+    // A run's own windows still win; an event outside any study uses the defaults.
+    expect((await eventStudy.run({ studyId: id, windows: [[0, 1]] })).windows).toEqual([[0, 1]]);
+    expect(eventStudy.setWindows(id, null)).toEqual({ windows: null });
+    expect((await eventStudy.run({ eventId: 'qwen25-max-release' })).windows).toHaveLength(4);
+  });
+
   it('the whole study: every visible event × subject × window, with per-symbol summaries', async () => {
     const { eventStudy, userEvents } = seeded();
     userEvents.setHidden('hk-tariff-crash', true);
@@ -368,6 +429,30 @@ describe('claims a user can question', () => {
         }),
       ),
     ).toMatchObject({ code: 'invalid-input' });
+    // Thresholds that contradict each other are refused: a borderline band that no longer contains
+    // the holds band (27–33 % moved up to 30–40 % inside the 25–35 % borderline band).
+    const nearly30 = h.claims.whatIf('china-tech-rally-2025', 'hstech-nearly-30-ytd').defaults;
+    expect(nearly30).toMatchObject({ holds: { min: 0.27, max: 0.33 }, borderline: { min: 0.25, max: 0.35 } });
+    const moved = { ...nearly30, holds: { min: 0.3, max: 0.4 } } as typeof nearly30;
+    expect(
+      catalystErrorOf(() => h.claims.whatIf('china-tech-rally-2025', 'hstech-nearly-30-ytd', moved)),
+    ).toMatchObject({ code: 'invalid-input', message: 'the borderline band must contain the holds band' });
+    // Widening the borderline band with it makes the what-if valid again.
+    const widened = { ...moved, borderline: { min: 0.25, max: 0.45 } } as typeof nearly30;
+    expect(h.claims.whatIf('china-tech-rally-2025', 'hstech-nearly-30-ytd', widened).evaluation.metric).toEqual(
+      widened,
+    );
+    expect(
+      catalystErrorOf(() =>
+        h.claims.whatIf('china-tech-rally-2025', 'alibaba-50pct-after-qwen', {
+          kind: 'max-gain-within-days',
+          event: 'qwen25-max-release',
+          days: 30,
+          holds: { above: 0.4 },
+          borderline: { above: 0.45 },
+        }),
+      ),
+    ).toMatchObject({ code: 'invalid-input', message: 'the borderline bound must not be above the holds bound' });
     const pe = h.claims.whatIf('china-tech-rally-2025', 'index-pe-ratios');
     expect(pe.evaluation.results.map((r) => r.verdict)).toEqual(['not-checkable', 'not-checkable', 'not-checkable']);
     expect(pe.sensitivity[0]).toMatchObject({ points: [], note: 'Not checkable from prices.' });

@@ -4,6 +4,8 @@ import { themeTokens } from '../../../../src/shared/theme';
 import { contentSpecs, type ChartMember } from '../../../../src/renderer/src/features/chart/chart-content';
 import {
   compareSpecs,
+  rebasedPercent,
+  rebasedTicks,
   rebaseIndex,
   sameData,
   seriesData,
@@ -107,6 +109,29 @@ describe('rebased lines (compare mode)', () => {
     const colours = specs.map((s) => (seriesOptions(s, light) as { color: string }).color);
     expect(colours).toEqual([light.compare[0], light.compare[1]]);
     expect(new Set(colours).size).toBe(2);
+  });
+});
+
+describe('the percent scale of a comparison', () => {
+  it('labels rebased values as the change since the anchor, with the decimals the step needs', () => {
+    expect(rebasedPercent(100)).toBe('0.00%');
+    expect(rebasedPercent(112.5)).toBe('+12.50%');
+    expect(rebasedPercent(87.654)).toBe('-12.35%');
+    expect(rebasedTicks([90, 95, 100, 105, 110])).toEqual(['-10%', '-5%', '0%', '+5%', '+10%']);
+    expect(rebasedTicks([101.5, 100, 100.5, 101])).toEqual(['+1.5%', '0.0%', '+0.5%', '+1.0%']);
+    expect(rebasedTicks([99.95, 100, 100.05])).toEqual(['-0.05%', '0.00%', '+0.05%']);
+    // A log scale's uneven ticks: the smallest gap decides.
+    expect(rebasedTicks([80, 90, 100, 125, 150, 200])).toEqual(['-20%', '-10%', '0%', '+25%', '+50%', '+100%']);
+    expect(rebasedTicks([100])).toEqual(['0%']);
+  });
+
+  it('draws the rebased values themselves (100 = the anchor) and formats them on the axis', () => {
+    const [spec] = compareSpecs([{ symbol: S9988, bars: bars9988, base: asIsoDate('2025-02-03') }]);
+    const options = seriesOptions(spec!, light) as { priceFormat: { type: string; formatter: (v: number) => string } };
+    expect(options.priceFormat.type).toBe('custom');
+    expect(options.priceFormat.formatter(103.87)).toBe('+3.87%');
+    const at = rebaseIndex(bars9988, asIsoDate('2025-02-03'))!;
+    expect(seriesData(spec!, light)[at]).toEqual({ time: '2025-02-03', value: 100 });
   });
 });
 

@@ -9,6 +9,7 @@ import type {
 import type { IsoDate, Ticker } from '../../../../shared/brand';
 import type { Bar } from '../../../../shared/domain/bar';
 import { anchorSession, rebasedValue } from '../../../../shared/domain/rebase';
+import { formatPercent } from '../../../../shared/format';
 import type { ChartPalette } from './chart-theme';
 import { hasVolume, toCandles, toLine, toVolume } from './series-data';
 
@@ -85,6 +86,27 @@ export function toRebasedLine(bars: readonly Bar[], base: IsoDate): Array<LineDa
   );
 }
 
+/** A rebased value as the change since the anchor (100 → "0.00%", 112.5 → "+12.50%"). */
+export function rebasedPercent(value: number, digits = 2): string {
+  return formatPercent(value / 100 - 1, { digits });
+}
+
+/**
+ * The price axis' labels of rebased values as changes since the anchor, with the decimals the
+ * step between them needs (steps of 5 → "+10%", "+5%", "0%"; of 0.5 → "+1.5%"). The step is the
+ * smallest gap between two labels, so a log scale's uneven ticks get enough decimals too.
+ */
+export function rebasedTicks(values: readonly number[]): string[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  let step = Infinity;
+  for (let i = 1; i < sorted.length; i++) {
+    const gap = sorted[i]! - sorted[i - 1]!;
+    if (gap > 1e-9) step = Math.min(step, gap);
+  }
+  const digits = step >= 1 - 1e-9 ? 0 : step >= 0.1 - 1e-9 ? 1 : 2;
+  return values.map((v) => rebasedPercent(v, digits));
+}
+
 /** The points of a spec's series, in the theme's colours where the data carries colour. */
 export function seriesData(spec: SeriesSpec, palette: ChartPalette): SeriesPoint[] {
   switch (spec.kind) {
@@ -123,7 +145,9 @@ export function seriesOptions(
         lineWidth: 2,
         priceLineVisible: false,
         title: spec.symbol,
-        priceFormat: { type: 'price', precision: 1, minMove: 0.1 },
+        // The line stays at its rebased values (100 = the anchor, honest on a log scale too);
+        // the axis, the crosshair and the last-value labels say the change since the anchor.
+        priceFormat: { type: 'custom', minMove: 0.01, formatter: rebasedPercent, tickmarksFormatter: rebasedTicks },
       };
     case 'volume':
       return { priceFormat: { type: 'volume' }, priceLineVisible: false, lastValueVisible: false };

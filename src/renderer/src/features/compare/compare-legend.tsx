@@ -98,7 +98,7 @@ export function CompareLegend() {
           const now = changeAt(m.bars, m.base, crosshair);
           const last = changeAt(m.bars, m.base, null);
           return (
-            <li key={sym} data-symbol={sym} data-change={last ?? ''}>
+            <li key={sym} data-symbol={sym} data-change={last ?? ''} data-at-crosshair={crosshair ? (now ?? '') : ''}>
               <span className="swatch" style={{ background: c }} />
               <span className="compare-symbol">{sym}</span>
               <span
@@ -108,7 +108,7 @@ export function CompareLegend() {
                 {m.currency ?? ''}
                 {m.convertedFrom ? ` (from ${m.convertedFrom})` : ''}
               </span>
-              {crosshair && <span className={signClass(now)}>{formatPercent(now)}</span>}
+              {crosshair && <span className={`compare-now ${signClass(now)}`}>{formatPercent(now)}</span>}
               <span className={`compare-last ${signClass(last)}`} title={`Since the anchor, at ${m.bars.at(-1)?.date}`}>
                 {crosshair ? 'last ' : ''}
                 {formatPercent(last)}

@@ -59,6 +59,20 @@ export function ClaimParams({ metric, onChange }: { metric: ClaimMetric; onChang
             value={metric.holds.max}
             onChange={(v) => onChange({ ...metric, holds: { ...metric.holds, max: v } })}
           />
+          {metric.borderline && (
+            <>
+              <PctInput
+                label="Borderline from %"
+                value={metric.borderline.min}
+                onChange={(v) => onChange({ ...metric, borderline: { ...metric.borderline!, min: v } })}
+              />
+              <PctInput
+                label="to %"
+                value={metric.borderline.max}
+                onChange={(v) => onChange({ ...metric, borderline: { ...metric.borderline!, max: v } })}
+              />
+            </>
+          )}
         </>
       );
     case 'max-gain-within-days':
@@ -151,7 +165,9 @@ export function ClaimWhatIf({ claim, studyId }: { claim: ClaimEvaluation; studyI
     const t = setTimeout(() => {
       api.claims.whatIf({ studyId, claimId: claim.id, metric: changed ? metric : undefined }).then(
         (r) => live && (setResult(r), setError(null)),
-        (e: unknown) => live && setError(describeError(e)),
+        // Parameters the main process refuses (e.g. a holds band outside the borderline band):
+        // the reason, and no verdict of other parameters beside it.
+        (e: unknown) => live && (setError(describeError(e)), setResult(null)),
       );
     }, 150);
     return () => {

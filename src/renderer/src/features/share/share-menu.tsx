@@ -278,6 +278,8 @@ export function ShareMenu() {
                     selection.anchor.kind === 'event'
                       ? { eventId: selection.anchor.eventId }
                       : { date: selection.anchor.date },
+                  // In the currency the chart shows ("all in USD"), else each in its own.
+                  ...(selection.currency ? { currency: selection.currency } : {}),
                   ...(controller?.visibleDates() ?? {}),
                 })
               }
