@@ -32,6 +32,7 @@ import { isTrustedSender } from './ipc/sender';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './shell/app-protocol';
 import { createMenuTemplate, type OpenKind } from './shell/menu';
 import { openDialogOptions } from './shell/open-dialog';
+import { openChoices } from '../shared/file-kind';
 import { fileToOpen, parseWindowState, restoreWindowBounds, type WindowState } from './shell/window-state';
 import { aboutText } from './shell/about';
 import { printHtmlToPdf } from './shell/print-pdf';
@@ -154,12 +155,13 @@ async function start(): Promise<void> {
   registerIpc(ipcMain, opened.router, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null));
   // Files chosen in the native dialogs (and recent files) open their preview in the window;
   // nothing is written before the user confirms there.
-  // File ▸ Import Watchlist… says what the file is; anything else is routed by its detected kind (app.openFile).
-  const openPath = (path: string, kind?: OpenKind): void => {
+  // File ▸ Import Watchlist…, Import Prices CSV… and Import Study… say what the file is (that
+  // preview opens); Open…, Open Recent and the OS route it by its detected kind (app.openFile).
+  const openPath = (path: string, kind: OpenKind = 'any'): void => {
     opened.services.settings.rememberFile(path);
     rebuildMenu();
     if (kind === 'watchlist') opened.push.emit('watchlists.openImport', openImportEvent(path));
-    else opened.push.emit('app.openFile', readOpenedFile(path));
+    else opened.push.emit('app.openFile', readOpenedFile(path, openChoices[kind].kind));
   };
   const open = (kind: OpenKind): void => {
     const win = mainWindow;

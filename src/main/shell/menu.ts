@@ -1,8 +1,9 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { appCommands, type AppCommandId } from '../../shared/domain/app-commands';
+import type { OpenKind } from '../../shared/file-kind';
 
-/** What File ▸ Open… and the import items ask the shell to open. */
-export type OpenKind = 'any' | 'watchlist' | 'prices' | 'study' | 'article';
+/** What File ▸ Open… and the import items ask the shell to open (src/shared/file-kind.ts `openChoices`). */
+export type { OpenKind };
 
 export interface MenuOptions {
   /** macOS gets the app menu and keeps Quit there. */
