@@ -33,7 +33,8 @@ import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './shell/app-protocol
 import { createMenuTemplate, type OpenKind } from './shell/menu';
 import { openDialogOptions } from './shell/open-dialog';
 import { openChoices } from '../shared/file-kind';
-import { fileToOpen, parseWindowState, restoreWindowBounds, type WindowState } from './shell/window-state';
+import { parseWindowState, restoreWindowBounds, type WindowState } from './shell/window-state';
+import { fileToOpen, handOff, type Launch } from './shell/single-instance';
 import { aboutText } from './shell/about';
 import { printHtmlToPdf } from './shell/print-pdf';
 import { safeStorageSecrets } from './shell/safe-storage-secrets';
@@ -97,6 +98,8 @@ function createMainWindow(current: Core): BrowserWindow {
   if (state.maximized) win.maximize();
   win.on('close', () => saveWindowState(win));
   mainWindow = win;
+  // A window made again (macOS) subscribes anew: hold push events until it says ready.
+  current.push.unready();
   const detachPush = attachPushToWindow(current.push, win.webContents);
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
@@ -251,11 +254,33 @@ app.setName('Catalyst');
 // The Electron smoke test starts the unpackaged app on an empty folder; a packaged app ignores it.
 if (!app.isPackaged && process.env.CATALYST_USER_DATA_DIR) app.setPath('userData', process.env.CATALYST_USER_DATA_DIR);
 
+/**
+ * A later launch reached this instance (a second instance's command line, or macOS handing over
+ * a file): carries out what `handOff` (src/main/shell/single-instance.ts) decides.
+ */
+function receiveLaunch(launch: Launch): void {
+  const decision = handOff(launch, {
+    started: core !== null && openFromShell !== null,
+    window: !mainWindow ? 'none' : mainWindow.isMinimized() ? 'minimized' : 'shown',
+  });
+  if (decision.createWindow && core) createMainWindow(core);
+  if (decision.open) {
+    if (decision.openWhen === 'now' && openFromShell) openFromShell(decision.open);
+    else pendingOpen = decision.open;
+  }
+  const win = mainWindow;
+  if (!win) return;
+  if (decision.restore) win.restore();
+  if (decision.focus) {
+    win.show();
+    win.focus();
+  }
+}
+
 // macOS hands files (Finder, the Dock) to the running app as an event, also before "ready".
 app.on('open-file', (event, path) => {
   event.preventDefault();
-  if (openFromShell) openFromShell(path);
-  else pendingOpen = path;
+  receiveLaunch({ file: path });
 });
 
 if (!app.requestSingleInstanceLock()) {
@@ -274,16 +299,7 @@ if (!app.requestSingleInstanceLock()) {
     });
   });
 
-  app.on('second-instance', (_event, argv) => {
-    const path = fileToOpen(argv, app.isPackaged ? 1 : 2);
-    if (path) {
-      if (openFromShell) openFromShell(path);
-      else pendingOpen = path;
-    }
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
-  });
+  app.on('second-instance', (_event, argv) => receiveLaunch({ argv, skip: app.isPackaged ? 1 : 2 }));
 
   app.on('window-all-closed', () => {
     if (!isMac) app.quit();

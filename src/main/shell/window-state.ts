@@ -74,14 +74,3 @@ export function restoreWindowBounds(saved: WindowState | null, workAreas: readon
   const y = Math.min(Math.max(saved.bounds.y, area.y), area.y + area.height - size.height);
   return { bounds: { x, y, ...size }, maximized: saved.maximized };
 }
-
-/**
- * The file a launch asks to open, from its command line: the last argument that is not a
- * switch, not the executable or the app folder itself. A second launch hands it to the
- * first instance (`second-instance`); the first launch opens it after the window is ready.
- */
-export function fileToOpen(argv: readonly string[], skip: number): string | null {
-  const args = argv.slice(skip).filter((a) => a.length > 0 && !a.startsWith('-'));
-  const last = args.at(-1);
-  return last && /\.(json|txt|csv|tsv|md|html?)$/i.test(last) ? last : null;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileToOpen, parseWindowState, restoreWindowBounds } from '../../../src/main/shell/window-state';
+import { parseWindowState, restoreWindowBounds } from '../../../src/main/shell/window-state';
 
 const laptop = { x: 0, y: 0, width: 1440, height: 875 };
 const external = { x: 1440, y: 0, width: 2560, height: 1400 };
@@ -46,14 +46,5 @@ describe('window state', () => {
   it('pulls a window hanging off the edge back inside, and never below the minimum size', () => {
     const r = restoreWindowBounds({ bounds: { x: 1300, y: 700, width: 400, height: 300 }, maximized: false }, [laptop]);
     expect(r.bounds).toEqual({ x: 480, y: 275, width: 960, height: 600 });
-  });
-});
-
-describe('single instance hand-off', () => {
-  it('finds the file a launch asks to open, and nothing else', () => {
-    expect(fileToOpen(['/opt/Catalyst/catalyst', '/home/u/tech.catalyst.json'], 1)).toBe('/home/u/tech.catalyst.json');
-    expect(fileToOpen(['electron', '.', '--no-sandbox', 'C:\\lists\\tv.txt'], 2)).toBe('C:\\lists\\tv.txt');
-    expect(fileToOpen(['/opt/Catalyst/catalyst', '--enable-logging'], 1)).toBeNull();
-    expect(fileToOpen(['/opt/Catalyst/catalyst', '/usr/bin/ls'], 1)).toBeNull();
   });
 });
