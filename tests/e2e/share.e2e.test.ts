@@ -8,6 +8,7 @@ import {
   launchRendererWithMainServices,
   type RendererWithMainServices,
 } from './harness/renderer-with-main-services';
+import { expectNoSeriousFindings, runAxe } from './harness/axe';
 
 const DIALOG = '[data-testid="study-import-dialog"]';
 
@@ -351,7 +352,7 @@ describe('share: study files, CSV and the report in the app', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
-  it('cancels a long report: the progress dialog names the step, Cancel stops it and nothing is saved', async () => {
+  it('cancels a long report: the progress dialog names the step, keeps focus, Escape stops it and nothing is saved', async () => {
     const { page } = app;
     let downloads = 0;
     const count = () => downloads++;
@@ -362,10 +363,23 @@ describe('share: study files, CSV and the report in the app', () => {
       await page.getByTestId('share-menu-button').click();
       await page.getByRole('menuitem', { name: 'Report as PDF (Letter)' }).click();
       const progress = page.getByTestId('report-progress');
-      await expect.poll(() => progress.getByRole('status').textContent()).toBe('Printing the pages…');
+      // The steps before printing take a few seconds on a loaded machine.
+      await expect
+        .poll(() => progress.getByRole('status').textContent(), { timeout: 20_000 })
+        .toBe('Printing the pages…');
       expect(await progress.locator('progress').getAttribute('value')).toBe('4');
+      // A modal dialog: named, focus on Cancel and kept inside while Tab is pressed, no axe finding.
+      expect(await page.getByRole('dialog', { name: 'Making the report' }).count()).toBe(1);
+      const inside = () => progress.evaluate((d) => d.contains(document.activeElement));
+      expect(await inside()).toBe(true);
+      for (const key of ['Tab', 'Tab', 'Shift+Tab']) {
+        await page.keyboard.press(key);
+        expect(await inside(), key).toBe(true);
+      }
+      expectNoSeriousFindings((await runAxe(page)).serious);
       await app.screenshot('share-6-report-progress');
-      await progress.getByRole('button', { name: 'Cancel' }).click();
+      // Escape cancels, as the Cancel button does.
+      await page.keyboard.press('Escape');
     } finally {
       release();
       printGate = null;

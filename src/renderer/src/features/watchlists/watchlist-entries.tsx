@@ -2,7 +2,7 @@ import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { Ticker } from '../../../../shared/brand';
 import type { WatchlistDetail, WatchlistRow } from '../../../../shared/contract/watchlists';
 import { formatPercent, formatPrice, signClass } from '../../ui/format';
-import { moveFocusInList } from '../../ui/list-keys';
+import { useRovingTabStop } from '../../ui/list-keys';
 
 /** The drag type of a list entry being reordered (a file drag carries "Files" instead). */
 const ENTRY_DRAG_TYPE = 'application/x-catalyst-watchlist-entry';
@@ -45,6 +45,12 @@ export function WatchlistEntries({
   const [noteDraft, setNoteDraft] = useState('');
   const [editingSection, setEditingSection] = useState<number | null>(null);
   const [sectionDraft, setSectionDraft] = useState('');
+  // One Tab stop for the entries: ↑/↓ move between them, Tab then reaches that row's note and remove buttons.
+  const roving = useRovingTabStop<HTMLUListElement>({
+    rows: ':scope > li',
+    target: '.wl-section-label, .wl-item-main',
+    current: '.selected',
+  });
 
   if (list.entries.length === 0)
     return <p className="empty">This list is empty: add a symbol below, or import a file into it.</p>;
@@ -99,7 +105,7 @@ export function WatchlistEntries({
       className="watchlist-entries"
       aria-label={`Entries of ${list.name}`}
       onDragEnd={() => setDropAt(null)}
-      onKeyDown={(e) => moveFocusInList(e, '.wl-section-label, .wl-item-main')}
+      {...roving}
     >
       {list.entries.map((row) => {
         const drop = dropAt?.id === row.id ? (dropAt.after ? ' drop-after' : ' drop-before') : '';
