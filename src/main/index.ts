@@ -17,7 +17,6 @@ import {
   session,
   shell,
 } from 'electron';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createCore, type Core } from './app/create-core';
 import type { DataChangedEvent } from '../shared/contract/app';
@@ -33,7 +32,7 @@ import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './shell/app-protocol
 import { createMenuTemplate, type OpenKind } from './shell/menu';
 import { openDialogOptions } from './shell/open-dialog';
 import { openChoices } from '../shared/file-kind';
-import { parseWindowState, restoreWindowBounds, type WindowState } from './shell/window-state';
+import { restoreWindowBounds, type WindowState } from './shell/window-state';
 import { fileToOpen, handOff, type Launch } from './shell/single-instance';
 import { aboutText } from './shell/about';
 import { printHtmlToPdf } from './shell/print-pdf';
@@ -56,27 +55,19 @@ const isMac = process.platform === 'darwin';
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
 
-const windowStateFile = (): string => join(app.getPath('userData'), 'window-state.json');
-
-function readWindowState(): WindowState {
-  let text: string | null = null;
-  try {
-    text = readFileSync(windowStateFile(), 'utf8');
-  } catch {
-    // First launch: no saved state.
-  }
+/** Where the main window opens: its saved place (in the database, with the workspace) clamped onto today's screens. */
+function windowStateAtLaunch(current: Core): WindowState {
   return restoreWindowBounds(
-    parseWindowState(text),
+    current.services.settings.getWindowState(),
     screen.getAllDisplays().map((d) => d.workArea),
   );
 }
 
-function saveWindowState(win: BrowserWindow): void {
-  const state: WindowState = { bounds: win.getNormalBounds(), maximized: win.isMaximized() };
+function saveWindowState(current: Core, win: BrowserWindow): void {
   try {
-    writeFileSync(windowStateFile(), JSON.stringify(state));
+    current.services.settings.saveWindowState({ bounds: win.getNormalBounds(), maximized: win.isMaximized() });
   } catch (error) {
-    console.error('could not save the window state', error);
+    log.error('could not save the window state', error);
   }
 }
 
@@ -87,7 +78,7 @@ let pendingOpen: string | null = null;
 let openFromShell: ((path: string) => void) | null = null;
 
 function createMainWindow(current: Core): BrowserWindow {
-  const state = readWindowState();
+  const state = windowStateAtLaunch(current);
   const win = new BrowserWindow(
     createWindowOptions({
       preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
@@ -96,7 +87,7 @@ function createMainWindow(current: Core): BrowserWindow {
     }),
   );
   if (state.maximized) win.maximize();
-  win.on('close', () => saveWindowState(win));
+  win.on('close', () => saveWindowState(current, win));
   mainWindow = win;
   // A window made again (macOS) subscribes anew: hold push events until it says ready.
   current.push.unready();

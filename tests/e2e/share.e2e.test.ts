@@ -131,7 +131,8 @@ describe('share: study files, CSV and the report in the app', () => {
     await expect.poll(() => page.locator('.status-bar').textContent()).toContain('Created study “Japan chip rally”');
     await picker.selectOption(ID);
     await expect.poll(() => page.locator('.study-source').textContent()).toContain('Why China tech stocks are up 30%');
-    await expect.poll(() => page.evaluate(() => localStorage.getItem('catalyst.study.open'))).toBe(ID);
+    // Remembered in the workspace, in the database (the next launch opens it).
+    await expect.poll(() => core.services.settings.getWorkspace().studyId).toBe(ID);
     await page.getByTestId('events-panel').getByText('Alibaba releases Qwen2.5-Max').first().waitFor();
     await app.screenshot('share-5-study-picker');
   });
@@ -305,15 +306,18 @@ describe('share: study files, CSV and the report in the app', () => {
   });
 
   it('remembers the opened study across a reload (the next launch)', async () => {
-    const { page } = app;
+    const { page, core } = app;
     const picker = page.getByTestId('study-picker');
     await picker.selectOption('japan-chip-rally');
     await expect.poll(() => page.locator('.study-source').textContent()).toContain('Why Japanese chip stocks doubled');
+    // The workspace is saved shortly after the change, as the next launch finds it.
+    await expect.poll(() => core.services.settings.getWorkspace().studyId).toBe('japan-chip-rally');
     await page.reload();
     await page.getByTestId('study-header').waitFor();
     await expect.poll(() => page.getByTestId('study-picker').inputValue()).toBe('japan-chip-rally');
     await page.getByTestId('study-picker').selectOption(ID);
     await expect.poll(() => page.locator('.study-source').textContent()).toContain('Why China tech stocks are up 30%');
+    await expect.poll(() => core.services.settings.getWorkspace().studyId).toBe(ID);
     await page.reload();
     await page.getByTestId('study-header').waitFor();
     await expect.poll(() => page.getByTestId('study-picker').inputValue()).toBe(ID);

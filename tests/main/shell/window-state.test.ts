@@ -1,22 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { parseWindowState, restoreWindowBounds } from '../../../src/main/shell/window-state';
+import { restoreWindowBounds } from '../../../src/main/shell/window-state';
+import { readWindowState } from '../../../src/shared/domain/window-state';
 
 const laptop = { x: 0, y: 0, width: 1440, height: 875 };
 const external = { x: 1440, y: 0, width: 2560, height: 1400 };
 
 describe('window state', () => {
   it('reads a saved state and ignores a damaged one', () => {
-    const ok = { bounds: { x: 10, y: 20, width: 1200, height: 800 }, maximized: true };
-    expect(parseWindowState(JSON.stringify(ok))).toEqual(ok);
+    const ok = { bounds: { x: -10, y: 20, width: 1200, height: 800 }, maximized: true };
+    expect(readWindowState(ok)).toEqual(ok);
+    // Extra fields are dropped, not kept.
+    expect(readWindowState({ ...ok, bounds: { ...ok.bounds, z: 1 }, extra: true })).toEqual(ok);
     for (const bad of [
       null,
       '',
-      '{',
-      '{"bounds":{"x":1},"maximized":true}',
-      '{"bounds":{"x":1,"y":2,"width":3,"height":"4"},"maximized":false}',
-      'x'.repeat(5000),
+      '{"bounds":{"x":1,"y":2,"width":3,"height":4},"maximized":true}',
+      { bounds: { x: 1 }, maximized: true },
+      { bounds: { x: 1, y: 2, width: 3, height: '4' }, maximized: false },
+      { bounds: { x: 1, y: 2, width: 0, height: 4 }, maximized: false },
+      { bounds: { x: 1, y: 2, width: 3, height: Number.NaN }, maximized: false },
+      { bounds: { x: 1e12, y: 2, width: 3, height: 4 }, maximized: false },
+      { bounds: { x: 1, y: 2, width: 3, height: 4 }, maximized: 'yes' },
     ]) {
-      expect(parseWindowState(bad)).toBeNull();
+      expect(readWindowState(bad), JSON.stringify(bad)).toBeNull();
     }
   });
 
