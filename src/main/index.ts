@@ -262,7 +262,8 @@ function receiveLaunch(launch: Launch): void {
   const win = mainWindow;
   if (!win) return;
   if (decision.restore) win.restore();
-  if (decision.focus) {
+  // A window made just now shows itself once its page is ready (ready-to-show), focused.
+  if (decision.focus && !decision.createWindow) {
     win.show();
     win.focus();
   }
