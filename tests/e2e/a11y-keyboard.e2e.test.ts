@@ -226,33 +226,48 @@ for (const viewport of [
       expect(await page.evaluate(() => document.activeElement?.getAttribute('data-symbol'))).toBe(moved);
     });
 
-    it('a watchlist’s entries are one Tab stop: arrows move, Tab reaches that row’s buttons, then leaves', async () => {
+    it('a watchlist’s entries are a listbox with one Tab stop: arrows move, F2 edits a note, Delete removes', async () => {
       const { page, core } = app;
       const list = core.services.watchlists.create(`Keys ${size}`);
       for (const symbol of ['BABA', 'BIDU', '0700.HK']) core.services.watchlists.addItem(list.id, symbol);
-      const entries = page.getByRole('list', { name: `Entries of Keys ${size}` });
-      await entries.locator('.wl-item-main').nth(2).waitFor();
+      const entries = page.getByRole('listbox', { name: `Entries of Keys ${size}` });
+      await entries.getByRole('option').nth(2).waitFor();
       const tabbable = () =>
         entries.evaluate((ul) =>
           [...ul.querySelectorAll<HTMLElement>('button, [tabindex]')]
             .filter((e) => e.tabIndex >= 0)
-            .map((e) => e.getAttribute('aria-label') ?? e.textContent?.trim().slice(0, 4)),
+            .map((e) => e.closest('li')?.getAttribute('data-symbol')),
         );
-      // One row's main button and its own two buttons are in the tab order; no other row's.
-      expect(await tabbable()).toEqual(['BABA', 'Note for BABA', 'Remove BABA']);
-      await entries.locator('.wl-item-main').first().focus();
+      // Only the first entry is in the tab order (its row buttons are for the mouse).
+      expect(await tabbable()).toEqual(['BABA']);
+      await entries.getByRole('option').first().focus();
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('ArrowDown');
       expect(await page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('data-symbol'))).toBe(
         '0700.HK',
       );
-      expect(await tabbable()).toEqual(['0700', 'Note for 0700.HK', 'Remove 0700.HK']);
-      await page.keyboard.press('Tab');
-      expect(await focused(page)).toMatchObject({ name: 'Note for 0700.HK' });
-      await page.keyboard.press('Tab');
+      expect(await tabbable()).toEqual(['0700.HK']);
+      // F2: the note, in a dialog that gives focus back to the entry.
+      await page.keyboard.press('F2');
+      const note = page.getByRole('dialog', { name: 'Note for 0700.HK' });
+      await note.getByRole('textbox').fill('Tencent');
+      await note.getByRole('button', { name: 'Save note' }).click();
+      await note.waitFor({ state: 'detached' });
+      await expect
+        .poll(() => core.services.watchlists.get(list.id).entries.find((e) => e.symbol === '0700.HK')?.note)
+        .toBe('Tencent');
+      expect(await page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('data-symbol'))).toBe(
+        '0700.HK',
+      );
+      // Tab leaves the list at once.
       await page.keyboard.press('Tab');
       expect(await entries.evaluate((ul) => ul.contains(document.activeElement))).toBe(false);
-      await page.keyboard.press('Home');
+      // Delete removes the focused entry.
+      await entries.getByRole('option').nth(1).focus();
+      await page.keyboard.press('Delete');
+      await expect
+        .poll(() => core.services.watchlists.get(list.id).entries.map((e) => e.symbol))
+        .toEqual(['BABA', '0700.HK']);
       core.services.watchlists.delete(list.id);
     });
 
