@@ -17,9 +17,26 @@ function cspMeta(): Plugin {
   };
 }
 
+/** The release feed this build carries (CATALYST_UPDATE_FEED_URL), or null: updates off. */
+const updateFeedUrl = process.env.CATALYST_UPDATE_FEED_URL?.trim() || null;
+
+/** Writes out/main/build-info.json: what this build was given, read back by scripts/dist.ts. */
+function buildInfo(): Plugin {
+  return {
+    name: 'catalyst-build-info',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'build-info.json', source: `${JSON.stringify({ updateFeedUrl })}\n` });
+    },
+  };
+}
+
 export default defineConfig({
   main: {
-    plugins: [externalizeDepsPlugin()],
+    plugins: [externalizeDepsPlugin(), buildInfo()],
+    // The release feed (src/main/shell/updates.ts UPDATE_FEED_URL): null unless the release
+    // build sets CATALYST_UPDATE_FEED_URL; scripts/dist.ts gives electron-builder the same one.
+    define: { __CATALYST_UPDATE_FEED_URL__: JSON.stringify(updateFeedUrl) },
     build: {
       rollupOptions: {
         input: { index: resolve(import.meta.dirname, 'src/main/index.ts') },

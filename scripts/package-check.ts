@@ -13,8 +13,12 @@
  *   carries Electron's fuse wire with Electron's defaults, the afterPack hook flips it, and
  *   the wire is read back here with @electron/fuses.
  *
+ * - the release fields (scripts/release-fields.ts: the .deb's maintainer and homepage, the
+ *   update feed) from the environment: what a release build (`npm run dist`) would refuse, and
+ *   why. Reported, not failed, unless `--release` (the layout check runs without them).
+ *
  * Linux x64/arm64 only. Not part of `npm test` (it takes a few seconds and writes dist/).
- * Usage: npm run package:check [-- --no-build]
+ * Usage: npm run package:check [-- --no-build] [-- --release]
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -32,6 +36,7 @@ import {
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
+import { releaseFields } from './release-fields';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -190,6 +195,20 @@ async function main(): Promise<void> {
   } else {
     console.log('skip resources/ does not exist in this checkout yet');
   }
+
+  // What `npm run dist` would say about this environment's release fields (Linux: with the .deb).
+  const release = releaseFields(process.env, { deb: true });
+  const strict = process.argv.includes('--release');
+  for (const p of release.problems) {
+    console.log(`${strict ? 'FAIL' : 'warn'} release field: ${p}`);
+    if (strict) problems.push(p);
+  }
+  for (const n of release.notes) console.log(`note release field: ${n}`);
+  if (!release.problems.length) console.log('ok   release fields: a release build (npm run dist) may go ahead');
+  else if (!strict)
+    console.log(
+      '     (a release build, npm run dist, is refused until these are set; --release makes them fail this check)',
+    );
 
   if (problems.length) {
     console.error(`\npackage-check: ${problems.length} problem(s)`);

@@ -17,7 +17,6 @@ import {
   session,
   shell,
 } from 'electron';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { openCore, type Core } from './app/create-core';
 import type { DataChangedEvent } from '../shared/contract/app';
@@ -32,7 +31,9 @@ import { isTrustedSender } from './ipc/sender';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './shell/app-protocol';
 import { createMenuTemplate, type OpenKind } from './shell/menu';
 import { openDialogOptions } from './shell/open-dialog';
-import { fileToOpen, parseWindowState, restoreWindowBounds, type WindowState } from './shell/window-state';
+import { openChoices } from '../shared/file-kind';
+import { restoreWindowBounds, type WindowState } from './shell/window-state';
+import { fileToOpen, handOff, type Launch } from './shell/single-instance';
 import { aboutText } from './shell/about';
 import { printHtmlToPdf } from './shell/print-pdf';
 import { safeStorageSecrets } from './shell/safe-storage-secrets';
@@ -54,27 +55,19 @@ const isMac = process.platform === 'darwin';
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
 
-const windowStateFile = (): string => join(app.getPath('userData'), 'window-state.json');
-
-function readWindowState(): WindowState {
-  let text: string | null = null;
-  try {
-    text = readFileSync(windowStateFile(), 'utf8');
-  } catch {
-    // First launch: no saved state.
-  }
+/** Where the main window opens: its saved place (in the database, with the workspace) clamped onto today's screens. */
+function windowStateAtLaunch(current: Core): WindowState {
   return restoreWindowBounds(
-    parseWindowState(text),
+    current.services.settings.getWindowState(),
     screen.getAllDisplays().map((d) => d.workArea),
   );
 }
 
-function saveWindowState(win: BrowserWindow): void {
-  const state: WindowState = { bounds: win.getNormalBounds(), maximized: win.isMaximized() };
+function saveWindowState(current: Core, win: BrowserWindow): void {
   try {
-    writeFileSync(windowStateFile(), JSON.stringify(state));
+    current.services.settings.saveWindowState({ bounds: win.getNormalBounds(), maximized: win.isMaximized() });
   } catch (error) {
-    console.error('could not save the window state', error);
+    log.error('could not save the window state', error);
   }
 }
 
@@ -85,7 +78,7 @@ let pendingOpen: string | null = null;
 let openFromShell: ((path: string) => void) | null = null;
 
 function createMainWindow(current: Core): BrowserWindow {
-  const state = readWindowState();
+  const state = windowStateAtLaunch(current);
   const win = new BrowserWindow(
     createWindowOptions({
       preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
@@ -94,8 +87,10 @@ function createMainWindow(current: Core): BrowserWindow {
     }),
   );
   if (state.maximized) win.maximize();
-  win.on('close', () => saveWindowState(win));
+  win.on('close', () => saveWindowState(current, win));
   mainWindow = win;
+  // A window made again (macOS) subscribes anew: hold push events until it says ready.
+  current.push.unready();
   const detachPush = attachPushToWindow(current.push, win.webContents);
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
@@ -155,12 +150,13 @@ async function start(): Promise<void> {
   registerIpc(ipcMain, opened.router, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null));
   // Files chosen in the native dialogs (and recent files) open their preview in the window;
   // nothing is written before the user confirms there.
-  // File ▸ Import Watchlist… says what the file is; anything else is routed by its detected kind (app.openFile).
-  const openPath = (path: string, kind?: OpenKind): void => {
+  // File ▸ Import Watchlist…, Import Prices CSV… and Import Study… say what the file is (that
+  // preview opens); Open…, Open Recent and the OS route it by its detected kind (app.openFile).
+  const openPath = (path: string, kind: OpenKind = 'any'): void => {
     opened.services.settings.rememberFile(path);
     rebuildMenu();
     if (kind === 'watchlist') opened.push.emit('watchlists.openImport', openImportEvent(path));
-    else opened.push.emit('app.openFile', readOpenedFile(path));
+    else opened.push.emit('app.openFile', readOpenedFile(path, openChoices[kind].kind));
   };
   const open = (kind: OpenKind): void => {
     const win = mainWindow;
@@ -250,11 +246,34 @@ app.setName('Catalyst');
 // The Electron smoke test starts the unpackaged app on an empty folder; a packaged app ignores it.
 if (!app.isPackaged && process.env.CATALYST_USER_DATA_DIR) app.setPath('userData', process.env.CATALYST_USER_DATA_DIR);
 
+/**
+ * A later launch reached this instance (a second instance's command line, or macOS handing over
+ * a file): carries out what `handOff` (src/main/shell/single-instance.ts) decides.
+ */
+function receiveLaunch(launch: Launch): void {
+  const decision = handOff(launch, {
+    started: core !== null && openFromShell !== null,
+    window: !mainWindow ? 'none' : mainWindow.isMinimized() ? 'minimized' : 'shown',
+  });
+  if (decision.createWindow && core) createMainWindow(core);
+  if (decision.open) {
+    if (decision.openWhen === 'now' && openFromShell) openFromShell(decision.open);
+    else pendingOpen = decision.open;
+  }
+  const win = mainWindow;
+  if (!win) return;
+  if (decision.restore) win.restore();
+  // A window made just now shows itself once its page is ready (ready-to-show), focused.
+  if (decision.focus && !decision.createWindow) {
+    win.show();
+    win.focus();
+  }
+}
+
 // macOS hands files (Finder, the Dock) to the running app as an event, also before "ready".
 app.on('open-file', (event, path) => {
   event.preventDefault();
-  if (openFromShell) openFromShell(path);
-  else pendingOpen = path;
+  receiveLaunch({ file: path });
 });
 
 if (!app.requestSingleInstanceLock()) {
@@ -273,16 +292,7 @@ if (!app.requestSingleInstanceLock()) {
     });
   });
 
-  app.on('second-instance', (_event, argv) => {
-    const path = fileToOpen(argv, app.isPackaged ? 1 : 2);
-    if (path) {
-      if (openFromShell) openFromShell(path);
-      else pendingOpen = path;
-    }
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
-  });
+  app.on('second-instance', (_event, argv) => receiveLaunch({ argv, skip: app.isPackaged ? 1 : 2 }));
 
   app.on('window-all-closed', () => {
     if (!isMac) app.quit();

@@ -132,3 +132,48 @@ const isUtf16 = (b: Uint8Array) => (b[0] === 0xff && b[1] === 0xfe) || (b[0] ===
 export function detectFileKindOfBytes(fileName: string, head: Uint8Array): FileKind {
   return detectFileKind(fileName, headText(head.subarray(0, FILE_HEAD_BYTES)));
 }
+
+/** One of the File menu's ways to open a file (File ▸ Open…, the imports, New Study from Article…). */
+export interface OpenChoice {
+  /** The picker's title. */
+  readonly title: string;
+  /** The file types the picker offers first (a native dialog also offers all files). */
+  readonly filter: { readonly name: string; readonly extensions: readonly string[] };
+  /**
+   * The kind the user chose: the file goes to that kind's preview whatever it looks like (the
+   * preview says why a file does not fit). `null`: the kind is detected, as for a dropped file.
+   */
+  readonly kind: FileKind | null;
+}
+
+/**
+ * The File menu's open choices, declared once: the native dialogs of the desktop app
+ * (src/main/shell/open-dialog.ts) and the browser's file picker of `npm run web`
+ * (src/renderer/src/app/file-open.ts) both offer these types and route by this kind.
+ */
+export const openChoices = {
+  any: {
+    title: 'Open',
+    filter: { name: 'Catalyst files', extensions: ['json', 'txt', 'csv', 'tsv', 'md', 'html', 'htm'] },
+    kind: null,
+  },
+  watchlist: {
+    title: 'Import Watchlist',
+    filter: { name: 'Watchlists', extensions: ['txt', 'csv', 'tsv', 'json'] },
+    kind: 'watchlist',
+  },
+  prices: {
+    title: 'Import Prices CSV',
+    filter: { name: 'Daily prices', extensions: ['csv', 'txt'] },
+    kind: 'bars-csv',
+  },
+  study: { title: 'Import Study', filter: { name: 'Catalyst studies', extensions: ['json'] }, kind: 'study' },
+  article: {
+    title: 'New Study from Article',
+    filter: { name: 'Articles', extensions: ['txt', 'md', 'html', 'htm'] },
+    kind: 'article',
+  },
+} as const satisfies Record<string, OpenChoice>;
+
+/** Which of the File menu's open choices: what File ▸ Open… and the imports ask for. */
+export type OpenKind = keyof typeof openChoices;

@@ -205,6 +205,113 @@ for (const viewport of [
       expect(app.pageErrors).toEqual([]);
     });
 
+    it('the sidebar lists are listboxes with one Tab stop each, the selected symbol’s', async () => {
+      const { page } = app;
+      const universe = page.getByTestId('study-universe');
+      expect(await universe.getByRole('listbox').count()).toBe(2);
+      const stops = () =>
+        universe
+          .locator('[role="option"]')
+          .evaluateAll((els) =>
+            els.filter((e) => (e as HTMLElement).tabIndex === 0).map((e) => e.getAttribute('data-symbol')),
+          );
+      const selected = await universe.locator('[role="option"][aria-selected="true"]').getAttribute('data-symbol');
+      expect(await stops()).toEqual([selected]);
+      // Shift+Tab from the next list lands on the selected symbol; Tab leaves the study's lists at once.
+      await universe.locator('[role="option"][aria-selected="true"]').focus();
+      await page.keyboard.press('ArrowDown');
+      const moved = await page.evaluate(() => document.activeElement?.getAttribute('data-symbol'));
+      expect(await stops()).toEqual([moved]);
+      await page.keyboard.press('Tab');
+      expect(await universe.evaluate((u) => u.contains(document.activeElement))).toBe(false);
+      await page.keyboard.press('Shift+Tab');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-symbol'))).toBe(moved);
+    });
+
+    it('a watchlist’s entries are a listbox with one Tab stop: arrows move, F2 edits a note, Delete removes', async () => {
+      const { page, core } = app;
+      const list = core.services.watchlists.create(`Keys ${size}`);
+      for (const symbol of ['BABA', 'BIDU', '0700.HK']) core.services.watchlists.addItem(list.id, symbol);
+      const entries = page.getByRole('listbox', { name: `Entries of Keys ${size}` });
+      await entries.getByRole('option').nth(2).waitFor();
+      const tabbable = () =>
+        entries.evaluate((ul) =>
+          [...ul.querySelectorAll<HTMLElement>('button, [tabindex]')]
+            .filter((e) => e.tabIndex >= 0)
+            .map((e) => e.closest('li')?.getAttribute('data-symbol')),
+        );
+      // Only the first entry is in the tab order (its row buttons are for the mouse).
+      expect(await tabbable()).toEqual(['BABA']);
+      await entries.getByRole('option').first().focus();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      expect(await page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('data-symbol'))).toBe(
+        '0700.HK',
+      );
+      expect(await tabbable()).toEqual(['0700.HK']);
+      // F2: the note, in a dialog that gives focus back to the entry.
+      await page.keyboard.press('F2');
+      const note = page.getByRole('dialog', { name: 'Note for 0700.HK' });
+      await note.getByRole('textbox').fill('Tencent');
+      await note.getByRole('button', { name: 'Save note' }).click();
+      await note.waitFor({ state: 'detached' });
+      await expect
+        .poll(() => core.services.watchlists.get(list.id).entries.find((e) => e.symbol === '0700.HK')?.note)
+        .toBe('Tencent');
+      expect(await page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('data-symbol'))).toBe(
+        '0700.HK',
+      );
+      // Tab leaves the list at once.
+      await page.keyboard.press('Tab');
+      expect(await entries.evaluate((ul) => ul.contains(document.activeElement))).toBe(false);
+      // Delete removes the focused entry.
+      await entries.getByRole('option').nth(1).focus();
+      await page.keyboard.press('Delete');
+      await expect
+        .poll(() => core.services.watchlists.get(list.id).entries.map((e) => e.symbol))
+        .toEqual(['BABA', '0700.HK']);
+      core.services.watchlists.delete(list.id);
+    });
+
+    it('the claims list is one Tab stop: arrows move between claims, Tab reaches the focused claim’s controls', async () => {
+      const { page } = app;
+      await page.getByRole('tab', { name: 'Claims' }).click();
+      const claims = page.getByTestId('claims-panel');
+      await claims.locator('li.claim').first().waitFor();
+      const stops = () => claims.locator('li.claim').evaluateAll((els) => els.map((e) => (e as HTMLElement).tabIndex));
+      const n = (await stops()).length;
+      expect(n).toBeGreaterThan(1);
+      expect(await stops()).toEqual([0, ...Array<number>(n - 1).fill(-1)]);
+      // Another claim's buttons are out of the tab order until it is focused.
+      const innerStops = (i: number) =>
+        claims
+          .locator('li.claim')
+          .nth(i)
+          .evaluate(
+            (li) =>
+              [...li.querySelectorAll<HTMLElement>('button, summary, input, select')].filter((e) => e.tabIndex >= 0)
+                .length,
+          );
+      expect(await innerStops(1)).toBe(0);
+      await claims.locator('li.claim').first().focus();
+      await page.keyboard.press('ArrowDown');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`Claim 2 of ${n}`);
+      expect((await stops())[1]).toBe(0);
+      expect(await innerStops(1)).toBeGreaterThan(0);
+      expect(await innerStops(0)).toBe(0);
+      await page.keyboard.press('End');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`Claim ${n} of ${n}`);
+      await page.keyboard.press('Tab');
+      const inLast = await claims
+        .locator('li.claim')
+        .last()
+        .evaluate((li) => li.contains(document.activeElement) && li !== document.activeElement);
+      expect(inLast).toBe(true);
+      await app.screenshot(`a11y-keyboard-claims-${size}`);
+      await page.getByRole('tab', { name: 'Events' }).click();
+      expect(app.pageErrors).toEqual([]);
+    });
+
     it('works the event-study heatmap as a grid: one Tab stop, the arrow keys, each cell named with its CAR, Enter charts it', async () => {
       const { page } = app;
       await page.getByRole('tab', { name: 'Event study', exact: true }).click();

@@ -1,4 +1,3 @@
-import axe from 'axe-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -8,48 +7,22 @@ import {
   REPORTS_DIR,
   type RendererWithMainServices,
 } from './harness/renderer-with-main-services';
+import { expectNoSeriousFindings, runAxe, type AxeFinding } from './harness/axe';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const ID = 'china-tech-rally-2025';
 
-/** What axe reports of one rule on one view, as the test records it in reports/e2e/a11y-axe.json. */
-interface Finding {
-  readonly rule: string;
-  readonly impact: string | null;
-  readonly help: string;
-  readonly nodes: readonly string[];
-}
-
 /** Every finding of every view, both themes: the record of a run (read by people, not by tests). */
-const findings: Record<string, Finding[]> = {};
+const findings: Record<string, AxeFinding[]> = {};
 
-/**
- * Runs axe-core (WCAG 2.0–2.2 A/AA and best practices) on the page as it is now and returns
- * the serious and critical violations; every violation of any impact is recorded for the report.
- */
-async function axeViolations(page: Page, view: string): Promise<Finding[]> {
-  // Evaluated over the DevTools protocol: the page's CSP (script-src 'self') forbids an inline tag.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(`${axe.source};0`);
-  const result = await page.evaluate(() =>
-    (window as unknown as { axe: typeof axe }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-      resultTypes: ['violations'],
-    }),
-  );
-  const all = result.violations.map((v) => ({
-    rule: v.id,
-    impact: v.impact ?? null,
-    help: v.help,
-    nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ').trim()}`),
-  }));
+/** axe on the page as it is now: records every finding under `view`, returns the serious and critical ones. */
+async function axeViolations(page: Page, view: string): Promise<AxeFinding[]> {
+  const { all, serious } = await runAxe(page);
   findings[view] = all;
-  return all.filter((f) => f.impact === 'serious' || f.impact === 'critical');
+  return serious;
 }
 
-/** Fails with every serious/critical finding spelled out (rule, element, why). */
-function expectNone(serious: readonly Finding[]) {
-  expect(serious.map((f) => `${f.rule} (${f.impact}): ${f.help}\n    ${f.nodes.join('\n    ')}`)).toEqual([]);
-}
+const expectNone = expectNoSeriousFindings;
 
 /** Drops a file from "the desktop" onto the window (dragenter, dragover, drop). */
 async function dropFile(page: Page, fileName: string, bytes: Buffer, type: string) {
@@ -182,9 +155,17 @@ for (const theme of ['light', 'dark'] as const) {
       const form = page.getByTestId('new-study-dialog');
       await form.waitFor();
       const found = await axeViolations(page, `${theme} new study dialog`);
+      // Refused by main (a symbol that is not one): the reason is shown, and still no finding.
+      await form.getByLabel('Name').fill('Keyboard check');
+      await form.getByLabel('Article title').fill('A note');
+      await form.getByLabel('Subjects').fill('NOT A SYMBOL!!');
+      await form.getByRole('button', { name: 'Create study' }).click();
+      await form.getByRole('alert').waitFor();
+      const withError = await axeViolations(page, `${theme} new study dialog, refused`);
+      await app.screenshot(`a11y-${theme}-new-study-refused`);
       await page.keyboard.press('Escape');
       await form.waitFor({ state: 'detached' });
-      expectNone(found);
+      expectNone([...found, ...withError]);
     });
 
     it('the article reader', async () => {

@@ -28,8 +28,8 @@ describe('app shell: renderer + main services in Chromium', () => {
 
   it('lists the cached symbols and draws the first one', async () => {
     const { page } = app;
-    await page.getByRole('button', { name: /1810\.HK/ }).waitFor();
-    await page.getByRole('button', { name: /BIDU/ }).waitFor();
+    await page.getByRole('option', { name: /1810\.HK/ }).waitFor();
+    await page.getByRole('option', { name: /BIDU/ }).waitFor();
     const chart = page.locator('[data-testid="price-chart"]');
     await chart.waitFor();
     expect(await chart.getAttribute('data-symbol')).toBeTruthy();
@@ -39,12 +39,12 @@ describe('app shell: renderer + main services in Chromium', () => {
 
   it('redraws when another symbol is selected', async () => {
     const { page } = app;
-    await page.getByRole('button', { name: /BIDU/ }).click();
+    await page.getByRole('option', { name: /BIDU/ }).click();
     await page.locator('[data-testid="price-chart"][data-symbol="BIDU"]').waitFor();
     await expect.poll(() => canvasHasDrawing(page, '[data-testid="price-chart"]')).toBe(true);
     await expect.poll(() => page.locator('.chart-title h1').textContent()).toBe('BIDU');
     await app.screenshot('app-shell-bidu');
-    await page.getByRole('button', { name: /1810\.HK/ }).click();
+    await page.getByRole('option', { name: /1810\.HK/ }).click();
     await page.locator('[data-testid="price-chart"][data-symbol="1810.HK"]').waitFor();
     await expect.poll(() => canvasHasDrawing(page, '[data-testid="price-chart"]')).toBe(true);
   });

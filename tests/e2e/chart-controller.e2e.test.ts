@@ -65,14 +65,14 @@ describe('one chart for the window’s life', () => {
     await expect.poll(() => canvasHasDrawing(page, CHART)).toBe(true);
     await app.screenshot('chart-controller-dark');
 
-    await page.getByRole('button', { name: /BIDU/ }).click();
+    await page.getByRole('option', { name: /BIDU/ }).click();
     await page.locator(`${CHART}[data-symbol="BIDU"]`).waitFor();
     await expect.poll(() => page.locator('.chart-title h1').textContent()).toBe('BIDU');
     await expect.poll(() => canvasHasDrawing(page, CHART)).toBe(true);
 
     await page.emulateMedia({ colorScheme: 'light' });
     await expect.poll(() => page.locator('.app').getAttribute('data-theme')).toBe('light');
-    await page.getByRole('button', { name: /1810\.HK/ }).click();
+    await page.getByRole('option', { name: /1810\.HK/ }).click();
     await page.locator(`${CHART}[data-symbol="1810.HK"]`).waitFor();
     await expect.poll(() => canvasHasDrawing(page, CHART)).toBe(true);
 

@@ -61,4 +61,24 @@ describe('Data ▸ Back Up Now (the data.backup menu command)', () => {
     await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/^Backed up: /);
     expect(app.pageErrors).toEqual([]);
   });
+
+  it('Settings ▸ Back up now writes another backup and says which file in the dialog', async () => {
+    const { page } = app;
+    const before = readdirSync(join(dir, 'backups')).filter((f) => f.endsWith('-manual.db'));
+    app.core.push.emit('app.command', { command: 'app.settings' });
+    const dialog = page.getByTestId('settings-dialog');
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Back up now' }).click();
+    const status = dialog.locator('.settings-status');
+    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/^Backed up: backups\//);
+    const after = readdirSync(join(dir, 'backups')).filter((f) => f.endsWith('-manual.db'));
+    const added = after.filter((f) => !before.includes(f));
+    // Backups are named to the second: a second one in the same second replaces the name, never fails.
+    expect(after.length).toBeGreaterThanOrEqual(before.length);
+    expect(await status.textContent()).toContain(`backups/${(added[0] ?? after.at(-1))!}`);
+    await app.screenshot('data-backup-settings-1024x700');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(app.pageErrors).toEqual([]);
+  });
 });

@@ -90,3 +90,62 @@ describe('one route for dropped and opened files', () => {
     await expect.poll(() => page.locator(`${DIALOG} tbody tr`).count()).toBe(18);
   });
 });
+
+describe('the File menu’s choices: a chosen kind keeps its preview; in a browser Ctrl/⌘+O picks a file', () => {
+  let app: RendererWithMainServices;
+
+  beforeAll(async () => {
+    // Marked as `npm run web` marks its page: no native menu, the window answers Ctrl/⌘+O.
+    app = await launchRendererWithMainServices({ core: { seedOnOpen: true }, shell: 'web' });
+    // Playwright intercepts file choosers once a listener exists; set it up before any key press
+    // (a chooser opened before that is cancelled by headless Chromium).
+    app.page.on('filechooser', () => undefined);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('File ▸ Import Prices CSV… opens the price preview even for a file that reads as a watchlist', async () => {
+    const { page, core } = app;
+    await page.locator('[data-testid="study-header"]').waitFor();
+    // What main sends for a file chosen under Import Prices CSV… (src/main/index.ts openPath).
+    core.push.emit(
+      'app.openFile',
+      readOpenedFile(join(FIXTURES, 'watchlists', 'tradingview-china-tech.txt'), 'bars-csv'),
+    );
+    const bars = page.locator('[data-testid="bars-import-dialog"]');
+    await bars.waitFor();
+    expect(await bars.textContent()).toContain('tradingview-china-tech.txt');
+    expect(await page.locator(DIALOG).count()).toBe(0);
+    await app.screenshot('file-open-5-prices-chosen');
+    await bars.getByRole('button', { name: 'Cancel' }).click();
+    await bars.waitFor({ state: 'detached' });
+  });
+
+  it('Ctrl/⌘+O opens the browser’s file picker, and the file goes to the preview of its kind as a drop does', async () => {
+    const { page } = app;
+    const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    let chooser = page.waitForEvent('filechooser');
+    await page.keyboard.press(`${mod}+O`);
+    await (await chooser).setFiles(join(FIXTURES, 'market', 'BIDU.csv'));
+    const bars = page.locator('[data-testid="bars-import-dialog"]');
+    await bars.waitFor();
+    expect(await bars.textContent()).toContain('BIDU.csv');
+    await bars.getByRole('button', { name: 'Cancel' }).click();
+    await bars.waitFor({ state: 'detached' });
+
+    chooser = page.waitForEvent('filechooser');
+    await page.keyboard.press(`${mod}+O`);
+    const picked = await chooser;
+    // The picker offers Catalyst's own file types (the same list as the desktop app's Open dialog).
+    expect(await picked.element().getAttribute('accept')).toBe('.json,.txt,.csv,.tsv,.md,.html,.htm');
+    await picked.setFiles(join(FIXTURES, 'watchlists', 'tradingview-china-tech.txt'));
+    await page.locator(DIALOG).waitFor();
+    await expect.poll(() => page.locator(`${DIALOG} tbody tr`).count()).toBe(18);
+    await app.screenshot('file-open-6-web-ctrl-o');
+    await page.locator(DIALOG).getByRole('button', { name: 'Cancel' }).click();
+    await page.locator(DIALOG).waitFor({ state: 'detached' });
+    expect(app.pageErrors).toEqual([]);
+  });
+});

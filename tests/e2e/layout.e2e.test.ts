@@ -150,6 +150,84 @@ describe('a layout that resizes', () => {
     expect(widths[1024]!).toBeGreaterThanOrEqual(1024 / 2 - 2);
   });
 
+  it('at 1024×700 the side tabs scroll (none wrapped or cut off) and the sidebar’s figures are whole', async () => {
+    const { page } = app;
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await expectChartFits(page, 1024);
+    const tabs = () =>
+      page.locator('[role="tablist"][aria-label="Details"]').evaluate((strip) => {
+        const s = strip.getBoundingClientRect();
+        const items = [...strip.querySelectorAll('[role="tab"]')].map((t) => {
+          const r = t.getBoundingClientRect();
+          return {
+            name: t.textContent,
+            left: r.left,
+            right: r.right,
+            height: r.height,
+            selected: t.getAttribute('aria-selected'),
+          };
+        });
+        return {
+          left: s.left,
+          right: s.right,
+          scrollWidth: strip.scrollWidth,
+          clientWidth: strip.clientWidth,
+          items,
+          overflowX: getComputedStyle(strip).overflowX,
+        };
+      });
+    const before = await tabs();
+    // More tabs than room: the strip scrolls sideways, every tab one line high.
+    expect(before.scrollWidth).toBeGreaterThan(before.clientWidth);
+    expect(before.overflowX).toBe('auto');
+    const heights = new Set(before.items.map((t) => Math.round(t.height)));
+    expect(heights.size).toBe(1);
+    // The keyboard reaches the last tab and it scrolls into view, whole.
+    await page.getByRole('tab', { selected: true }).focus();
+    await page.keyboard.press('End');
+    await expect.poll(async () => (await tabs()).items.at(-1)!.selected).toBe('true');
+    const after = await tabs();
+    const last = after.items.at(-1)!;
+    expect(last.right).toBeLessThanOrEqual(after.right + 0.5);
+    expect(last.left).toBeGreaterThanOrEqual(after.left - 0.5);
+    await app.screenshot('layout-1024x700-last-tab');
+    await page.keyboard.press('Home');
+    await expect.poll(async () => (await tabs()).items[0]!.selected).toBe('true');
+    expect((await tabs()).items[0]!.left).toBeGreaterThanOrEqual(after.left - 0.5);
+
+    // Every row of the sidebar shows its symbol, close and change inside the row, uncut.
+    const rows = await page.locator('[data-testid="sidebar"] button.instrument').evaluateAll((buttons) =>
+      buttons.map((b) => {
+        const r = b.getBoundingClientRect();
+        const part = (sel: string) => {
+          const el = b.querySelector(sel);
+          if (!el) return null;
+          const p = el.getBoundingClientRect();
+          return { left: p.left, right: p.right, top: p.top, clipped: el.scrollWidth > el.clientWidth + 1 };
+        };
+        return {
+          symbol: b.getAttribute('data-symbol'),
+          left: r.left,
+          right: r.right,
+          last: part('.last'),
+          change: part('.change'),
+          asof: part('.asof'),
+          sym: part('.symbol'),
+        };
+      }),
+    );
+    expect(rows.length).toBeGreaterThan(10);
+    for (const row of rows) {
+      for (const p of [row.last, row.change, row.asof]) {
+        if (!p) continue;
+        expect(p.right, row.symbol!).toBeLessThanOrEqual(row.right - 4);
+        expect(p.clipped, row.symbol!).toBe(false);
+      }
+      expect(row.sym!.clipped, `${row.symbol} symbol`).toBe(false);
+    }
+    await app.screenshot('layout-1024x700-sidebar');
+  });
+
   it('collapses and restores both panels, by button and by the View menu’s commands', async () => {
     const { page } = app;
     await page.setViewportSize({ width: 1024, height: 700 });

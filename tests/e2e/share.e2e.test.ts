@@ -9,6 +9,7 @@ import {
   launchRendererWithMainServices,
   type RendererWithMainServices,
 } from './harness/renderer-with-main-services';
+import { expectNoSeriousFindings, runAxe } from './harness/axe';
 
 const DIALOG = '[data-testid="study-import-dialog"]';
 
@@ -131,7 +132,8 @@ describe('share: study files, CSV and the report in the app', () => {
     await expect.poll(() => page.locator('.status-bar').textContent()).toContain('Created study “Japan chip rally”');
     await picker.selectOption(ID);
     await expect.poll(() => page.locator('.study-source').textContent()).toContain('Why China tech stocks are up 30%');
-    await expect.poll(() => page.evaluate(() => localStorage.getItem('catalyst.study.open'))).toBe(ID);
+    // Remembered in the workspace, in the database (the next launch opens it).
+    await expect.poll(() => core.services.settings.getWorkspace().studyId).toBe(ID);
     await page.getByTestId('events-panel').getByText('Alibaba releases Qwen2.5-Max').first().waitFor();
     await app.screenshot('share-5-study-picker');
   });
@@ -305,15 +307,18 @@ describe('share: study files, CSV and the report in the app', () => {
   });
 
   it('remembers the opened study across a reload (the next launch)', async () => {
-    const { page } = app;
+    const { page, core } = app;
     const picker = page.getByTestId('study-picker');
     await picker.selectOption('japan-chip-rally');
     await expect.poll(() => page.locator('.study-source').textContent()).toContain('Why Japanese chip stocks doubled');
+    // The workspace is saved shortly after the change, as the next launch finds it.
+    await expect.poll(() => core.services.settings.getWorkspace().studyId).toBe('japan-chip-rally');
     await page.reload();
     await page.getByTestId('study-header').waitFor();
     await expect.poll(() => page.getByTestId('study-picker').inputValue()).toBe('japan-chip-rally');
     await page.getByTestId('study-picker').selectOption(ID);
     await expect.poll(() => page.locator('.study-source').textContent()).toContain('Why China tech stocks are up 30%');
+    await expect.poll(() => core.services.settings.getWorkspace().studyId).toBe(ID);
     await page.reload();
     await page.getByTestId('study-header').waitFor();
     await expect.poll(() => page.getByTestId('study-picker').inputValue()).toBe(ID);
@@ -352,7 +357,7 @@ describe('share: study files, CSV and the report in the app', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
-  it('cancels a long report: the progress dialog names the step, Cancel stops it and nothing is saved', async () => {
+  it('cancels a long report: the progress dialog names the step, keeps focus, Escape stops it and nothing is saved', async () => {
     const { page } = app;
     let downloads = 0;
     const count = () => downloads++;
@@ -363,10 +368,23 @@ describe('share: study files, CSV and the report in the app', () => {
       await page.getByTestId('share-menu-button').click();
       await page.getByRole('menuitem', { name: 'Report as PDF (Letter)' }).click();
       const progress = page.getByTestId('report-progress');
-      await expect.poll(() => progress.getByRole('status').textContent()).toBe('Printing the pages…');
+      // The steps before printing take a few seconds on a loaded machine.
+      await expect
+        .poll(() => progress.getByRole('status').textContent(), { timeout: 20_000 })
+        .toBe('Printing the pages…');
       expect(await progress.locator('progress').getAttribute('value')).toBe('4');
+      // A modal dialog: named, focus on Cancel and kept inside while Tab is pressed, no axe finding.
+      expect(await page.getByRole('dialog', { name: 'Making the report' }).count()).toBe(1);
+      const inside = () => progress.evaluate((d) => d.contains(document.activeElement));
+      expect(await inside()).toBe(true);
+      for (const key of ['Tab', 'Tab', 'Shift+Tab']) {
+        await page.keyboard.press(key);
+        expect(await inside(), key).toBe(true);
+      }
+      expectNoSeriousFindings((await runAxe(page)).serious);
       await app.screenshot('share-6-report-progress');
-      await progress.getByRole('button', { name: 'Cancel' }).click();
+      // Escape cancels, as the Cancel button does.
+      await page.keyboard.press('Escape');
     } finally {
       release();
       printGate = null;

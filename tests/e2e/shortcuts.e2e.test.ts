@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shortcutGroups } from '../../src/shared/domain/app-commands';
 import { launchRendererWithMainServices, type RendererWithMainServices } from './harness/renderer-with-main-services';
 
 const OVERLAY = '[data-testid="chart-annotations"]';
@@ -28,7 +29,36 @@ describe('commands: the menu, the keys and the shortcuts overlay', () => {
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain('Export Chart as PNG');
     expect(await dialog.textContent()).toContain('Ctrl+Shift+S');
+    // Its title and Close stay in view; the list scrolls between them.
+    for (const el of [
+      dialog.getByRole('heading', { name: 'Keyboard shortcuts' }),
+      dialog.getByRole('button', { name: 'Close' }),
+    ])
+      expect(
+        await el.evaluate((e) => {
+          const r = e.getBoundingClientRect();
+          return r.top >= 0 && r.bottom <= innerHeight;
+        }),
+      ).toBe(true);
     await app.screenshot('shortcuts-overlay-1024x700');
+    // Every shortcut the menu declares is a line, Settings included (Ctrl+, off a Mac).
+    const listed = await dialog
+      .locator('[data-shortcut]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-shortcut')));
+    expect(listed.sort()).toEqual(
+      shortcutGroups(false)
+        .flatMap((g) => g.lines.map((l) => l.id))
+        .sort(),
+    );
+    expect(await dialog.locator('[data-shortcut="app.settings"]').textContent()).toBe('SettingsCtrl+,');
+    expect(await dialog.locator('[data-shortcut="role.togglefullscreen"] kbd').textContent()).toBe('F11');
+    // The list scrolls inside the dialog at 1024×700: its last line can be reached.
+    const last = dialog.locator('.shortcut-row').last();
+    await last.scrollIntoViewIfNeeded();
+    expect(await last.isVisible()).toBe(true);
+    await page.setViewportSize({ width: 1400, height: 860 });
+    await app.screenshot('shortcuts-overlay-1400x860');
+    await page.setViewportSize({ width: 1024, height: 700 });
     for (let i = 0; i < 4; i++) {
       await page.keyboard.press('Tab');
       expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);

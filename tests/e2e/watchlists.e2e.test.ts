@@ -140,10 +140,13 @@ describe('watchlists in the app', () => {
     expect(stored.slice(0, 2)).toEqual(['BABA', '^HSI']);
 
     // A note.
+    // A note: the row's ✎ (for the mouse) opens the note dialog.
     await panel.locator('.wl-item[data-symbol="BABA"]').hover();
-    await panel.getByRole('button', { name: 'Note for BABA' }).click();
-    await panel.getByRole('textbox', { name: 'Note for BABA' }).fill('ADR: 1 ADS = 8 shares');
-    await panel.getByRole('button', { name: 'Save note' }).click();
+    await panel.locator('.wl-item[data-symbol="BABA"] button[aria-label="Note for BABA"]').click();
+    const note = page.getByRole('dialog', { name: 'Note for BABA' });
+    await note.getByRole('textbox', { name: 'Note for BABA' }).fill('ADR: 1 ADS = 8 shares');
+    await note.getByRole('button', { name: 'Save note' }).click();
+    await note.waitFor({ state: 'detached' });
     await expect
       .poll(() => panel.locator('.wl-item[data-symbol="BABA"] .wl-note').textContent())
       .toBe('ADR: 1 ADS = 8 shares');

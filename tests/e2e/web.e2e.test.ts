@@ -106,6 +106,16 @@ describe('npm run web: the app in a browser over a WebSocket bridge', () => {
     await expect.poll(() => page.locator('[data-testid="study-header"]').textContent()).toContain('China tech');
     mkdirSync(REPORTS_DIR, { recursive: true });
     await page.screenshot({ path: join(REPORTS_DIR, 'web-mode-study.png') });
+    // No native menu here: Ctrl/⌘+O opens the browser's file picker and the file opens its preview.
+    page.on('filechooser', () => undefined);
+    await page.locator('body').click({ position: { x: 5, y: 850 } });
+    const chooser = page.waitForEvent('filechooser');
+    await page.keyboard.press(`${process.platform === 'darwin' ? 'Meta' : 'Control'}+O`);
+    await (await chooser).setFiles(join(ROOT, 'tests', 'fixtures', 'market', 'BIDU.csv'));
+    const bars = page.locator('[data-testid="bars-import-dialog"]');
+    await bars.waitFor();
+    expect(await bars.textContent()).toContain('BIDU.csv');
+    await bars.getByRole('button', { name: 'Cancel' }).click();
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,8 +1,14 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import { appCommands, type AppCommandId } from '../../shared/domain/app-commands';
+import {
+  appCommands,
+  roleAccelerator,
+  type AppCommandId,
+  type MenuRoleWithShortcut,
+} from '../../shared/domain/app-commands';
+import type { OpenKind } from '../../shared/file-kind';
 
-/** What File ▸ Open… and the import items ask the shell to open. */
-export type OpenKind = 'any' | 'watchlist' | 'prices' | 'study' | 'article';
+/** What File ▸ Open… and the import items ask the shell to open (src/shared/file-kind.ts `openChoices`). */
+export type { OpenKind };
 
 export interface MenuOptions {
   /** macOS gets the app menu and keeps Quit there. */
@@ -72,6 +78,11 @@ export function createMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[]
   };
   const open = (id: AppCommandId, kind: OpenKind): MenuItemConstructorOptions =>
     command(o, id, { click: () => o.open(kind) });
+  // Electron's own item, with its shortcut from the one table (which the shortcuts overlay lists).
+  const role = (r: MenuRoleWithShortcut): MenuItemConstructorOptions => ({
+    role: r,
+    accelerator: roleAccelerator(r, o.isMac),
+  });
   const theme = (id: AppCommandId, value: MenuOptions['theme']): MenuItemConstructorOptions =>
     command(o, id, { type: 'radio', checked: o.theme === value });
   return [
@@ -146,11 +157,11 @@ export function createMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[]
         command(o, 'view.toggleDetails'),
         sep,
         ...devItems,
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
+        role('resetZoom'),
+        role('zoomIn'),
+        role('zoomOut'),
         sep,
-        { role: 'togglefullscreen' },
+        role('togglefullscreen'),
       ],
     },
     {

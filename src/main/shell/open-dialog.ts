@@ -1,24 +1,15 @@
 import type { OpenDialogOptions } from 'electron';
-import type { OpenKind } from './menu';
+import { openChoices, type OpenKind } from '../../shared/file-kind';
 
-/** The native open dialog for each File menu item: its title and the file types it offers first. */
+/** The native open dialog for each File menu item: its title and the file types it offers first (src/shared/file-kind.ts). */
 export function openDialogOptions(kind: OpenKind): OpenDialogOptions {
-  const all = { name: 'All files', extensions: ['*'] };
-  const byKind: Record<OpenKind, { title: string; filters: OpenDialogOptions['filters'] }> = {
-    any: {
-      title: 'Open',
-      filters: [{ name: 'Catalyst files', extensions: ['json', 'txt', 'csv', 'tsv', 'md', 'html', 'htm'] }, all],
-    },
-    watchlist: {
-      title: 'Import Watchlist',
-      filters: [{ name: 'Watchlists', extensions: ['txt', 'csv', 'tsv', 'json'] }, all],
-    },
-    prices: { title: 'Import Prices CSV', filters: [{ name: 'Daily prices', extensions: ['csv', 'txt'] }, all] },
-    study: { title: 'Import Study', filters: [{ name: 'Catalyst studies', extensions: ['json'] }, all] },
-    article: {
-      title: 'New Study from Article',
-      filters: [{ name: 'Articles', extensions: ['txt', 'md', 'html', 'htm'] }, all],
-    },
+  const { title, filter } = openChoices[kind];
+  return {
+    title,
+    filters: [
+      { name: filter.name, extensions: [...filter.extensions] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+    properties: ['openFile'],
   };
-  return { ...byKind[kind], properties: ['openFile'] };
 }

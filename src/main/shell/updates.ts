@@ -1,13 +1,24 @@
 /**
  * The update channel (electron-updater). Off until a release feed is configured: a build sets
- * {@link UPDATE_FEED_URL} (and electron-builder's `publish`) to its release feed, e.g. the
- * `latest.yml` folder of the project's GitHub releases. With no feed nothing is loaded,
+ * `CATALYST_UPDATE_FEED_URL` (which becomes {@link UPDATE_FEED_URL} and electron-builder's
+ * `publish`) to its release feed, e.g. the `latest.yml` folder of the project's GitHub releases. With no feed nothing is loaded,
  * nothing is contacted. Only an `https:` feed is accepted; electron-updater checks the
  * downloaded installer's SHA-512 from the feed, and on macOS/Windows its code signature.
  */
 
-/** The release feed of this build; null = updates off (the default until releases exist). */
-export const UPDATE_FEED_URL: string | null = null;
+// Replaced at build time by electron.vite.config.ts from CATALYST_UPDATE_FEED_URL (null when
+// unset); undeclared where nothing defines it (tests under Node).
+declare const __CATALYST_UPDATE_FEED_URL__: string | null | undefined;
+
+/**
+ * The release feed of this build: `CATALYST_UPDATE_FEED_URL` when the app was built
+ * (`npm run build`; `npm run dist` gives electron-builder's `publish` the same value and checks
+ * the bundle carries it, scripts/release-fields.ts). null = updates off, the default.
+ */
+export const UPDATE_FEED_URL: string | null =
+  typeof __CATALYST_UPDATE_FEED_URL__ === 'string' && __CATALYST_UPDATE_FEED_URL__ !== ''
+    ? __CATALYST_UPDATE_FEED_URL__
+    : null;
 
 /** The part of electron-updater's `autoUpdater` this uses. */
 export interface Updater {

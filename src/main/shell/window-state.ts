@@ -1,37 +1,9 @@
-/** A rectangle in DIPs, as Electron's `screen` and `BrowserWindow.getBounds()` give it. */
-export interface Rect {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
+import type { Rect, WindowState } from '../../shared/domain/window-state';
 
-/** What is saved of the main window when it closes, and restored at the next launch. */
-export interface WindowState {
-  readonly bounds: Rect;
-  readonly maximized: boolean;
-}
+export type { Rect, WindowState };
 
 export const MIN_WINDOW = { width: 960, height: 600 } as const;
 const DEFAULT_SIZE = { width: 1440, height: 900 } as const;
-
-function isFiniteRect(r: unknown): r is Rect {
-  if (typeof r !== 'object' || r === null) return false;
-  const o = r as Record<string, unknown>;
-  return ['x', 'y', 'width', 'height'].every((k) => typeof o[k] === 'number' && Number.isFinite(o[k]));
-}
-
-/** Reads a saved state; anything malformed (a hand-edited or truncated file) is ignored. */
-export function parseWindowState(text: string | null): WindowState | null {
-  if (!text || text.length > 4096) return null;
-  try {
-    const v = JSON.parse(text) as { bounds?: unknown; maximized?: unknown };
-    if (!isFiniteRect(v.bounds) || typeof v.maximized !== 'boolean') return null;
-    return { bounds: v.bounds, maximized: v.maximized };
-  } catch {
-    return null;
-  }
-}
 
 function overlap(a: Rect, b: Rect): number {
   const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
@@ -73,15 +45,4 @@ export function restoreWindowBounds(saved: WindowState | null, workAreas: readon
   const x = Math.min(Math.max(saved.bounds.x, area.x), area.x + area.width - size.width);
   const y = Math.min(Math.max(saved.bounds.y, area.y), area.y + area.height - size.height);
   return { bounds: { x, y, ...size }, maximized: saved.maximized };
-}
-
-/**
- * The file a launch asks to open, from its command line: the last argument that is not a
- * switch, not the executable or the app folder itself. A second launch hands it to the
- * first instance (`second-instance`); the first launch opens it after the window is ready.
- */
-export function fileToOpen(argv: readonly string[], skip: number): string | null {
-  const args = argv.slice(skip).filter((a) => a.length > 0 && !a.startsWith('-'));
-  const last = args.at(-1);
-  return last && /\.(json|txt|csv|tsv|md|html?)$/i.test(last) ? last : null;
 }

@@ -52,3 +52,74 @@ export const appCommandIds = Object.keys(appCommands) as AppCommandId[];
 export interface AppCommandEvent {
   readonly command: AppCommandId;
 }
+
+/**
+ * The menu's items that Electron carries out itself (a `role`) and that have a shortcut: the
+ * template (src/main/shell/menu.ts) gives each this accelerator (Electron's own default, made
+ * explicit), so the shortcuts overlay lists them from here too.
+ */
+export const menuRoleShortcuts = {
+  resetZoom: { label: 'Actual Size', accelerator: 'CmdOrCtrl+0' },
+  zoomIn: { label: 'Zoom In', accelerator: 'CmdOrCtrl+Plus' },
+  zoomOut: { label: 'Zoom Out', accelerator: 'CmdOrCtrl+-' },
+  togglefullscreen: { label: 'Toggle Full Screen', accelerator: 'F11', macAccelerator: 'Control+Command+F' },
+} as const satisfies Record<
+  string,
+  { readonly label: string; readonly accelerator: string; readonly macAccelerator?: string }
+>;
+export type MenuRoleWithShortcut = keyof typeof menuRoleShortcuts;
+
+/** A role's accelerator on this platform. */
+export function roleAccelerator(role: MenuRoleWithShortcut, mac: boolean): string {
+  const spec: { readonly accelerator: string; readonly macAccelerator?: string } = menuRoleShortcuts[role];
+  return (mac ? spec.macAccelerator : undefined) ?? spec.accelerator;
+}
+
+type CommandGroup = AppCommandId extends `${infer G}.${string}` ? G : never;
+
+/** The overlay's heading for each command group (the id's prefix); a new prefix fails to compile until named here. */
+const groupTitles: Readonly<Record<CommandGroup, string>> = {
+  app: 'General',
+  file: 'File',
+  export: 'Export',
+  view: 'View',
+  data: 'Data',
+  help: 'Help',
+};
+
+/** One line of the shortcuts overlay: what it does, its accelerators (Electron syntax) and bare keys. */
+export interface ShortcutLine {
+  readonly id: string;
+  readonly label: string;
+  readonly accelerators: readonly string[];
+  readonly keys: readonly string[];
+}
+
+/**
+ * Every shortcut the menu declares, grouped as the overlay shows them: each app command with an
+ * accelerator or a bare key (from {@link appCommands}) and each role item with its shortcut (from
+ * {@link menuRoleShortcuts}, under View). Derived, never listed a second time.
+ */
+export function shortcutGroups(
+  mac: boolean,
+): ReadonlyArray<{ readonly title: string; readonly lines: ShortcutLine[] }> {
+  const groups = new Map<string, ShortcutLine[]>(Object.values(groupTitles).map((t) => [t, []]));
+  for (const id of appCommandIds) {
+    const spec: AppCommandSpec = appCommands[id];
+    if (!spec.accelerator && !spec.key) continue;
+    groups.get(groupTitles[id.slice(0, id.indexOf('.')) as CommandGroup])!.push({
+      id,
+      label: spec.label.replace(/…$/, ''),
+      accelerators: spec.accelerator ? [spec.accelerator] : [],
+      keys: spec.key ? [spec.key] : [],
+    });
+  }
+  for (const role of Object.keys(menuRoleShortcuts) as MenuRoleWithShortcut[])
+    groups.get(groupTitles.view)!.push({
+      id: `role.${role}`,
+      label: menuRoleShortcuts[role].label,
+      accelerators: [roleAccelerator(role, mac)],
+      keys: [],
+    });
+  return [...groups].filter(([, lines]) => lines.length > 0).map(([title, lines]) => ({ title, lines }));
+}

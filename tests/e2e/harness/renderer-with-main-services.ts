@@ -43,6 +43,11 @@ export interface LaunchOptions {
   readonly dbPath?: string;
   readonly colorScheme?: 'light' | 'dark';
   readonly viewport?: { width: number; height: number };
+  /**
+   * `web`: the page is marked as `npm run web` marks it (no native menu), so the window itself
+   * answers the menu's shortcuts (Ctrl/⌘+O …) as it does in a browser.
+   */
+  readonly shell?: 'web';
 }
 
 /**
@@ -84,6 +89,13 @@ export async function launchRendererWithMainServices(options: LaunchOptions = {}
       theCore.router.dispatch(channel, input, { url: source.frame.url() }),
     );
     await page.addInitScript({ content: await pageBridgeScript() });
+    if (options.shell === 'web')
+      // On the page's own <html> (the parser replaces the one an init script sees).
+      await page.addInitScript(() =>
+        document.addEventListener('DOMContentLoaded', () => {
+          document.documentElement.dataset.catalystShell = 'web';
+        }),
+      );
     const detach = core.push.attach((event, payload) => {
       void page.evaluate(([e, p]) => window.__catalystPush?.(e, p), [event, payload] as const).catch(() => undefined);
     });

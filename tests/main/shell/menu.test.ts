@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { createMenuTemplate, type MenuOptions } from '../../../src/main/shell/menu';
-import { appCommandIds, appCommands } from '../../../src/shared/domain/app-commands';
+import { appCommandIds, appCommands, shortcutGroups } from '../../../src/shared/domain/app-commands';
 
 function options(over: Partial<MenuOptions> = {}): MenuOptions & { calls: string[] } {
   const calls: string[] = [];
@@ -96,7 +96,8 @@ describe('createMenuTemplate', () => {
       .map((i) => i.accelerator)
       .filter((a): a is string => typeof a === 'string');
     expect(new Set(accelerators).size).toBe(accelerators.length);
-    for (const a of accelerators) expect(a).toMatch(/^(CmdOrCtrl|Alt|Shift)\+/);
+    // A modifier, or a function key: never a bare key that would swallow typing.
+    for (const a of accelerators) expect(a).toMatch(/^((CmdOrCtrl|Alt|Shift|Control)\+|F\d+$)/);
     const acc = (id: string) => byId(createMenuTemplate(options()), id).accelerator;
     expect(acc('file.open')).toBe('CmdOrCtrl+O');
     expect(acc('export.png')).toBe('CmdOrCtrl+Shift+S');
@@ -129,5 +130,18 @@ describe('createMenuTemplate', () => {
     const t = createMenuTemplate(options({ theme: 'dark' }));
     expect(byId(t, 'view.theme.dark').checked).toBe(true);
     expect(byId(t, 'view.theme.light').checked).toBe(false);
+  });
+
+  it('declares no shortcut the shortcuts overlay does not list (both platforms)', () => {
+    for (const isMac of [false, true]) {
+      const listed = new Set(shortcutGroups(isMac).flatMap((g) => g.lines.flatMap((l) => l.accelerators)));
+      const inMenu = flatten(createMenuTemplate(options({ isMac, dev: true })))
+        .map((i) => i.accelerator)
+        .filter((a): a is string => typeof a === 'string');
+      expect(inMenu.length).toBeGreaterThan(10);
+      for (const a of inMenu) expect(listed, a).toContain(a);
+      // Settings has its shortcut on both platforms (the app menu on macOS, File elsewhere).
+      expect(inMenu).toContain('CmdOrCtrl+,');
+    }
   });
 });

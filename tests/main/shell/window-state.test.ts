@@ -1,22 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { fileToOpen, parseWindowState, restoreWindowBounds } from '../../../src/main/shell/window-state';
+import { restoreWindowBounds } from '../../../src/main/shell/window-state';
+import { readWindowState } from '../../../src/shared/domain/window-state';
 
 const laptop = { x: 0, y: 0, width: 1440, height: 875 };
 const external = { x: 1440, y: 0, width: 2560, height: 1400 };
 
 describe('window state', () => {
   it('reads a saved state and ignores a damaged one', () => {
-    const ok = { bounds: { x: 10, y: 20, width: 1200, height: 800 }, maximized: true };
-    expect(parseWindowState(JSON.stringify(ok))).toEqual(ok);
+    const ok = { bounds: { x: -10, y: 20, width: 1200, height: 800 }, maximized: true };
+    expect(readWindowState(ok)).toEqual(ok);
+    // Extra fields are dropped, not kept.
+    expect(readWindowState({ ...ok, bounds: { ...ok.bounds, z: 1 }, extra: true })).toEqual(ok);
     for (const bad of [
       null,
       '',
-      '{',
-      '{"bounds":{"x":1},"maximized":true}',
-      '{"bounds":{"x":1,"y":2,"width":3,"height":"4"},"maximized":false}',
-      'x'.repeat(5000),
+      '{"bounds":{"x":1,"y":2,"width":3,"height":4},"maximized":true}',
+      { bounds: { x: 1 }, maximized: true },
+      { bounds: { x: 1, y: 2, width: 3, height: '4' }, maximized: false },
+      { bounds: { x: 1, y: 2, width: 0, height: 4 }, maximized: false },
+      { bounds: { x: 1, y: 2, width: 3, height: Number.NaN }, maximized: false },
+      { bounds: { x: 1e12, y: 2, width: 3, height: 4 }, maximized: false },
+      { bounds: { x: 1, y: 2, width: 3, height: 4 }, maximized: 'yes' },
     ]) {
-      expect(parseWindowState(bad)).toBeNull();
+      expect(readWindowState(bad), JSON.stringify(bad)).toBeNull();
     }
   });
 
@@ -46,14 +52,5 @@ describe('window state', () => {
   it('pulls a window hanging off the edge back inside, and never below the minimum size', () => {
     const r = restoreWindowBounds({ bounds: { x: 1300, y: 700, width: 400, height: 300 }, maximized: false }, [laptop]);
     expect(r.bounds).toEqual({ x: 480, y: 275, width: 960, height: 600 });
-  });
-});
-
-describe('single instance hand-off', () => {
-  it('finds the file a launch asks to open, and nothing else', () => {
-    expect(fileToOpen(['/opt/Catalyst/catalyst', '/home/u/tech.catalyst.json'], 1)).toBe('/home/u/tech.catalyst.json');
-    expect(fileToOpen(['electron', '.', '--no-sandbox', 'C:\\lists\\tv.txt'], 2)).toBe('C:\\lists\\tv.txt');
-    expect(fileToOpen(['/opt/Catalyst/catalyst', '--enable-logging'], 1)).toBeNull();
-    expect(fileToOpen(['/opt/Catalyst/catalyst', '/usr/bin/ls'], 1)).toBeNull();
   });
 });

@@ -60,5 +60,8 @@ describe('keys to commands', () => {
     expect(formatShortcut('CmdOrCtrl+Shift+S', true)).toBe('⌘⇧S');
     expect(formatShortcut('CmdOrCtrl+Shift+S', false)).toBe('Ctrl+Shift+S');
     expect(formatShortcut('CmdOrCtrl+Alt+B', false)).toBe('Ctrl+Alt+B');
+    expect(formatShortcut('Control+Command+F', true)).toBe('⌃⌘F');
+    expect(formatShortcut('CmdOrCtrl+Plus', false)).toBe('Ctrl++');
+    expect(formatShortcut('F11', false)).toBe('F11');
   });
 });

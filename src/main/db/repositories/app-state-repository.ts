@@ -1,9 +1,9 @@
 import type { Database, Statement } from 'better-sqlite3';
 
 /** The keys of `app_state`; each value is one JSON document. */
-export type AppStateKey = 'settings' | 'workspace' | 'recent-files' | 'study-windows';
+export type AppStateKey = 'settings' | 'workspace' | 'recent-files' | 'window' | 'study-windows';
 
-/** Owns `app_state`: the app's settings, workspace and recent files as JSON by key. */
+/** Owns `app_state`: the app's settings, workspace, recent files, window place and per-study event windows as JSON by key. */
 export class AppStateRepository {
   private readonly getStmt: Statement<[string], { value: string }>;
   private readonly setStmt: Statement<[string, string]>;

@@ -1,7 +1,13 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { OpenFileEvent } from '../../../shared/contract/app';
-import { detectFileKindOfBytes, FILE_HEAD_BYTES, fileTooLargeMessage, maxFileBytes } from '../../../shared/file-kind';
+import {
+  detectFileKindOfBytes,
+  FILE_HEAD_BYTES,
+  fileTooLargeMessage,
+  maxFileBytes,
+  type FileKind,
+} from '../../../shared/file-kind';
 
 function readAt(fd: number, bytes: Uint8Array): number {
   let read = 0;
@@ -14,11 +20,12 @@ function readAt(fd: number, bytes: Uint8Array): number {
 }
 
 /**
- * Reads a file the OS or the File menu handed the app, for the window's `app.openFile`: its
- * head decides the kind, the kind's size limit is checked from the file's size before the
- * rest is read. Never throws: a file that cannot be read becomes `error`.
+ * Reads a file the OS or the File menu handed the app, for the window's `app.openFile`: the kind
+ * the user chose (File ▸ Import Prices CSV…, Import Study…), else the one its head shows; the
+ * kind's size limit is checked from the file's size before the rest is read. Never throws: a
+ * file that cannot be read becomes `error`.
  */
-export function readOpenedFile(path: string): OpenFileEvent {
+export function readOpenedFile(path: string, chosen: FileKind | null = null): OpenFileEvent {
   const fileName = basename(path);
   let fd: number;
   try {
@@ -26,22 +33,22 @@ export function readOpenedFile(path: string): OpenFileEvent {
   } catch (e) {
     return {
       fileName,
-      kind: 'watchlist',
+      kind: chosen ?? 'watchlist',
       error: `Cannot read ${fileName}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
     };
   }
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile()) return { fileName, kind: 'watchlist', error: `Cannot open ${fileName}: not a file` };
+    if (!stat.isFile()) return { fileName, kind: chosen ?? 'watchlist', error: `Cannot open ${fileName}: not a file` };
     const head = new Uint8Array(Math.min(stat.size, FILE_HEAD_BYTES));
-    const kind = detectFileKindOfBytes(fileName, head.subarray(0, readAt(fd, head)));
+    const kind = chosen ?? detectFileKindOfBytes(fileName, head.subarray(0, readAt(fd, head)));
     if (stat.size > maxFileBytes[kind])
       return { fileName, kind, error: fileTooLargeMessage(fileName, kind, stat.size) };
     const bytes = new Uint8Array(stat.size);
     const read = readAt(fd, bytes);
     return { fileName, kind, bytesBase64: Buffer.from(bytes.subarray(0, read)).toString('base64') };
   } catch (e) {
-    return { fileName, kind: 'watchlist', error: `Cannot read ${fileName}: ${(e as Error).message}` };
+    return { fileName, kind: chosen ?? 'watchlist', error: `Cannot read ${fileName}: ${(e as Error).message}` };
   } finally {
     closeSync(fd);
   }

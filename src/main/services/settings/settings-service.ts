@@ -5,6 +5,7 @@ import {
   type AppSettingsPatch,
 } from '../../../shared/domain/app-settings';
 import { readWorkspace, type Workspace } from '../../../shared/domain/workspace';
+import { readWindowState, type WindowState } from '../../../shared/domain/window-state';
 import type { AppStateRepository } from '../../db/repositories/app-state-repository';
 import type { WriteTransaction } from '../../db/transaction';
 import { dataChange, type NotifyChange } from '../data-changes';
@@ -27,8 +28,8 @@ export interface SettingsServiceDeps {
 }
 
 /**
- * The app's settings (theme, research and export defaults), the workspace the window restores
- * on launch, and the recent files of the File menu, all in the database. Inputs arrive parsed
+ * The app's settings (theme, research and export defaults), the workspace and the window's
+ * place that a launch restores, and the recent files of the File menu, all in the database. Inputs arrive parsed
  * by the contract (`settings.update`, `workspace.save`); what is read back is re-validated
  * field by field, so a damaged or newer value falls back to its default alone.
  */
@@ -67,6 +68,18 @@ export class SettingsService {
   }
 
   /** Recent files, newest first. */
+  /** The main window's place when it last closed, or null (never saved, or damaged). */
+  getWindowState(): WindowState | null {
+    return readWindowState(this.deps.repo.get('window'));
+  }
+
+  /** Remembers the main window's place (as it closes); a malformed state is not written. */
+  saveWindowState(state: WindowState): void {
+    const checked = readWindowState(state);
+    if (!checked) return;
+    this.deps.transact(() => this.deps.repo.set('window', checked));
+  }
+
   recentFiles(): string[] {
     const v = this.deps.repo.get('recent-files');
     return Array.isArray(v)

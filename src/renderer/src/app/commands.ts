@@ -95,8 +95,11 @@ function matchesAccelerator(accelerator: string, e: KeyInfo, mod: boolean): bool
 export function formatShortcut(accelerator: string, mac: boolean): string {
   const names: Record<string, [string, string]> = {
     CmdOrCtrl: ['⌘', 'Ctrl'],
+    Command: ['⌘', 'Cmd'],
+    Control: ['⌃', 'Ctrl'],
     Shift: ['⇧', 'Shift'],
     Alt: ['⌥', 'Alt'],
+    Plus: ['+', '+'],
   };
   const parts = accelerator.split('+').map((p) => names[p]?.[mac ? 0 : 1] ?? p);
   return mac ? parts.join('') : parts.join('+');

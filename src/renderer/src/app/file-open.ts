@@ -6,10 +6,13 @@ import {
   fileKindLabels,
   fileTooLargeMessage,
   maxFileBytes,
+  openChoices,
   type FileKind,
+  type OpenKind,
 } from '../../../shared/file-kind';
 import { bytesToBase64 } from '../../../shared/base64';
 import { api } from '../api/client';
+import { useCommand } from './commands-context';
 
 /*
  * One route for every file that reaches the window: dropped on it, opened from the OS, or
@@ -52,20 +55,54 @@ export function notSupportedMessage(file: OpenedFile): string {
 }
 
 /**
- * Reads a dropped file: its head decides the kind, the kind's limit is checked from the size
- * before the rest is read. Never throws: a file that cannot be read becomes `error`.
+ * Reads a dropped or picked file: the kind the user chose (a picker of File ▸ Import Prices
+ * CSV…), else the one its head shows; the kind's limit is checked from the size before the rest
+ * is read. Never throws: a file that cannot be read becomes `error`.
  */
-export async function readDroppedFile(file: File): Promise<OpenedFile> {
+export async function readDroppedFile(file: File, chosen: FileKind | null = null): Promise<OpenedFile> {
   const fileName = file.name || 'dropped file';
   try {
-    const head = new Uint8Array(await file.slice(0, FILE_HEAD_BYTES).arrayBuffer());
-    const kind = detectFileKindOfBytes(fileName, head);
+    const kind =
+      chosen ?? detectFileKindOfBytes(fileName, new Uint8Array(await file.slice(0, FILE_HEAD_BYTES).arrayBuffer()));
     if (file.size > maxFileBytes[kind])
       return { fileName, kind, error: fileTooLargeMessage(fileName, kind, file.size) };
     return { fileName, kind, bytesBase64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) };
   } catch (e) {
-    return { fileName, kind: 'watchlist', error: `Cannot read ${fileName}: ${(e as Error).message}` };
+    return { fileName, kind: chosen ?? 'watchlist', error: `Cannot read ${fileName}: ${(e as Error).message}` };
   }
+}
+
+/** The `accept` attribute of a browser file picker for one of the File menu's choices. */
+export function pickerAccept(choice: OpenKind): string {
+  return openChoices[choice].filter.extensions.map((x) => `.${x}`).join(',');
+}
+
+// One hidden file input for the File menu's pickers where there is no native dialog.
+let pickerInput: HTMLInputElement | null = null;
+
+/**
+ * The browser's file picker for one of the File menu's choices (`npm run web` has no native
+ * dialog): the chosen file is read as a drop is and goes to `route`. Called from a key press
+ * or a click (a picker needs the user's gesture).
+ */
+export function pickFileFor(choice: OpenKind, route: (file: OpenedFile) => void): void {
+  pickerInput?.remove();
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.hidden = true;
+  input.accept = pickerAccept(choice);
+  input.setAttribute('aria-label', openChoices[choice].title);
+  input.dataset.testid = 'file-picker';
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    input.remove();
+    if (pickerInput === input) pickerInput = null;
+    if (file) void readDroppedFile(file, openChoices[choice].kind).then(route);
+  });
+  input.addEventListener('cancel', () => input.remove());
+  document.body.append(input);
+  pickerInput = input;
+  input.click();
 }
 
 /** A feature's preview for one kind of file, registered while the component is mounted. */
@@ -107,6 +144,12 @@ const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).inclu
  */
 export function useFileOpenRoute(unsupported: Handler, onExtraFiles?: (kept: string, ignored: number) => void): void {
   const fallback = useRef(unsupported);
+  // The File menu where the shell has none (`npm run web`: Ctrl/⌘+O, Ctrl/⌘+Shift+O): the
+  // browser's picker, routed as a drop is; in the desktop app main shows its dialogs instead.
+  const picked = (f: OpenedFile) => routeFile(f, (x) => fallback.current(x));
+  useCommand('file.open', () => pickFileFor('any', picked));
+  useCommand('file.importWatchlist', () => pickFileFor('watchlist', picked));
+  useCommand('file.importPrices', () => pickFileFor('prices', picked));
   const extra = useRef(onExtraFiles);
   useEffect(() => {
     fallback.current = unsupported;

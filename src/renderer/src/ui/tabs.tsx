@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 export interface Tab {
   readonly id: string;
@@ -28,6 +28,16 @@ export function Tabs({
   const [active, setActive] = useState(initial ?? tabs[0]?.id);
   const strip = useRef<HTMLDivElement>(null);
   const current = tabs.find((t) => t.id === active) ?? tabs[0];
+  // A narrow strip scrolls sideways: keep the active tab in view (a restored one, a click on a
+  // half-visible one), without scrolling anything else.
+  useEffect(() => {
+    const el = strip.current;
+    const tab = el?.querySelector<HTMLElement>(`#tab-${current?.id ?? ''}`);
+    if (!el || !tab) return;
+    if (tab.offsetLeft < el.scrollLeft) el.scrollLeft = tab.offsetLeft;
+    else if (tab.offsetLeft + tab.offsetWidth > el.scrollLeft + el.clientWidth)
+      el.scrollLeft = tab.offsetLeft + tab.offsetWidth - el.clientWidth;
+  }, [current?.id]);
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
     const at = tabs.findIndex((t) => t.id === current?.id);

@@ -38,4 +38,27 @@ describe('readOpenedFile', () => {
     expect(readOpenedFile(join(tmp.dir(), 'missing.csv'))).toMatchObject({ error: 'Cannot read missing.csv: ENOENT' });
     expect(readOpenedFile(tmp.dir())).toMatchObject({ error: expect.stringMatching(/not a file/) });
   });
+
+  it('keeps the kind the user chose in the File menu (Import Prices CSV…, Import Study…) whatever the file looks like', () => {
+    const watchlist = join(FIXTURES, 'watchlists', 'tradingview-china-tech.txt');
+    // Chosen under Import Prices CSV…: the price preview opens and says why it does not fit.
+    expect(readOpenedFile(watchlist, 'bars-csv')).toEqual({
+      fileName: 'tradingview-china-tech.txt',
+      kind: 'bars-csv',
+      bytesBase64: readFileSync(watchlist).toString('base64'),
+    });
+    // Chosen under Import Study…: the study preview, even for a price file.
+    expect(readOpenedFile(join(FIXTURES, 'market', 'BIDU.csv'), 'study')).toMatchObject({ kind: 'study' });
+    // The chosen kind's size limit applies, and an unreadable path keeps the chosen kind.
+    const big = join(tmp.dir(), 'big-study.json');
+    writeFileSync(big, `{"format":"catalyst-study",${' '.repeat(6 * 1024 * 1024)}}`);
+    expect(readOpenedFile(big, 'study')).toMatchObject({ kind: 'study', error: expect.stringMatching(/limit/) });
+    expect(readOpenedFile(join(tmp.dir(), 'missing.csv'), 'bars-csv')).toEqual({
+      fileName: 'missing.csv',
+      kind: 'bars-csv',
+      error: 'Cannot read missing.csv: ENOENT',
+    });
+    // Without a choice the head decides, as for a dropped file.
+    expect(readOpenedFile(watchlist, null)).toMatchObject({ kind: 'watchlist' });
+  });
 });

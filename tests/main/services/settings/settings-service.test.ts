@@ -130,4 +130,22 @@ describe('app settings, workspace and recent files through createCore and the re
     // A symbol of another exchange keeps its built-in default.
     expect(after.rows.find((row) => row.symbol === 'BABA')?.benchmark).toBe('^GSPC');
   });
+
+  it('keeps the window’s place with the workspace: a restart reads it back, a damaged one reads as none', async () => {
+    const c = open();
+    expect(c.services.settings.getWindowState()).toBeNull();
+    const place = { bounds: { x: 1600, y: 40, width: 1500, height: 950 }, maximized: true };
+    c.services.settings.saveWindowState(place);
+    // A malformed state is not written over the good one.
+    c.services.settings.saveWindowState({ bounds: { x: 0, y: 0, width: -1, height: 10 }, maximized: false });
+    await c.close();
+    const again = open();
+    expect(again.services.settings.getWindowState()).toEqual(place);
+    await again.close();
+    core = null;
+    const raw = new BetterSqlite3(tmp.dbPath());
+    raw.prepare('UPDATE app_state SET value = \'{"bounds":{"x":"a"}}\' WHERE key = \'window\'').run();
+    raw.close();
+    expect(open().services.settings.getWindowState()).toBeNull();
+  });
 });

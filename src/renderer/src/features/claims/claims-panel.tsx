@@ -8,12 +8,14 @@ import { useStudy } from '../study/study-state';
 import { ClaimWhatIf } from '../research/claim-what-if';
 import { focusClaim } from './claim-focus';
 import { describeMetric, measuredSpan, pct, splitQuote, verdictLabels } from './claim-text';
+import { useRovingTabStop } from '../../ui/list-keys';
 import './claims.css';
 
 /**
  * The study's claims checked on the cached data: for each, the article's sentence with the
  * claim's words marked, what is measured, and per symbol the value, the verdict, the dates
- * and the base used. Re-evaluated whenever cached prices change.
+ * and the base used. Re-evaluated whenever cached prices change. The list is one Tab stop:
+ * ↑/↓, Home and End move between claims, Tab then reaches the focused claim's own controls.
  */
 export function ClaimsPanel() {
   const { select, selected } = useAppState();
@@ -26,6 +28,7 @@ export function ClaimsPanel() {
   const studyId = study?.id;
   const [claims, setClaims] = useState<readonly ClaimEvaluation[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const roving = useRovingTabStop<HTMLOListElement>({ rows: 'li.claim' });
 
   useEffect(() => {
     if (!studyId) return;
@@ -50,11 +53,11 @@ export function ClaimsPanel() {
   const title = (id: string) => study.events.find((e) => e.id === id)?.title ?? null;
 
   return (
-    <ol className="claims" aria-label="Claims" data-testid="claims-panel">
-      {claims.map((c) => {
+    <ol className="claims" aria-label="Claims" data-testid="claims-panel" {...roving}>
+      {claims.map((c, i) => {
         const [before, words, after] = splitQuote(c.quote, c.text);
         return (
-          <li key={c.id} className="claim" data-claim-id={c.id}>
+          <li key={c.id} className="claim" data-claim-id={c.id} aria-label={`Claim ${i + 1} of ${claims.length}`}>
             <blockquote className="claim-quote">
               {before}
               {words && <mark>{words}</mark>}

@@ -12,6 +12,7 @@ import { defaultBenchmark, parseWindow, type SessionWindow } from '../../../../s
 import { useCommand } from '../../app/commands-context';
 import { useSettings } from '../../app/settings-context';
 import { ModalDialog } from '../../ui/modal-dialog';
+import { backUpNow } from '../data-backup/use-backup-command';
 import './settings.css';
 
 const EXCHANGE_SAMPLE: Record<BenchmarkExchange, string> = {
@@ -63,8 +64,8 @@ function Radio<T extends string | number>({
 
 /**
  * The Settings view (Catalyst ▸ Settings… / File ▸ Settings…, Ctrl/⌘+,): theme, research
- * defaults (benchmark per exchange, event-study windows), export defaults, and the price
- * providers' settings passed in by the app (`providers`). Each change is saved at once in the
+ * defaults (benchmark per exchange, event-study windows), export defaults, a backup on demand
+ * (as Data ▸ Back Up Now), and the price providers' settings passed in by the app (`providers`). Each change is saved at once in the
  * database; nothing here is kept only in the window.
  */
 export function SettingsDialog({ providers }: { providers: ReactNode }) {
@@ -80,6 +81,7 @@ function SettingsForm({ providers, onClose }: { providers: ReactNode; onClose: (
   const [windowsError, setWindowsError] = useState<string | null>(null);
   const [benchmarks, setBenchmarks] = useState<Record<string, string>>(() => ({ ...settings.benchmarks }));
   const [saved, setSaved] = useState<string | null>(null);
+  const [backingUp, setBackingUp] = useState(false);
 
   const save = (patch: AppSettingsPatch, what: string) =>
     void update(patch).then(
@@ -196,6 +198,31 @@ function SettingsForm({ providers, onClose }: { providers: ReactNode; onClose: (
               ]}
               onChange={(paperSize) => save({ paperSize }, 'Paper size')}
             />
+          </div>
+        </section>
+
+        <section aria-labelledby="settings-data">
+          <h3 id="settings-data">Data</h3>
+          <p className="muted">
+            Catalyst backs up its database every day and before an upgrade, into backups/ in the data folder.
+          </p>
+          <div className="settings-row">
+            <span>Your studies, events, watchlists and settings</span>
+            <button
+              type="button"
+              className="button"
+              disabled={backingUp}
+              onClick={() => {
+                setBackingUp(true);
+                setSaved('Backing up the database…');
+                void backUpNow()
+                  .then(setSaved)
+                  .finally(() => setBackingUp(false));
+              }}
+              data-testid="settings-backup"
+            >
+              Back up now
+            </button>
           </div>
         </section>
 

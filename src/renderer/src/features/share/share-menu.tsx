@@ -20,6 +20,7 @@ import type { PageSize } from '../../../../shared/contract/export';
 import type { ReportImage } from '../../../../shared/domain/report/study-report';
 import { StudyImportDialog } from './study-import-dialog';
 import { useMenuKeys } from '../../ui/menu-keys';
+import { useModalBehaviour } from '../../ui/modal-dialog';
 import { useSettings } from '../../app/settings-context';
 import './share.css';
 
@@ -333,26 +334,7 @@ export function ShareMenu() {
           }}
         />
       )}
-      {report && (
-        <div className="share-backdrop">
-          <div
-            className="share-modal share-progress"
-            role="dialog"
-            aria-modal="true"
-            aria-label="Making the report"
-            data-testid="report-progress"
-          >
-            <h2>Report</h2>
-            <p role="status">{STEP_TEXT[report.step]}</p>
-            <progress max={STEPS.length} value={STEPS.indexOf(report.step) + 1} />
-            <div className="share-actions">
-              <button type="button" className="button" onClick={() => report.abort.abort()}>
-                Cancel
-              </button>
-            </div>
-          </div>
-        </div>
-      )}
+      {report && <ReportProgress step={report.step} onCancel={() => report.abort.abort()} />}
       {dialog?.kind === 'new' && (
         <NewStudyDialog
           onCancel={() => setDialog(null)}
@@ -362,6 +344,39 @@ export function ShareMenu() {
           }}
         />
       )}
+    </div>
+  );
+}
+
+/**
+ * The report's progress while it is made: a modal dialog (focus moves to Cancel and stays in
+ * the dialog, Escape cancels as Cancel does, focus returns where it was once the report is
+ * saved or cancelled) naming the step.
+ */
+function ReportProgress({ step, onCancel }: { step: ReportStep; onCancel: () => void }) {
+  const box = useRef<HTMLDivElement>(null);
+  const titleId = useId();
+  useModalBehaviour(box, onCancel);
+  return (
+    <div className="share-backdrop">
+      <div
+        ref={box}
+        className="share-modal share-progress"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        tabIndex={-1}
+        data-testid="report-progress"
+      >
+        <h2 id={titleId}>Making the report</h2>
+        <p role="status">{STEP_TEXT[step]}</p>
+        <progress max={STEPS.length} value={STEPS.indexOf(step) + 1} aria-label="Report progress" />
+        <div className="share-actions">
+          <button type="button" className="button" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      </div>
     </div>
   );
 }

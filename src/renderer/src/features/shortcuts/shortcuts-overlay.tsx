@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { appCommands, type AppCommandId } from '../../../../shared/domain/app-commands';
+import { shortcutGroups } from '../../../../shared/domain/app-commands';
 import { formatShortcut } from '../../app/commands';
 import { useCommand } from '../../app/commands-context';
 import { ModalDialog } from '../../ui/modal-dialog';
@@ -20,28 +20,15 @@ const IN_VIEW_KEYS: ReadonlyArray<readonly [string, string]> = [
   ['← → Home End', 'Switch side tabs; move along the chart toolbar'],
 ];
 
-const GROUPS: ReadonlyArray<readonly [string, string]> = [
-  ['file', 'File'],
-  ['export', 'Export'],
-  ['view', 'View'],
-  ['data', 'Data'],
-  ['help', 'Help'],
-];
-
-/** `?` (or Help ▸ Keyboard Shortcuts): every shortcut of the app, from the one command table. */
+/**
+ * `?` (or Help ▸ Keyboard Shortcuts): every shortcut the menu declares, from the one table
+ * (`shortcutGroups` in src/shared/domain/app-commands.ts), then the keys views handle themselves.
+ */
 export function ShortcutsOverlay() {
   const [open, setOpen] = useState(false);
   useCommand('help.shortcuts', () => setOpen((o) => !o));
   if (!open) return null;
-  const mac = isMac();
-  const rows = (Object.keys(appCommands) as AppCommandId[]).flatMap((id) => {
-    const spec = appCommands[id];
-    const keys = [
-      ...(spec.accelerator ? [formatShortcut(spec.accelerator, mac)] : []),
-      ...('key' in spec && spec.key ? [spec.key] : []),
-    ];
-    return keys.length ? [{ id, label: spec.label.replace(/…$/, ''), keys }] : [];
-  });
+  const groups = shortcutGroups(isMac());
   return (
     <ModalDialog
       title="Keyboard shortcuts"
@@ -49,28 +36,25 @@ export function ShortcutsOverlay() {
       className="shortcuts"
       testId="shortcuts-overlay"
     >
-      <div className="shortcut-groups">
-        {GROUPS.map(([prefix, title]) => {
-          const group = rows.filter((r) => r.id.startsWith(`${prefix}.`));
-          if (!group.length) return null;
-          return (
-            <section key={prefix} aria-label={title}>
-              <h3>{title}</h3>
-              <dl>
-                {group.map((r) => (
-                  <div key={r.id} className="shortcut-row">
-                    <dt>{r.label}</dt>
-                    <dd>
-                      {r.keys.map((k) => (
-                        <kbd key={k}>{k}</kbd>
-                      ))}
-                    </dd>
-                  </div>
-                ))}
-              </dl>
-            </section>
-          );
-        })}
+      {/* Focusable so the keyboard can scroll it; the first stop of the dialog. */}
+      <div className="shortcut-groups" tabIndex={0} role="group" aria-label="Shortcuts by menu">
+        {groups.map(({ title, lines }) => (
+          <section key={title} aria-label={title}>
+            <h3>{title}</h3>
+            <dl>
+              {lines.map((r) => (
+                <div key={r.id} className="shortcut-row" data-shortcut={r.id}>
+                  <dt>{r.label}</dt>
+                  <dd>
+                    {[...r.accelerators.map((a) => formatShortcut(a, isMac())), ...r.keys].map((k) => (
+                      <kbd key={k}>{k}</kbd>
+                    ))}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ))}
         <section aria-label="On the chart">
           <h3>On the chart</h3>
           <dl>

@@ -29,7 +29,7 @@ export function studyOptionLabel(s: StudySummary): string {
 /**
  * The toolbar's study picker, in place of the study's title: every stored study (the embedded
  * one, imported, created or saved from an article), the open one selected. Choosing one opens
- * it on the chart, and the choice is remembered for the next launch (study-choice.ts).
+ * it on the chart, and the choice is remembered for the next launch (the workspace).
  */
 export function StudyPicker({ studies }: { studies: readonly StudySummary[] }) {
   const { study, openStudy } = useStudy();

@@ -8,7 +8,7 @@ import { describeError } from '../../api/errors';
 import { useAppState } from '../../app/app-state';
 import { useDataVersions } from '../../app/data-versions-context';
 import { defaultStudySymbol, eventNumbers } from './chart-events';
-import { rememberedStudy, rememberStudy } from './study-choice';
+import { useWorkspace } from '../../app/workspace-context';
 
 /** A request to bring an event to the middle of the chart; `seq` makes repeated requests distinct. */
 export interface CentreRequest {
@@ -69,8 +69,10 @@ export function StudyProvider({ children }: { children: ReactNode }) {
   const openedOnce = useRef(false);
   // The status line of the action that opened the study, shown when its load finishes.
   const openStatus = useRef<string | null>(null);
-  // The study the user opened last time (else the embedded one, else the first stored).
-  const [studyId, setStudyId] = useState<string | null>(() => rememberedStudy());
+  // The study the user opened last time, from the workspace (else the embedded one, else the first stored).
+  const workspace = useWorkspace();
+  const [studyId, setStudyId] = useState<string | null>(() => workspace.initial.studyId ?? null);
+  const rememberWorkspace = workspace.remember;
   // The latest app-state callbacks, for the load effect that runs only when data changes.
   const app = useRef({ selectDefault, setStatus });
   useEffect(() => {
@@ -119,14 +121,17 @@ export function StudyProvider({ children }: { children: ReactNode }) {
     };
   }, [dataVersion, studyId]);
 
-  const openStudy = useCallback((id: string, options?: { readonly status?: string }) => {
-    // The next load charts the opened study's default symbol, as on first launch.
-    openedOnce.current = false;
-    openStatus.current = options?.status ?? null;
-    setSelectedEventId(null);
-    setStudyId(id);
-    rememberStudy(id);
-  }, []);
+  const openStudy = useCallback(
+    (id: string, options?: { readonly status?: string }) => {
+      // The next load charts the opened study's default symbol, as on first launch.
+      openedOnce.current = false;
+      openStatus.current = options?.status ?? null;
+      setSelectedEventId(null);
+      setStudyId(id);
+      rememberWorkspace({ studyId: id });
+    },
+    [rememberWorkspace],
+  );
 
   const toggleCategory = useCallback((c: EventCategory) => {
     setHidden((cur) => {

@@ -3,7 +3,7 @@ import type { StudyRole, UniverseEntry } from '../../../../shared/domain/study';
 import { useAppState } from '../../app/app-state';
 import { useAddToComparison } from '../compare/use-add-to-comparison';
 import { formatPercent, formatPrice, signClass } from '../../ui/format';
-import { moveFocusInList } from '../../ui/list-keys';
+import { useRovingTabStop } from '../../ui/list-keys';
 import { useStudy } from './study-state';
 import './study.css';
 
@@ -20,22 +20,19 @@ export function StudyUniverse() {
   // Ctrl/Cmd/Shift-click adds a symbol to the comparison (anchored at the selected event, else
   // the first date in view); a plain click charts it alone.
   const pick = (symbol: UniverseEntry['symbol'], add: boolean) => (add ? addToComparison(symbol) : select(symbol));
+  // Subjects and benchmarks are one Tab stop: ↑/↓ move across both lists.
+  const roving = useRovingTabStop<HTMLElement>({ rows: 'button.instrument', current: '[aria-selected="true"]' });
   if (!study) return null;
   const summary = new Map<string, InstrumentSummary>(instruments.map((i) => [i.symbol, i]));
   return (
-    <nav
-      className="study-universe"
-      aria-label={`${study.title}: instruments`}
-      data-testid="study-universe"
-      onKeyDown={(e) => moveFocusInList(e, 'button.instrument')}
-    >
+    <nav className="study-universe" aria-label={`${study.title}: instruments`} data-testid="study-universe" {...roving}>
       {(['subject', 'benchmark'] as const).map((role) => {
         const members = study.universe.filter((u) => u.role === role);
         if (members.length === 0) return null;
         return (
           <section key={role}>
             <h2>{roleHeadings[role]}</h2>
-            <ul className="instrument-list">
+            <ul className="instrument-list" role="listbox" aria-label={roleHeadings[role]}>
               {members.map((u) => (
                 <UniverseRow
                   key={u.symbol}
@@ -67,11 +64,12 @@ function UniverseRow({
   const name = entry.instrument?.name ?? summary?.name ?? '';
   const cached = entry.instrument !== null;
   return (
-    <li>
+    <li role="none">
       <button
         type="button"
+        role="option"
         className={selected ? 'instrument selected' : 'instrument'}
-        aria-pressed={selected}
+        aria-selected={selected}
         data-symbol={entry.symbol}
         disabled={!cached}
         onClick={(e) => onSelect(e.ctrlKey || e.metaKey || e.shiftKey)}

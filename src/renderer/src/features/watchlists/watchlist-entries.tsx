@@ -1,8 +1,9 @@
-import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { Ticker } from '../../../../shared/brand';
 import type { WatchlistDetail, WatchlistRow } from '../../../../shared/contract/watchlists';
 import { formatPercent, formatPrice, signClass } from '../../ui/format';
-import { moveFocusInList } from '../../ui/list-keys';
+import { useRovingTabStop } from '../../ui/list-keys';
+import { ModalDialog } from '../../ui/modal-dialog';
 
 /** The drag type of a list entry being reordered (a file drag carries "Files" instead). */
 const ENTRY_DRAG_TYPE = 'application/x-catalyst-watchlist-entry';
@@ -26,8 +27,10 @@ function moved(ids: readonly number[], id: number, to: number): number[] {
 }
 
 /**
- * A list's entries in order: section headers and items with their last close and change.
- * Click an item to chart it; drag entries (or Alt+↑/↓) to reorder; edit notes and section names in place.
+ * A list's entries in order: section headers and items with their last close and change, as a
+ * listbox with one Tab stop (↑/↓, Home, End move). Click or Enter charts an item; drag entries
+ * (or Alt+↑/↓) to reorder; F2 edits an item's note (in a dialog) or a section's name (in place);
+ * Delete removes the entry. The row's ✎ and × buttons do the same for the mouse.
  */
 export function WatchlistEntries({
   list,
@@ -45,6 +48,12 @@ export function WatchlistEntries({
   const [noteDraft, setNoteDraft] = useState('');
   const [editingSection, setEditingSection] = useState<number | null>(null);
   const [sectionDraft, setSectionDraft] = useState('');
+  // One Tab stop for the entries: ↑/↓ move between them (the row buttons are for the mouse).
+  const roving = useRovingTabStop<HTMLUListElement>({
+    rows: ':scope > li',
+    target: '.wl-section-label, .wl-item-main',
+    current: '.selected',
+  });
 
   if (list.entries.length === 0)
     return <p className="empty">This list is empty: add a symbol below, or import a file into it.</p>;
@@ -74,7 +83,22 @@ export function WatchlistEntries({
     if (order.some((x, i) => x !== ids[i])) onReorder(order);
   }
 
+  function editNote(row: WatchlistRow) {
+    setNoteDraft(row.note ?? '');
+    setEditingNote(row.id);
+  }
+
   function onKeyDown(e: KeyboardEvent, row: WatchlistRow) {
+    if (!e.altKey && !e.ctrlKey && !e.metaKey && e.key === 'Delete') {
+      e.preventDefault();
+      onRemove(row);
+      return;
+    }
+    if (row.kind === 'item' && e.key === 'F2') {
+      e.preventDefault();
+      editNote(row);
+      return;
+    }
     if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
     e.preventDefault();
     const at = ids.indexOf(row.id);
@@ -94,150 +118,190 @@ export function WatchlistEntries({
     if (sectionDraft.trim() && sectionDraft.trim() !== row.label) onRenameSection(row.id, sectionDraft);
   }
 
+  const noteRow = list.entries.find((r) => r.id === editingNote) ?? null;
   return (
-    <ul
-      className="watchlist-entries"
-      aria-label={`Entries of ${list.name}`}
-      onDragEnd={() => setDropAt(null)}
-      onKeyDown={(e) => moveFocusInList(e, '.wl-section-label, .wl-item-main')}
-    >
-      {list.entries.map((row) => {
-        const drop = dropAt?.id === row.id ? (dropAt.after ? ' drop-after' : ' drop-before') : '';
-        const common = {
-          draggable: true,
-          'data-entry-id': row.id,
-          onDragStart: (e: DragEvent<HTMLLIElement>) => {
-            dragging.current = row.id;
-            e.dataTransfer.setData(ENTRY_DRAG_TYPE, String(row.id));
-            e.dataTransfer.effectAllowed = 'move';
-          },
-          onDragOver: (e: DragEvent<HTMLLIElement>) => onDragOver(e, row),
-          onDrop: (e: DragEvent<HTMLLIElement>) => onDrop(e, row),
-        };
-        if (row.kind === 'section') {
-          return (
-            <li key={row.id} className={`wl-section${drop}`} {...common}>
-              {editingSection === row.id ? (
-                <input
-                  className="wl-inline-input"
-                  aria-label="Section name"
-                  value={sectionDraft}
-                  autoFocus
-                  maxLength={100}
-                  onChange={(e) => setSectionDraft(e.target.value)}
-                  onBlur={() => saveSection(row)}
-                  onKeyDown={(e) => {
-                    if (e.key === 'Enter') saveSection(row);
-                    if (e.key === 'Escape') setEditingSection(null);
-                  }}
-                />
-              ) : (
-                <span
-                  className="wl-section-label"
-                  tabIndex={0}
-                  title="Double-click to rename; drag or Alt+↑/↓ to move"
-                  onDoubleClick={() => {
-                    setSectionDraft(row.label ?? '');
-                    setEditingSection(row.id);
-                  }}
-                  onKeyDown={(e) => {
-                    if (e.key === 'F2' || e.key === 'Enter') {
+    <>
+      <ul
+        className="watchlist-entries"
+        role="listbox"
+        aria-label={`Entries of ${list.name}`}
+        onDragEnd={() => setDropAt(null)}
+        {...roving}
+      >
+        {list.entries.map((row) => {
+          const drop = dropAt?.id === row.id ? (dropAt.after ? ' drop-after' : ' drop-before') : '';
+          const common = {
+            draggable: true,
+            'data-entry-id': row.id,
+            onDragStart: (e: DragEvent<HTMLLIElement>) => {
+              dragging.current = row.id;
+              e.dataTransfer.setData(ENTRY_DRAG_TYPE, String(row.id));
+              e.dataTransfer.effectAllowed = 'move';
+            },
+            onDragOver: (e: DragEvent<HTMLLIElement>) => onDragOver(e, row),
+            onDrop: (e: DragEvent<HTMLLIElement>) => onDrop(e, row),
+          };
+          if (row.kind === 'section') {
+            return (
+              <li key={row.id} className={`wl-section${drop}`} role="none" {...common}>
+                {editingSection === row.id ? (
+                  <input
+                    className="wl-inline-input"
+                    aria-label="Section name"
+                    value={sectionDraft}
+                    autoFocus
+                    maxLength={100}
+                    onChange={(e) => setSectionDraft(e.target.value)}
+                    onBlur={() => saveSection(row)}
+                    onKeyDown={(e) => {
+                      if (e.key === 'Enter') saveSection(row);
+                      if (e.key === 'Escape') setEditingSection(null);
+                    }}
+                  />
+                ) : (
+                  <span
+                    className="wl-section-label"
+                    role="option"
+                    aria-selected={false}
+                    aria-label={`Section ${row.label ?? ''}`}
+                    aria-keyshortcuts="F2 Delete Alt+ArrowUp Alt+ArrowDown"
+                    tabIndex={0}
+                    title="Double-click or F2 to rename; drag or Alt+↑/↓ to move; Delete removes the section"
+                    onDoubleClick={() => {
                       setSectionDraft(row.label ?? '');
                       setEditingSection(row.id);
-                    }
-                    onKeyDown(e, row);
-                  }}
+                    }}
+                    onKeyDown={(e) => {
+                      if (e.key === 'F2' || e.key === 'Enter') {
+                        setSectionDraft(row.label ?? '');
+                        setEditingSection(row.id);
+                      }
+                      onKeyDown(e, row);
+                    }}
+                  >
+                    {row.label}
+                  </span>
+                )}
+                <RowButton
+                  label={`Remove section ${row.label}`}
+                  title="Remove the section, its symbols stay (Delete)"
+                  onClick={() => onRemove(row)}
                 >
-                  {row.label}
-                </span>
-              )}
+                  ×
+                </RowButton>
+              </li>
+            );
+          }
+          const isSelected = row.symbol === selected;
+          return (
+            <li
+              key={row.id}
+              className={`wl-item${isSelected ? ' selected' : ''}${drop}`}
+              data-symbol={row.symbol ?? ''}
+              role="none"
+              {...common}
+            >
               <button
                 type="button"
-                className="wl-icon"
-                aria-label={`Remove section ${row.label}`}
-                title="Remove the section (its symbols stay)"
-                onClick={() => onRemove(row)}
+                className="wl-item-main"
+                role="option"
+                aria-selected={isSelected}
+                aria-keyshortcuts="F2 Delete Alt+ArrowUp Alt+ArrowDown"
+                title={[
+                  row.note,
+                  row.cached ? null : 'No cached prices yet',
+                  'F2: note; Delete: remove; drag or Alt+↑/↓ to move',
+                ]
+                  .filter(Boolean)
+                  .join('\n')}
+                onClick={(e) => row.symbol && onSelect(row.symbol, e.ctrlKey || e.metaKey || e.shiftKey)}
+                onKeyDown={(e) => onKeyDown(e, row)}
               >
-                ×
+                <span className="symbol">{row.symbol}</span>
+                <span className="last">{row.cached ? formatPrice(row.lastClose) : 'not cached'}</span>
+                <span className={`change ${signClass(row.lastChange)}`}>
+                  {row.cached ? formatPercent(row.lastChange) : ''}
+                </span>
+                {row.note && editingNote !== row.id && <span className="wl-note">{row.note}</span>}
               </button>
+              <span className="wl-row-actions">
+                <RowButton
+                  label={`Note for ${row.symbol}`}
+                  title={row.note ? 'Edit the note (F2)' : 'Add a note (F2)'}
+                  onClick={() => editNote(row)}
+                >
+                  ✎
+                </RowButton>
+                <RowButton
+                  label={`Remove ${row.symbol}`}
+                  title="Remove from the list (Delete)"
+                  onClick={() => onRemove(row)}
+                >
+                  ×
+                </RowButton>
+              </span>
             </li>
           );
-        }
-        const isSelected = row.symbol === selected;
-        return (
-          <li
-            key={row.id}
-            className={`wl-item${isSelected ? ' selected' : ''}${drop}`}
-            data-symbol={row.symbol ?? ''}
-            {...common}
-          >
-            <button
-              type="button"
-              className="wl-item-main"
-              aria-pressed={isSelected}
-              title={[row.note, row.cached ? null : 'No cached prices yet', 'Drag or Alt+↑/↓ to move']
-                .filter(Boolean)
-                .join('\n')}
-              onClick={(e) => row.symbol && onSelect(row.symbol, e.ctrlKey || e.metaKey || e.shiftKey)}
-              onKeyDown={(e) => onKeyDown(e, row)}
-            >
-              <span className="symbol">{row.symbol}</span>
-              <span className="last">{row.cached ? formatPrice(row.lastClose) : 'not cached'}</span>
-              <span className={`change ${signClass(row.lastChange)}`}>
-                {row.cached ? formatPercent(row.lastChange) : ''}
-              </span>
-              {row.note && editingNote !== row.id && <span className="wl-note">{row.note}</span>}
+        })}
+      </ul>
+      {noteRow && (
+        <ModalDialog
+          title={`Note for ${noteRow.symbol ?? ''}`}
+          onClose={() => setEditingNote(null)}
+          testId="watchlist-note-dialog"
+        >
+          <textarea
+            className="wl-note-input"
+            aria-label={`Note for ${noteRow.symbol ?? ''}`}
+            value={noteDraft}
+            autoFocus
+            rows={3}
+            maxLength={2000}
+            onChange={(e) => setNoteDraft(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) saveNote(noteRow);
+            }}
+          />
+          <div className="modal-actions">
+            <button type="button" className="button" onClick={() => setEditingNote(null)}>
+              Cancel
             </button>
-            <span className="wl-row-actions">
-              <button
-                type="button"
-                className="wl-icon"
-                aria-label={`Note for ${row.symbol}`}
-                title={row.note ? 'Edit the note' : 'Add a note'}
-                onClick={() => {
-                  setNoteDraft(row.note ?? '');
-                  setEditingNote(row.id);
-                }}
-              >
-                ✎
-              </button>
-              <button
-                type="button"
-                className="wl-icon"
-                aria-label={`Remove ${row.symbol}`}
-                title="Remove from the list"
-                onClick={() => onRemove(row)}
-              >
-                ×
-              </button>
-            </span>
-            {editingNote === row.id && (
-              <div className="wl-note-editor">
-                <textarea
-                  aria-label={`Note for ${row.symbol}`}
-                  value={noteDraft}
-                  autoFocus
-                  rows={3}
-                  maxLength={2000}
-                  onChange={(e) => setNoteDraft(e.target.value)}
-                  onKeyDown={(e) => {
-                    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) saveNote(row);
-                    if (e.key === 'Escape') setEditingNote(null);
-                  }}
-                />
-                <div className="wl-note-actions">
-                  <button type="button" className="button" onClick={() => setEditingNote(null)}>
-                    Cancel
-                  </button>
-                  <button type="button" className="button primary" onClick={() => saveNote(row)}>
-                    Save note
-                  </button>
-                </div>
-              </div>
-            )}
-          </li>
-        );
-      })}
-    </ul>
+            <button type="button" className="button primary" onClick={() => saveNote(noteRow)}>
+              Save note
+            </button>
+          </div>
+        </ModalDialog>
+      )}
+    </>
+  );
+}
+
+/**
+ * A row's button for the mouse (shown on hover): out of the tab order and hidden from assistive
+ * technology, since the entry itself answers the same keys (F2, Delete) inside the listbox.
+ */
+function RowButton({
+  label,
+  title,
+  onClick,
+  children,
+}: {
+  label: string;
+  title: string;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className="wl-icon"
+      aria-label={label}
+      aria-hidden="true"
+      tabIndex={-1}
+      title={title}
+      onClick={onClick}
+    >
+      {children}
+    </button>
   );
 }
