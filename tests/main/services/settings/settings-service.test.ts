@@ -87,10 +87,12 @@ describe('app settings, workspace and recent files through createCore and the re
       sideTab: 'claims',
       panels: { sidebar: { width: 200, collapsed: false }, details: { width: 360, collapsed: true } },
       watchlistId: 3,
+      toolbarHidden: true,
     };
     expect(await call(c, 'workspace.save', ws)).toEqual({ ok: true, value: { saved: true } });
     const bad = await call(c, 'workspace.save', { ...ws, range: { from: '2025-05-01', to: '2025-01-01' } });
     expect(bad.ok).toBe(false);
+    expect((await call(c, 'workspace.save', { ...ws, toolbarHidden: 'yes' })).ok).toBe(false);
     await c.close();
     expect(open().services.settings.getWorkspace()).toEqual(ws);
   });
