@@ -135,6 +135,13 @@ describe('a sync committed by main refreshes the chart, the sidebar and the clai
     // The same command brings it back.
     core.push.emit('app.command', { command: 'view.toggleToolbar' });
     await page.locator('header.toolbar').waitFor();
+    // Hidden again, a menu command carried out in the toolbar (File ▸ Export CSV…) shows it and
+    // opens the Share menu there instead of doing nothing.
+    core.push.emit('app.command', { command: 'view.toggleToolbar' });
+    await expect.poll(() => page.locator('header.toolbar').count()).toBe(0);
+    core.push.emit('app.command', { command: 'export.csv' });
+    await page.locator('header.toolbar').waitFor();
+    await page.getByRole('menuitem', { name: 'Events as CSV' }).waitFor();
     expect(app.pageErrors).toEqual([]);
   });
 });
