@@ -229,14 +229,24 @@ export class StudyAnnotations {
     return true;
   }
 
-  /** Shows every marked event (and the selected one's window). False when there is none. */
-  fitEvents(): boolean {
-    if (!this.attached) return false;
+  /**
+   * Shows every marked event (and the selected one's window), or, when they span more sessions
+   * than the chart can draw at its closest zoom, the latest that fit (`shown` of `total`).
+   * Null when there is none.
+   */
+  fitEvents(): { readonly shown: number; readonly total: number } | null {
+    if (!this.attached) return null;
     const indices = this.placed.map((p) => p.index);
     if (this.selected) indices.push(this.selected.index, eventWindowSpan(this.selected, this.bars).to);
-    const range = fitIndicesRange(indices, this.bars.length);
-    this.chart.setVisibleRange(range);
-    return range !== null;
+    const range = fitIndicesRange(indices, this.bars.length, 5, {
+      width: this.chart.timeScaleWidth(),
+      minBarSpacing: this.chart.minBarSpacing(),
+    });
+    if (!range) return null;
+    this.chart.setVisibleRange({ from: range.from, to: range.to });
+    const total = this.placed.length;
+    const shown = range.clipped ? this.placed.filter((p) => p.index >= range.from).length : total;
+    return { shown, total };
   }
 
   /** Listens to hover, click and redraws; returns the unsubscribe function. */
