@@ -359,6 +359,13 @@ describe('research: user events, the event study, claims a user can question', (
     expect(us!.anchorDate).toBe('2025-01-28');
     expect(await changeOf('9988.HK')).toBeCloseTo(hk!.points.at(-1)!.value / 100 - 1, 9);
     expect(await changeOf('BABA')).toBeCloseTo(us!.points.at(-1)!.value / 100 - 1, 9);
+    // The Events panel speaks of the comparison (it marks no event), not of its first symbol.
+    const count = page.locator('[data-testid="events-panel"] .events-count');
+    await expect.poll(() => count.textContent()).toMatch(/; the comparison of .*9988\.HK.* marks none$/);
+    expect(await count.textContent()).not.toContain('marked on');
+    expect(await page.locator('[data-testid="events-panel"] .event-when', { hasText: 'not marked on' }).count()).toBe(
+      0,
+    );
     await app.screenshot('research-compare');
     // One currency for all: offered once the HKD=X rates are cached.
     const currency = legend.getByRole('combobox', { name: 'Currency of the comparison' });
