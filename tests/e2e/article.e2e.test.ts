@@ -128,6 +128,13 @@ describe('new study from an article', () => {
       .poll(() => picker.locator('option:checked').textContent())
       .toMatch(/^Why China tech stocks are up 30% in 2025/);
     expect(await picker.locator('option').count()).toBe(2);
+    // The save's status is shown once the study has loaded, and its summary does not replace it.
+    const status = page.locator('.status-bar');
+    await expect
+      .poll(() => status.textContent())
+      .toMatch(/^Saved “Why China tech stocks are up 30% in 2025.*” from the article$/);
+    await page.getByTestId('events-panel').locator('li[data-event-id]').first().waitFor();
+    expect(await status.textContent()).toMatch(/from the article$/);
     // Its events on the chart's timeline, the edited one on its day.
     const stored = app.core.services.study
       .listStudies()

@@ -53,8 +53,8 @@ describe('data.changed keeps every view current without the toolbar', () => {
  * The same with a sync: main runs it (as the menu's Update Prices or the CLI would), the
  * provider revises Alibaba's history, and the sidebar's last close, the chart and the claims
  * follow from the sync's commits alone. Nothing in the window starts the run or is told about
- * it except by `data.changed`; the toolbar is left untouched (the renderer has no way to run
- * without it, so "not mounted" is shown by it taking no part).
+ * it except by `data.changed`. The user hides the toolbar first (View ▸ Toggle Toolbar,
+ * Ctrl/Cmd+Shift+B), so the sync control is not mounted at all while the run commits.
  */
 describe('a sync committed by main refreshes the chart, the sidebar and the claims', () => {
   let app: RendererWithMainServices;
@@ -103,6 +103,12 @@ describe('a sync committed by main refreshes the chart, the sidebar and the clai
     await expect.poll(() => claim.getAttribute('data-verdict')).toBe('holds');
     const summaryBefore = await page.locator('[data-testid="chart-summary"]').textContent();
     expect(summaryBefore).toMatch(/^BABA from /);
+    // View ▸ Toggle Toolbar (Ctrl/Cmd+Shift+B; the native menu sends app.command): the header
+    // and the sync control leave the DOM.
+    core.push.emit('app.command', { command: 'view.toggleToolbar' });
+    await expect.poll(() => page.locator('header.toolbar').count()).toBe(0);
+    expect(await page.getByRole('button', { name: /Update prices/i }).count()).toBe(0);
+    expect(await page.locator('.app').getAttribute('data-toolbar')).toBe('hidden');
     await app.screenshot('change-signal-2-before-sync');
 
     const started = await core.services.sync.start(
@@ -113,6 +119,7 @@ describe('a sync committed by main refreshes the chart, the sidebar and the clai
     expect(fp.requests.length).toBeGreaterThan(0);
 
     await expect.poll(() => row.locator('.last').textContent(), { timeout: 15_000 }).toBe(formatPrice(last.close));
+    await expect.poll(() => row.locator('.asof').textContent()).toBe(last.date);
     // The chart re-read its bars: its text alternative (drawn from the chart's own data) gives
     // the revised close of the last visible session.
     const summary = page.locator('[data-testid="chart-summary"]');
@@ -122,7 +129,19 @@ describe('a sync committed by main refreshes the chart, the sidebar and the clai
     expect(closeAtTo).toBeDefined();
     expect(await summary.textContent()).toContain(formatPrice(closeAtTo));
     await expect.poll(() => claim.getAttribute('data-verdict')).not.toBe('holds');
+    // The toolbar stayed unmounted through the whole run.
+    expect(await page.locator('header.toolbar').count()).toBe(0);
     await app.screenshot('change-signal-3-after-sync');
+    // The same command brings it back.
+    core.push.emit('app.command', { command: 'view.toggleToolbar' });
+    await page.locator('header.toolbar').waitFor();
+    // Hidden again, a menu command carried out in the toolbar (File ▸ Export CSV…) shows it and
+    // opens the Share menu there instead of doing nothing.
+    core.push.emit('app.command', { command: 'view.toggleToolbar' });
+    await expect.poll(() => page.locator('header.toolbar').count()).toBe(0);
+    core.push.emit('app.command', { command: 'export.csv' });
+    await page.locator('header.toolbar').waitFor();
+    await page.getByRole('menuitem', { name: 'Events as CSV' }).waitFor();
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -554,6 +554,13 @@ describe('research: user events, the event study, claims a user can question', (
       expect(await item.locator('.compare-now').textContent()).toBe(formatPercent(value / 100 - 1));
     }
     expect(hk!.points.find((p) => p.date === '2025-02-04')!.value).toBeCloseTo((100 * 97.65) / 94, 9);
+    // The Events panel speaks of the comparison (it marks no event), not of its first symbol.
+    const count = page.locator('[data-testid="events-panel"] .events-count');
+    await expect.poll(() => count.textContent()).toMatch(/; the comparison of .*9988\.HK.* marks none$/);
+    expect(await count.textContent()).not.toContain('marked on');
+    expect(await page.locator('[data-testid="events-panel"] .event-when', { hasText: 'not marked on' }).count()).toBe(
+      0,
+    );
     await app.screenshot('research-compare');
     // The log option keeps the percent labels (the line keeps its rebased values: 100 = the anchor).
     const log = page.getByRole('button', { name: 'Log', exact: true });

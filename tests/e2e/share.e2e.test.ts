@@ -177,6 +177,39 @@ describe('share: study files, CSV and the report in the app', () => {
     expect(bars.length - 1).toBeLessThan(core().services.market.getBars('HSTECH.HK' as never).length);
   });
 
+  it('honours Settings ▸ Export ▸ CSV files: without BOM the bytes start with the header, with BOM EF BB BF', async () => {
+    const { page } = app;
+    const bytesOf = async (item: string | RegExp) => {
+      await page.getByTestId('share-menu-button').click();
+      const download = page.waitForEvent('download');
+      await page.getByRole('menuitem', { name: item }).click();
+      return readFileSync((await (await download).path())!);
+    };
+    const choose = async (label: string) => {
+      await page.getByTestId('settings-button').click();
+      const dialog = page.getByTestId('settings-dialog');
+      await dialog.getByRole('radiogroup', { name: 'CSV byte order mark' }).getByLabel(label).check();
+      await expect.poll(() => dialog.textContent()).toContain('CSV byte order mark saved.');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => dialog.count()).toBe(0);
+    };
+    const BOM = [0xef, 0xbb, 0xbf];
+    await choose('Without BOM');
+    expect(core().services.settings.get().csvBom).toBe(false);
+    for (const [item, header] of [
+      ['Events as CSV', 'id,study,'],
+      ['Claims as CSV', 'study,claim,text,'],
+      ['Event study as CSV', 'event,event_title,'],
+      [/bars of the visible range as CSV/, 'date,close,'],
+    ] as const) {
+      const bytes = await bytesOf(item);
+      expect([...bytes.subarray(0, 3)], String(item)).not.toEqual(BOM);
+      expect(bytes.subarray(0, header.length).toString('utf8'), String(item)).toBe(header);
+    }
+    await choose('With BOM (Excel)');
+    expect([...(await bytesOf('Events as CSV')).subarray(0, 3)]).toEqual(BOM);
+  });
+
   it('exports the study report as PDF from the Share menu: pages, page numbers, title and every claim', async () => {
     const { page, core } = app;
     await page.getByTestId('share-menu-button').click();
@@ -491,6 +524,19 @@ describe('share: study files, CSV and the report in the app', () => {
     });
     for (const c of usd) expect(Number(c[5])).toBe(printed!.points.find((p) => p.date === c[4])!.value);
     await legend.getByRole('combobox', { name: 'Currency of the comparison' }).selectOption('');
+    // Settings ▸ Export ▸ CSV files: Without BOM reaches the comparison's CSV too.
+    core().services.settings.update({ csvBom: false });
+    await expect
+      .poll(async () => {
+        await page.getByTestId('share-menu-button').click();
+        const d = page.waitForEvent('download');
+        await page.getByRole('menuitem', { name: 'Comparison as CSV (visible range)' }).click();
+        return readFileSync((await (await d).path())!)
+          .subarray(0, 7)
+          .toString('latin1');
+      })
+      .toBe('symbol,');
+    core().services.settings.update({ csvBom: true });
     expect(app.pageErrors).toEqual([]);
   });
 });

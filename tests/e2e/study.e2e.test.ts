@@ -305,6 +305,14 @@ describe('the embedded study "China tech rally 2025" in the app', () => {
       )
       .toBe(true);
     expect((await chartState(page)).visibleTo >= t0s.at(-1)!).toBe(true);
+    // The first and the last event's markers are on screen (an anchor is given only for a
+    // marker inside the visible range).
+    const byT0 = concerning('BABA').sort((a, b) => a.t0.BABA!.localeCompare(b.t0.BABA!));
+    const state = await chartState(page);
+    for (const e of [byT0[0]!, byT0.at(-1)!]) {
+      expect(state.markerIds, e.id).toContain(e.id);
+      expect(state.anchors[e.id], e.id).toBeDefined();
+    }
   });
 
   it('shows each claim with the quote, the metric, and per symbol the value, verdict, dates and base', async () => {

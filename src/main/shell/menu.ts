@@ -153,6 +153,7 @@ export function createMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[]
             theme('view.theme.dark', 'dark'),
           ],
         },
+        command(o, 'view.toggleToolbar'),
         command(o, 'view.toggleSidebar'),
         command(o, 'view.toggleDetails'),
         sep,

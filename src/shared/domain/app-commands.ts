@@ -37,6 +37,7 @@ export const appCommands = {
   'view.theme.system': { label: 'System Theme', accelerator: null },
   'view.theme.light': { label: 'Light Theme', accelerator: null },
   'view.theme.dark': { label: 'Dark Theme', accelerator: null },
+  'view.toggleToolbar': { label: 'Toggle Toolbar', accelerator: 'CmdOrCtrl+Shift+B' },
   'view.toggleSidebar': { label: 'Toggle Sidebar', accelerator: 'CmdOrCtrl+B' },
   'view.toggleDetails': { label: 'Toggle Details Panel', accelerator: 'CmdOrCtrl+Alt+B' },
   'data.update': { label: 'Update Prices', accelerator: 'CmdOrCtrl+U' },

@@ -36,6 +36,8 @@ export const appSettingsShape = {
   /** Exported pictures as shown, or always light (for print). */
   pngTheme: z.enum(['as-shown', 'light']),
   paperSize: z.enum(['A4', 'Letter']),
+  /** Exported CSV files start with a UTF-8 BOM (so Excel reads them as UTF-8), or not. */
+  csvBom: z.boolean(),
 };
 
 export const appSettingsSchema = z.object(appSettingsShape).strict();
@@ -53,6 +55,7 @@ export const DEFAULT_APP_SETTINGS: AppSettings = {
   pngScale: 2,
   pngTheme: 'as-shown',
   paperSize: 'A4',
+  csvBom: true,
 };
 
 /**

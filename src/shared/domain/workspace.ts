@@ -52,6 +52,8 @@ export const workspaceShape = {
   /** The details panel's open tab (`events`, `claims`, …). */
   sideTab: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/),
   panels: z.object({ sidebar: panelSchema, details: panelSchema }).strict(),
+  /** The toolbar hidden by View ▸ Toggle Toolbar (Ctrl/Cmd+Shift+B shows it again). */
+  toolbarHidden: z.boolean(),
   watchlistId: z.number().int().positive(),
 };
 

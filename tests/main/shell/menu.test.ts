@@ -91,6 +91,21 @@ describe('createMenuTemplate', () => {
     }
   });
 
+  it('puts Toggle Toolbar in View beside the panel toggles, sending its command to the window', () => {
+    for (const isMac of [false, true]) {
+      const o = options({ isMac });
+      const view = createMenuTemplate(o).find((i) => i.label === 'View')!;
+      const ids = (view.submenu as MenuItemConstructorOptions[]).map((i) => i.id);
+      const at = ids.indexOf('view.toggleToolbar');
+      expect(at).toBeGreaterThanOrEqual(0);
+      expect(ids.slice(at, at + 3)).toEqual(['view.toggleToolbar', 'view.toggleSidebar', 'view.toggleDetails']);
+      const item = byId([view], 'view.toggleToolbar');
+      expect(item.accelerator).toBe('CmdOrCtrl+Shift+B');
+      click(item);
+      expect(o.calls.at(-1)).toBe('send:view.toggleToolbar');
+    }
+  });
+
   it('uses the conventional shortcuts, each once, and never a bare key that would swallow typing', () => {
     const accelerators = flatten(createMenuTemplate(options()))
       .map((i) => i.accelerator)

@@ -56,6 +56,17 @@ describe('keys to commands', () => {
     expect(commandForKey(key('p', { ctrlKey: true }), { ...web, mac: true })).toBeNull();
   });
 
+  it('toggles the toolbar with Ctrl/Cmd+Shift+B, kept apart from the panels’ Ctrl/Cmd+B and Ctrl/Cmd+Alt+B', () => {
+    expect(commandForKey(key('B', { ctrlKey: true, shiftKey: true }), web)).toBe('view.toggleToolbar');
+    expect(commandForKey(key('b', { metaKey: true, shiftKey: true }), { ...web, mac: true })).toBe(
+      'view.toggleToolbar',
+    );
+    expect(commandForKey(key('b', { ctrlKey: true }), web)).toBe('view.toggleSidebar');
+    expect(commandForKey(key('b', { ctrlKey: true, altKey: true }), web)).toBe('view.toggleDetails');
+    // With a native menu, the menu's accelerator gives it (no double toggle).
+    expect(commandForKey(key('B', { ctrlKey: true, shiftKey: true }), desktop)).toBeNull();
+  });
+
   it('writes shortcuts as each platform does', () => {
     expect(formatShortcut('CmdOrCtrl+Shift+S', true)).toBe('⌘⇧S');
     expect(formatShortcut('CmdOrCtrl+Shift+S', false)).toBe('Ctrl+Shift+S');

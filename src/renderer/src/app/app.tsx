@@ -18,6 +18,8 @@ import { InstrumentInfo } from '../features/instruments/instrument-info';
 import { ShareMenu } from '../features/share/share-menu';
 import { SyncPanel } from '../features/sync/sync-panel';
 import { SyncToolbar } from '../features/sync/sync-toolbar';
+import { useSyncCommands } from '../features/sync/use-sync-commands';
+import { useToolbar } from './use-toolbar';
 import { WatchlistsPanel } from '../features/watchlists/watchlists-panel';
 import { Splitter } from '../ui/splitter';
 import { Tabs, type Tab } from '../ui/tabs';
@@ -126,6 +128,9 @@ function Layout() {
   const workspace = useWorkspace();
   const panels = useSidePanels();
   const { widths, prefs } = panels;
+  const toolbar = useToolbar();
+  // Data ▸ Update Prices / Cancel Update: mounted here so they work while the toolbar is hidden.
+  const { startUpdate } = useSyncCommands();
   // Data ▸ Back Up Now: the result (or why it failed) goes to the status bar.
   useBackupCommand(setStatus);
   // Every file that reaches the window goes to the preview of its kind (app/file-open).
@@ -141,36 +146,43 @@ function Layout() {
     <div
       className={`app theme-${theme}`}
       data-theme={theme}
-      style={{ gridTemplateColumns: `${widths.sidebar}px minmax(0, 1fr) ${widths.details}px` }}
+      style={{
+        gridTemplateColumns: `${widths.sidebar}px minmax(0, 1fr) ${widths.details}px`,
+        // A hidden toolbar is not mounted (nothing in it runs) and gives its row to the chart.
+        ...(toolbar.hidden ? { gridTemplateRows: '0 minmax(0, 1fr) 24px' } : {}),
+      }}
+      data-toolbar={toolbar.hidden ? 'hidden' : 'shown'}
     >
       {/* The first tab stop: past the toolbar and the instruments, straight to the chart. */}
       <a className="skip-link" href="#chart" onClick={skipToChart}>
         Skip to chart
       </a>
-      <header className="toolbar" aria-label="Toolbar">
-        <PanelToggle
-          side="left"
-          label="instruments panel"
-          command="view.toggleSidebar"
-          open={!prefs.sidebar.collapsed}
-          onToggle={() => panels.toggle('sidebar')}
-        />
-        <span className="brand">Catalyst</span>
-        <StudyHeader />
-        <div className="toolbar-actions">
-          <ArticleEntry />
-          <SyncToolbar />
-          <ShareMenu />
-          <SettingsButton />
+      {!toolbar.hidden && (
+        <header className="toolbar" aria-label="Toolbar">
           <PanelToggle
-            side="right"
-            label="details panel"
-            command="view.toggleDetails"
-            open={!prefs.details.collapsed}
-            onToggle={() => panels.toggle('details')}
+            side="left"
+            label="instruments panel"
+            command="view.toggleSidebar"
+            open={!prefs.sidebar.collapsed}
+            onToggle={() => panels.toggle('sidebar')}
           />
-        </div>
-      </header>
+          <span className="brand">Catalyst</span>
+          <StudyHeader />
+          <div className="toolbar-actions">
+            <ArticleEntry />
+            <SyncToolbar startUpdate={startUpdate} />
+            <ShareMenu />
+            <SettingsButton />
+            <PanelToggle
+              side="right"
+              label="details panel"
+              command="view.toggleDetails"
+              open={!prefs.details.collapsed}
+              onToggle={() => panels.toggle('details')}
+            />
+          </div>
+        </header>
+      )}
       <aside className="sidebar" hidden={prefs.sidebar.collapsed} aria-label="Instruments" data-testid="sidebar">
         <div className="panel-scroll">
           <StudySidebar />

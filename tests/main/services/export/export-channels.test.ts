@@ -92,6 +92,27 @@ describe('export.csv through createCore and the real router', () => {
     expect(unknown).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
+  it('starts every table with a UTF-8 BOM (EF BB BF) only when asked: the app’s “Without BOM” choice', async () => {
+    const c = (core = createCore({ dbPath: tmp.dbPath(), seedOnOpen: true, isTrustedSender: () => true }));
+    const tables = [
+      { table: 'bars', symbol: 'BABA', from: '2025-01-01', to: '2025-02-28' },
+      { table: 'events' },
+      { table: 'claims' },
+      { table: 'event-study' },
+      { table: 'compare', symbols: ['BABA', '9988.HK'], anchor: { date: '2025-01-28' } },
+    ];
+    for (const t of tables) {
+      for (const bom of [true, false]) {
+        const r = (await c.router.dispatch('export.csv', { ...t, bom }, SENDER)) as Envelope<ExportedFile>;
+        if (!r.ok) throw new Error(`${t.table}: ${r.error.message}`);
+        const first = [...Buffer.from(r.value.content, 'utf8').subarray(0, 3)];
+        if (bom) expect(first, t.table).toEqual([0xef, 0xbb, 0xbf]);
+        else expect(first, t.table).not.toEqual([0xef, 0xbb, 0xbf]);
+        expect(r.value.content.replace(/^\uFEFF/, '').charCodeAt(0), t.table).toBeLessThan(128);
+      }
+    }
+  });
+
   it('export.pdf is unavailable without a printer, and refuses what is not a PDF', async () => {
     const c = (core = createCore({ dbPath: tmp.dbPath(), isTrustedSender: () => true }));
     expect(await c.router.dispatch('export.pdf', { html: '<p>x</p>', pageSize: 'A4' }, SENDER)).toMatchObject({

@@ -31,15 +31,22 @@ describe('app settings, workspace and recent files through createCore and the re
     const changed = await call<AppSettings>(c, 'settings.update', {
       theme: 'dark',
       paperSize: 'Letter',
+      csvBom: false,
       benchmarks: { 'Asia/Hong_Kong': 'HSTECH.HK' },
     });
-    expect(changed.ok && changed.value).toMatchObject({ theme: 'dark', paperSize: 'Letter', pngScale: 2 });
+    expect(changed.ok && changed.value).toMatchObject({
+      theme: 'dark',
+      paperSize: 'Letter',
+      pngScale: 2,
+      csvBom: false,
+    });
     expect(pushed).toEqual([['data.changed', { kinds: ['settings'] }]]);
     await c.close();
     const again = open();
     expect(again.services.settings.get()).toMatchObject({
       theme: 'dark',
       paperSize: 'Letter',
+      csvBom: false,
       benchmarks: { 'Asia/Hong_Kong': 'HSTECH.HK' },
       eventWindows: DEFAULT_APP_SETTINGS.eventWindows,
     });
@@ -51,6 +58,7 @@ describe('app settings, workspace and recent files through createCore and the re
     for (const bad of [
       { theme: 'pink' },
       { pngScale: 3 },
+      { csvBom: 'no' },
       { eventWindows: [] },
       { eventWindows: [[5, 1]] },
       { benchmarks: { 'Europe/London': '^FTSE' } },
@@ -87,10 +95,12 @@ describe('app settings, workspace and recent files through createCore and the re
       sideTab: 'claims',
       panels: { sidebar: { width: 200, collapsed: false }, details: { width: 360, collapsed: true } },
       watchlistId: 3,
+      toolbarHidden: true,
     };
     expect(await call(c, 'workspace.save', ws)).toEqual({ ok: true, value: { saved: true } });
     const bad = await call(c, 'workspace.save', { ...ws, range: { from: '2025-05-01', to: '2025-01-01' } });
     expect(bad.ok).toBe(false);
+    expect((await call(c, 'workspace.save', { ...ws, toolbarHidden: 'yes' })).ok).toBe(false);
     await c.close();
     expect(open().services.settings.getWorkspace()).toEqual(ws);
   });

@@ -56,13 +56,56 @@ describe('fitIndicesRange', () => {
     const r = fitIndicesRange([20, 40, 60], 200)!;
     expect(r.from).toBeLessThan(20);
     expect(r.to).toBeGreaterThan(60);
-    expect(r).toEqual({ from: 15, to: 65 });
+    expect(r).toEqual({ from: 15, to: 65, clipped: false });
   });
   it('does not start before the first bar', () => {
     expect(fitIndicesRange([1], 100)!.from).toBe(-0.5);
   });
+  it('does not pad past the last bar', () => {
+    expect(fitIndicesRange([90, 99], 100)!.to).toBe(99.5);
+    expect(fitIndicesRange([95, 120], 100)!.to).toBe(99.5);
+  });
   it('is null without events', () => {
     expect(fitIndicesRange([], 100)).toBeNull();
+  });
+
+  // A 800 px pane at lightweight-charts' default minimum spacing (0.5 px) draws 1,600 bars.
+  const pane = { width: 800, minBarSpacing: 0.5 };
+  const within = (r: { from: number; to: number }, n: number) => {
+    expect(r.from).toBeGreaterThanOrEqual(-0.5);
+    expect(r.to).toBeLessThanOrEqual(n - 0.5);
+    expect(r.to - r.from).toBeLessThanOrEqual(1600);
+  };
+
+  for (const n of [2_500, 5_000, 50_000]) {
+    it(`shows a study's events near the end of ${n} bars, all of them, on the bars`, () => {
+      const events = [n - 80, n - 60, n - 31, n - 5, n - 1];
+      const r = fitIndicesRange(events, n, 5, pane)!;
+      within(r, n);
+      expect(r.clipped).toBe(false);
+      for (const i of events) expect(i >= r.from && i <= r.to).toBe(true);
+      // Zoomed in on the events, not the whole history.
+      expect(r.to - r.from).toBeLessThan(120);
+    });
+
+    it(`with events over all ${n} bars, fits them or shows the latest at the closest zoom`, () => {
+      const events = Array.from({ length: 40 }, (_, k) => Math.round((k * (n - 1)) / 39));
+      const r = fitIndicesRange(events, n, 5, pane)!;
+      within(r, n);
+      expect(r.to).toBe(n - 0.5);
+      // 2,500 and more sessions do not fit in 1,600: the latest events, up to the last one.
+      expect(r.clipped).toBe(true);
+      expect(r.to - r.from).toBe(1600);
+      const shown = events.filter((i) => i >= r.from && i <= r.to);
+      expect(shown.at(-1)).toBe(n - 1);
+      expect(shown.length).toBeGreaterThan(0);
+      expect(shown.length).toBeLessThan(events.length);
+    });
+  }
+
+  it('fits 2,500 sessions whole when the pane is wide enough', () => {
+    const r = fitIndicesRange([0, 1_200, 2_499], 2_500, 5, { width: 1_400, minBarSpacing: 0.5 })!;
+    expect(r).toEqual({ from: -0.5, to: 2_499.5, clipped: false });
   });
 });
 

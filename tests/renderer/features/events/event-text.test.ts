@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { StudyEvent } from '../../../../src/shared/domain/study-event';
-import { eventQuote, hostOf, sourceLine } from '../../../../src/renderer/src/features/events/event-text';
+import {
+  eventQuote,
+  eventsCountLine,
+  hostOf,
+  sourceLine,
+} from '../../../../src/renderer/src/features/events/event-text';
 
 type Source = StudyEvent['source'];
 const article: Source = {
@@ -47,5 +52,21 @@ describe('hostOf', () => {
   it('returns the host without www, or the text when it is not a URL', () => {
     expect(hostOf('https://www.example.com/a?b')).toBe('example.com');
     expect(hostOf('QwenLM/qwenlm.github.io content/blog')).toBe('QwenLM/qwenlm.github.io content/blog');
+  });
+});
+
+describe('eventsCountLine', () => {
+  it('counts the events marked on the charted symbol', () => {
+    expect(eventsCountLine(8, 31, { kind: 'single', symbol: 'BABA', marked: 8 })).toBe(
+      '8 of 31 events, 8 marked on BABA',
+    );
+  });
+  it('speaks of the comparison, which marks none, not of its first symbol', () => {
+    const line = eventsCountLine(31, 31, { kind: 'compare', symbols: ['9988.HK', 'BABA'] });
+    expect(line).toBe('31 of 31 events; the comparison of 9988.HK, BABA marks none');
+    expect(line).not.toContain('marked on');
+  });
+  it('says only the count when nothing is charted', () => {
+    expect(eventsCountLine(3, 5, null)).toBe('3 of 5 events');
   });
 });

@@ -4,7 +4,6 @@ import { api } from '../../api/client';
 import { base64ToBytes } from '../../../../shared/base64';
 import { useCommand } from '../../app/commands-context';
 import { useFileKind } from '../../app/file-open';
-import { useAppState } from '../../app/app-state';
 import { useStudy } from '../study/study-state';
 import { ArticleDialog, type SavedStudy } from './article-dialog';
 import { saveProposal } from './save-proposal';
@@ -18,7 +17,6 @@ export function ArticleEntry() {
   const [open, setOpen] = useState(false);
   const [initial, setInitial] = useState<ArticleOpenEvent | null>(null);
   const { openStudy } = useStudy();
-  const { setStatus } = useAppState();
   useEffect(
     () =>
       api.on('article.openDialog', (e) => {
@@ -43,10 +41,11 @@ export function ArticleEntry() {
   });
   const onSaved = useCallback(
     (s: SavedStudy) => {
-      openStudy(s.studyId);
-      setStatus(`Saved “${s.title}” from the article`);
+      // The status goes with the open: shown once the study has loaded, so its summary never
+      // replaces it (setting it here would race the load).
+      openStudy(s.studyId, { status: `Saved “${s.title}” from the article` });
     },
-    [openStudy, setStatus],
+    [openStudy],
   );
   const close = useCallback(() => {
     setOpen(false);

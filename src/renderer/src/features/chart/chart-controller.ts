@@ -330,6 +330,11 @@ export class ChartController {
     return this.main.priceToCoordinate(price);
   }
 
+  /** The closest zoom the chart allows: its minimum bar spacing in CSS px. */
+  minBarSpacing(): number {
+    return this.disposed ? 0 : this.chart.timeScale().options().minBarSpacing;
+  }
+
   /** Width of the plotting area in CSS px (without the price axis). */
   timeScaleWidth(): number {
     return this.disposed ? 0 : this.chart.timeScale().width();

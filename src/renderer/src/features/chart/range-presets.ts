@@ -51,17 +51,56 @@ export function presetRange(preset: RangePreset, dates: readonly IsoDate[]): Log
   return { from: from - EDGE, to: dates.length - 1 + EDGE };
 }
 
+/** The plotting area a fit must respect: its width and the chart's closest zoom. */
+export interface FitPane {
+  /** Width of the plotting area in CSS px. */
+  readonly width: number;
+  /** The chart's minimum bar spacing in CSS px (lightweight-charts refuses a closer zoom). */
+  readonly minBarSpacing: number;
+}
+
+/** A fitted range, and whether the indices did not all fit (the earliest were left out). */
+export interface FitRange extends LogicalSpan {
+  readonly clipped: boolean;
+}
+
 /**
  * A range that shows every given bar index with some room either side: the "Fit events"
  * button. Padding is 8% of the span, at least `minPad` sessions, so the first event's marker
- * and the last event's window are not on the edge. Null with no indices.
+ * and the last event's window are not on the edge; the range stays on the bars (never past the
+ * first or the last session). With a `pane`, the range is never wider than the bars the pane
+ * can draw at the chart's minimum bar spacing (a wider one the chart would narrow on its own,
+ * losing events at random): when the indices span more than that, the range ends at the
+ * latest index and is `clipped` (the earliest are left out, and the caller says so). Null
+ * with no indices.
  */
-export function fitIndicesRange(indices: readonly number[], barCount: number, minPad = 5): LogicalSpan | null {
+export function fitIndicesRange(
+  indices: readonly number[],
+  barCount: number,
+  minPad = 5,
+  pane?: FitPane,
+): FitRange | null {
   if (indices.length === 0 || barCount === 0) return null;
-  const lo = Math.min(...indices);
-  const hi = Math.max(...indices);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const i of indices) {
+    if (i < lo) lo = i;
+    if (i > hi) hi = i;
+  }
+  const first = -EDGE;
+  const last = barCount - 1 + EDGE;
+  lo = Math.max(0, lo);
+  hi = Math.min(barCount - 1, hi);
   const pad = Math.max(minPad, Math.round((hi - lo) * 0.08));
-  return { from: Math.max(-EDGE, lo - pad), to: Math.min(barCount - 1 + pad, hi + pad) };
+  const from = Math.max(first, lo - pad);
+  const to = Math.min(last, hi + pad);
+  const fits = pane && pane.width > 0 && pane.minBarSpacing > 0 ? Math.floor(pane.width / pane.minBarSpacing) : null;
+  if (fits !== null && to - from > fits) {
+    // The latest events at the closest zoom, the last with its padding on the right.
+    const end = Math.min(last, hi + Math.min(pad, Math.max(1, Math.round(fits * 0.02))));
+    return { from: Math.max(first, end - fits), to: end, clipped: true };
+  }
+  return { from, to, clipped: false };
 }
 
 /**

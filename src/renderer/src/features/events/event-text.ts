@@ -49,3 +49,21 @@ export function sourceLine(e: Pick<StudyEvent, 'source'>): string {
   if (dating.length) parts.push(dating.join(', '));
   return parts.join(' · ');
 }
+
+/** What the chart shows, as the events panel speaks of it. */
+export type ChartedView =
+  | { readonly kind: 'single'; readonly symbol: string; readonly marked: number }
+  | { readonly kind: 'compare'; readonly symbols: readonly string[] }
+  | null;
+
+/**
+ * The events panel's count line: how many events the filter shows, and what the chart does
+ * with them: marked on the charted symbol, or, for a comparison (which draws no markers),
+ * that the comparison does not mark them.
+ */
+export function eventsCountLine(shown: number, total: number, view: ChartedView): string {
+  const head = `${shown} of ${total} events`;
+  if (!view) return head;
+  if (view.kind === 'single') return `${head}, ${view.marked} marked on ${view.symbol}`;
+  return `${head}; the comparison of ${view.symbols.join(', ')} marks none`;
+}

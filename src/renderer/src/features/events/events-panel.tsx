@@ -6,7 +6,7 @@ import { t0On, visibleEvents } from '../study/chart-events';
 import { useStudy } from '../study/study-state';
 import { AddEventBar, EventActions } from '../research/event-actions';
 import { EventStudyTable } from '../research/event-study-table';
-import { eventQuote, sourceLine } from './event-text';
+import { eventQuote, eventsCountLine, sourceLine } from './event-text';
 import { moveFocusInList } from '../../ui/list-keys';
 import './events.css';
 
@@ -16,7 +16,10 @@ import './events.css';
  * event centres the chart on it.
  */
 export function EventsPanel() {
-  const { selected: symbol } = useAppState();
+  const { selected, selection } = useAppState();
+  // A comparison draws no markers: the rows and the count speak of it, not of its first symbol.
+  const comparing = selection?.kind === 'compare';
+  const symbol = comparing ? null : selected;
   const study = useStudy();
   const listRef = useRef<HTMLOListElement>(null);
   const selectedId = study.selectedEventId;
@@ -63,7 +66,15 @@ export function EventsPanel() {
         </div>
         <AddEventBar />
         <p className="events-count" aria-live="polite">
-          {shown.length} of {all.length} events{symbol ? `, ${marked} marked on ${symbol}` : ''}
+          {eventsCountLine(
+            shown.length,
+            all.length,
+            selection?.kind === 'compare'
+              ? { kind: 'compare', symbols: selection.symbols }
+              : symbol
+                ? { kind: 'single', symbol, marked }
+                : null,
+          )}
         </p>
       </div>
       <ol

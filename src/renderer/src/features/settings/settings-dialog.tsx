@@ -199,6 +199,18 @@ function SettingsForm({ providers, onClose }: { providers: ReactNode; onClose: (
               onChange={(paperSize) => save({ paperSize }, 'Paper size')}
             />
           </div>
+          <div className="settings-row">
+            <span>CSV files</span>
+            <Radio
+              name="CSV byte order mark"
+              value={settings.csvBom ? 'bom' : 'none'}
+              options={[
+                ['bom', 'With BOM (Excel)'],
+                ['none', 'Without BOM'],
+              ]}
+              onChange={(v) => save({ csvBom: v === 'bom' }, 'CSV byte order mark')}
+            />
+          </div>
         </section>
 
         <section aria-labelledby="settings-data">

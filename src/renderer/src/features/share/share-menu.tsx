@@ -135,7 +135,7 @@ export function ShareMenu() {
 
   const exportCsv = (input: CsvExportInput) =>
     run('CSV export', async () => {
-      const f = await api.export.csv({ ...input, bom: true });
+      const f = await api.export.csv({ ...input, bom: settings.csvBom });
       saveTextFile(f.fileName, f.mimeType, f.content);
       return `Saved ${f.rows} row(s) as ${f.fileName}`;
     });

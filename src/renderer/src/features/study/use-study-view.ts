@@ -6,6 +6,7 @@ import type { StudyAnnotations } from './annotations/study-annotations';
 import { followNewSessions } from './chart-events';
 import type { IsoDate } from '../../../../shared/brand';
 import { useWorkspace } from '../../app/workspace-context';
+import { useAppState } from '../../app/app-state';
 
 export interface StudyView {
   readonly logScale: boolean;
@@ -72,7 +73,7 @@ export function useStudyView(
     const saved = views.current.get(viewKey(content)) ?? spanOfDates(content, launchRange.current);
     launchRange.current = null;
     if (saved) controller.setVisibleRange(followNewSessions(saved, content.main.bars.length));
-    else if (!annotations.fitEvents())
+    else if (annotations.fitEvents() === null)
       controller.setVisibleRange(
         presetRange(
           'All',
@@ -111,9 +112,15 @@ export function useStudyView(
     },
     [controller, content],
   );
+  const { setStatus } = useAppState();
   const fitEvents = useCallback(() => {
-    annotations?.fitEvents();
-  }, [annotations]);
+    const fit = annotations?.fitEvents();
+    // Too many sessions between the first and last event for the closest zoom: say which show.
+    if (fit && fit.shown < fit.total)
+      setStatus(
+        `Showing the latest ${fit.shown} of ${fit.total} events: the earlier ones do not fit at the closest zoom.`,
+      );
+  }, [annotations, setStatus]);
 
   return useMemo(() => ({ logScale, setLogScale, applyPreset, fitEvents }), [logScale, applyPreset, fitEvents]);
 }

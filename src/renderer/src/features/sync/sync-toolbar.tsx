@@ -1,4 +1,3 @@
-import { useCommand } from '../../app/commands-context';
 import { useEffect, useRef, useState } from 'react';
 import type { Ticker } from '../../../../shared/brand';
 import type { WatchlistSummary } from '../../../../shared/contract/watchlists';
@@ -12,19 +11,21 @@ import './sync.css';
 /**
  * The toolbar's price-update control: "Update prices" for the selected symbol, a watchlist or
  * every cached symbol; while a run goes, its progress bar (counts, current symbol) and Cancel;
- * an Offline badge after a run that reached no provider.
+ * an Offline badge after a run that reached no provider. The menu commands (Data ▸ Update
+ * Prices, Cancel Update) live in `useSyncCommands`, so they work with the toolbar hidden.
  */
-export function SyncToolbar() {
+export function SyncToolbar({
+  startUpdate,
+}: {
+  /** Starts a run and reports it (`useSyncCommands`, mounted by the layout). */
+  startUpdate(symbols?: readonly Ticker[]): Promise<void>;
+}) {
   const view = useSyncView();
   const { selected, instruments, setStatus } = useAppState();
   const [menuOpen, setMenuOpen] = useState(false);
   const [lists, setLists] = useState<readonly WatchlistSummary[]>([]);
   const menu = useRef<HTMLDivElement>(null);
   const menuKeys = useMenuKeys(menuOpen, () => setMenuOpen(false), menu);
-
-  // The run's one-line summary goes to the status bar. Views re-read on their own: the
-  // app's data.changed subscriber bumps the versions they depend on.
-  useEffect(() => syncStore.onFinished(setStatus), [setStatus]);
 
   useEffect(() => {
     if (!menuOpen) return;
@@ -47,13 +48,7 @@ export function SyncToolbar() {
   async function update(symbols: () => Promise<readonly Ticker[] | undefined>) {
     setMenuOpen(false);
     try {
-      const chosen = await symbols();
-      if (chosen && chosen.length === 0) {
-        setStatus('Nothing to update: the list has no symbols.');
-        return;
-      }
-      const run = await syncStore.start(chosen);
-      setStatus(`Updating prices of ${run.total} symbol${run.total === 1 ? '' : 's'}…`);
+      await startUpdate(await symbols());
     } catch (e) {
       setStatus(describeError(e));
     }
@@ -65,13 +60,6 @@ export function SyncToolbar() {
   };
 
   const r = view.running;
-  // Data ▸ Update Prices updates every cached symbol, like the menu's last item.
-  useCommand('data.update', () => void update(async () => undefined), !r);
-  useCommand(
-    'data.cancelUpdate',
-    () => void syncStore.cancel().catch((e: unknown) => setStatus(describeError(e))),
-    !!r,
-  );
   return (
     <div className="sync-toolbar" data-testid="sync-toolbar">
       {view.offline && (

@@ -4,7 +4,11 @@ import {
   categoryColors,
   type ChartEvent,
 } from '../../../../../src/renderer/src/features/study/annotations/chart-event';
-import { eventsToMarkers, placeEvents } from '../../../../../src/renderer/src/features/study/annotations/event-markers';
+import {
+  eventsToMarkers,
+  placedById,
+  placeEvents,
+} from '../../../../../src/renderer/src/features/study/annotations/event-markers';
 import { fixtureBars } from '../../chart/bars-fixture';
 
 const bars = fixtureBars('9988.HK-2024-12-16..2025-03-31.csv');
@@ -82,5 +86,31 @@ describe('eventsToMarkers', () => {
     const markers = eventsToMarkers(placeEvents(events, bars).placed, bars, style);
     const times = markers.map((m) => m.time as string);
     expect(times).toEqual([...times].sort());
+  });
+});
+
+describe('placedById', () => {
+  it('finds each marked event by id, and the selected one without a marker', () => {
+    const { placed } = placeEvents([event('qwen', '2025-02-03'), event('r1', '2025-01-20')], bars);
+    const selected = placeEvents([event('other-symbol', '2025-02-10')], bars).placed[0]!;
+    const byId = placedById(placed, selected);
+    expect(bars[byId.get('qwen')!.index]!.date).toBe('2025-02-03');
+    expect(bars[byId.get('r1')!.index]!.date).toBe('2025-01-20');
+    expect(byId.get('other-symbol')).toBe(selected);
+    expect(byId.get('nope')).toBeUndefined();
+    expect(placedById(placed, null).has('other-symbol')).toBe(false);
+  });
+
+  it('keeps the marked event when the selection has the same id', () => {
+    const { placed } = placeEvents([event('qwen', '2025-02-03')], bars);
+    const stale = { event: event('qwen', '2025-01-20'), index: 0 };
+    expect(placedById(placed, stale).get('qwen')).toBe(placed[0]);
+  });
+
+  it('answers for thousands of events with one entry each', () => {
+    const many = bars.map((b, i) => ({ event: event(`e${i}`, b.date), index: i }));
+    const byId = placedById(many, null);
+    expect(byId.size).toBe(many.length);
+    for (const p of many) expect(byId.get(p.event.id)).toBe(p);
   });
 });

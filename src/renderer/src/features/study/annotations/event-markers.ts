@@ -78,3 +78,16 @@ export function eventsToMarkers(
 
 /** The last bar before `index` that is not a placeholder, or null. */
 export const lastValidBefore = lastValidBeforeIndex;
+
+/**
+ * The placed events by id, plus the selected one when it has no marker: built once per data
+ * change, so the overlay's per-marker lookups on every viewport change and the crosshair's
+ * hit test cost one map read each, not a scan of every event.
+ */
+export function placedById(placed: readonly PlacedEvent[], selected: PlacedEvent | null): Map<string, PlacedEvent> {
+  const byId = new Map<string, PlacedEvent>();
+  if (selected) byId.set(selected.event.id, selected);
+  // A marked event wins over the selection of the same id (its marker is what is drawn).
+  for (const p of placed) byId.set(p.event.id, p);
+  return byId;
+}

@@ -5,7 +5,7 @@ import { ShadedSpanPrimitive } from '../../chart/primitives/shaded-span';
 import { TimeAxisLabelsPrimitive } from '../../chart/primitives/time-axis-labels';
 import { VerticalLinesPrimitive, type VerticalLine } from '../../chart/primitives/vertical-lines';
 import { markerLabel, type ChartEvent, type ChartEventCategory } from './chart-event';
-import { eventsToMarkers, lastValidBefore, placeEvents, type PlacedEvent } from './event-markers';
+import { eventsToMarkers, lastValidBefore, placedById, placeEvents, type PlacedEvent } from './event-markers';
 import { eventWindowSpan } from './event-window';
 
 /** What the annotations draw, in one value: nothing is diffed, everything is redrawn. */
@@ -69,6 +69,10 @@ export class StudyAnnotations {
   private bars: readonly Bar[] = [];
   private placed: PlacedEvent[] = [];
   private selected: PlacedEvent | null = null;
+  /** {@link placed} and {@link selected} by event id, rebuilt by `update`. */
+  private byId = new Map<string, PlacedEvent>();
+  /** Ids of the marked events only (the selection may have a line but no marker). */
+  private markedIds = new Set<string>();
   private hovered: string | null = null;
   private input: AnnotationInput | null = null;
   private lineSet: readonly VerticalLine[] = [];
@@ -126,6 +130,8 @@ export class StudyAnnotations {
     this.bars = input.bars;
     this.placed = placeEvents(input.events, input.bars).placed;
     this.selected = input.selected ? (placeEvents([input.selected], input.bars).placed[0] ?? null) : null;
+    this.byId = placedById(this.placed, this.selected);
+    this.markedIds = new Set(this.placed.map((p) => p.event.id));
     this.redraw();
   }
 
@@ -179,9 +185,7 @@ export class StudyAnnotations {
 
   /** A marked event, or the selected one (which may have a line but no marker). */
   private find(eventId: string): PlacedEvent | null {
-    return (
-      this.placed.find((e) => e.event.id === eventId) ?? (this.selected?.event.id === eventId ? this.selected : null)
-    );
+    return this.byId.get(eventId) ?? null;
   }
 
   /** The bar index of the selected event's T0 on this chart, or null. */
@@ -225,14 +229,24 @@ export class StudyAnnotations {
     return true;
   }
 
-  /** Shows every marked event (and the selected one's window). False when there is none. */
-  fitEvents(): boolean {
-    if (!this.attached) return false;
+  /**
+   * Shows every marked event (and the selected one's window), or, when they span more sessions
+   * than the chart can draw at its closest zoom, the latest that fit (`shown` of `total`).
+   * Null when there is none.
+   */
+  fitEvents(): { readonly shown: number; readonly total: number } | null {
+    if (!this.attached) return null;
     const indices = this.placed.map((p) => p.index);
     if (this.selected) indices.push(this.selected.index, eventWindowSpan(this.selected, this.bars).to);
-    const range = fitIndicesRange(indices, this.bars.length);
-    this.chart.setVisibleRange(range);
-    return range !== null;
+    const range = fitIndicesRange(indices, this.bars.length, 5, {
+      width: this.chart.timeScaleWidth(),
+      minBarSpacing: this.chart.minBarSpacing(),
+    });
+    if (!range) return null;
+    this.chart.setVisibleRange({ from: range.from, to: range.to });
+    const total = this.placed.length;
+    const shown = range.clipped ? this.placed.filter((p) => p.index >= range.from).length : total;
+    return { shown, total };
   }
 
   /** Listens to hover, click and redraws; returns the unsubscribe function. */
@@ -261,6 +275,6 @@ export class StudyAnnotations {
   /** The event under the pointer: the hovered object's id when it is one of our markers. */
   private eventIdAt(p: ChartPointer): string | null {
     const id = p.objectId;
-    return id !== null && this.placed.some((e) => e.event.id === id) ? id : null;
+    return id !== null && this.markedIds.has(id) ? id : null;
   }
 }
