@@ -125,7 +125,21 @@ export function createMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[]
         o.isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },
-    { role: 'editMenu' },
+    {
+      label: 'Edit',
+      submenu: [
+        role('undo'),
+        role('redo'),
+        sep,
+        role('cut'),
+        role('copy'),
+        role('paste'),
+        ...(o.isMac ? [role('pasteAndMatchStyle')] : []),
+        { role: 'delete' },
+        sep,
+        role('selectAll'),
+      ],
+    },
     {
       label: 'View',
       submenu: [

@@ -57,16 +57,40 @@ export interface AppCommandEvent {
 /**
  * The menu's items that Electron carries out itself (a `role`) and that have a shortcut: the
  * template (src/main/shell/menu.ts) gives each this accelerator (Electron's own default, made
- * explicit), so the shortcuts overlay lists them from here too.
+ * explicit), so the shortcuts overlay lists them from here too, under their menu (`group`).
+ * `macOnly` items are in the macOS menu only.
  */
 export const menuRoleShortcuts = {
-  resetZoom: { label: 'Actual Size', accelerator: 'CmdOrCtrl+0' },
-  zoomIn: { label: 'Zoom In', accelerator: 'CmdOrCtrl+Plus' },
-  zoomOut: { label: 'Zoom Out', accelerator: 'CmdOrCtrl+-' },
-  togglefullscreen: { label: 'Toggle Full Screen', accelerator: 'F11', macAccelerator: 'Control+Command+F' },
+  undo: { group: 'edit', label: 'Undo', accelerator: 'CmdOrCtrl+Z' },
+  redo: { group: 'edit', label: 'Redo', accelerator: 'Shift+CmdOrCtrl+Z' },
+  cut: { group: 'edit', label: 'Cut', accelerator: 'CmdOrCtrl+X' },
+  copy: { group: 'edit', label: 'Copy', accelerator: 'CmdOrCtrl+C' },
+  paste: { group: 'edit', label: 'Paste', accelerator: 'CmdOrCtrl+V' },
+  pasteAndMatchStyle: {
+    group: 'edit',
+    label: 'Paste and Match Style',
+    accelerator: 'Alt+Shift+CmdOrCtrl+V',
+    macOnly: true,
+  },
+  selectAll: { group: 'edit', label: 'Select All', accelerator: 'CmdOrCtrl+A' },
+  resetZoom: { group: 'view', label: 'Actual Size', accelerator: 'CmdOrCtrl+0' },
+  zoomIn: { group: 'view', label: 'Zoom In', accelerator: 'CmdOrCtrl+Plus' },
+  zoomOut: { group: 'view', label: 'Zoom Out', accelerator: 'CmdOrCtrl+-' },
+  togglefullscreen: {
+    group: 'view',
+    label: 'Toggle Full Screen',
+    accelerator: 'F11',
+    macAccelerator: 'Control+Command+F',
+  },
 } as const satisfies Record<
   string,
-  { readonly label: string; readonly accelerator: string; readonly macAccelerator?: string }
+  {
+    readonly group: 'edit' | 'view';
+    readonly label: string;
+    readonly accelerator: string;
+    readonly macAccelerator?: string;
+    readonly macOnly?: boolean;
+  }
 >;
 export type MenuRoleWithShortcut = keyof typeof menuRoleShortcuts;
 
@@ -79,9 +103,10 @@ export function roleAccelerator(role: MenuRoleWithShortcut, mac: boolean): strin
 type CommandGroup = AppCommandId extends `${infer G}.${string}` ? G : never;
 
 /** The overlay's heading for each command group (the id's prefix); a new prefix fails to compile until named here. */
-const groupTitles: Readonly<Record<CommandGroup, string>> = {
+const groupTitles: Readonly<Record<CommandGroup | 'edit', string>> = {
   app: 'General',
   file: 'File',
+  edit: 'Edit',
   export: 'Export',
   view: 'View',
   data: 'Data',
@@ -99,7 +124,8 @@ export interface ShortcutLine {
 /**
  * Every shortcut the menu declares, grouped as the overlay shows them: each app command with an
  * accelerator or a bare key (from {@link appCommands}) and each role item with its shortcut (from
- * {@link menuRoleShortcuts}, under View). Derived, never listed a second time.
+ * {@link menuRoleShortcuts}, under Edit or View; the macOS-only ones on a Mac only). Derived,
+ * never listed a second time.
  */
 export function shortcutGroups(
   mac: boolean,
@@ -115,12 +141,15 @@ export function shortcutGroups(
       keys: spec.key ? [spec.key] : [],
     });
   }
-  for (const role of Object.keys(menuRoleShortcuts) as MenuRoleWithShortcut[])
-    groups.get(groupTitles.view)!.push({
+  for (const role of Object.keys(menuRoleShortcuts) as MenuRoleWithShortcut[]) {
+    const spec: { readonly group: 'edit' | 'view'; readonly macOnly?: boolean } = menuRoleShortcuts[role];
+    if (spec.macOnly && !mac) continue;
+    groups.get(groupTitles[spec.group])!.push({
       id: `role.${role}`,
       label: menuRoleShortcuts[role].label,
       accelerators: [roleAccelerator(role, mac)],
       keys: [],
     });
+  }
   return [...groups].filter(([, lines]) => lines.length > 0).map(([title, lines]) => ({ title, lines }));
 }

@@ -45,14 +45,14 @@ describe('createMenuTemplate', () => {
 
   it('follows each platform: File, Edit, View, Data, Window, Help; Quit under File and About under Help except on macOS', () => {
     const linux = createMenuTemplate(options());
-    expect(linux.map((i) => i.label ?? i.role)).toEqual(['File', 'editMenu', 'View', 'Data', 'windowMenu', 'help']);
+    expect(linux.map((i) => i.label ?? i.role)).toEqual(['File', 'Edit', 'View', 'Data', 'windowMenu', 'help']);
     expect(roles([linux[0]!])).toEqual(['quit']);
     expect(byId([linux[5]!], 'about')).toBeTruthy();
     const mac = createMenuTemplate(options({ isMac: true }));
     expect(mac.map((i) => i.label ?? i.role)).toEqual([
       'Catalyst',
       'File',
-      'editMenu',
+      'Edit',
       'View',
       'Data',
       'windowMenu',
@@ -62,6 +62,14 @@ describe('createMenuTemplate', () => {
     expect(byId([mac[0]!], 'about')).toBeTruthy();
     expect(roles([mac[1]!])).toEqual(['close']);
     expect(flatten([mac[6]!]).some((i) => i.id === 'about')).toBe(false);
+  });
+
+  it('spells out the Edit menu so each shortcut is in the one table (Paste and Match Style on macOS only)', () => {
+    const edit = (isMac: boolean) => roles([createMenuTemplate(options({ isMac })).find((i) => i.label === 'Edit')!]);
+    expect(edit(false)).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll']);
+    expect(edit(true)).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'pasteAndMatchStyle', 'delete', 'selectAll']);
+    const undo = flatten(createMenuTemplate(options())).find((i) => i.role === 'undo')!;
+    expect(undo.accelerator).toBe('CmdOrCtrl+Z');
   });
 
   it('gives every item a role, a submenu or a handler that does something', () => {

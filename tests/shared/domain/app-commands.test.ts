@@ -33,10 +33,20 @@ describe('shortcutGroups: the shortcuts overlay, derived from the one table', ()
     expect(all.find((l) => l.id === 'view.logScale')).toMatchObject({ accelerators: [], keys: ['L'] });
   });
 
-  it("lists the menu's own items with a shortcut (zoom, full screen) under View, per platform", () => {
-    const view = shortcutGroups(false).find((g) => g.title === 'View')!;
-    for (const role of Object.keys(menuRoleShortcuts))
-      expect(view.lines.some((l) => l.id === `role.${role}`)).toBe(true);
+  it("lists the menu's own items with a shortcut under Edit (undo, copy, …) and View (zoom, full screen), per platform", () => {
+    for (const mac of [false, true])
+      for (const [role, spec] of Object.entries(menuRoleShortcuts)) {
+        const group = shortcutGroups(mac).find((g) => g.title === (spec.group === 'edit' ? 'Edit' : 'View'))!;
+        const macOnly = 'macOnly' in spec && spec.macOnly;
+        expect(
+          group.lines.some((l) => l.id === `role.${role}`),
+          role,
+        ).toBe(mac || !macOnly);
+      }
+    expect(lines(false).find((l) => l.id === 'role.copy')).toMatchObject({
+      label: 'Copy',
+      accelerators: ['CmdOrCtrl+C'],
+    });
     expect(lines(false).find((l) => l.id === 'role.togglefullscreen')!.accelerators).toEqual(['F11']);
     expect(lines(true).find((l) => l.id === 'role.togglefullscreen')!.accelerators).toEqual(['Control+Command+F']);
     expect(roleAccelerator('zoomIn', true)).toBe('CmdOrCtrl+Plus');
@@ -44,7 +54,7 @@ describe('shortcutGroups: the shortcuts overlay, derived from the one table', ()
 
   it('names every group and leaves none empty', () => {
     const groups = shortcutGroups(false);
-    expect(groups.map((g) => g.title)).toEqual(['General', 'File', 'Export', 'View', 'Data', 'Help']);
+    expect(groups.map((g) => g.title)).toEqual(['General', 'File', 'Edit', 'Export', 'View', 'Data', 'Help']);
     for (const g of groups) expect(g.lines.length).toBeGreaterThan(0);
   });
 });
