@@ -177,9 +177,14 @@ describe('new study from an article', () => {
     await hstech.getByRole('button', { name: 'What if…' }).click();
     const hk = hstech.locator('li.what-if-result[data-symbol="HSTECH.HK"]');
     await expect.poll(() => hk.getAttribute('data-verdict')).toBe('holds');
-    await hstech.getByLabel('to %').fill('50');
+    await hstech.getByLabel('Holds to %', { exact: true }).fill('50');
     await hstech.getByLabel('Holds from %').fill('40');
-    // ~30% is outside the what-if's 40–50% band, inside the study's 25–35% borderline band.
+    // A holds band outside the borderline band is refused until the borderline band contains it.
+    await expect
+      .poll(() => hstech.locator('.form-error').textContent())
+      .toContain('the borderline band must contain the holds band');
+    await hstech.getByLabel('Borderline to %', { exact: true }).fill('55');
+    // ~30% is outside the what-if's 40–50% band, inside the 25–55% borderline band.
     await expect.poll(() => hk.getAttribute('data-verdict')).toBe('borderline');
     expect(await hk.textContent()).toContain('(what-if)');
     await app.screenshot('article-study-claims');

@@ -466,13 +466,13 @@ describe('research: user events, the event study, claims a user can question', (
     // Thresholds that contradict each other are refused with the reason: the holds band moved to
     // 30–40 % leaves the 25–35 % borderline band; widening that band to 45 % makes it valid again.
     await hstech.getByLabel('Holds from %').fill('30');
-    await hstech.getByLabel('to %', { exact: true }).nth(0).fill('40');
+    await hstech.getByLabel('Holds to %', { exact: true }).fill('40');
     await expect
       .poll(() => hstech.locator('.form-error').textContent())
       .toContain('the borderline band must contain the holds band');
     expect(await hstech.locator('li.what-if-result').count()).toBe(0);
     await app.screenshot('research-claim-what-if-refused');
-    await hstech.getByLabel('to %', { exact: true }).nth(1).fill('45');
+    await hstech.getByLabel('Borderline to %', { exact: true }).fill('45');
     await hstech.locator('li.what-if-result').first().waitFor();
     expect(await hstech.locator('.form-error').count()).toBe(0);
     await hstech.getByRole('button', { name: 'Reset' }).click();

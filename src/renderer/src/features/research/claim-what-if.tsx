@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { ClaimWhatIf as WhatIfResult } from '../../../../shared/contract/research';
 import type { ClaimEvaluation, ClaimMetric } from '../../../../shared/domain/claims';
 import { api } from '../../api/client';
@@ -6,12 +6,26 @@ import { describeError } from '../../api/errors';
 import { pct, verdictLabels } from '../claims/claim-text';
 import './research.css';
 
-/** A percent input bound to a fraction. */
-function PctInput({ label, value, onChange }: { label: string; value: number; onChange: (v: number) => void }) {
+/**
+ * A percent input bound to a fraction. `name` is its accessible name where the short visible
+ * label ("to") would be shared by other inputs of the claim.
+ */
+function PctInput({
+  label,
+  name,
+  value,
+  onChange,
+}: {
+  label: string;
+  name?: string;
+  value: number;
+  onChange: (v: number) => void;
+}) {
   return (
     <label>
       {label}
       <input
+        aria-label={name}
         type="number"
         step="0.5"
         value={Math.round(value * 1000) / 10}
@@ -21,12 +35,32 @@ function PctInput({ label, value, onChange }: { label: string; value: number; on
   );
 }
 
-function DateInput({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) {
+function DateInput({
+  label,
+  name,
+  value,
+  onChange,
+}: {
+  label: string;
+  name?: string;
+  value: string;
+  onChange: (v: string) => void;
+}) {
   return (
     <label>
       {label}
-      <input type="date" value={value} onChange={(e) => e.target.value && onChange(e.target.value)} />
+      <input aria-label={name} type="date" value={value} onChange={(e) => e.target.value && onChange(e.target.value)} />
     </label>
+  );
+}
+
+/** A from–to pair under one caption ("Holds within %: from … to …"); each input named in full. */
+function RangeGroup({ caption, children }: { caption: string; children: ReactNode }) {
+  return (
+    <fieldset className="param-range">
+      <legend>{caption}</legend>
+      {children}
+    </fieldset>
   );
 }
 
@@ -39,39 +73,49 @@ export function ClaimParams({ metric, onChange }: { metric: ClaimMetric; onChang
     case 'ytd-return-range':
       return (
         <>
-          <DateInput
-            label="As of from"
-            value={metric.from}
-            onChange={(v) => onChange({ ...metric, from: v as typeof metric.from })}
-          />
-          <DateInput
-            label="to"
-            value={metric.to}
-            onChange={(v) => onChange({ ...metric, to: v as typeof metric.to })}
-          />
-          <PctInput
-            label="Holds from %"
-            value={metric.holds.min}
-            onChange={(v) => onChange({ ...metric, holds: { ...metric.holds, min: v } })}
-          />
-          <PctInput
-            label="to %"
-            value={metric.holds.max}
-            onChange={(v) => onChange({ ...metric, holds: { ...metric.holds, max: v } })}
-          />
+          <RangeGroup caption="As of">
+            <DateInput
+              label="from"
+              name="As of from"
+              value={metric.from}
+              onChange={(v) => onChange({ ...metric, from: v as typeof metric.from })}
+            />
+            <DateInput
+              label="to"
+              name="As of to"
+              value={metric.to}
+              onChange={(v) => onChange({ ...metric, to: v as typeof metric.to })}
+            />
+          </RangeGroup>
+          <RangeGroup caption="Holds within %">
+            <PctInput
+              label="from"
+              name="Holds from %"
+              value={metric.holds.min}
+              onChange={(v) => onChange({ ...metric, holds: { ...metric.holds, min: v } })}
+            />
+            <PctInput
+              label="to"
+              name="Holds to %"
+              value={metric.holds.max}
+              onChange={(v) => onChange({ ...metric, holds: { ...metric.holds, max: v } })}
+            />
+          </RangeGroup>
           {metric.borderline && (
-            <>
+            <RangeGroup caption="Borderline within %">
               <PctInput
-                label="Borderline from %"
+                label="from"
+                name="Borderline from %"
                 value={metric.borderline.min}
                 onChange={(v) => onChange({ ...metric, borderline: { ...metric.borderline!, min: v } })}
               />
               <PctInput
-                label="to %"
+                label="to"
+                name="Borderline to %"
                 value={metric.borderline.max}
                 onChange={(v) => onChange({ ...metric, borderline: { ...metric.borderline!, max: v } })}
               />
-            </>
+            </RangeGroup>
           )}
         </>
       );
@@ -106,16 +150,20 @@ export function ClaimParams({ metric, onChange }: { metric: ClaimMetric; onChang
     case 'gain-over-period':
       return (
         <>
-          <DateInput
-            label="Base from"
-            value={metric.from}
-            onChange={(v) => onChange({ ...metric, from: v as typeof metric.from })}
-          />
-          <DateInput
-            label="to"
-            value={metric.to}
-            onChange={(v) => onChange({ ...metric, to: v as typeof metric.to })}
-          />
+          <RangeGroup caption="Base">
+            <DateInput
+              label="from"
+              name="Base from"
+              value={metric.from}
+              onChange={(v) => onChange({ ...metric, from: v as typeof metric.from })}
+            />
+            <DateInput
+              label="to"
+              name="Base to"
+              value={metric.to}
+              onChange={(v) => onChange({ ...metric, to: v as typeof metric.to })}
+            />
+          </RangeGroup>
           <PctInput
             label="Holds above %"
             value={metric.holds.above}
