@@ -149,7 +149,8 @@ for (const theme of ['light', 'dark'] as const) {
     });
 
     it('the new study form', async () => {
-      const { page } = app;
+      const { page, core } = app;
+      const studies = core.services.study.listStudies().length;
       await page.getByTestId('share-menu-button').click();
       await page.getByRole('menuitem', { name: 'New study…' }).click();
       const form = page.getByTestId('new-study-dialog');
@@ -161,10 +162,22 @@ for (const theme of ['light', 'dark'] as const) {
       await form.getByLabel('Subjects').fill('NOT A SYMBOL!!');
       await form.getByRole('button', { name: 'Create study' }).click();
       await form.getByRole('alert').waitFor();
+      // The reason names the field and the word typed, not the request's internal path; the
+      // field is marked invalid, described by the reason and focused.
+      expect(await form.getByRole('alert').textContent()).toMatch(/^Subjects: "SYMBOL!!" is not a symbol \(expected/);
+      const subjects = form.getByLabel('Subjects');
+      expect(await subjects.getAttribute('aria-invalid')).toBe('true');
+      expect(await subjects.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(
+        await subjects.evaluate(
+          (el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent ?? '',
+        ),
+      ).toContain('is not a symbol');
       const withError = await axeViolations(page, `${theme} new study dialog, refused`);
       await app.screenshot(`a11y-${theme}-new-study-refused`);
       await page.keyboard.press('Escape');
       await form.waitFor({ state: 'detached' });
+      expect(core.services.study.listStudies()).toHaveLength(studies);
       expectNone([...found, ...withError]);
     });
 

@@ -1,5 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { parseTicker } from '../../../../shared/brand';
 import type { StudySummary } from '../../../../shared/domain/study';
+import { quoteInput } from '../../../../shared/quote';
 import { api } from '../../api/client';
 import { useModalBehaviour } from '../../ui/modal-dialog';
 import { describeError } from '../../api/errors';
@@ -18,6 +20,7 @@ const symbols = (s: string): string[] =>
 /** A study from scratch: its name, the article it is built from, and its universe (subjects and benchmarks). */
 export function NewStudyDialog({ onCancel, onCreated }: NewStudyDialogProps) {
   const titleId = useId();
+  const errorId = useId();
   const [title, setTitle] = useState('');
   const [sourceTitle, setSourceTitle] = useState('');
   const [author, setAuthor] = useState('');
@@ -25,7 +28,11 @@ export function NewStudyDialog({ onCancel, onCreated }: NewStudyDialogProps) {
   const [subjects, setSubjects] = useState('');
   const [benchmarks, setBenchmarks] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // Which symbol field the error is about (it is marked invalid and given focus), if any.
+  const [badField, setBadField] = useState<'subjects' | 'benchmarks' | null>(null);
   const [busy, setBusy] = useState(false);
+  const subjectsRef = useRef<HTMLInputElement>(null);
+  const benchmarksRef = useRef<HTMLInputElement>(null);
 
   // Focus kept inside and given back on close; Escape cancels unless busy (ui/modal-dialog).
   const box = useRef<HTMLFormElement>(null);
@@ -33,8 +40,24 @@ export function NewStudyDialog({ onCancel, onCreated }: NewStudyDialogProps) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
     setError(null);
+    setBadField(null);
+    // The symbols are checked here first, so the message names the field and the word the user
+    // typed rather than the request's internal path (main checks them again).
+    for (const [field, text, ref] of [
+      ['subjects', subjects, subjectsRef],
+      ['benchmarks', benchmarks, benchmarksRef],
+    ] as const) {
+      const bad = symbols(text).find((x) => parseTicker(x) === null);
+      if (bad === undefined) continue;
+      setError(
+        `${field === 'subjects' ? 'Subjects' : 'Benchmarks'}: ${quoteInput(bad)} is not a symbol (expected e.g. 9988.HK, BABA, ^HSI; separate symbols with commas or spaces)`,
+      );
+      setBadField(field);
+      ref.current?.focus();
+      return;
+    }
+    setBusy(true);
     try {
       const study = await api.studies.create({
         title: title.trim(),
@@ -87,14 +110,29 @@ export function NewStudyDialog({ onCancel, onCreated }: NewStudyDialogProps) {
         </label>
         <label>
           Subjects
-          <input value={subjects} onChange={(e) => setSubjects(e.target.value)} placeholder="9988.HK, BABA" required />
+          <input
+            ref={subjectsRef}
+            value={subjects}
+            onChange={(e) => setSubjects(e.target.value)}
+            placeholder="9988.HK, BABA"
+            aria-invalid={badField === 'subjects' || undefined}
+            aria-describedby={badField === 'subjects' ? errorId : undefined}
+            required
+          />
         </label>
         <label>
           Benchmarks
-          <input value={benchmarks} onChange={(e) => setBenchmarks(e.target.value)} placeholder="^HSI" />
+          <input
+            ref={benchmarksRef}
+            value={benchmarks}
+            onChange={(e) => setBenchmarks(e.target.value)}
+            placeholder="^HSI"
+            aria-invalid={badField === 'benchmarks' || undefined}
+            aria-describedby={badField === 'benchmarks' ? errorId : undefined}
+          />
         </label>
         {error && (
-          <p className="share-error" role="alert">
+          <p className="share-error" role="alert" id={errorId}>
             {error}
           </p>
         )}
