@@ -270,6 +270,34 @@ for (const viewport of [
       await expect
         .poll(() => core.services.watchlists.get(list.id).entries.map((e) => e.symbol))
         .toEqual(['BABA', '0700.HK']);
+      // F2 on a section renames it in a dialog (no input inside the listbox), and focus comes back.
+      core.services.watchlists.addSection(list.id, 'Hong Kong', 1);
+      const section = entries.getByRole('option', { name: 'Section Hong Kong' });
+      await section.focus();
+      await page.keyboard.press('F2');
+      const rename = page.getByRole('dialog', { name: 'Rename section Hong Kong' });
+      expect(
+        await rename.getByRole('textbox', { name: 'Section name' }).evaluate((el) => el === document.activeElement),
+      ).toBe(true);
+      expect(await entries.locator('input').count()).toBe(0);
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('HK listings');
+      await app.screenshot(`a11y-keyboard-section-rename-${size}`);
+      await page.keyboard.press('Enter');
+      await rename.waitFor({ state: 'detached' });
+      await expect
+        .poll(() => core.services.watchlists.get(list.id).entries.find((e) => e.kind === 'section')?.label)
+        .toBe('HK listings');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Section HK listings');
+      // Escape leaves the name as it was.
+      await page.keyboard.press('F2');
+      await page.keyboard.type(' changed');
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog', { name: /^Rename section/ }).waitFor({ state: 'detached' });
+      expect(core.services.watchlists.get(list.id).entries.find((e) => e.kind === 'section')?.label).toBe(
+        'HK listings',
+      );
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Section HK listings');
       core.services.watchlists.delete(list.id);
     });
 

@@ -29,7 +29,7 @@ function moved(ids: readonly number[], id: number, to: number): number[] {
 /**
  * A list's entries in order: section headers and items with their last close and change, as a
  * listbox with one Tab stop (↑/↓, Home, End move). Click or Enter charts an item; drag entries
- * (or Alt+↑/↓) to reorder; F2 edits an item's note (in a dialog) or a section's name (in place);
+ * (or Alt+↑/↓) to reorder; F2 edits an item's note or a section's name (each in a dialog);
  * Delete removes the entry. The row's ✎ and × buttons do the same for the mouse.
  */
 export function WatchlistEntries({
@@ -83,6 +83,11 @@ export function WatchlistEntries({
     if (order.some((x, i) => x !== ids[i])) onReorder(order);
   }
 
+  function editSection(row: WatchlistRow) {
+    setSectionDraft(row.label ?? '');
+    setEditingSection(row.id);
+  }
+
   function editNote(row: WatchlistRow) {
     setNoteDraft(row.note ?? '');
     setEditingNote(row.id);
@@ -119,6 +124,7 @@ export function WatchlistEntries({
   }
 
   const noteRow = list.entries.find((r) => r.id === editingNote) ?? null;
+  const sectionRow = list.entries.find((r) => r.id === editingSection) ?? null;
   return (
     <>
       <ul
@@ -144,44 +150,25 @@ export function WatchlistEntries({
           if (row.kind === 'section') {
             return (
               <li key={row.id} className={`wl-section${drop}`} role="none" {...common}>
-                {editingSection === row.id ? (
-                  <input
-                    className="wl-inline-input"
-                    aria-label="Section name"
-                    value={sectionDraft}
-                    autoFocus
-                    maxLength={100}
-                    onChange={(e) => setSectionDraft(e.target.value)}
-                    onBlur={() => saveSection(row)}
-                    onKeyDown={(e) => {
-                      if (e.key === 'Enter') saveSection(row);
-                      if (e.key === 'Escape') setEditingSection(null);
-                    }}
-                  />
-                ) : (
-                  <span
-                    className="wl-section-label"
-                    role="option"
-                    aria-selected={false}
-                    aria-label={`Section ${row.label ?? ''}`}
-                    aria-keyshortcuts="F2 Delete Alt+ArrowUp Alt+ArrowDown"
-                    tabIndex={0}
-                    title="Double-click or F2 to rename; drag or Alt+↑/↓ to move; Delete removes the section"
-                    onDoubleClick={() => {
-                      setSectionDraft(row.label ?? '');
-                      setEditingSection(row.id);
-                    }}
-                    onKeyDown={(e) => {
-                      if (e.key === 'F2' || e.key === 'Enter') {
-                        setSectionDraft(row.label ?? '');
-                        setEditingSection(row.id);
-                      }
-                      onKeyDown(e, row);
-                    }}
-                  >
-                    {row.label}
-                  </span>
-                )}
+                <span
+                  className="wl-section-label"
+                  role="option"
+                  aria-selected={false}
+                  aria-label={`Section ${row.label ?? ''}`}
+                  aria-keyshortcuts="F2 Delete Alt+ArrowUp Alt+ArrowDown"
+                  tabIndex={0}
+                  title="Double-click or F2 to rename; drag or Alt+↑/↓ to move; Delete removes the section"
+                  onDoubleClick={() => editSection(row)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'F2' || e.key === 'Enter') {
+                      e.preventDefault();
+                      editSection(row);
+                    }
+                    onKeyDown(e, row);
+                  }}
+                >
+                  {row.label}
+                </span>
                 <RowButton
                   label={`Remove section ${row.label}`}
                   title="Remove the section, its symbols stay (Delete)"
@@ -270,6 +257,40 @@ export function WatchlistEntries({
               Save note
             </button>
           </div>
+        </ModalDialog>
+      )}
+      {sectionRow && (
+        // A dialog, like the note's: an input cannot live inside the listbox, and closing it gives
+        // focus back to the section.
+        <ModalDialog
+          title={`Rename section ${sectionRow.label ?? ''}`}
+          onClose={() => setEditingSection(null)}
+          testId="watchlist-section-dialog"
+        >
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              saveSection(sectionRow);
+            }}
+          >
+            <input
+              className="wl-section-input"
+              aria-label="Section name"
+              value={sectionDraft}
+              autoFocus
+              required
+              maxLength={100}
+              onChange={(e) => setSectionDraft(e.target.value)}
+            />
+            <div className="modal-actions">
+              <button type="button" className="button" onClick={() => setEditingSection(null)}>
+                Cancel
+              </button>
+              <button type="submit" className="button primary" disabled={!sectionDraft.trim()}>
+                Rename
+              </button>
+            </div>
+          </form>
         </ModalDialog>
       )}
     </>
