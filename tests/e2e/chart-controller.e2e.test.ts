@@ -9,6 +9,7 @@ import {
 } from './harness/renderer-with-main-services';
 
 const FIXTURES = resolve(import.meta.dirname, '..', 'fixtures', 'market');
+const PRICES = resolve(import.meta.dirname, '..', '..', 'resources', 'prices');
 const CHART = '[data-testid="price-chart"]';
 
 // Structural type for the page-side callbacks: this file is type-checked without the DOM lib.
@@ -30,6 +31,11 @@ describe('one chart for the window’s life', () => {
         for (const symbol of ['1810.HK', 'BIDU']) {
           core.services.market.importBarsCsv(asTicker(symbol), readFileSync(join(FIXTURES, `${symbol}.csv`), 'utf8'));
         }
+        // A close-only index: drawn as a line, with no volume pane.
+        core.services.market.importBarsCsv(
+          asTicker('HSTECH.HK'),
+          readFileSync(join(PRICES, 'HSTECH.HK.close-only.csv'), 'utf8'),
+        );
       },
     });
   });
@@ -81,6 +87,25 @@ describe('one chart for the window’s life', () => {
     const now = await canvasTags();
     for (const t of tags) expect(now).toContain(t);
     await app.screenshot('chart-controller-back-to-1810');
+  });
+
+  // lightweight-charts 5.2.1 loses its time scale when a series that was given data twice with
+  // the same sessions is removed: the new series keep their data, but nothing is drawn. Here the
+  // line is re-read after a change elsewhere (the change signal is per table), then replaced
+  // by candles and volume.
+  it('draws the next symbol after the current one was re-read with the same sessions', async () => {
+    const { page, core } = app;
+    await page.getByRole('option', { name: /HSTECH\.HK/ }).click();
+    await page.locator(`${CHART}[data-symbol="HSTECH.HK"]`).waitFor();
+    await expect.poll(() => canvasHasDrawing(page, CHART)).toBe(true);
+    // Another symbol's bars arrive: the shown line is read again (same sessions, same values).
+    core.services.market.importBarsCsv(asTicker('9988.HK'), readFileSync(join(PRICES, '9988.HK.csv'), 'utf8'));
+    await page.getByRole('option', { name: /9988\.HK/ }).waitFor();
+    await page.waitForTimeout(300);
+    await page.getByRole('option', { name: /1810\.HK/ }).click();
+    await page.locator(`${CHART}[data-symbol="1810.HK"]`).waitFor();
+    await expect.poll(() => canvasHasDrawing(page, CHART)).toBe(true);
+    await app.screenshot('chart-controller-after-reread');
   });
 
   it('logged no console errors', () => {

@@ -17,7 +17,7 @@ import {
   type Time,
 } from 'lightweight-charts';
 import type { IsoDate } from '../../../../shared/brand';
-import { chartOptions, chartPalette, themeOptions, type ThemeName } from './chart-theme';
+import { chartOptions, chartPalette, themeOptions, type ChartPalette, type ThemeName } from './chart-theme';
 import type { LogicalSpan } from './range-presets';
 import { sameData, seriesData, seriesOptions, seriesTypeOf, type SeriesSpec } from './series-specs';
 
@@ -195,6 +195,7 @@ export class ChartController {
     const mainSpec = specs.find((s) => s.pane === 0);
     this.moveMainTo(mainSpec ? next.get(mainSpec.id)!.api : null);
     for (const api of stale) this.chart.removeSeries(api);
+    if (stale.length > 0) this.repairTimeScale(palette);
     this.layoutPanes();
     this.syncPanePrimitives();
   }
@@ -395,6 +396,21 @@ export class ChartController {
     this.chart.timeScale().unsubscribeVisibleLogicalRangeChange(this.onViewport);
     this.chart.timeScale().unsubscribeSizeChange(this.onViewport);
     this.chart.remove();
+  }
+
+  /**
+   * lightweight-charts 5.2.1 can lose its time scale when a series is removed that was given
+   * data more than once with the same sessions (a view re-read after a change elsewhere): the
+   * remaining series keep their data, but the time scale has no points, so nothing is drawn
+   * and the visible range is null. Giving the drawn series their data again rebuilds it. Only
+   * in that state: a symbol switch stays one `setData` per series.
+   */
+  private repairTimeScale(palette: ChartPalette): void {
+    const timeScale = this.chart.timeScale();
+    if (timeScale.getVisibleLogicalRange() !== null || timeScale.width() === 0) return;
+    const drawn = [...this.drawn.values()];
+    if (!drawn.some((d) => d.api.data().length > 0)) return;
+    for (const d of drawn) d.api.setData(seriesData(d.spec, palette));
   }
 
   private moveMainTo(series: ISeriesApi<SeriesType> | null): void {
