@@ -64,6 +64,44 @@ function RangeGroup({ caption, children }: { caption: string; children: ReactNod
   );
 }
 
+/** A date range: "As of: from … to …", the inputs named "As of from" and "As of to". */
+function DateRange<T extends string>({
+  caption,
+  from,
+  to,
+  onChange,
+}: {
+  caption: string;
+  from: T;
+  to: T;
+  onChange: (range: { from: T; to: T }) => void;
+}) {
+  return (
+    <RangeGroup caption={caption}>
+      <DateInput label="from" name={`${caption} from`} value={from} onChange={(v) => onChange({ from: v as T, to })} />
+      <DateInput label="to" name={`${caption} to`} value={to} onChange={(v) => onChange({ from, to: v as T })} />
+    </RangeGroup>
+  );
+}
+
+/** A band of fractions shown in percent: "Holds within %: from … to …", named "Holds from %" and "Holds to %". */
+function PctBand({
+  name,
+  band,
+  onChange,
+}: {
+  name: string;
+  band: { readonly min: number; readonly max: number };
+  onChange: (band: { min: number; max: number }) => void;
+}) {
+  return (
+    <RangeGroup caption={`${name} within %`}>
+      <PctInput label="from" name={`${name} from %`} value={band.min} onChange={(v) => onChange({ ...band, min: v })} />
+      <PctInput label="to" name={`${name} to %`} value={band.max} onChange={(v) => onChange({ ...band, max: v })} />
+    </RangeGroup>
+  );
+}
+
 /**
  * The editable parameters of a metric: window, base/as-of range, thresholds. Shared with the
  * article preview (features/article), where the edits are saved with the new study.
@@ -73,49 +111,19 @@ export function ClaimParams({ metric, onChange }: { metric: ClaimMetric; onChang
     case 'ytd-return-range':
       return (
         <>
-          <RangeGroup caption="As of">
-            <DateInput
-              label="from"
-              name="As of from"
-              value={metric.from}
-              onChange={(v) => onChange({ ...metric, from: v as typeof metric.from })}
-            />
-            <DateInput
-              label="to"
-              name="As of to"
-              value={metric.to}
-              onChange={(v) => onChange({ ...metric, to: v as typeof metric.to })}
-            />
-          </RangeGroup>
-          <RangeGroup caption="Holds within %">
-            <PctInput
-              label="from"
-              name="Holds from %"
-              value={metric.holds.min}
-              onChange={(v) => onChange({ ...metric, holds: { ...metric.holds, min: v } })}
-            />
-            <PctInput
-              label="to"
-              name="Holds to %"
-              value={metric.holds.max}
-              onChange={(v) => onChange({ ...metric, holds: { ...metric.holds, max: v } })}
-            />
-          </RangeGroup>
+          <DateRange
+            caption="As of"
+            from={metric.from}
+            to={metric.to}
+            onChange={(r) => onChange({ ...metric, ...r })}
+          />
+          <PctBand name="Holds" band={metric.holds} onChange={(holds) => onChange({ ...metric, holds })} />
           {metric.borderline && (
-            <RangeGroup caption="Borderline within %">
-              <PctInput
-                label="from"
-                name="Borderline from %"
-                value={metric.borderline.min}
-                onChange={(v) => onChange({ ...metric, borderline: { ...metric.borderline!, min: v } })}
-              />
-              <PctInput
-                label="to"
-                name="Borderline to %"
-                value={metric.borderline.max}
-                onChange={(v) => onChange({ ...metric, borderline: { ...metric.borderline!, max: v } })}
-              />
-            </RangeGroup>
+            <PctBand
+              name="Borderline"
+              band={metric.borderline}
+              onChange={(borderline) => onChange({ ...metric, borderline })}
+            />
           )}
         </>
       );
@@ -150,20 +158,7 @@ export function ClaimParams({ metric, onChange }: { metric: ClaimMetric; onChang
     case 'gain-over-period':
       return (
         <>
-          <RangeGroup caption="Base">
-            <DateInput
-              label="from"
-              name="Base from"
-              value={metric.from}
-              onChange={(v) => onChange({ ...metric, from: v as typeof metric.from })}
-            />
-            <DateInput
-              label="to"
-              name="Base to"
-              value={metric.to}
-              onChange={(v) => onChange({ ...metric, to: v as typeof metric.to })}
-            />
-          </RangeGroup>
+          <DateRange caption="Base" from={metric.from} to={metric.to} onChange={(r) => onChange({ ...metric, ...r })} />
           <PctInput
             label="Holds above %"
             value={metric.holds.above}
