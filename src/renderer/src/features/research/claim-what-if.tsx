@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, type InputHTMLAttributes, type ReactNode } from 'react';
 import type { ClaimWhatIf as WhatIfResult } from '../../../../shared/contract/research';
 import type { ClaimEvaluation, ClaimMetric } from '../../../../shared/domain/claims';
 import { api } from '../../api/client';
@@ -7,50 +7,46 @@ import { pct, verdictLabels } from '../claims/claim-text';
 import './research.css';
 
 /**
- * A percent input bound to a fraction. `name` is its accessible name where the short visible
- * label ("to") would be shared by other inputs of the claim.
+ * One labelled parameter input. `name` is its accessible name where the short visible label
+ * ("to") would be shared by other inputs of the claim.
  */
-function PctInput({
+function ParamInput({
   label,
   name,
-  value,
-  onChange,
-}: {
-  label: string;
-  name?: string;
-  value: number;
-  onChange: (v: number) => void;
-}) {
+  ...input
+}: { label: string; name?: string } & Omit<InputHTMLAttributes<HTMLInputElement>, 'name'>) {
   return (
     <label>
       {label}
-      <input
-        aria-label={name}
-        type="number"
-        step="0.5"
-        value={Math.round(value * 1000) / 10}
-        onChange={(e) => e.target.value !== '' && onChange(Number(e.target.value) / 100)}
-      />
+      <input aria-label={name} {...input} />
     </label>
   );
 }
 
-function DateInput({
-  label,
-  name,
-  value,
-  onChange,
-}: {
-  label: string;
-  name?: string;
-  value: string;
-  onChange: (v: string) => void;
-}) {
+/** What a typed parameter input takes: its labels and a value of its kind. */
+interface ParamProps<V> {
+  readonly label: string;
+  readonly name?: string;
+  readonly value: V;
+  readonly onChange: (v: V) => void;
+}
+
+/** A percent input bound to a fraction. */
+function PctInput({ value, onChange, ...rest }: ParamProps<number>) {
   return (
-    <label>
-      {label}
-      <input aria-label={name} type="date" value={value} onChange={(e) => e.target.value && onChange(e.target.value)} />
-    </label>
+    <ParamInput
+      {...rest}
+      type="number"
+      step="0.5"
+      value={Math.round(value * 1000) / 10}
+      onChange={(e) => e.target.value !== '' && onChange(Number(e.target.value) / 100)}
+    />
+  );
+}
+
+function DateInput({ value, onChange, ...rest }: ParamProps<string>) {
+  return (
+    <ParamInput {...rest} type="date" value={value} onChange={(e) => e.target.value && onChange(e.target.value)} />
   );
 }
 

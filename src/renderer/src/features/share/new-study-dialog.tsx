@@ -1,7 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { parseTicker } from '../../../../shared/brand';
+import { tickerSchema } from '../../../../shared/brand';
 import type { StudySummary } from '../../../../shared/domain/study';
-import { quoteInput } from '../../../../shared/quote';
 import { api } from '../../api/client';
 import { useModalBehaviour } from '../../ui/modal-dialog';
 import { describeError } from '../../api/errors';
@@ -48,10 +47,13 @@ export function NewStudyDialog({ onCancel, onCreated }: NewStudyDialogProps) {
       ['subjects', subjects, subjectsRef],
       ['benchmarks', benchmarks, benchmarksRef],
     ] as const) {
-      const bad = symbols(text).find((x) => parseTicker(x) === null);
-      if (bad === undefined) continue;
+      // The contract's own symbol check, so the reason reads as main's would.
+      const refused = symbols(text)
+        .map((x) => tickerSchema.safeParse(x))
+        .find((r) => !r.success);
+      if (!refused) continue;
       setError(
-        `${field === 'subjects' ? 'Subjects' : 'Benchmarks'}: ${quoteInput(bad)} is not a symbol (expected e.g. 9988.HK, BABA, ^HSI; separate symbols with commas or spaces)`,
+        `${field === 'subjects' ? 'Subjects' : 'Benchmarks'}: ${refused.error!.issues[0]!.message}; separate symbols with commas or spaces`,
       );
       setBadField(field);
       ref.current?.focus();
