@@ -60,9 +60,20 @@ describe('share: study files, CSV and the report in the app', () => {
   it('previews a study file that differs from yours and imports it as a copy', async () => {
     const { page, core } = app;
     const file = JSON.parse(core.services.studyFiles.exportStudy(ID).content) as {
+      version: number;
       events: Array<{ id: string; title: string }>;
+      eventStudy?: unknown;
     };
     file.events[0]!.title = 'Their own title';
+    // Their own event-study settings travel with the file (format version 2).
+    file.version = 2;
+    file.eventStudy = {
+      windows: [
+        [0, 10],
+        [-2, 2],
+      ],
+      benchmark: '^HSI',
+    };
     await page.getByTestId('share-menu-button').click();
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('menuitem', { name: 'Import study file…' }).click();
@@ -75,12 +86,18 @@ describe('share: study files, CSV and the report in the app', () => {
     });
     const dialog = page.locator(DIALOG);
     await dialog.waitFor();
-    await expect.poll(() => page.locator(`${DIALOG} tbody tr`).count()).toBe(1 + 15 + 31 + 6);
+    await expect.poll(() => page.locator(`${DIALOG} tbody tr`).count()).toBe(1 + 15 + 31 + 6 + 1);
+    const settingsRow = page.locator(`${DIALOG} tbody tr`, { hasText: 'Event study:' });
+    expect(await settingsRow.textContent()).toMatch(
+      /Settings.*Event study: windows \[-2, \+2\], \[0, \+10\]; benchmark \^HSI.*new.*add/,
+    );
     const summary = await page.getByTestId('study-import-summary').textContent();
     expect(summary).toContain('will be added as a copy, “china-tech-rally-2025-copy”');
     const conflict = page.locator(`${DIALOG} tbody tr[data-status="conflict"]`, { hasText: 'Their own title' });
     expect(await conflict.textContent()).toContain('differs in title');
     await app.screenshot('share-1-import-preview');
+    await settingsRow.scrollIntoViewIfNeeded();
+    await app.screenshot('share-1b-import-settings');
 
     // Merge: the conflicting event offers "keep yours" or "add theirs as a copy".
     await dialog.getByLabel('Merge into my study (never overwrites mine)').check();
@@ -96,6 +113,12 @@ describe('share: study files, CSV and the report in the app', () => {
     expect(core.services.study.getStudy(ID).events.find((e) => e.id === 'hstech-2025-low')?.title).toBe(
       'Hang Seng TECH Index 2025 closing low',
     );
+    expect(core.services.eventStudy.windowsOf(`${ID}-copy`)).toEqual([
+      [-2, 2],
+      [0, 10],
+    ]);
+    expect(core.services.eventStudy.benchmarkOf(`${ID}-copy`)).toBe('^HSI');
+    expect(core.services.eventStudy.windowsOf(ID)).toBeNull();
     // The imported copy opens on the chart; the picker lists both.
     const picker = page.getByTestId('study-picker');
     await expect.poll(() => picker.inputValue()).toBe(`${ID}-copy`);

@@ -131,6 +131,7 @@ export function createCore(options: CoreOptions): Core {
   const notify: NotifyChange = (change) => push.emit('data.changed', change);
   const instruments = new InstrumentsRepository(db);
   const bars = new BarsRepository(db);
+  const studySettings = new StudySettingsRepository(db);
   const studyRepos = {
     studies: new StudyRepository(db),
     events: new EventsRepository(db),
@@ -170,7 +171,7 @@ export function createCore(options: CoreOptions): Core {
       const s = settings.get();
       return { windows: s.eventWindows, benchmarkFor: (zone) => chosenBenchmark(s, zone) };
     },
-    settings: new StudySettingsRepository(db),
+    settings: studySettings,
     notify,
   });
   const services: Services = {
@@ -216,6 +217,7 @@ export function createCore(options: CoreOptions): Core {
     }),
     studyFiles: new StudyFileService({
       ...studyRepos,
+      settings: studySettings,
       writer: studyWriter,
       writeTransaction: transact,
       emitChanged: notify,

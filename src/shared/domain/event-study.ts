@@ -65,6 +65,11 @@ export const sessionWindowSchema = z
 /** Most windows one run (or a study's own list) measures. */
 export const MAX_WINDOWS = 12;
 
+/** Windows in the order a study keeps them: by start, then by end. */
+export function orderWindows(windows: readonly SessionWindow[]): SessionWindow[] {
+  return windows.map(([a, b]) => [a, b] as const).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+}
+
 /** A study's own list of windows: 1 to {@link MAX_WINDOWS}, each listed once. */
 export const studyWindowsSchema = z
   .array(sessionWindowSchema)

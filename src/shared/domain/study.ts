@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isoDateSchema, tickerSchema, type IsoDate, type Ticker } from '../brand';
 import { timeZoneSchema } from './calendar';
 import { claimFileSchema, type ClaimDefinition } from './claims';
+import { studyWindowsSchema } from './event-study';
 import type { Instrument } from './instrument';
 import {
   eventCategories,
@@ -25,8 +26,16 @@ import { issueMessages } from '../zod-issues';
 
 /** The `format` value every study file carries. */
 export const STUDY_FORMAT = 'catalyst-study';
-/** The newest study-file format version this build reads. */
-export const STUDY_FORMAT_VERSION = 1;
+/** The newest study-file format version this build reads. Version 2 added `eventStudy`. */
+export const STUDY_FORMAT_VERSION = 2;
+/**
+ * The version of a file that carries nothing of a newer version: files are written with the
+ * lowest version that holds their content, so a study without its own event-study settings
+ * still opens in a build that reads only version 1.
+ */
+export const STUDY_FORMAT_BASE_VERSION = 1;
+/** The first version with the `eventStudy` key. */
+export const STUDY_FORMAT_EVENT_STUDY_VERSION = 2;
 
 export const studyRoles = ['subject', 'benchmark'] as const;
 /** `subject`: what the study is about; `benchmark`: what it is compared with. */
@@ -201,11 +210,25 @@ export const studySourceSchema = z
   })
   .strict();
 
+/**
+ * A study's own event-study settings in its file (version 2): the windows measured around each
+ * event and the benchmark of excess returns. Either may be left out (the receiver's defaults).
+ */
+export const studyEventStudyFileSchema = z
+  .object({
+    windows: studyWindowsSchema.optional(),
+    benchmark: tickerSchema.optional(),
+  })
+  .strict()
+  .refine((e) => e.windows !== undefined || e.benchmark !== undefined, {
+    message: 'give windows, a benchmark or both (leave the key out otherwise)',
+  });
+
 /** The whole study file, after the format header has been checked. */
 export const studyFileSchema = z
   .object({
     format: z.literal(STUDY_FORMAT),
-    version: z.literal(STUDY_FORMAT_VERSION),
+    version: z.number().int().min(1).max(STUDY_FORMAT_VERSION),
     id: slugSchema,
     revision: z.number().int().min(1),
     title: z.string().trim().min(1).max(200),
@@ -217,9 +240,16 @@ export const studyFileSchema = z
       .max(200),
     events: z.array(studyEventFileSchema).max(5000),
     claims: z.array(claimFileSchema).max(500),
+    eventStudy: studyEventStudyFileSchema.optional(),
   })
   .strict()
   .superRefine((s, ctx) => {
+    if (s.eventStudy && s.version < STUDY_FORMAT_EVENT_STUDY_VERSION)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['eventStudy'],
+        message: `needs "version": ${STUDY_FORMAT_EVENT_STUDY_VERSION} or higher (the file says ${s.version})`,
+      });
     const universe = new Set<string>();
     s.universe.forEach((u, i) => {
       if (universe.has(u.symbol))

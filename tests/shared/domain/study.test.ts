@@ -134,8 +134,8 @@ describe('parseStudyFile rejects a bad file with a specific message', () => {
     ['another format', (s) => (s.format = 'tradingview'), /not a Catalyst study file: "format" is "tradingview"/],
     [
       'a newer format version',
-      (s) => (s.version = 2),
-      /format version 2, written by a newer Catalyst; this version reads up to 1/,
+      (s) => (s.version = 3),
+      /format version 3, written by a newer Catalyst; this version reads up to 2/,
     ],
     [
       'a bad date',

@@ -16,6 +16,7 @@ import {
   DEFAULT_WINDOWS,
   defaultBenchmark,
   measureWindow,
+  orderWindows,
   studyWindowsSchema,
   type EstimationSpec,
   type SessionCloses,
@@ -112,7 +113,7 @@ export class EventStudyService {
       const parsed = studyWindowsSchema.safeParse(windows);
       if (!parsed.success)
         throw new CatalystError('invalid-input', parsed.error.issues.map((i) => i.message).join('; '));
-      sorted = parsed.data.map(([a, b]) => [a, b] as const).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+      sorted = orderWindows(parsed.data);
     }
     if (!this.deps.studies.stored(studyId)) throw new CatalystError('not-found', `no study "${studyId}"`);
     this.deps.settings.setWindows(studyId, sorted);

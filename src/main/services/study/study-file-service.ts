@@ -7,7 +7,13 @@ import type {
   StudyImportResult,
 } from '../../../shared/contract/study-files';
 import { MAX_STUDY_FILE_CHARS } from '../../../shared/contract/study-files';
-import { parseStudyFile, studyFileSchema, type StudyFile, type StudySummary } from '../../../shared/domain/study';
+import {
+  parseStudyFile,
+  STUDY_FORMAT_BASE_VERSION,
+  studyFileSchema,
+  type StudyFile,
+  type StudySummary,
+} from '../../../shared/domain/study';
 import { safeFileStem } from '../../../shared/domain/file-name';
 import {
   planStudyImport,
@@ -19,6 +25,7 @@ import { STUDY_FILE_EXTENSION, studyFileText, type StudyContent } from '../../..
 import type { ClaimsRepository } from '../../db/repositories/claims-repository';
 import type { EventsRepository } from '../../db/repositories/events-repository';
 import type { StudyRepository } from '../../db/repositories/study-repository';
+import type { StudySettingsRepository } from '../../db/repositories/study-settings-repository';
 import type { WriteTransaction } from '../../db/transaction';
 import type { StudyWriter } from './study-writer';
 
@@ -26,6 +33,8 @@ export interface StudyFileServiceDeps {
   readonly studies: StudyRepository;
   readonly events: EventsRepository;
   readonly claims: ClaimsRepository;
+  /** The studies' own event-study settings (windows, benchmark): exported and imported with them. */
+  readonly settings: StudySettingsRepository;
   /** The one writer of study rows (shared with seeding). */
   readonly writer: StudyWriter;
   readonly writeTransaction: WriteTransaction;
@@ -103,7 +112,7 @@ export class StudyFileService {
       }
       const parsed = studyFileSchema.safeParse({
         format: 'catalyst-study',
-        version: 1,
+        version: STUDY_FORMAT_BASE_VERSION,
         id,
         revision: 1,
         title: input.title,
@@ -152,6 +161,7 @@ export class StudyFileService {
       universe: this.deps.studies.universe(id),
       events: this.deps.events.list({ studyId: id }),
       claims: this.deps.claims.list(id),
+      eventStudy: { windows: this.deps.settings.windows(id), benchmark: this.deps.settings.benchmark(id) },
     };
   }
 
@@ -172,6 +182,9 @@ export class StudyFileService {
 
   private write(plan: StudyImportPlan): void {
     this.deps.writer.add(plan.write, 'user');
+    const settings = plan.write.eventStudy;
+    if (settings?.windows) this.deps.settings.setWindows(plan.studyId, settings.windows);
+    if (settings?.benchmark) this.deps.settings.setBenchmark(plan.studyId, settings.benchmark);
   }
 
   private summary(id: string): StudySummary | null {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { claimMetricSchema } from '../claims';
-import { STUDY_FORMAT, STUDY_FORMAT_VERSION, type studyFileSchema } from '../study';
+import { STUDY_FORMAT, STUDY_FORMAT_BASE_VERSION, type studyFileSchema } from '../study';
 import type { ArticleProposal, ProposedEvent } from './types';
 
 /** A study file as `studyFileSchema` reads it (the input side: optional fields may be absent). */
@@ -127,7 +127,7 @@ export function proposalToStudyFile(p: ArticleProposal, opts: { id?: string; tit
     .slice(0, 4000);
   const file: StudyFileJson = {
     format: STUDY_FORMAT,
-    version: STUDY_FORMAT_VERSION,
+    version: STUDY_FORMAT_BASE_VERSION,
     id: opts.id ?? slug(title),
     revision: 1,
     title,

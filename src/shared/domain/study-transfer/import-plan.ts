@@ -1,7 +1,17 @@
 import type { ClaimDefinition, ClaimMetric } from '../claims';
+import { orderWindows } from '../event-study';
+import { windowLabel } from '../report/report-research';
 import { eventFromFile, sourceFromFile, type StudyFile, type UniverseMember } from '../study';
 import type { StudyEvent } from '../study-event';
-import { claimToFile, eventToFile, studyToFile, type StudyContent } from './to-file';
+import {
+  claimToFile,
+  eventStudyToFile,
+  eventToFile,
+  hasEventStudySettings,
+  studyToFile,
+  type StudyContent,
+  type StudyEventStudySettings,
+} from './to-file';
 
 /**
  * What importing a study file would do, computed without writing: the pure half of
@@ -13,6 +23,8 @@ import { claimToFile, eventToFile, studyToFile, type StudyContent } from './to-f
  *   renamed), or, in `merge` mode, only what is new is added to the stored study and each
  *   conflicting item is kept as the receiver has it (`keep`, the default) or added next to it
  *   under a new id (`copy`).
+ * The study's own event-study settings (windows, benchmark) go with a study the import adds;
+ * into a stored study they are added only when it has none of its own, never replacing them.
  */
 
 /** How to treat a study whose id is already stored with other content. */
@@ -23,7 +35,7 @@ export type StudyImportMode = (typeof studyImportModes)[number];
 export const itemChoices = ['keep', 'copy'] as const;
 export type ItemChoice = (typeof itemChoices)[number];
 
-export type ImportItemKind = 'study' | 'member' | 'event' | 'claim';
+export type ImportItemKind = 'study' | 'member' | 'event' | 'claim' | 'settings';
 
 /** One line of the preview. */
 export interface StudyImportItem {
@@ -70,6 +82,8 @@ export interface StudyImportWrite {
   readonly universe: readonly UniverseMember[] | null;
   readonly events: readonly StudyEvent[];
   readonly claims: readonly ClaimDefinition[];
+  /** Event-study settings to give the study `studyId` (its windows ordered), or null. */
+  readonly eventStudy: StudyEventStudySettings | null;
 }
 
 export interface StudyImportPlan {
@@ -127,13 +141,37 @@ export function contentOfFile(file: StudyFile): StudyContent {
       metric: c.metric,
       note: c.note ?? null,
     })),
+    ...(file.eventStudy
+      ? {
+          eventStudy: {
+            windows: file.eventStudy.windows ? orderWindows(file.eventStudy.windows) : null,
+            benchmark: file.eventStudy.benchmark ?? null,
+          },
+        }
+      : {}),
   };
 }
 
-/** The same study content, compared without revision and order of events and claims. */
+/** `windows [-1, +1], [0, +5]; benchmark ^HSI`, for the preview. */
+function describeEventStudy(e: StudyEventStudySettings): string {
+  return [
+    e.windows ? `windows ${e.windows.map(windowLabel).join(', ')}` : null,
+    e.benchmark ? `benchmark ${e.benchmark}` : null,
+  ]
+    .filter(Boolean)
+    .join('; ');
+}
+
+/** The study's content in file form without its event-study settings (compared as an item of their own). */
+function fileWithoutSettings(s: StudyContent): Record<string, unknown> {
+  const { eventStudy: _settings, ...content } = s;
+  return studyToFile(content);
+}
+
+/** The same study content, compared without revision, settings and order of events and claims. */
 function sameStudy(a: StudyContent, b: StudyContent): boolean {
   const canon = (s: StudyContent) => {
-    const f = studyToFile(s) as { events: Array<{ id: string }>; claims: Array<{ id: string }> };
+    const f = fileWithoutSettings(s) as { events: Array<{ id: string }>; claims: Array<{ id: string }> };
     return {
       ...f,
       revision: 0,
@@ -168,9 +206,13 @@ export function planStudyImport(
     items.push({ key: `${i.kind}:${i.id}`, newId: null, detail: null, ...i });
   };
 
+  const theirSettings = hasEventStudySettings(incoming.eventStudy) ? incoming.eventStudy : null;
+  const mySettings = hasEventStudySettings(stored?.eventStudy) ? stored!.eventStudy! : null;
+  const identical = stored !== null && sameStudy(stored, incoming);
   let target: StudyImportPlan['target'];
   if (!stored) target = 'new';
-  else if (sameStudy(stored, incoming)) target = 'unchanged';
+  // Nothing but settings the stored study lacks: add them, as a merge with no conflict.
+  else if (identical) target = theirSettings && !mySettings ? 'merge' : 'unchanged';
   else target = options.mode === 'merge' ? 'merge' : 'copy';
 
   const studyId = target === 'copy' ? freshSlug(file.id, 'copy', baseline.studyExists) : file.id;
@@ -179,22 +221,21 @@ export function planStudyImport(
   // The study itself.
   if (!stored) item({ kind: 'study', id: file.id, label: file.title, status: 'new', action: 'add' });
   else {
-    const storedHeader = { ...studyToFile({ ...stored, universe: [], events: [], claims: [] }), revision: 0 };
-    const fileHeader = { ...studyToFile({ ...incoming, universe: [], events: [], claims: [] }), revision: 0 };
+    const storedHeader = { ...fileWithoutSettings({ ...stored, universe: [], events: [], claims: [] }), revision: 0 };
+    const fileHeader = { ...fileWithoutSettings({ ...incoming, universe: [], events: [], claims: [] }), revision: 0 };
     const headerSame = same(storedHeader, fileHeader);
     item({
       kind: 'study',
       id: file.id,
       label: file.title,
-      status: target === 'unchanged' ? 'exists' : 'conflict',
+      status: identical ? 'exists' : 'conflict',
       action: target === 'copy' ? 'add-renamed' : target === 'merge' && !headerSame ? 'keep-mine' : 'skip',
       newId: target === 'copy' ? studyId : null,
-      detail:
-        target === 'unchanged'
-          ? null
-          : headerSame
-            ? 'same header, other universe, events or claims'
-            : differences(storedHeader, fileHeader),
+      detail: identical
+        ? null
+        : headerSame
+          ? 'same header, other universe, events or claims'
+          : differences(storedHeader, fileHeader),
     });
   }
 
@@ -296,6 +337,27 @@ export function planStudyImport(
   }
 
   const creates = target === 'new' || target === 'copy';
+
+  // The study's event-study settings: one item; the receiver's own are never replaced.
+  let eventStudy: StudyEventStudySettings | null = null;
+  if (theirSettings) {
+    const status = !mySettings
+      ? 'new'
+      : same(eventStudyToFile(mySettings), eventStudyToFile(theirSettings))
+        ? 'exists'
+        : 'conflict';
+    const action = creates || status === 'new' ? 'add' : status === 'exists' ? 'skip' : 'keep-mine';
+    if (action === 'add') eventStudy = theirSettings;
+    item({
+      kind: 'settings',
+      id: 'event-study',
+      label: `Event study: ${describeEventStudy(theirSettings)}`,
+      status,
+      action,
+      detail: status === 'conflict' ? `yours: ${describeEventStudy(mySettings!)}` : null,
+    });
+  }
+
   const write: StudyImportWrite = {
     study: creates ? { ...incoming.header, id: studyId, title } : null,
     studyId,
@@ -306,9 +368,14 @@ export function planStudyImport(
         : null,
     events,
     claims,
+    eventStudy,
   };
   const written =
-    (write.study ? 1 : 0) + (creates ? incoming.universe.length : addedMembers.length) + events.length + claims.length;
+    (write.study ? 1 : 0) +
+    (creates ? incoming.universe.length : addedMembers.length) +
+    events.length +
+    claims.length +
+    (eventStudy ? 1 : 0);
   return {
     target,
     studyId,

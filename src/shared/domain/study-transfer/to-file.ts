@@ -1,5 +1,14 @@
+import type { Ticker } from '../../brand';
 import type { ClaimDefinition } from '../claims';
-import { STUDY_FORMAT, STUDY_FORMAT_VERSION, type StudyHeader, type StudySource, type UniverseMember } from '../study';
+import type { SessionWindow } from '../event-study';
+import {
+  STUDY_FORMAT,
+  STUDY_FORMAT_BASE_VERSION,
+  STUDY_FORMAT_EVENT_STUDY_VERSION,
+  type StudyHeader,
+  type StudySource,
+  type UniverseMember,
+} from '../study';
 import type { StudyEvent } from '../study-event';
 
 /**
@@ -15,6 +24,25 @@ export interface StudyContent {
   readonly universe: readonly UniverseMember[];
   readonly events: readonly StudyEvent[];
   readonly claims: readonly ClaimDefinition[];
+  /** The study's own event-study settings; absent or all null: the receiver's defaults. */
+  readonly eventStudy?: StudyEventStudySettings;
+}
+
+/** A study's own event-study settings (null: the user's defaults). */
+export interface StudyEventStudySettings {
+  readonly windows: readonly SessionWindow[] | null;
+  readonly benchmark: Ticker | null;
+}
+
+/** True when the settings say anything (a file then needs the `eventStudy` key and version 2). */
+export function hasEventStudySettings(e: StudyEventStudySettings | undefined): e is StudyEventStudySettings {
+  return e !== undefined && (e.windows !== null || e.benchmark !== null);
+}
+
+/** The settings in file form (the `eventStudy` key), or null when there are none. */
+export function eventStudyToFile(e: StudyEventStudySettings | undefined): Record<string, unknown> | null {
+  if (!hasEventStudySettings(e)) return null;
+  return compact({ windows: e.windows?.map(([a, b]) => [a, b]), benchmark: e.benchmark });
 }
 
 /** Drops keys whose value is null or undefined, so the file leaves optional fields out. */
@@ -67,11 +95,15 @@ export function claimToFile(c: ClaimDefinition): Record<string, unknown> {
   return compact({ id: c.id, text: c.text, quote: c.quote, symbols: [...c.symbols], metric: c.metric, note: c.note });
 }
 
-/** The whole study file object (format header first). */
+/**
+ * The whole study file object (format header first). Its version is the lowest that holds its
+ * content: 2 with event-study settings, else 1.
+ */
 export function studyToFile(s: StudyContent): Record<string, unknown> {
+  const eventStudy = eventStudyToFile(s.eventStudy);
   return {
     format: STUDY_FORMAT,
-    version: STUDY_FORMAT_VERSION,
+    version: eventStudy ? STUDY_FORMAT_EVENT_STUDY_VERSION : STUDY_FORMAT_BASE_VERSION,
     id: s.header.id,
     revision: s.header.revision,
     title: s.header.title,
@@ -80,6 +112,7 @@ export function studyToFile(s: StudyContent): Record<string, unknown> {
     universe: s.universe.map((u) => compact({ symbol: u.symbol, role: u.role, note: u.note })),
     events: s.events.map(eventToFile),
     claims: s.claims.map(claimToFile),
+    ...(eventStudy ? { eventStudy } : {}),
   };
 }
 

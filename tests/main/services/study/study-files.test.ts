@@ -226,4 +226,133 @@ describe('study files (.catalyst.json)', () => {
     const exported = parseStudyFile(c.services.studyFiles.exportStudy('japan-chip-rally').content);
     expect(exported.ok && exported.study.universe.map((u) => u.symbol)).toEqual(['8035.T', '^N225']);
   });
+
+  describe('event-study settings (format version 2)', () => {
+    const windowsOf = (c: Core, id = ID) => c.services.eventStudy.windowsOf(id);
+    const benchmarkOf = (c: Core, id = ID) => c.services.eventStudy.benchmarkOf(id);
+
+    it('a study without its own settings is still written as version 1, without the key', () => {
+      const c = open('a.db', true);
+      const f = JSON.parse(c.services.studyFiles.exportStudy(ID).content) as Record<string, unknown>;
+      expect(f.version).toBe(1);
+      expect('eventStudy' in f).toBe(false);
+    });
+
+    it('travel with the study: exported as version 2, imported into an empty database as they were', () => {
+      const a = open('a.db', true);
+      a.services.eventStudy.setWindows(ID, [
+        [0, 5],
+        [-1, 1],
+      ]);
+      a.services.eventStudy.setBenchmark(ID, '^HSI' as never);
+      const text = a.services.studyFiles.exportStudy(ID).content;
+      const f = JSON.parse(text) as Record<string, unknown>;
+      expect(f.version).toBe(2);
+      expect(f.eventStudy).toEqual({
+        windows: [
+          [-1, 1],
+          [0, 5],
+        ],
+        benchmark: '^HSI',
+      });
+      // The key comes last, after the claims.
+      expect(Object.keys(f).at(-1)).toBe('eventStudy');
+
+      const b = open('b.db', false);
+      const preview = b.services.studyFiles.preview(text);
+      expect(preview.items.find((i) => i.kind === 'settings')).toMatchObject({
+        key: 'settings:event-study',
+        label: 'Event study: windows [-1, +1], [0, +5]; benchmark ^HSI',
+        status: 'new',
+        action: 'add',
+      });
+      expect(windowsOf(b)).toBeNull(); // the preview wrote nothing
+      const r = b.services.studyFiles.import(text);
+      expect(r.target).toBe('new');
+      expect(windowsOf(b)).toEqual([
+        [-1, 1],
+        [0, 5],
+      ]);
+      expect(benchmarkOf(b)).toBe('^HSI');
+      expect(b.services.studyFiles.exportStudy(ID).content).toBe(text);
+    });
+
+    it('an identical study lacking them gets them (a merge with nothing else); the receiver’s own are never replaced', () => {
+      const c = open('a.db', true);
+      const theirs: Record<string, unknown> = clone(SHIPPED);
+      theirs.version = 2;
+      theirs.eventStudy = { windows: [[-2, 2]] };
+      const text = JSON.stringify(theirs);
+
+      const first = c.services.studyFiles.import(text);
+      expect(first.target).toBe('merge');
+      expect(first.counts).toMatchObject({ new: 1, conflict: 0, written: 1 });
+      expect(first.items.find((i) => i.kind === 'study')).toMatchObject({ status: 'exists', action: 'skip' });
+      expect(windowsOf(c)).toEqual([[-2, 2]]);
+      expect(benchmarkOf(c)).toBeNull();
+
+      // The same file again: nothing left to do.
+      const again = c.services.studyFiles.import(text);
+      expect(again.target).toBe('unchanged');
+      expect(again.counts.written).toBe(0);
+
+      // The receiver changes its windows; a file with others keeps the receiver's.
+      c.services.eventStudy.setWindows(ID, [[0, 10]]);
+      const other = c.services.studyFiles.import(text);
+      expect(other.target).toBe('unchanged');
+      expect(other.items.find((i) => i.kind === 'settings')).toMatchObject({
+        status: 'conflict',
+        action: 'keep-mine',
+        detail: 'yours: windows [0, +10]',
+      });
+      expect(windowsOf(c)).toEqual([[0, 10]]);
+    });
+
+    it('a copy takes the file’s settings; the stored study keeps its own', () => {
+      const c = open('a.db', true);
+      c.services.eventStudy.setWindows(ID, [[0, 10]]);
+      const theirs: Record<string, unknown> = clone(SHIPPED);
+      theirs.version = 2;
+      theirs.title = 'Someone else’s take';
+      theirs.eventStudy = { windows: [[-5, 5]], benchmark: 'KWEB' };
+      const r = c.services.studyFiles.import(JSON.stringify(theirs));
+      expect(r.target).toBe('copy');
+      expect(windowsOf(c, r.studyId)).toEqual([[-5, 5]]);
+      expect(benchmarkOf(c, r.studyId)).toBe('KWEB');
+      expect(windowsOf(c)).toEqual([[0, 10]]);
+      expect(benchmarkOf(c)).toBeNull();
+    });
+
+    it('refuses settings that do not validate, or the key in a version 1 file, writing nothing', () => {
+      const c = open('a.db', false);
+      const base: Record<string, unknown> = clone(SHIPPED);
+      const cases: Array<[unknown, number, RegExp]> = [
+        [{ windows: [[-1, 1]] }, 1, /eventStudy: needs "version": 2 or higher \(the file says 1\)/],
+        [{ windows: [[3, 1]] }, 2, /eventStudy\.windows\[0\]: a window \[a, b\] needs a ≤ b/],
+        [
+          {
+            windows: [
+              [0, 1],
+              [0, 1],
+            ],
+          },
+          2,
+          /eventStudy\.windows: each window is listed once/,
+        ],
+        [{}, 2, /eventStudy: give windows, a benchmark or both/],
+        [{ benchmark: 'NOT A SYMBOL!' }, 2, /eventStudy\.benchmark/],
+        [{ windows: [[0, 1]], colour: 'red' }, 2, /eventStudy: .*colour/],
+      ];
+      for (const [eventStudy, version, message] of cases) {
+        const f = { ...base, version, eventStudy };
+        const e = catalystErrorOf(() => c.services.studyFiles.import(JSON.stringify(f)));
+        expect(e.code).toBe('invalid-input');
+        expect(e.message).toMatch(message);
+      }
+      const newer = catalystErrorOf(() => c.services.studyFiles.import(JSON.stringify({ ...base, version: 3 })));
+      expect(newer.message).toMatch(/format version 3, written by a newer Catalyst; this version reads up to 2/);
+      expect(rowCounts(c)).toEqual([0, 0, 0, 0, 0]);
+      expect(c.db.prepare("SELECT count(*) AS n FROM app_state WHERE key = 'study-windows'").get()).toEqual({ n: 0 });
+    });
+  });
 });

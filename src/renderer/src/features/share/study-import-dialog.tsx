@@ -28,13 +28,14 @@ const KIND: Record<StudyImportItem['kind'], string> = {
   member: 'Symbol',
   event: 'Event',
   claim: 'Claim',
+  settings: 'Settings',
 };
 
 /**
- * The study-file import preview: every item of the file (the study, its symbols, events and
- * claims) with what the receiver already has — new, already here, conflict — and what the
- * import will do. A study stored with other content is imported as a copy, or merged with a
- * choice per conflicting item. Nothing is written before "Import".
+ * The study-file import preview: every item of the file (the study, its symbols, events,
+ * claims and event-study settings) with what the receiver already has — new, already here,
+ * conflict — and what the import will do. A study stored with other content is imported as a
+ * copy, or merged with a choice per conflicting item. Nothing is written before "Import".
  */
 export function StudyImportDialog({ fileName, text, onCancel, onImported }: StudyImportDialogProps) {
   const titleId = useId();
