@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { asTicker } from '../../../shared/brand';
 import { CatalystError } from '../../../shared/contract/errors';
 import { claimMetricSchema, type ClaimDefinition } from '../../../shared/domain/claims';
@@ -36,26 +36,25 @@ function toClaim(r: ClaimRow): ClaimDefinition {
 /** All SQL on `claims`. */
 export class ClaimsRepository {
   private readonly db: Database;
+  // The reads of every study list and study switch, prepared once.
+  private readonly countStmt: Statement<[], { study_id: string; n: number }>;
+  private readonly listStmt: Statement<[string], ClaimRow>;
   constructor(db: Database) {
     this.db = db;
+    this.countStmt = db.prepare('SELECT study_id, count(*) AS n FROM claims GROUP BY study_id');
+    this.listStmt = db.prepare(
+      'SELECT study_id, id, origin, text, quote, symbols_json, metric_json, note FROM claims WHERE study_id = ? ORDER BY position, id',
+    );
   }
 
   /** How many claims each study has (studies without claims absent). */
   countByStudy(): Map<string, number> {
-    const rows = this.db
-      .prepare<[], { study_id: string; n: number }>('SELECT study_id, count(*) AS n FROM claims GROUP BY study_id')
-      .all();
-    return new Map(rows.map((r) => [r.study_id, r.n]));
+    return new Map(this.countStmt.all().map((r) => [r.study_id, r.n]));
   }
 
   /** The claims of a study in their stored order. */
   list(studyId: string): ClaimDefinition[] {
-    return this.db
-      .prepare<[string], ClaimRow>(
-        'SELECT study_id, id, origin, text, quote, symbols_json, metric_json, note FROM claims WHERE study_id = ? ORDER BY position, id',
-      )
-      .all(studyId)
-      .map(toClaim);
+    return this.listStmt.all(studyId).map(toClaim);
   }
 
   /** Ids of a study's claims (of any origin). */

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { asTicker } from '../../../shared/brand';
 import type { StudyRole, StudySource, StudySummary, UniverseMember } from '../../../shared/domain/study';
 import type { RowOrigin } from '../../../shared/domain/study-event';
@@ -53,40 +53,41 @@ export class StudyRepository {
   private readonly db: Database;
   private readonly events: EventsRepository;
   private readonly claims: ClaimsRepository;
+  // The reads the app makes at start-up and on every study switch, prepared once.
+  private readonly storedStmt: Statement<[string], { origin: RowOrigin; revision: number }>;
+  private readonly getStmt: Statement<[string], StudyRow>;
+  private readonly listStmt: Statement<[], SummaryRow>;
+  private readonly universeStmt: Statement<[string], { symbol: string; role: StudyRole; note: string | null }>;
   constructor(db: Database) {
     this.db = db;
     this.events = new EventsRepository(db);
     this.claims = new ClaimsRepository(db);
+    this.storedStmt = db.prepare('SELECT origin, revision FROM studies WHERE id = ?');
+    this.getStmt = db.prepare('SELECT id, origin, revision, title, description, source_json FROM studies WHERE id = ?');
+    this.listStmt = db.prepare(
+      `SELECT s.id, s.origin, s.revision, s.title, s.description, s.source_json,
+         (SELECT count(*) FROM study_instruments u WHERE u.study_id = s.id AND u.role = 'subject') AS subjects,
+         (SELECT count(*) FROM study_instruments u WHERE u.study_id = s.id AND u.role = 'benchmark') AS benchmarks
+       FROM studies s ORDER BY s.position, s.origin = 'user', s.title, s.id`,
+    );
+    this.universeStmt = db.prepare(
+      'SELECT symbol, role, note FROM study_instruments WHERE study_id = ? ORDER BY position',
+    );
   }
 
   /** The origin and revision of a stored study, or null: the one query a launch makes when already seeded. */
   stored(id: string): { origin: RowOrigin; revision: number } | null {
-    return (
-      this.db
-        .prepare<[string], { origin: RowOrigin; revision: number }>('SELECT origin, revision FROM studies WHERE id = ?')
-        .get(id) ?? null
-    );
+    return this.storedStmt.get(id) ?? null;
   }
 
   get(id: string): StoredStudy | null {
-    const r = this.db
-      .prepare<[string], StudyRow>(
-        'SELECT id, origin, revision, title, description, source_json FROM studies WHERE id = ?',
-      )
-      .get(id);
+    const r = this.getStmt.get(id);
     return r ? toStored(r) : null;
   }
 
   /** Every study with its counts; seeded studies first, then by title. */
   list(): StudySummary[] {
-    const rows = this.db
-      .prepare<[], SummaryRow>(
-        `SELECT s.id, s.origin, s.revision, s.title, s.description, s.source_json,
-           (SELECT count(*) FROM study_instruments u WHERE u.study_id = s.id AND u.role = 'subject') AS subjects,
-           (SELECT count(*) FROM study_instruments u WHERE u.study_id = s.id AND u.role = 'benchmark') AS benchmarks
-         FROM studies s ORDER BY s.position, s.origin = 'user', s.title, s.id`,
-      )
-      .all();
+    const rows = this.listStmt.all();
     const events = this.events.countByStudy();
     const claims = this.claims.countByStudy();
     return rows.map((r) => ({
@@ -122,12 +123,7 @@ export class StudyRepository {
 
   /** The universe of a study in its stored order. */
   universe(studyId: string): UniverseMember[] {
-    return this.db
-      .prepare<[string], { symbol: string; role: StudyRole; note: string | null }>(
-        'SELECT symbol, role, note FROM study_instruments WHERE study_id = ? ORDER BY position',
-      )
-      .all(studyId)
-      .map((r) => ({ symbol: asTicker(r.symbol), role: r.role, note: r.note }));
+    return this.universeStmt.all(studyId).map((r) => ({ symbol: asTicker(r.symbol), role: r.role, note: r.note }));
   }
 
   /** Replaces the universe of a study; returns the number of rows written and removed. */

@@ -95,17 +95,23 @@ export class StudyService {
       return zones.get(symbol)!;
     };
     const wanted = new Map<Ticker, IsoDate[]>();
-    const locals = events.map((e) =>
-      e.symbols.map((s) => {
+    const locals = events.map((e) => {
+      // Once per exchange zone, not per symbol: the symbols of one exchange share the conversion.
+      const byZone = new Map<string, ReturnType<typeof localMoment>>();
+      return e.symbols.map((s) => {
         const zone = zoneOf(s);
         if (zone === null) return null;
-        const local = localMoment(e, zone);
+        let local = byZone.get(zone);
+        if (!local) {
+          local = localMoment(e, zone);
+          byZone.set(zone, local);
+        }
         const dates = wanted.get(s);
         if (dates) dates.push(local.date);
         else wanted.set(s, [local.date]);
         return local;
-      }),
-    );
+      });
+    });
     const seeks = this.deps.bars.sessionSeeks(wanted);
     return events.map((e, i) => {
       const t0: Record<string, IsoDate | null> = {};
