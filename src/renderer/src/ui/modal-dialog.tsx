@@ -103,6 +103,8 @@ function isUnder(root: HTMLElement): boolean {
 /**
  * A modal dialog as the ARIA practices describe it: labelled by its title, focus moved into
  * it on open, Tab and Shift+Tab kept inside, Escape closes, and focus returned to where it was.
+ * The one frame of every dialog in the app (backdrop, box, title; `.modal-actions` for its
+ * buttons, `.modal-error` for a refusal); `className` sizes it and styles its content.
  */
 export function ModalDialog({
   title,
@@ -110,18 +112,30 @@ export function ModalDialog({
   children,
   className,
   testId,
+  busy = false,
+  backdropCloses = true,
 }: {
-  title: string;
+  title: ReactNode;
   onClose: () => void;
   children: ReactNode;
   className?: string;
   testId?: string;
+  /** While true (a write under way), neither Escape nor the backdrop closes it. */
+  busy?: boolean;
+  /**
+   * A click on the backdrop closes it (default). Off for dialogs holding choices a stray click
+   * must not throw away (an import preview) or whose closing cancels work (a report in progress).
+   */
+  backdropCloses?: boolean;
 }) {
   const box = useRef<HTMLDivElement>(null);
   const titleId = useId();
-  useModalBehaviour(box, onClose);
+  useModalBehaviour(box, busy ? null : onClose);
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+    <div
+      className="modal-backdrop"
+      onMouseDown={(e) => backdropCloses && !busy && e.target === e.currentTarget && onClose()}
+    >
       <div
         ref={box}
         role="dialog"
@@ -135,5 +149,59 @@ export function ModalDialog({
         {children}
       </div>
     </div>
+  );
+}
+
+/**
+ * The last row of a dialog that writes: what went wrong, if anything (announced), then Cancel
+ * and the action. Both buttons are disabled while `busy`; the action also while `disabled`.
+ */
+export function ModalFooter({
+  error,
+  busy,
+  onCancel,
+  onConfirm,
+  confirmLabel,
+  disabled = false,
+}: {
+  error: string | null;
+  busy: boolean;
+  onCancel: () => void;
+  onConfirm: () => void;
+  confirmLabel: string;
+  disabled?: boolean;
+}) {
+  return (
+    <>
+      {error && (
+        <p className="modal-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="modal-actions">
+        <button type="button" className="button" onClick={onCancel} disabled={busy}>
+          Cancel
+        </button>
+        <button type="button" className="button primary" onClick={onConfirm} disabled={busy || disabled}>
+          {confirmLabel}
+        </button>
+      </div>
+    </>
+  );
+}
+
+/** A dialog's whole content when its input was refused: the reason (announced) and Close, focused. */
+export function ModalRefusal({ message, onClose }: { message: string; onClose: () => void }) {
+  return (
+    <>
+      <p className="modal-error" role="alert">
+        {message}
+      </p>
+      <div className="modal-actions">
+        <button type="button" className="button" onClick={onClose} autoFocus>
+          Close
+        </button>
+      </div>
+    </>
   );
 }

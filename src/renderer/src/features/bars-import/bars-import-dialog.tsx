@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { parseTicker, type Ticker } from '../../../../shared/brand';
 import {
   BAR_FIELDS,
@@ -10,7 +10,7 @@ import {
   type ImportBarsResult,
 } from '../../../../shared/domain/bars-import';
 import { api } from '../../api/client';
-import { useModalBehaviour } from '../../ui/modal-dialog';
+import { ModalDialog, ModalFooter } from '../../ui/modal-dialog';
 import { describeError } from '../../api/errors';
 import './bars-import.css';
 
@@ -64,7 +64,6 @@ export function describeDifference(d: DifferingBar): string {
  * before "Import"; then the main process writes all of it in one transaction.
  */
 export function BarsImportDialog({ file, onCancel, onImported }: BarsImportDialogProps) {
-  const titleId = useId();
   const [symbol, setSymbol] = useState(() => symbolFromFileName(file.fileName));
   const [mapping, setMapping] = useState<Partial<Record<BarField, string | null>>>({});
   const [dateOrder, setDateOrder] = useState<DateOrder | null>(null);
@@ -99,10 +98,6 @@ export function BarsImportDialog({ file, onCancel, onImported }: BarsImportDialo
       live = false;
     };
   }, [ticker, file, mapping, dateOrder]);
-
-  // Focus kept inside and given back on close; Escape cancels unless busy (ui/modal-dialog).
-  const box = useRef<HTMLDivElement>(null);
-  useModalBehaviour(box, busy ? null : onCancel);
 
   function mapColumn(column: string, field: BarField | '') {
     setMapping((m) => {
@@ -140,170 +135,158 @@ export function BarsImportDialog({ file, onCancel, onImported }: BarsImportDialo
   const numericDates = preview?.dateOrder !== 'ymd' || dateOrder !== null;
 
   return (
-    <div className="wl-modal-backdrop">
-      <div
-        className="wl-modal bars-import"
-        ref={box}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        data-testid="bars-import-dialog"
-      >
-        <h2 id={titleId}>Import daily prices — {file.fileName}</h2>
-        <label className="bars-import-symbol">
-          Symbol{' '}
-          <input
-            aria-label="Symbol"
-            value={symbol}
-            autoFocus
-            onChange={(e) => setSymbol(e.target.value)}
-            placeholder="e.g. ^HSI, 9988.HK, BABA"
-          />
-          {!ticker && symbol.trim() !== '' && <span className="wl-error-text"> not a symbol</span>}
-        </label>
-        {!ticker ? (
-          <p className="empty">Enter the symbol these prices belong to.</p>
-        ) : !preview ? (
-          error ? null : (
-            <p className="empty">Reading the file…</p>
-          )
-        ) : (
-          <>
-            <p className="wl-import-summary" data-testid="bars-import-summary">
-              {preview.formatLabel}: {preview.rows} session{preview.rows === 1 ? '' : 's'}
-              {preview.from ? ` ${preview.from} → ${preview.to}` : ''} — {preview.toAdd} to add, {preview.unchanged}{' '}
-              already cached, {preview.differingCount} differ from the cache
-              {preview.skipped.length ? `, ${preview.skipped.length} skipped` : ''}.
-              {preview.instrumentExists ? '' : ` ${preview.symbol} is new to the cache.`}
-            </p>
-            <div className="bars-import-mapping" data-testid="bars-import-mapping">
-              <table className="wl-preview-table" aria-label="Column mapping">
-                <thead>
-                  <tr>
-                    <th scope="col">Column in the file</th>
-                    <th scope="col">Used as</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.columns.map((c) => (
-                    <tr key={c.name} data-column={c.name}>
-                      <td>{c.name}</td>
-                      <td>
-                        <select
-                          aria-label={`Use column ${c.name} as`}
-                          value={c.field ?? ''}
-                          onChange={(e) => mapColumn(c.name, e.target.value as BarField | '')}
-                        >
-                          <option value="">ignored</option>
-                          {BAR_FIELDS.map((f) => (
-                            <option key={f} value={f}>
-                              {FIELD_LABELS[f]}
-                            </option>
-                          ))}
-                        </select>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            {numericDates && (
-              <label>
-                Dates are{' '}
-                <select
-                  aria-label="Date format"
-                  value={dateOrder ?? ''}
-                  onChange={(e) => setDateOrder((e.target.value || null) as DateOrder | null)}
-                >
-                  <option value="">
-                    detected{preview.dateOrder ? ` (${ORDER_LABELS[preview.dateOrder]})` : ': ambiguous'}
-                  </option>
-                  <option value="mdy">{ORDER_LABELS.mdy}</option>
-                  <option value="dmy">{ORDER_LABELS.dmy}</option>
-                </select>
-              </label>
-            )}
-            {preview.differingCount > 0 && (
-              <fieldset className="wl-import-options" data-testid="bars-import-differing">
-                <legend>
-                  {preview.differingCount} session{preview.differingCount === 1 ? '' : 's'} differ from the cached
-                  values
-                </legend>
-                <label>
-                  <input
-                    type="radio"
-                    name="bars-differing"
-                    checked={differing === 'keep'}
-                    onChange={() => setDiffering('keep')}
-                  />{' '}
-                  Keep the cached values
-                </label>
-                <label>
-                  <input
-                    type="radio"
-                    name="bars-differing"
-                    checked={differing === 'replace'}
-                    onChange={() => setDiffering('replace')}
-                  />{' '}
-                  Replace them with the file's
-                </label>
-                <ul className="bars-import-list">
-                  {preview.differing.slice(0, 5).map((d) => (
-                    <li key={d.date}>
-                      {d.date}: {describeDifference(d)}
-                    </li>
-                  ))}
-                </ul>
-              </fieldset>
-            )}
-            {preview.skipped.length > 0 && (
-              <details className="bars-import-skipped">
-                <summary>
-                  {preview.skipped.length} row{preview.skipped.length === 1 ? '' : 's'} skipped
-                </summary>
-                <ul className="bars-import-list">
-                  {preview.skipped.map((s) => (
-                    <li key={s.line}>
-                      line {s.line}: {s.reason}
-                    </li>
-                  ))}
-                </ul>
-              </details>
-            )}
-            {problems.length > 0 && (
-              <div className="wl-error-text" role="alert" data-testid="bars-import-problems">
-                <p>The file cannot be imported as it is; nothing will be written:</p>
-                <ul className="bars-import-list">
-                  {problems.slice(0, 50).map((p, i) => (
-                    <li key={i}>{p.line > 0 ? `line ${p.line}: ${p.reason}` : p.reason}</li>
-                  ))}
-                  {problems.length > 50 && <li>… and {problems.length - 50} more</li>}
-                </ul>
-              </div>
-            )}
-          </>
-        )}
-        {error && (
-          <p className="wl-error-text" role="alert">
-            {error}
+    <ModalDialog
+      title={`Import daily prices — ${file.fileName}`}
+      onClose={onCancel}
+      busy={busy}
+      backdropCloses={false}
+      className="bars-import"
+      testId="bars-import-dialog"
+    >
+      <label className="bars-import-symbol">
+        Symbol{' '}
+        <input
+          aria-label="Symbol"
+          value={symbol}
+          autoFocus
+          onChange={(e) => setSymbol(e.target.value)}
+          placeholder="e.g. ^HSI, 9988.HK, BABA"
+        />
+        {!ticker && symbol.trim() !== '' && <span className="modal-error"> not a symbol</span>}
+      </label>
+      {!ticker ? (
+        <p className="empty">Enter the symbol these prices belong to.</p>
+      ) : !preview ? (
+        error ? null : (
+          <p className="empty">Reading the file…</p>
+        )
+      ) : (
+        <>
+          <p className="wl-import-summary" data-testid="bars-import-summary">
+            {preview.formatLabel}: {preview.rows} session{preview.rows === 1 ? '' : 's'}
+            {preview.from ? ` ${preview.from} → ${preview.to}` : ''} — {preview.toAdd} to add, {preview.unchanged}{' '}
+            already cached, {preview.differingCount} differ from the cache
+            {preview.skipped.length ? `, ${preview.skipped.length} skipped` : ''}.
+            {preview.instrumentExists ? '' : ` ${preview.symbol} is new to the cache.`}
           </p>
-        )}
-        <div className="wl-modal-actions">
-          <button type="button" className="button" onClick={onCancel} disabled={busy}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button primary"
-            onClick={() => void confirm()}
-            disabled={busy || !preview || problems.length > 0 || writes === 0}
-          >
-            {!preview || problems.length > 0 || writes === 0
-              ? 'Nothing to import'
-              : `Import ${writes} session${writes === 1 ? '' : 's'}`}
-          </button>
-        </div>
-      </div>
-    </div>
+          <div className="bars-import-mapping" data-testid="bars-import-mapping">
+            <table className="wl-preview-table" aria-label="Column mapping">
+              <thead>
+                <tr>
+                  <th scope="col">Column in the file</th>
+                  <th scope="col">Used as</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.columns.map((c) => (
+                  <tr key={c.name} data-column={c.name}>
+                    <td>{c.name}</td>
+                    <td>
+                      <select
+                        aria-label={`Use column ${c.name} as`}
+                        value={c.field ?? ''}
+                        onChange={(e) => mapColumn(c.name, e.target.value as BarField | '')}
+                      >
+                        <option value="">ignored</option>
+                        {BAR_FIELDS.map((f) => (
+                          <option key={f} value={f}>
+                            {FIELD_LABELS[f]}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {numericDates && (
+            <label>
+              Dates are{' '}
+              <select
+                aria-label="Date format"
+                value={dateOrder ?? ''}
+                onChange={(e) => setDateOrder((e.target.value || null) as DateOrder | null)}
+              >
+                <option value="">
+                  detected{preview.dateOrder ? ` (${ORDER_LABELS[preview.dateOrder]})` : ': ambiguous'}
+                </option>
+                <option value="mdy">{ORDER_LABELS.mdy}</option>
+                <option value="dmy">{ORDER_LABELS.dmy}</option>
+              </select>
+            </label>
+          )}
+          {preview.differingCount > 0 && (
+            <fieldset className="wl-import-options" data-testid="bars-import-differing">
+              <legend>
+                {preview.differingCount} session{preview.differingCount === 1 ? '' : 's'} differ from the cached values
+              </legend>
+              <label>
+                <input
+                  type="radio"
+                  name="bars-differing"
+                  checked={differing === 'keep'}
+                  onChange={() => setDiffering('keep')}
+                />{' '}
+                Keep the cached values
+              </label>
+              <label>
+                <input
+                  type="radio"
+                  name="bars-differing"
+                  checked={differing === 'replace'}
+                  onChange={() => setDiffering('replace')}
+                />{' '}
+                Replace them with the file's
+              </label>
+              <ul className="bars-import-list">
+                {preview.differing.slice(0, 5).map((d) => (
+                  <li key={d.date}>
+                    {d.date}: {describeDifference(d)}
+                  </li>
+                ))}
+              </ul>
+            </fieldset>
+          )}
+          {preview.skipped.length > 0 && (
+            <details className="bars-import-skipped">
+              <summary>
+                {preview.skipped.length} row{preview.skipped.length === 1 ? '' : 's'} skipped
+              </summary>
+              <ul className="bars-import-list">
+                {preview.skipped.map((s) => (
+                  <li key={s.line}>
+                    line {s.line}: {s.reason}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+          {problems.length > 0 && (
+            <div className="modal-error" role="alert" data-testid="bars-import-problems">
+              <p>The file cannot be imported as it is; nothing will be written:</p>
+              <ul className="bars-import-list">
+                {problems.slice(0, 50).map((p, i) => (
+                  <li key={i}>{p.line > 0 ? `line ${p.line}: ${p.reason}` : p.reason}</li>
+                ))}
+                {problems.length > 50 && <li>… and {problems.length - 50} more</li>}
+              </ul>
+            </div>
+          )}
+        </>
+      )}
+      <ModalFooter
+        error={error}
+        busy={busy}
+        onCancel={onCancel}
+        onConfirm={() => void confirm()}
+        disabled={!preview || problems.length > 0 || writes === 0}
+        confirmLabel={
+          !preview || problems.length > 0 || writes === 0
+            ? 'Nothing to import'
+            : `Import ${writes} session${writes === 1 ? '' : 's'}`
+        }
+      />
+    </ModalDialog>
   );
 }

@@ -1,10 +1,10 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { EventsImportPreview, EventsImportResult } from '../../../../shared/contract/research';
 import { eventsLineStatus, eventsPreviewSummary, type EventsFileInput } from './events-file';
 import type { StudySummary } from '../../../../shared/domain/study';
 import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
-import { useModalBehaviour } from '../../ui/modal-dialog';
+import { ModalDialog, ModalFooter } from '../../ui/modal-dialog';
 import './events-import.css';
 
 export interface EventsImportDialogProps {
@@ -28,7 +28,6 @@ const NO_STUDY = '';
  * nothing (all or nothing); duplicates of stored events are skipped.
  */
 export function EventsImportDialog({ file, studies, openStudyId, onCancel, onImported }: EventsImportDialogProps) {
-  const titleId = useId();
   const [studyId, setStudyId] = useState<string>(openStudyId ?? NO_STUDY);
   const [preview, setPreview] = useState<EventsImportPreview | null>(null);
   const [error, setError] = useState<string | null>('error' in file ? file.error : null);
@@ -58,9 +57,6 @@ export function EventsImportDialog({ file, studies, openStudyId, onCancel, onImp
     };
   }, [text, target]);
 
-  const box = useRef<HTMLDivElement>(null);
-  useModalBehaviour(box, busy ? null : onCancel);
-
   async function confirm() {
     if (text === null || !preview) return;
     setBusy(true);
@@ -75,89 +71,81 @@ export function EventsImportDialog({ file, studies, openStudyId, onCancel, onImp
 
   const blocked = !preview || preview.errors > 0 || preview.ok === 0;
   return (
-    <div className="wl-modal-backdrop">
-      <div
-        className="wl-modal events-import"
-        ref={box}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        data-testid="events-import-dialog"
-      >
-        <h2 id={titleId}>Import events — {file.fileName}</h2>
-        {text !== null && (
-          <label className="events-import-target">
-            File the events under{' '}
-            <select aria-label="Study" value={studyId} onChange={(e) => setStudyId(e.target.value)} disabled={busy}>
-              {studies.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.title}
-                </option>
-              ))}
-              <option value={NO_STUDY}>No study (then shown on no study’s chart)</option>
-            </select>
-          </label>
-        )}
-        {preview && (
-          <>
-            <p className="wl-import-summary" data-testid="events-import-summary">
-              {eventsPreviewSummary(preview)}
-            </p>
-            {preview.errors > 0 && (
-              <p className="wl-error-text" role="alert" data-testid="events-import-blocked">
-                Nothing will be imported while {preview.errors} line
-                {preview.errors === 1 ? ' has an error' : 's have errors'}: an events file is imported whole or not at
-                all. Correct the file and open it again.
-              </p>
-            )}
-            <div className="wl-preview-scroll">
-              <table className="wl-preview-table" aria-label="Lines of the file">
-                <thead>
-                  <tr>
-                    <th scope="col">Line</th>
-                    <th scope="col">Date</th>
-                    <th scope="col">Title</th>
-                    <th scope="col">Category</th>
-                    <th scope="col">Symbols</th>
-                    <th scope="col">Status</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.lines.map((l) => (
-                    <tr key={l.line} className={`status-${l.status}`} data-status={l.status}>
-                      <td className="num">{l.line}</td>
-                      <td>
-                        {l.event?.date ?? ''}
-                        {l.event?.time ? ` ${l.event.time} ${l.event.timezone ?? ''}` : ''}
-                      </td>
-                      <td className="input" title={l.event?.title}>
-                        {l.event?.title ?? ''}
-                      </td>
-                      <td>{l.event?.category ?? ''}</td>
-                      <td>{l.event?.symbols.join(', ') ?? ''}</td>
-                      <td className="status">{eventsLineStatus(l)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </>
-        )}
-        {!preview && !error && <p className="empty">Reading the file…</p>}
-        {error && (
-          <p className="wl-error-text" role="alert">
-            {error}
+    <ModalDialog
+      title={`Import events — ${file.fileName}`}
+      onClose={onCancel}
+      busy={busy}
+      backdropCloses={false}
+      className="events-import"
+      testId="events-import-dialog"
+    >
+      {text !== null && (
+        <label className="events-import-target">
+          File the events under{' '}
+          <select aria-label="Study" value={studyId} onChange={(e) => setStudyId(e.target.value)} disabled={busy}>
+            {studies.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title}
+              </option>
+            ))}
+            <option value={NO_STUDY}>No study (then shown on no study’s chart)</option>
+          </select>
+        </label>
+      )}
+      {preview && (
+        <>
+          <p className="wl-import-summary" data-testid="events-import-summary">
+            {eventsPreviewSummary(preview)}
           </p>
-        )}
-        <div className="wl-modal-actions">
-          <button type="button" className="button" onClick={onCancel} disabled={busy}>
-            Cancel
-          </button>
-          <button type="button" className="button primary" onClick={() => void confirm()} disabled={busy || blocked}>
-            {blocked ? 'Nothing to import' : `Import ${preview.ok} event${preview.ok === 1 ? '' : 's'}`}
-          </button>
-        </div>
-      </div>
-    </div>
+          {preview.errors > 0 && (
+            <p className="modal-error" role="alert" data-testid="events-import-blocked">
+              Nothing will be imported while {preview.errors} line
+              {preview.errors === 1 ? ' has an error' : 's have errors'}: an events file is imported whole or not at
+              all. Correct the file and open it again.
+            </p>
+          )}
+          <div className="wl-preview-scroll">
+            <table className="wl-preview-table" aria-label="Lines of the file">
+              <thead>
+                <tr>
+                  <th scope="col">Line</th>
+                  <th scope="col">Date</th>
+                  <th scope="col">Title</th>
+                  <th scope="col">Category</th>
+                  <th scope="col">Symbols</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.lines.map((l) => (
+                  <tr key={l.line} className={`status-${l.status}`} data-status={l.status}>
+                    <td className="num">{l.line}</td>
+                    <td>
+                      {l.event?.date ?? ''}
+                      {l.event?.time ? ` ${l.event.time} ${l.event.timezone ?? ''}` : ''}
+                    </td>
+                    <td className="input" title={l.event?.title}>
+                      {l.event?.title ?? ''}
+                    </td>
+                    <td>{l.event?.category ?? ''}</td>
+                    <td>{l.event?.symbols.join(', ') ?? ''}</td>
+                    <td className="status">{eventsLineStatus(l)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      {!preview && !error && <p className="empty">Reading the file…</p>}
+      <ModalFooter
+        error={error}
+        busy={busy}
+        onCancel={onCancel}
+        onConfirm={() => void confirm()}
+        disabled={blocked}
+        confirmLabel={blocked ? 'Nothing to import' : `Import ${preview.ok} event${preview.ok === 1 ? '' : 's'}`}
+      />
+    </ModalDialog>
   );
 }

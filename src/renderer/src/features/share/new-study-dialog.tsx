@@ -2,7 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { tickerSchema } from '../../../../shared/brand';
 import type { StudySummary } from '../../../../shared/domain/study';
 import { api } from '../../api/client';
-import { useModalBehaviour } from '../../ui/modal-dialog';
+import { ModalDialog } from '../../ui/modal-dialog';
 import { describeError } from '../../api/errors';
 
 export interface NewStudyDialogProps {
@@ -18,7 +18,6 @@ const symbols = (s: string): string[] =>
 
 /** A study from scratch: its name, the article it is built from, and its universe (subjects and benchmarks). */
 export function NewStudyDialog({ onCancel, onCreated }: NewStudyDialogProps) {
-  const titleId = useId();
   const errorId = useId();
   const [title, setTitle] = useState('');
   const [sourceTitle, setSourceTitle] = useState('');
@@ -32,10 +31,6 @@ export function NewStudyDialog({ onCancel, onCreated }: NewStudyDialogProps) {
   const [busy, setBusy] = useState(false);
   const subjectsRef = useRef<HTMLInputElement>(null);
   const benchmarksRef = useRef<HTMLInputElement>(null);
-
-  // Focus kept inside and given back on close; Escape cancels unless busy (ui/modal-dialog).
-  const box = useRef<HTMLFormElement>(null);
-  useModalBehaviour(box, busy ? null : onCancel);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -83,17 +78,15 @@ export function NewStudyDialog({ onCancel, onCreated }: NewStudyDialogProps) {
   }
 
   return (
-    <div className="share-backdrop">
-      <form
-        className="share-modal share-form"
-        ref={box}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        data-testid="new-study-dialog"
-        onSubmit={(e) => void submit(e)}
-      >
-        <h2 id={titleId}>New study</h2>
+    <ModalDialog
+      title="New study"
+      onClose={onCancel}
+      busy={busy}
+      backdropCloses={false}
+      className="share-form"
+      testId="new-study-dialog"
+    >
+      <form onSubmit={(e) => void submit(e)}>
         <label>
           Name
           <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} required autoFocus />
@@ -134,11 +127,11 @@ export function NewStudyDialog({ onCancel, onCreated }: NewStudyDialogProps) {
           />
         </label>
         {error && (
-          <p className="share-error" role="alert" id={errorId}>
+          <p className="modal-error" role="alert" id={errorId}>
             {error}
           </p>
         )}
-        <div className="share-actions">
+        <div className="modal-actions">
           <button type="button" className="button" onClick={onCancel} disabled={busy}>
             Cancel
           </button>
@@ -147,6 +140,6 @@ export function NewStudyDialog({ onCancel, onCreated }: NewStudyDialogProps) {
           </button>
         </div>
       </form>
-    </div>
+    </ModalDialog>
   );
 }

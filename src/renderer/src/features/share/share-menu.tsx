@@ -20,7 +20,7 @@ import type { PageSize } from '../../../../shared/contract/export';
 import type { ReportImage } from '../../../../shared/domain/report/study-report';
 import { StudyImportDialog } from './study-import-dialog';
 import { useMenuKeys } from '../../ui/menu-keys';
-import { useModalBehaviour } from '../../ui/modal-dialog';
+import { ModalDialog } from '../../ui/modal-dialog';
 import { useSettings } from '../../app/settings-context';
 import './share.css';
 
@@ -354,29 +354,21 @@ export function ShareMenu() {
  * saved or cancelled) naming the step.
  */
 function ReportProgress({ step, onCancel }: { step: ReportStep; onCancel: () => void }) {
-  const box = useRef<HTMLDivElement>(null);
-  const titleId = useId();
-  useModalBehaviour(box, onCancel);
   return (
-    <div className="share-backdrop">
-      <div
-        ref={box}
-        className="share-modal share-progress"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        tabIndex={-1}
-        data-testid="report-progress"
-      >
-        <h2 id={titleId}>Making the report</h2>
-        <p role="status">{STEP_TEXT[step]}</p>
-        <progress max={STEPS.length} value={STEPS.indexOf(step) + 1} aria-label="Report progress" />
-        <div className="share-actions">
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+    <ModalDialog
+      title="Making the report"
+      onClose={onCancel}
+      backdropCloses={false}
+      className="share-progress"
+      testId="report-progress"
+    >
+      <p role="status">{STEP_TEXT[step]}</p>
+      <progress max={STEPS.length} value={STEPS.indexOf(step) + 1} aria-label="Report progress" />
+      <div className="modal-actions">
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
       </div>
-    </div>
+    </ModalDialog>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { StudyImportPreview, StudyImportResult } from '../../../../shared/contract/study-files';
 import type {
   ItemChoice,
@@ -6,7 +6,7 @@ import type {
   StudyImportMode,
 } from '../../../../shared/domain/study-transfer/import-plan';
 import { api } from '../../api/client';
-import { useModalBehaviour } from '../../ui/modal-dialog';
+import { ModalDialog, ModalFooter, ModalRefusal } from '../../ui/modal-dialog';
 import { describeError } from '../../api/errors';
 
 export interface StudyImportDialogProps {
@@ -38,7 +38,6 @@ const KIND: Record<StudyImportItem['kind'], string> = {
  * copy, or merged with a choice per conflicting item. Nothing is written before "Import".
  */
 export function StudyImportDialog({ fileName, text, onCancel, onImported }: StudyImportDialogProps) {
-  const titleId = useId();
   const [mode, setMode] = useState<StudyImportMode>('copy');
   const [choices, setChoices] = useState<Readonly<Record<string, ItemChoice>>>({});
   const [preview, setPreview] = useState<StudyImportPreview | null>(null);
@@ -57,10 +56,6 @@ export function StudyImportDialog({ fileName, text, onCancel, onImported }: Stud
     };
   }, [text, fileName, mode, choices]);
 
-  // Focus kept inside and given back on close; Escape cancels unless busy (ui/modal-dialog).
-  const box = useRef<HTMLDivElement>(null);
-  useModalBehaviour(box, busy ? null : onCancel);
-
   async function confirm() {
     setBusy(true);
     setError(null);
@@ -76,130 +71,108 @@ export function StudyImportDialog({ fileName, text, onCancel, onImported }: Stud
   const studyConflict = preview?.items[0]?.status === 'conflict';
   const written = preview?.counts.written ?? 0;
   return (
-    <div className="share-backdrop">
-      <div
-        className="share-modal"
-        ref={box}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        data-testid="study-import-dialog"
-      >
-        <h2 id={titleId}>Import study — {fileName}</h2>
-        {fileError ? (
-          <>
-            <p className="share-error" role="alert">
-              {fileError}
-            </p>
-            <div className="share-actions">
-              <button type="button" className="button" onClick={onCancel} autoFocus>
-                Close
-              </button>
-            </div>
-          </>
-        ) : !preview ? (
-          <p className="empty">Reading the file…</p>
-        ) : (
-          <>
-            <p className="share-summary" data-testid="study-import-summary">
-              “{preview.title}”: {preview.counts.new} new, {preview.counts.exists} already here,{' '}
-              {preview.counts.conflict} conflict(s).{' '}
-              {preview.target === 'unchanged'
-                ? 'You already have this study as it is: nothing to import.'
-                : preview.target === 'copy'
-                  ? `Your study “${preview.items[0]?.id}” differs: this file will be added as a copy, “${preview.studyId}”. Yours stays as it is.`
-                  : preview.target === 'merge'
-                    ? `Only what is new is added to your study; for each conflict choose yours or theirs as a copy.`
-                    : `It will be added as “${preview.studyId}”.`}
-            </p>
-            {studyConflict && (
-              <fieldset className="share-options">
-                <legend className="share-hidden">How to import</legend>
-                <label>
-                  <input
-                    type="radio"
-                    name="study-import-mode"
-                    checked={mode === 'copy'}
-                    onChange={() => setMode('copy')}
-                  />{' '}
-                  Import as a copy
-                </label>
-                <label>
-                  <input
-                    type="radio"
-                    name="study-import-mode"
-                    checked={mode === 'merge'}
-                    onChange={() => setMode('merge')}
-                  />{' '}
-                  Merge into my study (never overwrites mine)
-                </label>
-              </fieldset>
-            )}
-            <div className="share-scroll" tabIndex={0} role="region" aria-label="What the file holds">
-              <table className="share-table" aria-label="Items of the study file">
-                <thead>
-                  <tr>
-                    <th scope="col">Kind</th>
-                    <th scope="col">Item</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Import</th>
+    <ModalDialog
+      title={`Import study — ${fileName}`}
+      onClose={onCancel}
+      busy={busy}
+      backdropCloses={false}
+      className="study-import"
+      testId="study-import-dialog"
+    >
+      {fileError ? (
+        <ModalRefusal message={fileError} onClose={onCancel} />
+      ) : !preview ? (
+        <p className="empty">Reading the file…</p>
+      ) : (
+        <>
+          <p className="share-summary" data-testid="study-import-summary">
+            “{preview.title}”: {preview.counts.new} new, {preview.counts.exists} already here, {preview.counts.conflict}{' '}
+            conflict(s).{' '}
+            {preview.target === 'unchanged'
+              ? 'You already have this study as it is: nothing to import.'
+              : preview.target === 'copy'
+                ? `Your study “${preview.items[0]?.id}” differs: this file will be added as a copy, “${preview.studyId}”. Yours stays as it is.`
+                : preview.target === 'merge'
+                  ? `Only what is new is added to your study; for each conflict choose yours or theirs as a copy.`
+                  : `It will be added as “${preview.studyId}”.`}
+          </p>
+          {studyConflict && (
+            <fieldset className="share-options">
+              <legend className="share-hidden">How to import</legend>
+              <label>
+                <input
+                  type="radio"
+                  name="study-import-mode"
+                  checked={mode === 'copy'}
+                  onChange={() => setMode('copy')}
+                />{' '}
+                Import as a copy
+              </label>
+              <label>
+                <input
+                  type="radio"
+                  name="study-import-mode"
+                  checked={mode === 'merge'}
+                  onChange={() => setMode('merge')}
+                />{' '}
+                Merge into my study (never overwrites mine)
+              </label>
+            </fieldset>
+          )}
+          <div className="share-scroll" tabIndex={0} role="region" aria-label="What the file holds">
+            <table className="share-table" aria-label="Items of the study file">
+              <thead>
+                <tr>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Item</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Import</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.items.map((i) => (
+                  <tr key={i.key} data-status={i.status} className={`status-${i.status}`}>
+                    <td>{KIND[i.kind]}</td>
+                    <td title={i.detail ?? i.label}>
+                      {i.label}
+                      {i.detail && <span className="share-detail"> — {i.detail}</span>}
+                    </td>
+                    <td>{STATUS[i.status]}</td>
+                    <td>
+                      {mode === 'merge' &&
+                      i.status === 'conflict' &&
+                      (i.kind === 'event' || i.kind === 'claim') &&
+                      i.detail?.startsWith('differs') ? (
+                        <select
+                          aria-label={`Conflict: ${i.label}`}
+                          value={choices[i.key] ?? 'keep'}
+                          onChange={(e) => setChoices((c) => ({ ...c, [i.key]: e.target.value as ItemChoice }))}
+                        >
+                          <option value="keep">keep yours</option>
+                          <option value="copy">add theirs as a copy</option>
+                        </select>
+                      ) : (
+                        <>
+                          {ACTION[i.action]}
+                          {i.newId ? ` “${i.newId}”` : ''}
+                        </>
+                      )}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {preview.items.map((i) => (
-                    <tr key={i.key} data-status={i.status} className={`status-${i.status}`}>
-                      <td>{KIND[i.kind]}</td>
-                      <td title={i.detail ?? i.label}>
-                        {i.label}
-                        {i.detail && <span className="share-detail"> — {i.detail}</span>}
-                      </td>
-                      <td>{STATUS[i.status]}</td>
-                      <td>
-                        {mode === 'merge' &&
-                        i.status === 'conflict' &&
-                        (i.kind === 'event' || i.kind === 'claim') &&
-                        i.detail?.startsWith('differs') ? (
-                          <select
-                            aria-label={`Conflict: ${i.label}`}
-                            value={choices[i.key] ?? 'keep'}
-                            onChange={(e) => setChoices((c) => ({ ...c, [i.key]: e.target.value as ItemChoice }))}
-                          >
-                            <option value="keep">keep yours</option>
-                            <option value="copy">add theirs as a copy</option>
-                          </select>
-                        ) : (
-                          <>
-                            {ACTION[i.action]}
-                            {i.newId ? ` “${i.newId}”` : ''}
-                          </>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            {error && (
-              <p className="share-error" role="alert">
-                {error}
-              </p>
-            )}
-            <div className="share-actions">
-              <button type="button" className="button" onClick={onCancel} disabled={busy}>
-                Cancel
-              </button>
-              <button
-                type="button"
-                className="button primary"
-                onClick={() => void confirm()}
-                disabled={busy || written === 0}
-              >
-                {written === 0 ? 'Nothing to import' : `Import (${written} item${written === 1 ? '' : 's'})`}
-              </button>
-            </div>
-          </>
-        )}
-      </div>
-    </div>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <ModalFooter
+            error={error}
+            busy={busy}
+            onCancel={onCancel}
+            onConfirm={() => void confirm()}
+            disabled={written === 0}
+            confirmLabel={written === 0 ? 'Nothing to import' : `Import (${written} item${written === 1 ? '' : 's'})`}
+          />
+        </>
+      )}
+    </ModalDialog>
   );
 }

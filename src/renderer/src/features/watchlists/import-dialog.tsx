@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Ticker } from '../../../../shared/brand';
 import { CatalystError } from '../../../../shared/contract/errors';
 import type {
@@ -9,7 +9,7 @@ import type {
   WatchlistSummary,
 } from '../../../../shared/contract/watchlists';
 import { api } from '../../api/client';
-import { useModalBehaviour } from '../../ui/modal-dialog';
+import { ModalDialog, ModalFooter, ModalRefusal } from '../../ui/modal-dialog';
 import { describeError } from '../../api/errors';
 
 export interface ImportDialogProps {
@@ -44,7 +44,6 @@ function statusText(l: PreviewLine): string {
  * "Import"; then the main process writes every valid line in one transaction.
  */
 export function ImportDialog({ file, lists, currentListId, onCancel, onImported }: ImportDialogProps) {
-  const titleId = useId();
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -72,10 +71,6 @@ export function ImportDialog({ file, lists, currentListId, onCancel, onImported 
     };
   }, [file, mergeTarget]);
 
-  // Focus kept inside and given back on close; Escape cancels unless busy (ui/modal-dialog).
-  const box = useRef<HTMLDivElement>(null);
-  useModalBehaviour(box, busy ? null : onCancel);
-
   const toImport = preview?.counts.ok ?? 0;
   const uncached = new Set(
     preview?.lines.filter((l) => l.kind === 'item' && l.status === 'ok' && !l.cached).map((l) => l.symbol as Ticker) ??
@@ -101,156 +96,133 @@ export function ImportDialog({ file, lists, currentListId, onCancel, onImported 
   }
 
   return (
-    <div className="wl-modal-backdrop">
-      <div
-        className="wl-modal wl-import"
-        ref={box}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        data-testid="watchlist-import-dialog"
-      >
-        <h2 id={titleId}>Import watchlist — {file.fileName}</h2>
-        {fileError ? (
-          <>
-            <p className="wl-error-text" role="alert">
-              {fileError}
-            </p>
-            <div className="wl-modal-actions">
-              <button type="button" className="button" onClick={onCancel} autoFocus>
-                Close
-              </button>
-            </div>
-          </>
-        ) : !preview ? (
-          <p className="empty">Reading the file…</p>
-        ) : (
-          <>
-            <p className="wl-import-summary" data-testid="import-summary">
-              {FORMAT_NAMES[preview.format]}
-              {preview.encoding && preview.encoding !== 'utf-8' ? ` (${preview.encoding.toUpperCase()})` : ''}:{' '}
-              {preview.counts.ok} to import
-              {preview.counts.sections ? `, ${preview.counts.sections} section(s)` : ''}
-              {preview.counts.duplicate ? `, ${preview.counts.duplicate} duplicate(s)` : ''}
-              {preview.counts.error ? `, ${preview.counts.error} error(s) — those lines are skipped` : ''}.
-            </p>
-            {preview.notices.length || preview.ignoredColumns.length ? (
-              <ul className="wl-import-notices" data-testid="import-notices">
-                {preview.ignoredColumns.length ? (
-                  <li>Not kept (a watchlist holds symbols and notes): {preview.ignoredColumns.join(', ')}</li>
-                ) : null}
-                {preview.notices.map((n) => (
-                  <li key={n}>{n}</li>
-                ))}
-              </ul>
-            ) : null}
-            <div className="wl-preview-scroll">
-              <table className="wl-preview-table" aria-label="Lines of the file">
-                <thead>
-                  <tr>
-                    <th scope="col">{preview.lines.some((l) => l.entry !== null) ? 'Line:entry' : 'Line'}</th>
-                    <th scope="col">Input</th>
-                    <th scope="col">Symbol</th>
-                    <th scope="col">Section</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Cached</th>
+    <ModalDialog
+      title={`Import watchlist — ${file.fileName}`}
+      onClose={onCancel}
+      busy={busy}
+      backdropCloses={false}
+      className="wl-import"
+      testId="watchlist-import-dialog"
+    >
+      {fileError ? (
+        <ModalRefusal message={fileError} onClose={onCancel} />
+      ) : !preview ? (
+        <p className="empty">Reading the file…</p>
+      ) : (
+        <>
+          <p className="wl-import-summary" data-testid="import-summary">
+            {FORMAT_NAMES[preview.format]}
+            {preview.encoding && preview.encoding !== 'utf-8' ? ` (${preview.encoding.toUpperCase()})` : ''}:{' '}
+            {preview.counts.ok} to import
+            {preview.counts.sections ? `, ${preview.counts.sections} section(s)` : ''}
+            {preview.counts.duplicate ? `, ${preview.counts.duplicate} duplicate(s)` : ''}
+            {preview.counts.error ? `, ${preview.counts.error} error(s) — those lines are skipped` : ''}.
+          </p>
+          {preview.notices.length || preview.ignoredColumns.length ? (
+            <ul className="wl-import-notices" data-testid="import-notices">
+              {preview.ignoredColumns.length ? (
+                <li>Not kept (a watchlist holds symbols and notes): {preview.ignoredColumns.join(', ')}</li>
+              ) : null}
+              {preview.notices.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          ) : null}
+          <div className="wl-preview-scroll">
+            <table className="wl-preview-table" aria-label="Lines of the file">
+              <thead>
+                <tr>
+                  <th scope="col">{preview.lines.some((l) => l.entry !== null) ? 'Line:entry' : 'Line'}</th>
+                  <th scope="col">Input</th>
+                  <th scope="col">Symbol</th>
+                  <th scope="col">Section</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Cached</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.lines.map((l, i) => (
+                  <tr key={i} className={`status-${l.status} kind-${l.kind}`} data-status={l.status}>
+                    <td className="num" title={l.entry !== null ? `line ${l.line}, entry ${l.entry}` : undefined}>
+                      {l.entry !== null ? `${l.line}:${l.entry}` : l.line}
+                    </td>
+                    <td className="input" title={l.input}>
+                      {l.input}
+                    </td>
+                    <td>{l.kind === 'section' ? '' : (l.symbol ?? '–')}</td>
+                    <td>{l.section ?? ''}</td>
+                    <td className="status">{statusText(l)}</td>
+                    <td>{l.kind === 'item' && l.symbol ? (l.cached ? 'yes' : 'no') : ''}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {preview.lines.map((l, i) => (
-                    <tr key={i} className={`status-${l.status} kind-${l.kind}`} data-status={l.status}>
-                      <td className="num" title={l.entry !== null ? `line ${l.line}, entry ${l.entry}` : undefined}>
-                        {l.entry !== null ? `${l.line}:${l.entry}` : l.line}
-                      </td>
-                      <td className="input" title={l.input}>
-                        {l.input}
-                      </td>
-                      <td>{l.kind === 'section' ? '' : (l.symbol ?? '–')}</td>
-                      <td>{l.section ?? ''}</td>
-                      <td className="status">{statusText(l)}</td>
-                      <td>{l.kind === 'item' && l.symbol ? (l.cached ? 'yes' : 'no') : ''}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <fieldset className="wl-import-options">
-              <legend className="wl-visually-hidden">Where to import</legend>
-              <label>
-                <input
-                  type="radio"
-                  name="import-mode"
-                  aria-label="New list"
-                  checked={mode === 'new'}
-                  onChange={() => setMode('new')}
-                />{' '}
-                New list named{' '}
-                <input
-                  ref={nameInput}
-                  type="text"
-                  aria-label="List name"
-                  value={name ?? ''}
-                  maxLength={100}
-                  disabled={mode !== 'new'}
-                  onChange={(e) => setName(e.target.value)}
-                />
-              </label>
-              <label>
-                <input
-                  type="radio"
-                  name="import-mode"
-                  aria-label="Merge into an existing list"
-                  checked={mode === 'merge'}
-                  disabled={lists.length === 0}
-                  onChange={() => setMode('merge')}
-                />{' '}
-                Merge into{' '}
-                <select
-                  aria-label="List to merge into"
-                  value={targetId ?? ''}
-                  disabled={mode !== 'merge'}
-                  onChange={(e) => setTargetId(Number(e.target.value))}
-                >
-                  {lists.map((l) => (
-                    <option key={l.id} value={l.id}>
-                      {l.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              {uncached.size > 0 && (
-                <label>
-                  <input type="checkbox" checked={updateNow} onChange={(e) => setUpdateNow(e.target.checked)} /> Update
-                  prices of the {uncached.size} symbol(s) not cached yet right after importing
-                </label>
-              )}
-            </fieldset>
-            {error && (
-              <p className="wl-error-text" role="alert">
-                {error}
-              </p>
-            )}
-            <div className="wl-modal-actions">
-              <button type="button" className="button" onClick={onCancel} disabled={busy}>
-                Cancel
-              </button>
-              <button
-                type="button"
-                className="button primary"
-                onClick={() => void confirm()}
-                disabled={
-                  busy ||
-                  toImport === 0 ||
-                  (mode === 'new' && !(name ?? '').trim()) ||
-                  (mode === 'merge' && targetId === null)
-                }
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <fieldset className="wl-import-options">
+            <legend className="wl-visually-hidden">Where to import</legend>
+            <label>
+              <input
+                type="radio"
+                name="import-mode"
+                aria-label="New list"
+                checked={mode === 'new'}
+                onChange={() => setMode('new')}
+              />{' '}
+              New list named{' '}
+              <input
+                ref={nameInput}
+                type="text"
+                aria-label="List name"
+                value={name ?? ''}
+                maxLength={100}
+                disabled={mode !== 'new'}
+                onChange={(e) => setName(e.target.value)}
+              />
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="import-mode"
+                aria-label="Merge into an existing list"
+                checked={mode === 'merge'}
+                disabled={lists.length === 0}
+                onChange={() => setMode('merge')}
+              />{' '}
+              Merge into{' '}
+              <select
+                aria-label="List to merge into"
+                value={targetId ?? ''}
+                disabled={mode !== 'merge'}
+                onChange={(e) => setTargetId(Number(e.target.value))}
               >
-                {toImport === 0 ? 'Nothing to import' : `Import ${toImport} symbol${toImport === 1 ? '' : 's'}`}
-              </button>
-            </div>
-          </>
-        )}
-      </div>
-    </div>
+                {lists.map((l) => (
+                  <option key={l.id} value={l.id}>
+                    {l.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {uncached.size > 0 && (
+              <label>
+                <input type="checkbox" checked={updateNow} onChange={(e) => setUpdateNow(e.target.checked)} /> Update
+                prices of the {uncached.size} symbol(s) not cached yet right after importing
+              </label>
+            )}
+          </fieldset>
+          <ModalFooter
+            error={error}
+            busy={busy}
+            onCancel={onCancel}
+            onConfirm={() => void confirm()}
+            disabled={
+              toImport === 0 || (mode === 'new' && !(name ?? '').trim()) || (mode === 'merge' && targetId === null)
+            }
+            confirmLabel={
+              toImport === 0 ? 'Nothing to import' : `Import ${toImport} symbol${toImport === 1 ? '' : 's'}`
+            }
+          />
+        </>
+      )}
+    </ModalDialog>
   );
 }
