@@ -87,8 +87,8 @@ async function sync(db: Database, req: SyncRunRequest, fetchFn?: typeof fetch) {
   return r;
 }
 
-/** The baseline of the engine's work on one answer: JSON.parse and a raw positional insert. */
-function rawParseInsert(db: Database, body: string, symbol: string): void {
+/** The fake server's answer as the raw baselines read it: its columns, parsed without any check. */
+function sampleColumns(body: string) {
   const j = JSON.parse(body) as {
     chart: {
       result: Array<{
@@ -98,15 +98,21 @@ function rawParseInsert(db: Database, body: string, symbol: string): void {
     };
   };
   const r = j.chart.result[0]!;
-  const q = r.indicators.quote[0]!;
-  const adj = r.indicators.adjclose[0]!.adjclose;
+  return { timestamp: r.timestamp, q: r.indicators.quote[0]!, adj: r.indicators.adjclose[0]!.adjclose };
+}
+
+/** The raw baselines' insert: the bars columns, then one `(…)` of {@link RAW_ROW} per row. */
+const RAW_INSERT = 'INSERT INTO bars (symbol, date, open, high, low, close, adj_close, volume, placeholder) VALUES ';
+const RAW_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, 0)';
+
+/** The baseline of the engine's work on one answer: JSON.parse and a raw positional insert. */
+function rawParseInsert(db: Database, body: string, symbol: string): void {
+  const { timestamp, q, adj } = sampleColumns(body);
   db.prepare('INSERT INTO instruments (symbol) VALUES (?)').run(symbol);
-  const stmt = db.prepare(
-    'INSERT INTO bars (symbol, date, open, high, low, close, adj_close, volume, placeholder) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)',
-  );
+  const stmt = db.prepare(RAW_INSERT + RAW_ROW);
   db.transaction(() => {
-    for (let i = 0; i < r.timestamp.length; i++) {
-      const date = new Date(r.timestamp[i]! * 1000).toISOString().slice(0, 10);
+    for (let i = 0; i < timestamp.length; i++) {
+      const date = new Date(timestamp[i]! * 1000).toISOString().slice(0, 10);
       stmt.run(symbol, date, q.open![i], q.high![i], q.low![i], q.close![i], adj[i], q.volume![i]);
     }
   })();
@@ -119,26 +125,13 @@ function rawParseInsert(db: Database, body: string, symbol: string): void {
  * network, no parsing, no summary: what SQLite alone takes on this machine. Returns ms.
  */
 function writeFloor(dbPath: string, body: string, symbols: readonly string[]): number {
-  const r = (
-    JSON.parse(body) as {
-      chart: {
-        result: Array<{
-          timestamp: number[];
-          indicators: { quote: Array<Record<string, number[]>>; adjclose: Array<{ adjclose: number[] }> };
-        }>;
-      };
-    }
-  ).chart.result[0]!;
-  const q = r.indicators.quote[0]!;
-  const adj = r.indicators.adjclose[0]!.adjclose;
-  const dates = r.timestamp.map((t) => new Date(t * 1000).toISOString().slice(0, 10));
+  const { timestamp, q, adj } = sampleColumns(body);
+  const dates = timestamp.map((t) => new Date(t * 1000).toISOString().slice(0, 10));
   const db = openDatabase(dbPath);
   try {
     const perStatement = 64;
-    const values = '(?, ?, ?, ?, ?, ?, ?, ?, 0)';
-    const cols = 'INSERT INTO bars (symbol, date, open, high, low, close, adj_close, volume, placeholder) VALUES ';
-    const many = db.prepare(cols + Array<string>(perStatement).fill(values).join(', '));
-    const one = db.prepare(cols + values);
+    const many = db.prepare(RAW_INSERT + Array<string>(perStatement).fill(RAW_ROW).join(', '));
+    const one = db.prepare(RAW_INSERT + RAW_ROW);
     const instrument = db.prepare('INSERT INTO instruments (symbol) VALUES (?)');
     const params = new Array<unknown>(perStatement * 8);
     const write = db.transaction((symbol: string) => {
